@@ -1,0 +1,104 @@
+// The only door to the services (GUIDE: "the contract is the only door").
+// parse input → check the caller's role → run the service (in a transaction for
+// writes) → { ok, value } | { ok: false, error }. Events a service emits are
+// held until its transaction commits, so no window sees a rolled-back change.
+import type { Kysely } from 'kysely';
+import { err, ok, isRequestName, requests, type EventName, type Events, type Result, type Access } from '../../../shared/contract';
+import { AppError, isAppError } from '../../../shared/errors';
+import type { Caller, ServiceContext } from '../context';
+import type { DB } from '../db/schema';
+import type { EventBus } from '../events';
+import type { Handlers } from './handlers';
+import { CommittedRefusal } from './refusal';
+
+export type Dispatch = (caller: Caller, name: string, input: unknown) => Promise<Result<unknown>>;
+
+export type DispatcherOptions = {
+  root: Kysely<DB>;
+  bus: EventBus;
+  handlers: Handlers;
+  timeZone: string;
+  dataDir: string;
+  now?: () => Date;
+  log?: (message: string, error: unknown) => void;
+};
+
+/** Zod issues trimmed to what a form needs to point at the field. */
+function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[] }) {
+  return error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message }));
+}
+
+export function checkAccess(access: Access, caller: Caller): AppError | null {
+  if (access === 'public') return null;
+  if (!caller.session) return new AppError('auth.required');
+  if (access === 'any') return null;
+  return caller.session.roles.some((r) => access.includes(r))
+    ? null
+    : new AppError('auth.forbidden', { allowed: [...access] });
+}
+
+export function createDispatcher(opts: DispatcherOptions): Dispatch {
+  const now = opts.now ?? (() => new Date());
+  const log = opts.log ?? ((m, e) => console.error(m, e));
+
+  return async function dispatch(caller, name, input) {
+    if (!isRequestName(name)) {
+      return err({ code: 'contract.unknownRequest', details: { name: String(name).slice(0, 100) } });
+    }
+    const spec = requests[name];
+    const parsed = spec.input.safeParse(input === undefined ? {} : input);
+    if (!parsed.success) return err({ code: 'contract.invalidInput', details: { issues: issuesOf(parsed.error) } });
+
+    const at = now();
+    if (caller.session && caller.session.expiresAt <= at.getTime()) {
+      caller.session = null;
+      if (spec.access !== 'public') return err({ code: 'auth.sessionExpired' });
+    }
+    const denied = checkAccess(spec.access, caller);
+    if (denied) return err(denied.toJSON());
+
+    const queued: { name: EventName; payload: unknown }[] = [];
+    const base: Omit<ServiceContext, 'db'> = {
+      root: opts.root,
+      caller,
+      now: at,
+      request: name,
+      timeZone: opts.timeZone,
+      dataDir: opts.dataDir,
+      emit<N extends EventName>(event: N, payload: Events[N]) {
+        // Progress is not state: it goes out at once so a bar can move mid-transaction.
+        if (event === 'work.progress') opts.bus.emit(event, payload);
+        else queued.push({ name: event, payload });
+      },
+    };
+    const handler = opts.handlers[name] as (ctx: ServiceContext, input: unknown) => Promise<unknown>;
+    try {
+      let value: unknown;
+      let refusal: AppError | null = null;
+      if (spec.write) {
+        value = await opts.root.transaction().execute(async (trx) => {
+          try {
+            return await handler({ ...base, db: trx }, parsed.data);
+          } catch (e) {
+            if (e instanceof CommittedRefusal) {
+              refusal = e.error;
+              return null;
+            }
+            throw e;
+          }
+        });
+      } else {
+        value = await handler({ ...base, db: opts.root }, parsed.data);
+      }
+      for (const e of queued) opts.bus.emit(e.name, e.payload as never);
+      if (refusal) return err((refusal as AppError).toJSON());
+      return ok(value);
+    } catch (e) {
+      if (e instanceof CommittedRefusal) return err(e.error.toJSON());
+      if (isAppError(e)) return err(e.toJSON());
+      // The log keeps the stack; the user gets a stable code, never a trace.
+      log(`request ${name} failed`, e);
+      return err({ code: 'contract.internal' });
+    }
+  };
+}

@@ -1,0 +1,56 @@
+// Request name → service. Typed over every name in the contract, so adding a
+// request without a handler (or the reverse) fails the type check.
+import type { ParsedInput, RequestName, RequestReply } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import { listAudit } from '../audit/audit';
+import { createUser, listUsers, loadUser, login, logout, resume, setLocale, userView } from '../auth/auth';
+import { listLocations } from '../catalogue/locations';
+import { importProducts, listProducts, updateProduct } from '../catalogue/products';
+import { requireSession, type ServiceContext } from '../context';
+import { listReceipts, postReceipt } from '../receipts/receipts';
+import { createAdmin, demoLogins, loadDemo, setupStatus } from '../setup/setup';
+import { BalanceIndex } from '../stock/balanceIndex';
+import { pageMovements } from '../stock/queries';
+import { reverseDocument } from '../stock/reversal';
+
+export type Handler<N extends RequestName> = (ctx: ServiceContext, input: ParsedInput<N>) => Promise<RequestReply<N>>;
+export type Handlers = { [N in RequestName]: Handler<N> };
+
+/** What handlers share across requests: in-memory indexes owned by the core. */
+export type HandlerDeps = { balances: BalanceIndex };
+
+export const createHandlers = (deps: HandlerDeps): Handlers => ({
+  'setup.status': (ctx) => setupStatus(ctx),
+  'setup.createAdmin': (ctx, input) => createAdmin(ctx, input),
+  'setup.loadDemo': (ctx) => loadDemo(ctx),
+  'setup.demoLogins': (ctx) => demoLogins(ctx),
+
+  'auth.login': (ctx, input) => login(ctx, input),
+  'auth.resume': (ctx, input) => resume(ctx, input.token),
+  'auth.logout': (ctx) => logout(ctx),
+  'auth.me': async (ctx) => {
+    const s = requireSession(ctx);
+    const user = await loadUser(ctx.db, { id: s.userId });
+    if (!user) throw new AppError('auth.sessionExpired');
+    return { token: s.token, user: userView(user), station: s.station };
+  },
+  'auth.setLocale': (ctx, input) => setLocale(ctx, input.locale),
+
+  'users.list': (ctx) => listUsers(ctx.db),
+  'users.create': (ctx, input) => createUser(ctx, input),
+
+  'products.list': (ctx) => listProducts(ctx.db),
+  'products.update': (ctx, input) => updateProduct(ctx, input),
+  'products.import': (ctx, input) => importProducts(ctx, input.csv),
+
+  'locations.list': (ctx) => listLocations(ctx.db),
+
+  'stock.balances': (ctx, input) => deps.balances.list(ctx.db, input),
+  'stock.movements': (ctx, input) => pageMovements(ctx.db, input),
+  'stock.reverseDocument': (ctx, input) => reverseDocument(ctx, input),
+
+  'receipts.list': (ctx) => listReceipts(ctx.db),
+  'receipts.post': (ctx, input) => postReceipt(ctx, input),
+
+  'audit.list': (ctx, input) => listAudit(ctx, input),
+});

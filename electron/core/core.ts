@@ -1,0 +1,65 @@
+// The application core, host-agnostic: the Electron host, the station host and
+// the CLI each open one and talk to it only through `dispatch`.
+import type { EventMessage, Result } from '../../shared/contract';
+import { defaultTimeZone } from './clock';
+import type { Caller } from './context';
+import { createDispatcher } from './contract/dispatcher';
+import { createHandlers } from './contract/handlers';
+import { startCheckpointer } from './db/checkpointer';
+import { openDatabase, type OpenedDatabase } from './db/open';
+import { createEventBus } from './events';
+import { BalanceIndex } from './stock/balanceIndex';
+
+export type Core = {
+  dataDir: string;
+  station: string;
+  database: OpenedDatabase;
+  newCaller(clientId: string): Caller;
+  dispatch(caller: Caller, name: string, input: unknown): Promise<Result<unknown>>;
+  subscribe(listener: (msg: EventMessage) => void): () => void;
+  close(): Promise<void>;
+};
+
+export type CoreOptions = {
+  dataDir: string;
+  station: string;
+  timeZone?: string;
+  /** Tests pin the clock. */
+  now?: () => Date;
+  log?: (message: string, error: unknown) => void;
+};
+
+export async function openCore(opts: CoreOptions): Promise<Core> {
+  const database = openDatabase(opts.dataDir);
+  const checkpointer = startCheckpointer(database.sqlite, database.file);
+  const bus = createEventBus();
+  const balances = new BalanceIndex(database.sqlite);
+  // Names, costs and old-code links live on the balance rows too.
+  bus.subscribe((e) => e.name === 'products.changed' && balances.invalidate());
+  const handlers = createHandlers({ balances });
+  const dispatch = createDispatcher({
+    root: database.db,
+    bus,
+    handlers,
+    timeZone: opts.timeZone ?? defaultTimeZone,
+    dataDir: opts.dataDir,
+    ...(opts.now && { now: opts.now }),
+    ...(opts.log && { log: opts.log }),
+  });
+  let closed = false;
+  return {
+    dataDir: opts.dataDir,
+    station: opts.station,
+    database,
+    newCaller: (clientId) => ({ session: null, station: opts.station, clientId }),
+    dispatch,
+    subscribe: bus.subscribe,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await checkpointer.stop();
+      // Closing the last connection checkpoints the WAL into the database file.
+      await database.db.destroy();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// Kysely's SQLite dialect over better-sqlite3, with two changes:
+// 1. Prepared statements are cached by SQL text. Kysely prepares each query
+//    afresh; hot paths (a scan, a posting) then pay the parse every time.
+// 2. `begin` becomes `begin immediate`: a write transaction takes the write
+//    lock up front, so a second process (the CLI, a backup, a second station
+//    on the same file) waits on busy_timeout instead of failing mid-transaction
+//    with SQLITE_BUSY_SNAPSHOT when it upgrades from reading to writing.
+// A PostgreSQL deployment swaps this file for Kysely's PostgresDialect.
+import type Database from 'better-sqlite3';
+import { SqliteDialect } from 'kysely';
+
+const maxCachedStatements = 1000;
+
+export function cachedSqliteDialect(db: Database.Database): SqliteDialect {
+  const cache = new Map<string, Database.Statement>();
+  const facade = {
+    close: () => db.close(),
+    prepare(sql: string): Database.Statement {
+      const text = sql === 'begin' ? 'begin immediate' : sql;
+      let stmt = cache.get(text);
+      if (stmt) return stmt;
+      stmt = db.prepare(text);
+      if (cache.size >= maxCachedStatements) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+      cache.set(text, stmt);
+      return stmt;
+    },
+  };
+  return new SqliteDialect({ database: facade as unknown as Database.Database });
+}

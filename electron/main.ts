@@ -1,0 +1,232 @@
+// The Electron host: one window, the contract over IPC, events back to every
+// window. Wiring only; the application is the core (./core), which the station
+// host and the CLI open the same way.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  session,
+  type IpcMainInvokeEvent,
+  type MenuItemConstructorOptions,
+} from 'electron';
+import type { EventMessage } from '../shared/contract/events';
+import { ipcChannels } from '../shared/contract/protocol';
+import { err, type Result } from '../shared/contract/result';
+import type { Caller } from './core/context';
+import { openCore, type Core } from './core/core';
+import { defaultDataDir } from './core/dataDir';
+import { claimDataDir } from './core/dataDirLock';
+import { contentSecurityPolicy } from './csp';
+import { dataDirFromArgv, isAppIndexUrl } from './hostArgs';
+
+// Bundled to dist/electron/main.cjs, next to preload.cjs; the renderer build
+// sits in dist/renderer. The same layout holds inside the packaged app.asar.
+const preloadPath = path.join(__dirname, 'preload.cjs');
+const indexPath = path.join(__dirname, '..', 'renderer', 'index.html');
+
+// The same data folder the CLI and the station host use (core/dataDir.ts, not
+// Electron's app-name folder), or --data-dir for a tester or a second
+// warehouse. userData follows it so the single-instance lock (kept in
+// userData) guards exactly one console per database; Chromium's own files go
+// to a subfolder so they do not mingle with the database and its backups.
+const dataDir = dataDirFromArgv(process.argv) ?? defaultDataDir();
+fs.mkdirSync(dataDir, { recursive: true });
+app.setPath('userData', dataDir);
+app.setPath('sessionData', path.join(dataDir, 'chromium'));
+
+// Every renderer sandboxed, even one a future change forgets to configure.
+app.enableSandbox();
+
+let core: Core | null = null;
+/** Releases the data-folder mark that makes `cangwu restore` refuse while we run. */
+let releaseDataDir: (() => void) | null = null;
+let mainWindow: BrowserWindow | null = null;
+/** One caller (login session) per window, keyed by webContents id. */
+const callers = new Map<number, Caller>();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another console already has this data folder open; it gets focused below.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    // The console is one page: no navigation away, no pop-ups, no webviews.
+    contents.on('will-navigate', (e, url) => {
+      if (!isAppIndexUrl(url, indexPath)) e.preventDefault();
+    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+  app.on('window-all-closed', () => void shutdown());
+  app.on('will-quit', (e) => {
+    // Quitting from the menu skips window-all-closed; close the database first.
+    if (core) {
+      e.preventDefault();
+      void shutdown();
+    }
+  });
+  app.whenReady().then(start, fail);
+}
+
+async function start(): Promise<void> {
+  lockDownSession();
+  try {
+    core = await openCore({ dataDir, station: os.hostname() });
+  } catch (e) {
+    fail(e);
+    return;
+  }
+  releaseDataDir = claimDataDir(dataDir);
+  core.subscribe(broadcast);
+  ipcMain.handle(ipcChannels.request, handleRequest);
+  Menu.setApplicationMenu(buildMenu());
+  mainWindow = createWindow();
+}
+
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  // Headers reach http(s) loads; file:// pages get the same policy from the
+  // <meta> tag the renderer build writes (vite.config.mts).
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
+    });
+  });
+  // No camera, notifications, serial-from-the-page, …: scanners are read by the core.
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: app.getName(),
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  const id = win.webContents.id;
+  win.once('ready-to-show', () => win.show());
+  win.webContents.once('destroyed', () => callers.delete(id));
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadFile(indexPath);
+  return win;
+}
+
+async function handleRequest(event: IpcMainInvokeEvent, name: unknown, input: unknown): Promise<Result<unknown>> {
+  // Only our own page in our own window speaks the contract: not a subframe,
+  // not a page the window was somehow navigated to.
+  const frame = event.senderFrame;
+  const win = mainWindow;
+  if (
+    !core ||
+    !win ||
+    win.isDestroyed() ||
+    event.sender.id !== win.webContents.id ||
+    !frame ||
+    frame.parent !== null ||
+    !isAppIndexUrl(frame.url, indexPath)
+  ) {
+    return err({ code: 'auth.forbidden' });
+  }
+  if (typeof name !== 'string') return err({ code: 'contract.unknownRequest' });
+  const caller = callerFor(core, event.sender.id);
+  try {
+    return await core.dispatch(caller, name, input);
+  } catch (e) {
+    // The dispatcher turns service errors into results; this is the last net.
+    console.error(`request ${name} failed`, e);
+    return err({ code: 'contract.internal' });
+  }
+}
+
+function callerFor(c: Core, webContentsId: number): Caller {
+  let caller = callers.get(webContentsId);
+  if (!caller) {
+    caller = c.newCaller(`window-${webContentsId}`);
+    callers.set(webContentsId, caller);
+  }
+  return caller;
+}
+
+function broadcast(msg: EventMessage): void {
+  for (const win of BrowserWindow.getAllWindows()) {
+    if (!win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(ipcChannels.event, msg);
+  }
+}
+
+function buildMenu(): Menu {
+  // The main process has no i18next; its few words follow the system language
+  // (getLocale is only valid once the app is ready, hence here).
+  const menuWords = app.getLocale().startsWith('zh')
+    ? { file: '文件', print: '打印…', edit: '编辑', view: '视图' }
+    : { file: 'File', print: 'Print…', edit: 'Edit', view: 'View' };
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: menuWords.file,
+      submenu: [
+        {
+          label: menuWords.print,
+          accelerator: 'CmdOrCtrl+P',
+          click: () => BrowserWindow.getFocusedWindow()?.webContents.print(),
+        },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    { label: menuWords.edit, role: 'editMenu' },
+    // Zoom matters on scanning stations read from two metres away.
+    { label: menuWords.view, role: 'viewMenu' },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+let closing: Promise<void> | null = null;
+function shutdown(): Promise<void> {
+  closing ??= (async () => {
+    const c = core;
+    core = null;
+    try {
+      await c?.close();
+    } catch (e) {
+      console.error('closing the database failed', e);
+    }
+    releaseDataDir?.();
+    releaseDataDir = null;
+    app.quit();
+  })();
+  return closing;
+}
+
+function fail(e: unknown): void {
+  // A user sees the stable code (db.tooNew, db.corrupt, …), never a stack; the
+  // terminal/log keeps the stack.
+  console.error('Cangwu failed to start', e);
+  const code = typeof e === 'object' && e && 'code' in e ? String((e as { code: unknown }).code) : 'contract.internal';
+  dialog.showErrorBox(app.getName(), `${code}\n${dataDir}`);
+  app.exit(1);
+}

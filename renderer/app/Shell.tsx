@@ -1,0 +1,60 @@
+// The logged-in console: top bar, the pages this user's roles allow, the page.
+import { useEffect } from 'react';
+import { AuditPage } from '../pages/AuditPage';
+import { InventoryPage } from '../pages/InventoryPage';
+import { MovementsPage } from '../pages/MovementsPage';
+import { ProductsPage } from '../pages/ProductsPage';
+import { ReceiptsPage } from '../pages/ReceiptsPage';
+import { UsersPage } from '../pages/UsersPage';
+import { Nav } from './Nav';
+import { navigate, pagesFor, useRoute, type PageId } from './routes';
+import { useSession } from './session';
+import { TopBar } from './TopBar';
+
+export function Shell() {
+  const { session } = useSession();
+  const route = useRoute();
+  const allowed = pagesFor(session.user.roles);
+  const requested = allowed.find((p) => p === route.page);
+  const page: PageId = requested ?? allowed[0] ?? 'inventory';
+
+  // An unknown or forbidden address goes to the first page this user may see.
+  useEffect(() => {
+    if (!requested) navigate(page);
+  }, [requested, page]);
+
+  // Alt+1 … Alt+6: the pages in nav order, without the mouse.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const n = Number(e.key);
+      const target = Number.isInteger(n) && n >= 1 ? allowed[n - 1] : undefined;
+      if (target) {
+        e.preventDefault();
+        navigate(target);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [allowed]);
+
+  const productParam = Number(route.params.get('product'));
+  const productId = Number.isSafeInteger(productParam) && productParam > 0 ? productParam : null;
+
+  return (
+    <div className="shell">
+      <TopBar />
+      <div className="shell-body">
+        <Nav pages={allowed} current={page} />
+        <main className="page" data-testid={`page-${page}`} id="main">
+          {page === 'inventory' && <InventoryPage />}
+          {page === 'movements' && <MovementsPage productId={productId} />}
+          {page === 'receipts' && <ReceiptsPage />}
+          {page === 'products' && <ProductsPage />}
+          {page === 'audit' && <AuditPage />}
+          {page === 'users' && <UsersPage />}
+        </main>
+      </div>
+    </div>
+  );
+}

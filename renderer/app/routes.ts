@@ -1,0 +1,53 @@
+// Pages, who sees them, and a hash router (the Electron window loads from
+// file://, where only the hash can change without a reload).
+import { useSyncExternalStore } from 'react';
+import type { Role } from '../../shared/domain';
+
+export const pageIds = ['inventory', 'movements', 'receipts', 'products', 'audit', 'users'] as const;
+export type PageId = (typeof pageIds)[number];
+
+/** 'any' = everyone logged in. The core checks again (GUIDE: a hidden button is a courtesy). */
+export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
+  inventory: 'any',
+  movements: 'any',
+  receipts: 'any',
+  // Everyone may look; editing is operator/admin (ProductsPage).
+  products: 'any',
+  audit: ['admin', 'csManager', 'supervisor'],
+  users: ['admin'],
+};
+
+export function pagesFor(roles: readonly Role[]): PageId[] {
+  return pageIds.filter((p) => {
+    const access = pageAccess[p];
+    return access === 'any' || roles.some((r) => access.includes(r));
+  });
+}
+
+export type Route = { page: string; params: URLSearchParams };
+
+function parse(hash: string): Route {
+  const text = hash.replace(/^#\/?/, '');
+  const [path = '', query = ''] = text.split('?');
+  return { page: path, params: new URLSearchParams(query) };
+}
+
+export function routeHref(page: PageId, params?: Record<string, string | number>): string {
+  const q = params ? new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString() : '';
+  return `#/${page}${q ? `?${q}` : ''}`;
+}
+
+export function navigate(page: PageId, params?: Record<string, string | number>): void {
+  window.location.hash = routeHref(page, params);
+}
+
+const subscribe = (listener: () => void) => {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+};
+const snapshot = () => window.location.hash;
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, snapshot);
+  return parse(hash);
+}

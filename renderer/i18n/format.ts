@@ -1,0 +1,66 @@
+// Numbers, money, dates and durations through Intl in the active language
+// (GUIDE). Quantities are whole base units; money is integer fen.
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export type Formatters = {
+  locale: string;
+  /** A quantity: integer, grouped ("12,480"). */
+  qty(n: number | null | undefined): string;
+  /** Money from integer fen: "¥1,234.50". */
+  money(fen: number | null | undefined): string;
+  /** An ISO instant as local date and time. */
+  dateTime(iso: string | null | undefined): string;
+  /** Minutes as "1 h 35 min" / "1小时35分钟". */
+  duration(minutes: number | null | undefined): string;
+  /** A product's name in the active language (English falls back to Chinese). */
+  productName(nameZh: string, nameEn: string | null | undefined): string;
+};
+
+export function makeFormatters(locale: string, t: TFunction): Formatters {
+  const qtyFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const moneyFormat = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'CNY',
+    // "¥" in every language (en would otherwise write "CN¥").
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+  return {
+    locale,
+    qty: (n) => (n === null || n === undefined ? '' : qtyFormat.format(n)),
+    // Display only: one division of an integer by 100, rounded to 2 places by Intl,
+    // is exact for every amount below 2^53 fen. Sums are always done in fen.
+    money: (fen) => (fen === null || fen === undefined ? '' : moneyFormat.format(fen / 100)),
+    dateTime: (iso) => {
+      if (!iso) return '';
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
+    },
+    duration: (minutes) => {
+      if (minutes === null || minutes === undefined) return '';
+      const h = Math.floor(minutes / 60);
+      const m = minutes % 60;
+      if (h === 0) return t('common:duration.minutes', { m });
+      if (m === 0) return t('common:duration.hours', { h });
+      return t('common:duration.hoursMinutes', { h, m });
+    },
+    productName: (nameZh, nameEn) => (locale === 'en' && nameEn ? nameEn : nameZh),
+  };
+}
+
+export function useFormat(): Formatters {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  return useMemo(() => makeFormatters(locale, t), [locale, t]);
+}

@@ -1,0 +1,74 @@
+// Every translation, bundled: the console runs offline (file:// in Electron, a
+// LAN station host), so there is nothing to fetch at run time. Adding a
+// namespace means a JSON file in both folders and a line in each map below;
+// tests/unit/locales.test.ts checks the two stay the same shape.
+import type { Locale } from '../../shared/domain';
+import enAudit from './en/audit.json';
+import enAuth from './en/auth.json';
+import enCommon from './en/common.json';
+import enDomain from './en/domain.json';
+import enErrors from './en/errors.json';
+import enGrid from './en/grid.json';
+import enInventory from './en/inventory.json';
+import enMovements from './en/movements.json';
+import enProducts from './en/products.json';
+import enReceipts from './en/receipts.json';
+import enUsers from './en/users.json';
+import zhAudit from './zh-CN/audit.json';
+import zhAuth from './zh-CN/auth.json';
+import zhCommon from './zh-CN/common.json';
+import zhDomain from './zh-CN/domain.json';
+import zhErrors from './zh-CN/errors.json';
+import zhGrid from './zh-CN/grid.json';
+import zhInventory from './zh-CN/inventory.json';
+import zhMovements from './zh-CN/movements.json';
+import zhProducts from './zh-CN/products.json';
+import zhReceipts from './zh-CN/receipts.json';
+import zhUsers from './zh-CN/users.json';
+
+export const namespaces = [
+  'common',
+  'domain',
+  'errors',
+  'grid',
+  'auth',
+  'inventory',
+  'movements',
+  'products',
+  'receipts',
+  'audit',
+  'users',
+] as const;
+export type Namespace = (typeof namespaces)[number];
+
+/** A namespace's translations: nested objects whose leaves are strings. */
+export type Messages = { [key: string]: string | Messages };
+
+export const resources: Record<Locale, Record<Namespace, Messages>> = {
+  'zh-CN': {
+    common: zhCommon,
+    domain: zhDomain,
+    errors: zhErrors,
+    grid: zhGrid,
+    auth: zhAuth,
+    inventory: zhInventory,
+    movements: zhMovements,
+    products: zhProducts,
+    receipts: zhReceipts,
+    audit: zhAudit,
+    users: zhUsers,
+  },
+  en: {
+    common: enCommon,
+    domain: enDomain,
+    errors: enErrors,
+    grid: enGrid,
+    auth: enAuth,
+    inventory: enInventory,
+    movements: enMovements,
+    products: enProducts,
+    receipts: enReceipts,
+    audit: enAudit,
+    users: enUsers,
+  },
+};

@@ -1,0 +1,160 @@
+// 库存流水 Movements ledger: append-only, far too long for the browser, so the
+// infinite row model asks the core for blocks of 200 rows.
+import type { ColDef, GridApi, GridReadyEvent, IDatasource } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MovementRow, ProductView } from '../../shared/contract/types';
+import { api } from '../api/client';
+import { navigate } from '../app/routes';
+import { CangwuGrid } from '../components/grid/CangwuGrid';
+import { dateTimeColumn, enumColumn, moneyColumn, qtyColumn } from '../components/grid/formatters';
+import { useGridEvents } from '../components/grid/useGridEvents';
+import { ProductPicker } from '../components/ProductPicker';
+import { useNotify } from '../components/toast/useNotify';
+import { useFormat } from '../i18n/format';
+
+const getRowId = ({ data }: { data: MovementRow }) => String(data.id);
+const blockSize = 200;
+
+export function MovementsPage({ productId }: { productId: number | null }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const notify = useNotify();
+  const gridRef = useRef<GridApi<MovementRow> | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const [products, setProducts] = useState<ProductView[]>([]);
+
+  useEffect(() => {
+    api
+      .request('products.list', {})
+      .then(setProducts)
+      .catch((e: unknown) => notify.error(e));
+  }, [notify]);
+
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows(params) {
+        const sort = params.sortModel.find((s) => s.colId === 'at')?.sort === 'asc' ? 'asc' : 'desc';
+        api
+          .request('stock.movements', {
+            offset: params.startRow,
+            limit: Math.min(1000, params.endRow - params.startRow),
+            sort,
+            ...(productId !== null ? { productId } : {}),
+          })
+          .then((page) => {
+            setTotal(page.total);
+            params.successCallback(page.rows, page.total);
+          })
+          .catch((e: unknown) => {
+            notify.error(e);
+            params.failCallback();
+          });
+      },
+    }),
+    [productId, notify],
+  );
+
+  const columnDefs = useMemo<ColDef<MovementRow>[]>(
+    () => [
+      { colId: 'at', field: 'at', headerName: t('movements:col.at'), width: 170, sortable: true, ...dateTimeColumn(f) },
+      {
+        colId: 'type',
+        field: 'type',
+        headerName: t('movements:col.type'),
+        width: 130,
+        ...enumColumn<MovementRow>(t, 'domain:movementType', 'type'),
+        filter: false,
+      },
+      { colId: 'documentNo', field: 'documentNo', headerName: t('movements:col.document'), width: 170 },
+      { colId: 'productCode', field: 'productCode', headerName: t('movements:col.code'), width: 130 },
+      {
+        colId: 'name',
+        headerName: t('movements:col.name'),
+        flex: 2,
+        minWidth: 180,
+        valueGetter: (p) => (p.data ? f.productName(p.data.productNameZh, p.data.productNameEn) : ''),
+      },
+      {
+        colId: 'status',
+        field: 'status',
+        headerName: t('movements:col.status'),
+        width: 100,
+        ...enumColumn<MovementRow>(t, 'domain:status', 'status'),
+        filter: false,
+      },
+      { colId: 'location', field: 'locationCode', headerName: t('movements:col.location'), width: 130 },
+      {
+        colId: 'qty',
+        field: 'qty',
+        headerName: t('movements:col.qty'),
+        width: 110,
+        ...qtyColumn<MovementRow>(f),
+        filter: false,
+        cellClassRules: { 'cell-negative': (p) => typeof p.value === 'number' && p.value < 0 },
+      },
+      {
+        colId: 'amountFen',
+        field: 'amountFen',
+        headerName: t('movements:col.amount'),
+        width: 140,
+        ...moneyColumn<MovementRow>(f),
+        filter: false,
+      },
+      { colId: 'user', field: 'userName', headerName: t('movements:col.user'), width: 120 },
+    ],
+    [t, f],
+  );
+
+  useGridEvents({
+    'stock.changed': () => gridRef.current?.refreshInfiniteCache(),
+    reconnected: () => gridRef.current?.refreshInfiniteCache(),
+  });
+
+  const onGridReady = useCallback((e: GridReadyEvent<MovementRow>) => {
+    gridRef.current = e.api;
+  }, []);
+
+  return (
+    <section className="page-body" data-testid="movements">
+      <div className="toolbar">
+        <h1 className="page-title">{t('movements:title')}</h1>
+        <label className="toolbar-field">
+          <span>{t('movements:productFilter')}</span>
+          <ProductPicker
+            products={products}
+            value={productId}
+            testId="movements-product"
+            onChange={(id) => {
+              if (id !== null) navigate('movements', { product: id });
+            }}
+          />
+        </label>
+        {productId !== null && (
+          <button type="button" data-testid="movements-clear-product" onClick={() => navigate('movements')}>
+            {t('movements:clearProduct')}
+          </button>
+        )}
+        <span className="toolbar-spacer" />
+        <span className="toolbar-count" data-testid="movements-total">
+          {total === null ? '' : t('movements:total', { rows: f.qty(total) })}
+        </span>
+      </div>
+      <CangwuGrid<MovementRow>
+        gridId="movements"
+        testId="movements-grid"
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={blockSize}
+        maxBlocksInCache={50}
+        getRowId={getRowId}
+        columnDefs={columnDefs}
+        defaultColDef={noSortNoFilter}
+        onGridReady={onGridReady}
+      />
+    </section>
+  );
+}
+
+/** The core sorts by time only and filters by product only; other columns stay plain. */
+const noSortNoFilter: ColDef = { sortable: false, filter: false };

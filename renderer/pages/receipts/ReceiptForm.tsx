@@ -1,0 +1,243 @@
+// R7 入仓: a new receipt against a signed delivery note. Keyboard first: the
+// delivery note has the focus, Enter posts, every control is reachable by Tab.
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LocationView, ProductView, ReceiptRow } from '../../../shared/contract/types';
+import { stockStatuses, type StockStatus } from '../../../shared/domain';
+import { api } from '../../api/client';
+import { ProductPicker } from '../../components/ProductPicker';
+import { useNotify } from '../../components/toast/useNotify';
+import { errorMessage } from '../../i18n/errorText';
+import { useFormat } from '../../i18n/format';
+import { emptyDraft, newIdempotencyKey, newLine, validateDraft, type DraftErrors, type LineDraft, type ReceiptDraft } from './receiptForm';
+
+export function ReceiptForm({
+  products,
+  locations,
+  onPosted,
+  onCancel,
+}: {
+  products: ProductView[];
+  locations: LocationView[];
+  onPosted(row: ReceiptRow): void;
+  onCancel(): void;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const notify = useNotify();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [draft, setDraft] = useState<ReceiptDraft>(() => emptyDraft());
+  // One key per form: a second click, or a retry, replays the same posting (posted once).
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = <K extends keyof ReceiptDraft>(k: K, v: ReceiptDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const setLine = (i: number, patch: Partial<LineDraft>) =>
+    setDraft((d) => ({ ...d, lines: d.lines.map((l, j) => (j === i ? { ...l, ...patch } : l)) }));
+  const addLine = () => setDraft((d) => ({ ...d, lines: [...d.lines, newLine(d.lines[d.lines.length - 1])] }));
+  const removeLine = (i: number) => setDraft((d) => ({ ...d, lines: d.lines.filter((_, j) => j !== i) }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const found = validateDraft(draft);
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length > 0) {
+      requestAnimationFrame(() =>
+        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      );
+      return;
+    }
+    setBusy(true);
+    try {
+      const row = await api.request('receipts.post', {
+        deliveryNote: draft.deliveryNote.trim(),
+        ...(draft.supplier.trim() ? { supplier: draft.supplier.trim() } : {}),
+        arrivedAt: new Date(draft.arrivedLocal).toISOString(),
+        ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
+        lines: draft.lines.map((l) => ({
+          productId: l.productId as number,
+          status: l.status,
+          locationId: l.locationId as number,
+          qty: Number(l.qty),
+        })),
+        idempotencyKey,
+      });
+      notify.success(t('receipts:posted', { documentNo: row.documentNo }));
+      setDraft(emptyDraft());
+      setIdempotencyKey(newIdempotencyKey());
+      setErrors({});
+      onPosted(row);
+    } catch (err) {
+      setFailure(err);
+      notify.error(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const err = (k: string, testId: string) =>
+    errors[k] ? (
+      <span className="field-error" data-testid={`${testId}-error`}>
+        {t(errors[k])}
+      </span>
+    ) : null;
+
+  return (
+    <form ref={formRef} className="card receipt-form" onSubmit={submit} noValidate data-testid="receipt-form">
+      <h2>{t('receipts:form.title')}</h2>
+      <div className="form-row">
+        <label className="field">
+          <span className="field-label">{t('receipts:form.deliveryNote')}</span>
+          <input
+            data-testid="receipt-delivery-note"
+            autoFocus
+            value={draft.deliveryNote}
+            aria-invalid={errors.deliveryNote ? true : undefined}
+            onChange={(e) => set('deliveryNote', e.target.value)}
+          />
+          {err('deliveryNote', 'receipt-delivery-note')}
+        </label>
+        <label className="field">
+          <span className="field-label">{t('receipts:form.supplier')}</span>
+          <input
+            data-testid="receipt-supplier"
+            value={draft.supplier}
+            aria-invalid={errors.supplier ? true : undefined}
+            onChange={(e) => set('supplier', e.target.value)}
+          />
+          {err('supplier', 'receipt-supplier')}
+        </label>
+        <label className="field">
+          <span className="field-label">{t('receipts:form.arrivedAt')}</span>
+          <input
+            data-testid="receipt-arrived"
+            type="datetime-local"
+            value={draft.arrivedLocal}
+            aria-invalid={errors.arrivedLocal ? true : undefined}
+            onChange={(e) => set('arrivedLocal', e.target.value)}
+          />
+          {err('arrivedLocal', 'receipt-arrived')}
+        </label>
+        <label className="field field-wide">
+          <span className="field-label">{t('receipts:form.note')}</span>
+          <input data-testid="receipt-note" value={draft.note} onChange={(e) => set('note', e.target.value)} />
+        </label>
+      </div>
+
+      <table className="lines" data-testid="receipt-lines">
+        <thead>
+          <tr>
+            <th scope="col">{t('receipts:form.lineNo')}</th>
+            <th scope="col">{t('receipts:form.product')}</th>
+            <th scope="col">{t('receipts:form.status')}</th>
+            <th scope="col">{t('receipts:form.location')}</th>
+            <th scope="col">{t('receipts:form.qty')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('receipts:form.remove')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {draft.lines.map((l, i) => {
+            const unit = products.find((p) => p.id === l.productId)?.unit ?? '';
+            return (
+              <tr key={l.key} data-testid={`receipt-line-${i}`}>
+                <td className="num">{i + 1}</td>
+                <td>
+                  <ProductPicker
+                    products={products}
+                    value={l.productId}
+                    testId={`receipt-line-${i}-product`}
+                    onChange={(productId) => setLine(i, { productId })}
+                  />
+                  {err(`lines.${i}.product`, `receipt-line-${i}-product`)}
+                </td>
+                <td>
+                  <select
+                    data-testid={`receipt-line-${i}-status`}
+                    value={l.status}
+                    aria-label={t('receipts:form.status')}
+                    onChange={(e) => setLine(i, { status: e.target.value as StockStatus })}
+                  >
+                    {stockStatuses.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`domain:status.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <select
+                    data-testid={`receipt-line-${i}-location`}
+                    value={l.locationId ?? ''}
+                    aria-label={t('receipts:form.location')}
+                    aria-invalid={errors[`lines.${i}.location`] ? true : undefined}
+                    onChange={(e) => setLine(i, { locationId: e.target.value ? Number(e.target.value) : null })}
+                  >
+                    <option value="">{t('receipts:form.chooseLocation')}</option>
+                    {locations.map((loc) => (
+                      <option key={loc.id} value={loc.id}>
+                        {loc.path}
+                      </option>
+                    ))}
+                  </select>
+                  {err(`lines.${i}.location`, `receipt-line-${i}-location`)}
+                </td>
+                <td>
+                  <span className="qty-input">
+                    <input
+                      data-testid={`receipt-line-${i}-qty`}
+                      inputMode="numeric"
+                      value={l.qty}
+                      aria-label={t('receipts:form.qty')}
+                      aria-invalid={errors[`lines.${i}.qty`] ? true : undefined}
+                      onChange={(e) => setLine(i, { qty: e.target.value })}
+                    />
+                    <span className="unit">{unit}</span>
+                  </span>
+                  {err(`lines.${i}.qty`, `receipt-line-${i}-qty`)}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    data-testid={`receipt-line-${i}-remove`}
+                    aria-label={t('receipts:form.removeLine', { n: i + 1 })}
+                    title={t('receipts:form.removeLine', { n: i + 1 })}
+                    disabled={draft.lines.length === 1}
+                    onClick={() => removeLine(i)}
+                  >
+                    ×
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {errors.lines && <p className="field-error">{t(errors.lines)}</p>}
+
+      {failure !== null && (
+        <p className="form-error" role="alert" data-testid="receipt-error">
+          {errorMessage(failure, t, f)}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" data-testid="receipt-add-line" onClick={addLine} disabled={draft.lines.length >= 500}>
+          {t('receipts:form.addLine')}
+        </button>
+        <span className="toolbar-spacer" />
+        <button type="button" data-testid="receipt-cancel" onClick={onCancel}>
+          {t('common:actions.cancel')}
+        </button>
+        <button type="submit" className="primary big" data-testid="receipt-post" disabled={busy}>
+          {busy ? t('receipts:form.posting') : t('receipts:form.post')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,153 @@
+// A new user: name, roles (one person may hold several), and a password, a
+// PIN for a scanning station, or both.
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { name as nameSchema, username as usernameSchema } from '../../../shared/contract/schemas';
+import type { UserView } from '../../../shared/contract/types';
+import { roles, type Role } from '../../../shared/domain';
+import { api } from '../../api/client';
+import { useNotify } from '../../components/toast/useNotify';
+import { errorMessage } from '../../i18n/errorText';
+import { useFormat } from '../../i18n/format';
+
+type Draft = { username: string; displayName: string; roles: Role[]; password: string; pin: string };
+const empty: Draft = { username: '', displayName: '', roles: [], password: '', pin: '' };
+
+function validate(d: Draft): Record<string, string> {
+  const e: Record<string, string> = {};
+  if (!usernameSchema.safeParse(d.username).success) e.username = 'users:invalid.username';
+  if (!nameSchema.safeParse(d.displayName).success) e.displayName = 'users:invalid.displayName';
+  if (d.roles.length === 0) e.roles = 'users:invalid.roles';
+  if (d.password !== '' && d.password.length < 8) e.password = 'users:invalid.password';
+  if (d.pin !== '' && !/^\d{4,8}$/.test(d.pin)) e.pin = 'users:invalid.pin';
+  if (d.password === '' && d.pin === '') e.password = 'users:invalid.secretRequired';
+  return e;
+}
+
+export function UserForm({ onCreated }: { onCreated(user: UserView): void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const notify = useNotify();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [draft, setDraft] = useState<Draft>(empty);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const toggleRole = (r: Role) =>
+    set('roles', draft.roles.includes(r) ? draft.roles.filter((x) => x !== r) : [...draft.roles, r]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const found = validate(draft);
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length > 0) {
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    setBusy(true);
+    try {
+      const user = await api.request('users.create', {
+        username: draft.username.trim(),
+        displayName: draft.displayName.trim(),
+        roles: draft.roles,
+        ...(draft.password ? { password: draft.password } : {}),
+        ...(draft.pin ? { pin: draft.pin } : {}),
+      });
+      notify.success(t('users:created', { username: user.username }));
+      setDraft(empty);
+      onCreated(user);
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (k: string) =>
+    errors[k] ? (
+      <span className="field-error" data-testid={`user-${k}-error`}>
+        {t(errors[k])}
+      </span>
+    ) : null;
+
+  return (
+    <form ref={formRef} className="card user-form" onSubmit={submit} noValidate data-testid="user-form">
+      <h2>{t('users:form.title')}</h2>
+      <label className="field">
+        <span className="field-label">{t('users:form.username')}</span>
+        <input
+          data-testid="user-username"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={draft.username}
+          aria-invalid={errors.username ? true : undefined}
+          onChange={(e) => set('username', e.target.value)}
+        />
+        {fieldError('username')}
+      </label>
+      <label className="field">
+        <span className="field-label">{t('users:form.displayName')}</span>
+        <input
+          data-testid="user-displayname"
+          value={draft.displayName}
+          aria-invalid={errors.displayName ? true : undefined}
+          onChange={(e) => set('displayName', e.target.value)}
+        />
+        {fieldError('displayName')}
+      </label>
+      <fieldset className="field roles-fieldset" aria-invalid={errors.roles ? true : undefined}>
+        <legend className="field-label">{t('users:form.roles')}</legend>
+        {roles.map((r) => (
+          <label key={r} className="checkbox">
+            <input
+              type="checkbox"
+              data-testid={`user-role-${r}`}
+              checked={draft.roles.includes(r)}
+              onChange={() => toggleRole(r)}
+            />
+            {t(`domain:role.${r}`)}
+          </label>
+        ))}
+        {fieldError('roles')}
+      </fieldset>
+      <label className="field">
+        <span className="field-label">{t('users:form.password')}</span>
+        <input
+          data-testid="user-password"
+          type="password"
+          autoComplete="new-password"
+          value={draft.password}
+          aria-invalid={errors.password ? true : undefined}
+          onChange={(e) => set('password', e.target.value)}
+        />
+        {fieldError('password')}
+      </label>
+      <label className="field">
+        <span className="field-label">{t('users:form.pin')}</span>
+        <input
+          data-testid="user-pin"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          value={draft.pin}
+          aria-invalid={errors.pin ? true : undefined}
+          onChange={(e) => set('pin', e.target.value)}
+        />
+        <span className="field-hint">{t('users:form.pinHint')}</span>
+        {fieldError('pin')}
+      </label>
+      {failure !== null && (
+        <p className="form-error" role="alert" data-testid="user-error">
+          {errorMessage(failure, t, f)}
+        </p>
+      )}
+      <button type="submit" className="primary big" data-testid="user-create" disabled={busy}>
+        {busy ? t('users:form.creating') : t('users:form.create')}
+      </button>
+    </form>
+  );
+}

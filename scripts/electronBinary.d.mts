@@ -1,0 +1,1 @@
+export declare function findElectronBinary(root: string, env?: NodeJS.ProcessEnv): string | null;

@@ -1,0 +1,17 @@
+// Events fan out from the core to every open window and station.
+import type { StockStatus } from '../domain';
+
+export type StockKey = { productId: number; status: StockStatus; locationId: number; qty: number };
+
+export type Events = {
+  /** Balances changed; `keys` carry the new quantities so grids apply a transaction. */
+  'stock.changed': { documentId: number; documentNo: string; keys: StockKey[] };
+  'receipts.changed': { receiptId: number };
+  'products.changed': { productIds: number[] | 'all' };
+  'audit.appended': { id: number };
+  /** Progress of long work (demo load, import, export), for the progress bar. */
+  'work.progress': { job: string; phase: string; done: number; total: number };
+};
+export type EventName = keyof Events;
+export const eventNames: EventName[] = ['stock.changed', 'receipts.changed', 'products.changed', 'audit.appended', 'work.progress'];
+export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

@@ -1,0 +1,6 @@
+export * from './requests';
+export * from './events';
+export * from './result';
+export * from './types';
+export * from './protocol';
+export * from './bridge';

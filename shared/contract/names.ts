@@ -1,0 +1,44 @@
+// The request names alone, as plain data. The Electron preload runs sandboxed
+// and must stay tiny: importing requests.ts would bundle zod into it. So the
+// names are listed here by hand and two checks keep the copy honest: the type
+// below fails `tsc` when requests.ts gains or loses a name, and
+// tests/unit/contractNames.test.ts compares the lists at run time.
+import type { RequestName } from './requests';
+
+export const requestNameList = [
+  'setup.status',
+  'setup.createAdmin',
+  'setup.loadDemo',
+  'setup.demoLogins',
+  'auth.login',
+  'auth.resume',
+  'auth.logout',
+  'auth.me',
+  'auth.setLocale',
+  'users.list',
+  'users.create',
+  'products.list',
+  'products.update',
+  'products.import',
+  'locations.list',
+  'stock.balances',
+  'stock.movements',
+  'stock.reverseDocument',
+  'receipts.list',
+  'receipts.post',
+  'audit.list',
+] as const satisfies readonly RequestName[];
+
+/** Compile-time: `true` only while every contract request is listed above. */
+export type RequestNameListComplete = [Exclude<RequestName, (typeof requestNameList)[number]>] extends [never]
+  ? true
+  : { missingFromNamesTs: Exclude<RequestName, (typeof requestNameList)[number]> };
+const listComplete: RequestNameListComplete = true;
+void listComplete;
+
+const known: ReadonlySet<string> = new Set(requestNameList);
+
+/** Same answer as requests.ts's isRequestName, without loading the schemas. */
+export function isListedRequestName(n: unknown): n is RequestName {
+  return typeof n === 'string' && known.has(n);
+}

@@ -1,0 +1,119 @@
+// Reply and event payload types. Dates are ISO-8601 UTC strings on the wire.
+import type { DocumentState, DocumentType, Locale, LocationKind, MovementType, Role, StockStatus } from '../domain';
+
+export type UserView = {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  locale: Locale;
+  active: boolean;
+};
+
+export type SessionView = { token: string; user: UserView; station: string };
+
+export type SetupStatus = { initialized: boolean; demo: boolean; station: string };
+
+export type DemoLogin = { username: string; password: string; pin?: string; roles: Role[] };
+
+export type ProductView = {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  spec: string;
+  unit: string;
+  casePack: number;
+  unitCostFen: number;
+  category: string;
+  active: boolean;
+  /** R13: an old code links to the code that replaced it; stock stays apart. */
+  replacedByCode: string | null;
+  unitBarcode: string | null;
+  caseBarcode: string | null;
+};
+
+export type LocationView = {
+  id: number;
+  code: string;
+  name: string;
+  kind: LocationKind;
+  parentId: number | null;
+  path: string;
+};
+
+export type BalanceRow = {
+  productId: number;
+  productCode: string;
+  productNameZh: string;
+  productNameEn: string;
+  category: string;
+  unit: string;
+  oldCode: boolean;
+  status: StockStatus;
+  locationId: number;
+  locationCode: string;
+  qty: number;
+  unitCostFen: number;
+  amountFen: number;
+};
+
+export type MovementRow = {
+  id: number;
+  at: string;
+  type: MovementType;
+  documentId: number;
+  documentNo: string;
+  productId: number;
+  productCode: string;
+  productNameZh: string;
+  productNameEn: string;
+  status: StockStatus;
+  locationCode: string;
+  qty: number;
+  amountFen: number;
+  userName: string;
+};
+
+export type Paged<T> = { rows: T[]; total: number };
+
+export type ReceiptRow = {
+  id: number;
+  documentNo: string;
+  deliveryNote: string;
+  supplier: string;
+  arrivedAt: string;
+  postedAt: string;
+  /** Minutes from physical arrival to posting (R7: limit 120). */
+  postingDelayMinutes: number;
+  late: boolean;
+  lineCount: number;
+  totalQty: number;
+  totalAmountFen: number;
+  userName: string;
+  state: DocumentState;
+  reversed: boolean;
+};
+
+export type DocumentView = {
+  id: number;
+  documentNo: string;
+  type: DocumentType;
+  state: DocumentState;
+  postedAt: string | null;
+  reversedBy: number | null;
+};
+
+export type AuditRow = {
+  id: number;
+  at: string;
+  userName: string;
+  request: string;
+  entity: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+};
+
+export type ImportRowError = { line: number; reason: string; field?: string };
+export type ImportReport = { imported: number; updated: number; errors: ImportRowError[] };

@@ -1,0 +1,53 @@
+// Stable error codes. The renderer translates them (locales/*/errors.json);
+// the core never sends a stack trace or English prose to a user.
+export const errorCodes = [
+  'contract.unknownRequest',
+  'contract.invalidInput',
+  'contract.internal',
+  'auth.required',
+  'auth.forbidden',
+  'auth.badCredentials',
+  'auth.lockedOut',
+  'auth.sessionExpired',
+  'setup.alreadyInitialized',
+  'setup.notInitialized',
+  'users.usernameTaken',
+  'users.notFound',
+  'stock.wouldGoNegative',
+  'stock.unknownProduct',
+  'stock.unknownLocation',
+  'stock.productInactive',
+  'stock.emptyDocument',
+  'stock.documentNotFound',
+  'stock.alreadyReversed',
+  'stock.notReversible',
+  'receipts.statusNotAllowed',
+  'products.codeTaken',
+  'products.notFound',
+  'products.invalid',
+  'import.invalidRows',
+  'import.emptyFile',
+  'db.tooNew',
+  'db.corrupt',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export type AppErrorShape = { code: ErrorCode; details?: Record<string, unknown> };
+
+/** Thrown by services; the dispatcher turns it into `{ ok: false, error }`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+  toJSON(): AppErrorShape {
+    return { code: this.code, details: this.details };
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,107 @@
+// Invalid input never reaches a service: a typed error, nothing written, the
+// core keeps answering.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestNames } from '../../../shared/contract';
+import type { Caller } from '../../../electron/core/context';
+import { openWarehouse, type Warehouse } from '../fixtures';
+
+let w: Warehouse;
+let admin: Caller;
+let keeper: Caller;
+const tables = ['users', 'products', 'barcodes', 'documents', 'movements', 'balances', 'receipts', 'audit_log'];
+const counts = () => tables.map((t) => (w.core.database.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n);
+
+beforeAll(async () => {
+  w = await openWarehouse();
+  admin = w.admin;
+  keeper = await w.as('warehouseKeeper');
+});
+afterAll(async () => w.core.close());
+
+// auth.logout takes `{}`, which random payloads hit: it would end the session mid-run.
+const fuzzed = requestNames.filter((n) => n !== 'auth.logout');
+
+describe('malformed requests', () => {
+  it('answers contract.invalidInput with the offending field and writes nothing', async () => {
+    const before = counts();
+    const r = await w.core.dispatch(keeper, 'receipts.post', {
+      deliveryNote: 'QS-1',
+      arrivedAt: 'yesterday',
+      idempotencyKey: 'k-12345678',
+      lines: [{ productId: w.products[0]!.id, status: 'good', locationId: w.bins[0]!.id, qty: 1.5 }],
+    });
+    expect(r).toMatchObject({ ok: false, error: { code: 'contract.invalidInput' } });
+    const paths = (r as unknown as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['arrivedAt', 'lines.0.qty']));
+    expect(counts()).toEqual(before);
+  });
+
+  it('refuses unknown request names and extra fields', async () => {
+    expect(await w.core.dispatch(admin, 'stock.dropTable', {})).toMatchObject({ ok: false, error: { code: 'contract.unknownRequest' } });
+    expect(await w.core.dispatch(admin, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'contract.unknownRequest' } });
+    expect(await w.core.dispatch(admin, 'stock.balances', { includeZero: true, sql: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'contract.invalidInput' },
+    });
+  });
+
+  it('refuses wrong types, missing fields, huge strings, negative and fractional quantities, SQL text and unknown ids, writing nothing', async () => {
+    const valid = {
+      deliveryNote: 'QS-OK-1',
+      arrivedAt: new Date().toISOString(),
+      idempotencyKey: 'fuzz-key-0001',
+      lines: [{ productId: w.products[0]!.id, status: 'good', locationId: w.bins[0]!.id, qty: 1 }],
+    };
+    const line = valid.lines[0]!;
+    const bad: [string, unknown][] = [
+      ['wrong type', { ...valid, lines: 'all of them' }],
+      ['missing field', { ...valid, deliveryNote: undefined }],
+      ['missing lines', { ...valid, lines: [] }],
+      ['huge string', { ...valid, deliveryNote: 'X'.repeat(1_000_000) }],
+      ['huge note', { ...valid, note: '备'.repeat(100_000) }],
+      ['negative qty', { ...valid, lines: [{ ...line, qty: -5 }] }],
+      ['fractional qty', { ...valid, lines: [{ ...line, qty: 0.5 }] }],
+      ['NaN-ish qty', { ...valid, lines: [{ ...line, qty: '12' }] }],
+      ['overflowing qty', { ...valid, lines: [{ ...line, qty: 2 ** 60 }] }],
+      ['SQL-looking code', { ...valid, deliveryNote: "x'; DROP TABLE balances; --" }],
+      ['unknown status', { ...valid, lines: [{ ...line, status: 'stolen' }] }],
+      ['unknown product id', { ...valid, lines: [{ ...line, productId: 987_654 }] }],
+      ['unknown location id', { ...valid, lines: [{ ...line, locationId: 987_654 }] }],
+      ['zero id', { ...valid, lines: [{ ...line, productId: 0 }] }],
+      ['not an object', [valid]],
+      ['null', null],
+      ['prototype pollution', JSON.parse('{"__proto__": {"admin": true}, "deliveryNote": "QS-P"}')],
+    ];
+    const before = counts();
+    for (const [label, input] of bad) {
+      const r = await w.core.dispatch(keeper, 'receipts.post', input);
+      expect([label, r.ok]).toEqual([label, false]);
+      if (!r.ok) expect([label, r.error.code]).not.toEqual([label, 'contract.internal']);
+    }
+    for (const name of ['products.update', 'stock.reverseDocument', 'users.create', 'products.import']) {
+      for (const input of [{ id: "1 OR 1=1" }, { documentId: -1 }, { csv: 42 }, { username: "admin'--" }]) {
+        const r = await w.core.dispatch(admin, name, input);
+        expect(r.ok).toBe(false);
+      }
+    }
+    expect(counts()).toEqual(before);
+    // Free text is stored as text, never run: the SQL-looking note lands verbatim.
+    const ok = await w.core.dispatch(keeper, 'receipts.post', { ...valid, supplier: "x'); DELETE FROM movements; --" });
+    expect(ok).toMatchObject({ ok: true, value: { supplier: "x'); DELETE FROM movements; --" } });
+  });
+
+  it('survives random payloads to every request: typed errors only, nothing written (fuzz)', async () => {
+    const before = counts();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fuzzed), fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true }), async (name, input) => {
+        const r = await w.core.dispatch(keeper, name, input);
+        if (!r.ok) expect(r.error.code).not.toBe('contract.internal');
+      }),
+      { numRuns: 500 },
+    );
+    // Reads and refused writes only: the random payloads cannot have been valid writes.
+    expect(counts().slice(1)).toEqual(before.slice(1));
+    expect((await w.core.dispatch(keeper, 'stock.balances', {})).ok).toBe(true);
+  });
+});

@@ -1,0 +1,74 @@
+// The whole contract × role matrix: every request, made by a caller holding
+// each role (and by nobody), is let through exactly when the contract says so.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestNames, requests, type RequestInput, type RequestName } from '../../../shared/contract';
+import { roles, type Role } from '../../../shared/domain';
+import type { Caller } from '../../../electron/core/context';
+import { newKey, openWarehouse, type Warehouse } from '../fixtures';
+
+let w: Warehouse;
+const callers = new Map<Role, Caller>();
+beforeAll(async () => {
+  w = await openWarehouse();
+  for (const role of roles) callers.set(role, await w.as(role));
+});
+afterAll(async () => w.core.close());
+
+let seq = 0;
+/** A valid input for each request; typed over every name so a new request needs a sample. */
+const sample: { [N in RequestName]: () => RequestInput<N> } = {
+  'setup.status': () => ({}),
+  'setup.createAdmin': () => ({ username: 'another-admin', displayName: 'x', password: 'password-123' }),
+  'setup.loadDemo': () => ({}),
+  'setup.demoLogins': () => ({}),
+  'auth.login': () => ({ username: 'nobody-here', secret: 'wrong-secret' }),
+  'auth.resume': () => ({ token: 'not-a-real-token-000000' }),
+  'auth.logout': () => ({}),
+  'auth.me': () => ({}),
+  'auth.setLocale': () => ({ locale: 'en' }),
+  'users.list': () => ({}),
+  'users.create': () => ({ username: `matrix-${++seq}`, displayName: 'x', roles: ['operator'], password: 'password-123' }),
+  'products.list': () => ({}),
+  'products.update': () => ({ id: w.products[0]!.id, spec: `550ml ${++seq}` }),
+  'products.import': () => ({ csv: 'code,name_zh,unit,case_pack,unit_cost\nP900,测试,个,1,1.00\n' }),
+  'locations.list': () => ({}),
+  'stock.balances': () => ({}),
+  'stock.movements': () => ({ offset: 0, limit: 10 }),
+  'stock.reverseDocument': () => ({ documentId: 999_999, reason: 'x', idempotencyKey: newKey() }),
+  'receipts.list': () => ({}),
+  'receipts.post': () => ({
+    deliveryNote: `QS-${++seq}`,
+    arrivedAt: new Date().toISOString(),
+    idempotencyKey: newKey(),
+    lines: [{ productId: w.products[0]!.id, status: 'good', locationId: w.bins[0]!.id, qty: 1 }],
+  }),
+  'audit.list': () => ({ offset: 0, limit: 10 }),
+};
+
+// Logging out ends the caller's session, so it goes last.
+const order = [...requestNames.filter((n) => n !== 'auth.logout'), 'auth.logout' as const];
+
+describe('contract × role matrix', () => {
+  for (const role of roles) {
+    it(`lets a ${role} make exactly the requests the contract allows`, async () => {
+      const caller = callers.get(role)!;
+      for (const name of order) {
+        const access = requests[name].access;
+        const allowed = access === 'public' || access === 'any' || access.includes(role);
+        const r = await w.core.dispatch(caller, name, sample[name]());
+        const code = r.ok ? null : r.error.code;
+        if (allowed) expect([name, code]).not.toEqual([name, expect.stringMatching(/^(auth\.forbidden|auth\.required|contract\.)/)]);
+        else expect([name, code]).toEqual([name, 'auth.forbidden']);
+      }
+    });
+  }
+
+  it('refuses every non-public request to a caller who has not logged in', async () => {
+    const anonymous = w.core.newCaller('anonymous');
+    for (const name of requestNames) {
+      const r = await w.core.dispatch(anonymous, name, sample[name]());
+      if (requests[name].access === 'public') expect([name, r.ok || r.error.code]).not.toEqual([name, 'auth.required']);
+      else expect([name, r.ok ? 'ok' : r.error.code]).toEqual([name, 'auth.required']);
+    }
+  });
+});

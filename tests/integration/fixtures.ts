@@ -1,0 +1,116 @@
+// Each test builds its own warehouse in its own temp data folder, through the
+// contract like any host would.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RequestInput, RequestName, RequestReply } from '../../shared/contract';
+import type { Role } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { openCore, type Core, type CoreOptions } from '../../electron/core/core';
+import type { Caller } from '../../electron/core/context';
+
+export function tempDataDir(label = 'cangwu'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`));
+}
+
+export async function openTestCore(opts: Partial<CoreOptions> = {}): Promise<Core> {
+  return openCore({ dataDir: opts.dataDir ?? tempDataDir(), station: 'test-station', log: () => {}, ...opts });
+}
+
+export async function call<N extends RequestName>(core: Core, caller: Caller, name: N, input: RequestInput<N>): Promise<RequestReply<N>> {
+  const r = await core.dispatch(caller, name, input);
+  if (!r.ok) throw new AppError(r.error.code, r.error.details ?? {});
+  return r.value as RequestReply<N>;
+}
+
+export async function refusal(core: Core, caller: Caller, name: string, input: unknown) {
+  const r = await core.dispatch(caller, name, input);
+  if (r.ok) throw new Error(`${name} was expected to be refused`);
+  return r.error;
+}
+
+export const password = 'secret-pass-1';
+
+export type Warehouse = {
+  core: Core;
+  admin: Caller;
+  as(role: Role): Promise<Caller>;
+  products: { id: number; code: string; casePack: number; unitCostFen: number }[];
+  bins: { id: number; code: string }[];
+};
+
+const productsCsv = `code,name_zh,name_en,spec,unit,case_pack,unit_cost,category,active,unit_barcode,case_barcode,replaced_by
+P001,农夫山泉 550ml,Nongfu water 550ml,550ml,瓶,24,0.95,饮料,1,6901234567892,16901234567899,
+P002,伊利纯牛奶,Yili milk,250ml,盒,24,2.30,乳制品,1,6902234567891,,
+P003,海天生抽,Haday soy sauce,500ml,瓶,12,6.50,调味品,1,,,
+P000,旧码 农夫山泉,Old code water,550ml,瓶,24,0.95,饮料,1,,,P001
+`;
+
+/** Admin, layout, three products and one user per role. */
+export async function openWarehouse(opts: Partial<CoreOptions> = {}): Promise<Warehouse> {
+  const core = await openTestCore(opts);
+  const admin = core.newCaller('admin');
+  await call(core, admin, 'setup.createAdmin', { username: 'admin', displayName: '管理员', password });
+  await call(core, admin, 'products.import', { csv: productsCsv });
+  const products = (await call(core, admin, 'products.list', {})).map((p) => ({
+    id: p.id,
+    code: p.code,
+    casePack: p.casePack,
+    unitCostFen: p.unitCostFen,
+  }));
+  const bins = (await call(core, admin, 'locations.list', {})).filter((l) => l.kind === 'bin').map((l) => ({ id: l.id, code: l.code }));
+  const made = new Set<Role>();
+  return {
+    core,
+    admin,
+    products,
+    bins,
+    async as(role) {
+      const username = `u-${role.toLowerCase()}`;
+      if (!made.has(role)) {
+        await call(core, admin, 'users.create', { username, displayName: role, roles: [role], password });
+        made.add(role);
+      }
+      const caller = core.newCaller(username);
+      await call(core, caller, 'auth.login', { username, secret: password });
+      return caller;
+    },
+  };
+}
+
+let keySeq = 0;
+export const newKey = () => `test-key-${process.pid}-${++keySeq}-${Date.now()}`;
+
+export async function receive(w: Warehouse, caller: Caller, lines: { product: number; bin: number; qty: number; status?: 'good' | 'damaged' | 'gift' }[], arrivedAt = new Date().toISOString()) {
+  return call(w.core, caller, 'receipts.post', {
+    deliveryNote: `QS-${++keySeq}`,
+    arrivedAt,
+    idempotencyKey: newKey(),
+    lines: lines.map((l) => ({ productId: w.products[l.product]!.id, status: l.status ?? 'good', locationId: w.bins[l.bin]!.id, qty: l.qty })),
+  });
+}
+
+export function balanceOf(rows: RequestReply<'stock.balances'>, productId: number, locationId: number, status = 'good'): number {
+  return rows.find((b) => b.productId === productId && b.locationId === locationId && b.status === status)?.qty ?? 0;
+}
+
+import type { ServiceContext } from '../../electron/core/context';
+import { postDocument, type PostingRequest } from '../../electron/core/stock/posting';
+
+/** Posts straight through the one posting function, in a transaction, as `caller`. */
+export async function post(w: Warehouse, caller: Caller, req: PostingRequest) {
+  const root = w.core.database.db;
+  return root.transaction().execute((trx) => {
+    const ctx: ServiceContext = {
+      db: trx,
+      root,
+      caller,
+      now: new Date(),
+      request: 'test.post',
+      timeZone: 'Asia/Shanghai',
+      dataDir: w.core.dataDir,
+      emit: () => {},
+    };
+    return postDocument(ctx, req);
+  });
+}

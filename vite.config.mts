@@ -1,0 +1,42 @@
+// Vite builds the renderer only; the Node bundles (main, preload, cli) are
+// esbuild's job in scripts/build.mjs. Tests have their own vitest.config.mts, so
+// this root (renderer/) never leaks into test paths.
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import { contentSecurityPolicyMeta } from './electron/csp';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * Writes the CSP into the built index.html. Electron loads the page from
+ * file://, where no response header exists to carry it. Build only: the dev
+ * server needs inline scripts for React Fast Refresh.
+ */
+const cspMetaTag: Plugin = {
+  name: 'cangwu-csp-meta',
+  apply: 'build',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicyMeta },
+      injectTo: 'head-prepend',
+    },
+  ],
+};
+
+export default defineConfig({
+  root: here('./renderer'),
+  // Relative asset URLs, so the same build loads from file:// in Electron
+  // (loadFile) and from http:// in the station host.
+  base: './',
+  plugins: [react(), cspMetaTag],
+  build: {
+    outDir: here('./dist/renderer'),
+    emptyOutDir: true,
+    sourcemap: true,
+    // AG Grid alone is well over Vite's 500 kB default; the bundle is read
+    // from local disk or the LAN, so the warning is noise.
+    chunkSizeWarningLimit: 4000,
+  },
+});
