@@ -4,7 +4,7 @@
 import type { ErrorCode } from '../../shared/errors';
 
 /** Errors the client itself produces; translated under errors:client.*. */
-export const clientErrorCodes = ['client.connectionLost', 'client.unreachable'] as const;
+export const clientErrorCodes = ['client.connectionLost'] as const;
 export type ClientErrorCode = (typeof clientErrorCodes)[number];
 
 export class ApiError extends Error {

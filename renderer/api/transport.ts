@@ -23,6 +23,10 @@ export type SendOptions = {
 
 export interface Transport {
   readonly kind: 'ipc' | 'ws';
+  /**
+   * The core's result. Rejects only with ApiError('client.connectionLost'): a
+   * write was in flight when the socket dropped, so its outcome is unknown.
+   */
   send(name: string, input: unknown, opts: SendOptions): Promise<Result<unknown>>;
   onEvent(listener: (msg: EventMessage) => void): () => void;
   getState(): ConnectionState;

@@ -169,12 +169,22 @@ export function FirstRun({
             {busy === 'demo' && (
               <ProgressBar
                 testId="firstrun-progress"
-                label={progress ? t(`auth:firstRun.phase.${progress.phase}`, { defaultValue: progress.phase }) : t('auth:firstRun.phase.starting')}
+                label={
+                  progress
+                    ? t(`auth:firstRun.phase.${progress.phase}`, { defaultValue: progress.phase })
+                    : t('auth:firstRun.phase.starting')
+                }
                 done={progress?.done ?? 0}
                 total={progress?.total ?? 0}
               />
             )}
-            <button type="button" className="big" data-testid="firstrun-demo" onClick={loadDemo} disabled={busy !== null}>
+            <button
+              type="button"
+              className="big"
+              data-testid="firstrun-demo"
+              onClick={loadDemo}
+              disabled={busy !== null}
+            >
               {busy === 'demo' ? t('auth:firstRun.loadingDemo') : t('auth:firstRun.loadDemo')}
             </button>
           </section>

@@ -13,7 +13,7 @@ export function DemoLogins({ logins, onPick }: { logins: DemoLogin[]; onPick?(lo
           <th scope="col">{t('auth:demo.password')}</th>
           <th scope="col">{t('auth:demo.pin')}</th>
           <th scope="col">{t('auth:demo.roles')}</th>
-          {onPick && <th scope="col" className="sr-only-cell">{t('auth:demo.use')}</th>}
+          {onPick && <th scope="col">{t('auth:demo.use')}</th>}
         </tr>
       </thead>
       <tbody>

@@ -24,7 +24,8 @@ export function errorKey(
       return {
         key: 'errors:stock.wouldGoNegative',
         vars: {
-          product: `${str(details.productCode)} ${f.productName(str(details.productName), str(details.productNameEn))}`.trim(),
+          product:
+            `${str(details.productCode)} ${f.productName(str(details.productName), str(details.productNameEn))}`.trim(),
           status: status ? t(`domain:status.${status}`) : '',
           location: str(details.locationCode),
           available: f.qty(Number(details.available ?? 0)),
@@ -58,7 +59,9 @@ export function errorKey(
         : { key: 'errors:contract.invalidInput', vars: {} };
     }
     case 'import.invalidRows': {
-      const rows = Array.isArray(details.errors) ? new Set(details.errors.map((e) => (e as { line?: unknown }).line)).size : 0;
+      const rows = Array.isArray(details.errors)
+        ? new Set(details.errors.map((e) => (e as { line?: unknown }).line)).size
+        : 0;
       return { key: 'errors:import.invalidRows', vars: { rows: String(rows) } };
     }
     default: {

@@ -1,5 +1,11 @@
 // 库存 Inventory: every (product, status, location) balance, live.
-import type { GridApi, GridReadyEvent, ProcessCellForExportParams, RowDoubleClickedEvent } from 'ag-grid-community';
+import type {
+  CellKeyDownEvent,
+  GridApi,
+  GridReadyEvent,
+  ProcessCellForExportParams,
+  RowDoubleClickedEvent,
+} from 'ag-grid-community';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BalanceRow } from '../../shared/contract/types';
@@ -17,7 +23,7 @@ import { applyStockKeys, loadCatalogue, type Catalogue } from './inventory/liveB
 const getRowId = ({ data, rowPinned }: { data: BalanceRow; rowPinned?: string | null }) =>
   rowPinned ? `pinned-${rowPinned}` : balanceRowId(data);
 
-type Totals = { rows: number; all: number };
+type Totals = { rows: number; all: number; qty: number; amountFen: number };
 
 export function InventoryPage() {
   const { t } = useTranslation();
@@ -26,7 +32,7 @@ export function InventoryPage() {
   const gridRef = useRef<GridApi<BalanceRow> | null>(null);
   const catalogueRef = useRef<Promise<Catalogue> | null>(null);
   const [quickFilter, setQuickFilter] = useState('');
-  const [totals, setTotals] = useState<Totals>({ rows: 0, all: 0 });
+  const [totals, setTotals] = useState<Totals>({ rows: 0, all: 0, qty: 0, amountFen: 0 });
   const columnDefs = useMemo(() => inventoryColumns(t, f), [t, f]);
 
   const catalogue = useCallback(() => (catalogueRef.current ??= loadCatalogue()), []);
@@ -60,7 +66,7 @@ export function InventoryPage() {
     });
     const pinned: Partial<BalanceRow> = { productCode: t('inventory:totals'), qty, amountFen };
     grid.setGridOption('pinnedBottomRowData', [pinned]);
-    setTotals({ rows, all: countAll(grid) });
+    setTotals({ rows, all: countAll(grid), qty, amountFen });
   }, [t]);
 
   useGridEvents({
@@ -98,6 +104,13 @@ export function InventoryPage() {
     navigate('movements', { product: e.data.productId });
   }, []);
 
+  // Keyboard first: Enter on a row does what a double-click does.
+  const onCellKeyDown = useCallback((e: CellKeyDownEvent<BalanceRow>) => {
+    const key = (e.event as KeyboardEvent | null | undefined)?.key;
+    if (key !== 'Enter' || e.rowPinned || !e.data) return;
+    navigate('movements', { product: e.data.productId });
+  }, []);
+
   const exportCsv = () => {
     const date = new Date().toISOString().slice(0, 10);
     gridRef.current?.exportDataAsCsv({
@@ -118,7 +131,14 @@ export function InventoryPage() {
       <div className="toolbar">
         <h1 className="page-title">{t('inventory:title')}</h1>
         <QuickFilter value={quickFilter} onChange={setQuickFilter} />
-        <span className="toolbar-count" data-testid="inventory-count">
+        <span
+          className="toolbar-count"
+          data-testid="inventory-count"
+          // The pinned totals as data, for tests and tools (the row shows them formatted).
+          data-rows={totals.rows}
+          data-qty={totals.qty}
+          data-amount-fen={totals.amountFen}
+        >
           {t('inventory:rowCount', { rows: f.qty(totals.rows), all: f.qty(totals.all) })}
         </span>
         <span className="toolbar-spacer" />
@@ -140,6 +160,7 @@ export function InventoryPage() {
         onModelUpdated={recomputeTotals}
         onFilterChanged={recomputeTotals}
         onRowDoubleClicked={onRowDoubleClicked}
+        onCellKeyDown={onCellKeyDown}
         animateRows={false}
       />
     </section>

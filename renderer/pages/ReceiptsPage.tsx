@@ -70,17 +70,35 @@ export function ReceiptsPage() {
 
   const columnDefs = useMemo<ColDef<ReceiptRow>[]>(
     () => [
-      { colId: 'documentNo', field: 'documentNo', headerName: t('receipts:col.documentNo'), width: 170, pinned: 'left' },
-      { colId: 'deliveryNote', field: 'deliveryNote', headerName: t('receipts:col.deliveryNote'), width: 150 },
-      { colId: 'supplier', field: 'supplier', headerName: t('receipts:col.supplier'), flex: 1, minWidth: 140 },
-      { colId: 'arrivedAt', field: 'arrivedAt', headerName: t('receipts:col.arrivedAt'), width: 165, ...dateTimeColumn(f) },
-      { colId: 'postedAt', field: 'postedAt', headerName: t('receipts:col.postedAt'), width: 165, ...dateTimeColumn(f) },
+      {
+        colId: 'documentNo',
+        field: 'documentNo',
+        headerName: t('receipts:col.documentNo'),
+        width: 160,
+        pinned: 'left',
+      },
+      { colId: 'deliveryNote', field: 'deliveryNote', headerName: t('receipts:col.deliveryNote'), width: 130 },
+      { colId: 'supplier', field: 'supplier', headerName: t('receipts:col.supplier'), flex: 1, minWidth: 120 },
+      {
+        colId: 'arrivedAt',
+        field: 'arrivedAt',
+        headerName: t('receipts:col.arrivedAt'),
+        width: 150,
+        ...dateTimeColumn(f),
+      },
+      {
+        colId: 'postedAt',
+        field: 'postedAt',
+        headerName: t('receipts:col.postedAt'),
+        width: 150,
+        ...dateTimeColumn(f),
+      },
       {
         colId: 'delay',
         field: 'postingDelayMinutes',
         headerName: t('receipts:col.delay'),
         headerTooltip: t('receipts:col.delayHint'),
-        width: 140,
+        width: 130,
         type: 'rightAligned',
         filter: 'agNumberColumnFilter',
         valueFormatter: (p) => f.duration(p.value as number | null),
@@ -88,25 +106,34 @@ export function ReceiptsPage() {
         cellClassRules: {
           'cell-delay-ok': (p) => typeof p.value === 'number' && p.value < receiptPostingAmberMinutes,
           'cell-delay-amber': (p) =>
-            typeof p.value === 'number' && p.value >= receiptPostingAmberMinutes && p.value <= receiptPostingLimitMinutes,
+            typeof p.value === 'number' &&
+            p.value >= receiptPostingAmberMinutes &&
+            p.value <= receiptPostingLimitMinutes,
           'cell-delay-late': (p) => typeof p.value === 'number' && p.value > receiptPostingLimitMinutes,
         },
       },
-      { colId: 'lines', field: 'lineCount', headerName: t('receipts:col.lines'), width: 90, ...qtyColumn<ReceiptRow>(f) },
-      { colId: 'qty', field: 'totalQty', headerName: t('receipts:col.qty'), width: 110, ...qtyColumn<ReceiptRow>(f) },
+      {
+        colId: 'lines',
+        field: 'lineCount',
+        headerName: t('receipts:col.lines'),
+        width: 80,
+        ...qtyColumn<ReceiptRow>(f),
+      },
+      { colId: 'qty', field: 'totalQty', headerName: t('receipts:col.qty'), width: 100, ...qtyColumn<ReceiptRow>(f) },
       {
         colId: 'amount',
         field: 'totalAmountFen',
         headerName: t('receipts:col.amount'),
-        width: 140,
+        width: 130,
         ...moneyColumn<ReceiptRow>(f),
       },
-      { colId: 'user', field: 'userName', headerName: t('receipts:col.user'), width: 120 },
+      { colId: 'user', field: 'userName', headerName: t('receipts:col.user'), width: 100 },
       {
         colId: 'state',
         headerName: t('receipts:col.state'),
-        width: 110,
-        valueGetter: (p) => (p.data?.reversed ? t('receipts:reversed') : p.data ? t(`domain:documentState.${p.data.state}`) : ''),
+        width: 90,
+        valueGetter: (p) =>
+          p.data?.reversed ? t('receipts:reversed') : p.data ? t(`domain:documentState.${p.data.state}`) : '',
       },
     ],
     [t, f],
@@ -135,7 +162,8 @@ export function ReceiptsPage() {
             // receipts.changed may have brought the row already.
             if (grid.getRowNode(String(row.id))) grid.applyTransaction({ update: [row] });
             else grid.applyTransaction({ add: [row], addIndex: 0 });
-            grid.ensureNodeVisible(grid.getRowNode(String(row.id)) ?? null);
+            const node = grid.getRowNode(String(row.id));
+            if (node) grid.ensureNodeVisible(node);
           }}
           onCancel={() => setFormOpen(false)}
         />

@@ -46,7 +46,8 @@ export function UsersPage() {
         headerName: t('users:col.roles'),
         flex: 1,
         minWidth: 220,
-        valueGetter: (p) => (p.data ? p.data.roles.map((r) => t(`domain:role.${r}`)).join(t('common:listSeparator')) : ''),
+        valueGetter: (p) =>
+          p.data ? p.data.roles.map((r) => t(`domain:role.${r}`)).join(t('common:listSeparator')) : '',
       },
       {
         colId: 'locale',

@@ -53,7 +53,7 @@ export function CangwuGrid<T>({
   const { session } = useSession();
   const storageKey = `cangwu.grid.${session.user.id}.${gridId}`;
   const initialState = useMemo(() => loadState(storageKey), [storageKey]);
-  const colDef = useMemo(() => ({ ...baseColDef, ...defaultColDef }), [defaultColDef]);
+  const colDef = useMemo<ColDef<T>>(() => ({ ...(baseColDef as ColDef<T>), ...defaultColDef }), [defaultColDef]);
   const handleState = useCallback(
     (e: StateUpdatedEvent<T>) => {
       if (!e.sources.includes('gridInitializing')) saveState(storageKey, e.state);

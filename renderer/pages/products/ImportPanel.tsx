@@ -2,7 +2,7 @@
 // progress, then show "imported N / updated M" or every bad line with the
 // reason (a file with any bad row imports nothing).
 import type { ColDef } from 'ag-grid-community';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { productCsvColumns } from '../../../shared/catalogue/productCsv';
 import type { Events } from '../../../shared/contract/events';
@@ -19,7 +19,6 @@ type Outcome = { kind: 'done'; report: ImportReport } | { kind: 'invalid'; error
 export function ImportPanel({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const fileRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<Events['work.progress'] | null>(null);
@@ -70,17 +69,23 @@ export function ImportPanel({ onClose }: { onClose(): void }) {
       <form className="import-form" onSubmit={submit}>
         <h2>{t('products:import.title')}</h2>
         <p className="muted">{t('products:import.hint', { columns: productCsvColumns.join(', ') })}</p>
-        <input
-          ref={fileRef}
-          type="file"
-          accept=".csv,text/csv"
-          data-testid="products-import-file"
-          aria-label={t('products:import.file')}
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            setOutcome(null);
-          }}
-        />
+        {/* The browser's own file button speaks the OS language; this one speaks ours. */}
+        <label className="file-pick">
+          <input
+            type="file"
+            className="sr-only"
+            accept=".csv,text/csv"
+            data-testid="products-import-file"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setOutcome(null);
+            }}
+          />
+          <span className="file-pick-button">{t('products:import.choose')}</span>
+          <span className="file-pick-name" data-testid="products-import-filename">
+            {file ? file.name : t('products:import.noFile')}
+          </span>
+        </label>
         <button type="submit" className="primary" data-testid="products-import-submit" disabled={!file || busy}>
           {busy ? t('products:import.running') : t('products:import.submit')}
         </button>

@@ -20,8 +20,20 @@ export function productColumns(t: TFunction, f: Formatters, canEdit: boolean): C
   });
   return [
     { colId: 'code', field: 'code', headerName: t('products:col.code'), width: 140, pinned: 'left' },
-    editable('nameZh', { colId: 'nameZh', field: 'nameZh', headerName: t('products:col.nameZh'), flex: 2, minWidth: 180 }),
-    editable('nameEn', { colId: 'nameEn', field: 'nameEn', headerName: t('products:col.nameEn'), flex: 2, minWidth: 180 }),
+    editable('nameZh', {
+      colId: 'nameZh',
+      field: 'nameZh',
+      headerName: t('products:col.nameZh'),
+      flex: 2,
+      minWidth: 180,
+    }),
+    editable('nameEn', {
+      colId: 'nameEn',
+      field: 'nameEn',
+      headerName: t('products:col.nameEn'),
+      flex: 2,
+      minWidth: 180,
+    }),
     editable('spec', { colId: 'spec', field: 'spec', headerName: t('products:col.spec'), width: 120 }),
     editable('unit', { colId: 'unit', field: 'unit', headerName: t('products:col.unit'), width: 80 }),
     editable('casePack', {

@@ -43,7 +43,9 @@ export function patchFor(field: EditableField, newValue: unknown): { patch: Prod
     }
     case 'unitCost': {
       // Yuan typed by a person ("12.5", "¥1,234.50") → integer fen, no floating point.
-      const s = text(newValue).replace(/^[¥￥]/, '').replace(/,/g, '');
+      const s = text(newValue)
+        .replace(/^[¥￥]/, '')
+        .replace(/,/g, '');
       if (s === '') return { reason: 'required' };
       const fen = parseYuanToFen(s);
       return fen === null ? { reason: 'notMoney' } : { patch: { unitCostFen: fen } };

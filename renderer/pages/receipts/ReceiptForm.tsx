@@ -9,7 +9,15 @@ import { ProductPicker } from '../../components/ProductPicker';
 import { useNotify } from '../../components/toast/useNotify';
 import { errorMessage } from '../../i18n/errorText';
 import { useFormat } from '../../i18n/format';
-import { emptyDraft, newIdempotencyKey, newLine, validateDraft, type DraftErrors, type LineDraft, type ReceiptDraft } from './receiptForm';
+import {
+  emptyDraft,
+  newIdempotencyKey,
+  newLine,
+  validateDraft,
+  type DraftErrors,
+  type LineDraft,
+  type ReceiptDraft,
+} from './receiptDraft';
 
 export function ReceiptForm({
   products,
@@ -33,11 +41,32 @@ export function ReceiptForm({
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const set = <K extends keyof ReceiptDraft>(k: K, v: ReceiptDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
-  const setLine = (i: number, patch: Partial<LineDraft>) =>
+  /** An edited field's complaint goes away at once; the rest wait for the next submit. */
+  const clearError = (...keys: string[]) =>
+    setErrors((e) => {
+      if (!keys.some((k) => k in e)) return e;
+      const next = { ...e };
+      for (const k of keys) delete next[k];
+      return next;
+    });
+  const set = <K extends keyof ReceiptDraft>(k: K, v: ReceiptDraft[K]) => {
+    setDraft((d) => ({ ...d, [k]: v }));
+    clearError(k);
+  };
+  const setLine = (i: number, patch: Partial<LineDraft>) => {
     setDraft((d) => ({ ...d, lines: d.lines.map((l, j) => (j === i ? { ...l, ...patch } : l)) }));
+    clearError(
+      ...Object.keys(patch).map(
+        (k) => `lines.${i}.${k === 'productId' ? 'product' : k === 'locationId' ? 'location' : k}`,
+      ),
+    );
+  };
   const addLine = () => setDraft((d) => ({ ...d, lines: [...d.lines, newLine(d.lines[d.lines.length - 1])] }));
-  const removeLine = (i: number) => setDraft((d) => ({ ...d, lines: d.lines.filter((_, j) => j !== i) }));
+  const removeLine = (i: number) => {
+    setDraft((d) => ({ ...d, lines: d.lines.filter((_, j) => j !== i) }));
+    // Line numbers shift: drop the line complaints rather than point at the wrong row.
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('lines.'))));
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -46,9 +75,7 @@ export function ReceiptForm({
     setErrors(found);
     setFailure(null);
     if (Object.keys(found).length > 0) {
-      requestAnimationFrame(() =>
-        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     setBusy(true);

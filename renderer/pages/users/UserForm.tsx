@@ -34,7 +34,12 @@ export function UserForm({ onCreated }: { onCreated(user: UserView): void }) {
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
+    setDraft((d) => ({ ...d, [k]: v }));
+    // A secret typed in either field answers "set a password or a PIN".
+    const cleared = k === 'pin' ? ['pin', 'password'] : [k];
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => !cleared.includes(key))));
+  };
   const toggleRole = (r: Role) =>
     set('roles', draft.roles.includes(r) ? draft.roles.filter((x) => x !== r) : [...draft.roles, r]);
 

@@ -1,8 +1,14 @@
-// The new-receipt form's state and checks, apart from its markup.
+// The new-receipt form's draft: its state and checks, apart from its markup.
 import { code as codeSchema } from '../../../shared/contract/schemas';
 import { maxQuantity, type StockStatus } from '../../../shared/domain';
 
-export type LineDraft = { key: number; productId: number | null; status: StockStatus; locationId: number | null; qty: string };
+export type LineDraft = {
+  key: number;
+  productId: number | null;
+  status: StockStatus;
+  locationId: number | null;
+  qty: string;
+};
 export type ReceiptDraft = {
   deliveryNote: string;
   supplier: string;
@@ -60,7 +66,8 @@ export function validateDraft(d: ReceiptDraft, now = new Date()): DraftErrors {
   else if (!codeSchema.safeParse(d.deliveryNote).success) errors.deliveryNote = 'receipts:invalid.deliveryNoteFormat';
   if (d.supplier.trim().length > 200) errors.supplier = 'receipts:invalid.tooLong';
   const arrived = new Date(d.arrivedLocal);
-  if (d.arrivedLocal === '' || Number.isNaN(arrived.getTime())) errors.arrivedLocal = 'receipts:invalid.arrivedRequired';
+  if (d.arrivedLocal === '' || Number.isNaN(arrived.getTime()))
+    errors.arrivedLocal = 'receipts:invalid.arrivedRequired';
   else if (arrived.getTime() > now.getTime() + futureSlackMs) errors.arrivedLocal = 'receipts:invalid.arrivedFuture';
   if (d.lines.length === 0) errors.lines = 'receipts:invalid.noLines';
   d.lines.forEach((l, i) => {

@@ -1,0 +1,146 @@
+// The console as a user meets it, in Chromium against the station host: first
+// run, login, language, inventory, a receipt changing a balance, a product's
+// movements. A screenshot of each screen goes to test-results/screenshots.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, screenshot, startStation, type Station } from './harness';
+import { FirstRunPage, InventoryPage, LoginPage, ReceiptsPage, Shell } from './pages/ConsolePage';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+describe('first run', () => {
+  it('offers to create the administrator, who is then logged in', async () => {
+    const station = await startStation();
+    const page = await newPage(browser);
+    try {
+      const firstRun = new FirstRunPage(page);
+      await firstRun.open(station.url);
+      await expect.poll(() => page.getByTestId('firstrun-screen').innerText()).toContain('管理员');
+      await screenshot(page, '01-first-run');
+      await firstRun.createAdmin('仓务管理员', 'boss', 'a-long-password');
+      await page.getByTestId('topbar').waitFor();
+      expect(await page.getByTestId('topbar-user').innerText()).toContain('仓务管理员');
+      expect(await page.getByTestId('topbar-station').innerText()).toContain('E2E-1');
+    } finally {
+      await page.close();
+      await station.stop();
+    }
+  });
+
+  it('loads the demo warehouse with progress and shows its logins', async () => {
+    const station = await startStation();
+    const page = await newPage(browser);
+    try {
+      const firstRun = new FirstRunPage(page);
+      await firstRun.open(station.url);
+      await firstRun.loadDemo();
+      const logins = page.getByTestId('firstrun-logins');
+      expect(await logins.innerText()).toContain('keeper');
+      expect(await logins.innerText()).toContain('demo1234');
+      await screenshot(page, '02-demo-logins');
+    } finally {
+      await page.close();
+      await station.stop();
+    }
+  });
+});
+
+describe('the demo warehouse', () => {
+  let station: Station;
+  let page: Page;
+  beforeAll(async () => {
+    station = await startStation({ init: ['--demo'] });
+    page = await newPage(browser);
+  });
+  afterAll(async () => {
+    await page?.close();
+    await station?.stop();
+  });
+
+  it('logs a keeper in, in Chinese, to the inventory full of demo stock', async () => {
+    await page.goto(station.url);
+    await page.getByTestId('login-screen').waitFor();
+    await screenshot(page, '03-login');
+    await new LoginPage(page).logIn('keeper', 'demo1234');
+    const inventory = new InventoryPage(page);
+    await inventory.grid.waitFor();
+    await expect.poll(() => inventory.rows().count()).toBeGreaterThan(10);
+    expect(await page.getByTestId('nav-inventory').innerText()).toBe('库存');
+    await screenshot(page, '04-inventory');
+  });
+
+  it('switches to English and back, and remembers the choice for the user', async () => {
+    const shell = new Shell(page);
+    await shell.switchLocale('en');
+    await expect.poll(() => page.getByTestId('nav-inventory').innerText()).toBe('Inventory');
+    await screenshot(page, '05-inventory-en');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('nav-inventory').innerText()).toBe('Inventory');
+    await shell.switchLocale('zh-CN');
+    await expect.poll(() => page.getByTestId('nav-inventory').innerText()).toBe('库存');
+  });
+
+  it('filters the inventory grid and totals only what is shown', async () => {
+    const inventory = new InventoryPage(page);
+    await inventory.filter('P10002');
+    await expect.poll(() => inventory.rows().count()).toBeGreaterThan(0);
+    const n = await inventory.rows().count();
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      expect(await inventory.cell(i, 'productCode').innerText()).toBe('P10002');
+      sum += Number((await inventory.cell(i, 'qty').innerText()).replace(/[^\d-]/g, ''));
+    }
+    expect(Number(await page.getByTestId('inventory-count').getAttribute('data-qty'))).toBe(sum);
+    expect(Number((await inventory.totals('qty').innerText()).replace(/[^\d-]/g, ''))).toBe(sum);
+    await screenshot(page, '06-inventory-filtered');
+  });
+
+  it('posts a receipt and the balance changes in the inventory', async () => {
+    const inventory = new InventoryPage(page);
+    await inventory.filter('P10002');
+    const before = await goodQtyAt(inventory, 'A-02');
+    const shell = new Shell(page);
+    await shell.go('receipts');
+    const receipts = new ReceiptsPage(page);
+    await receipts.startNew();
+    await receipts.fill({ deliveryNote: 'QS-E2E-0001', supplier: '华南伊利乳业', lines: [{ product: 'P10002', location: 'A-02', qty: 48 }] });
+    await screenshot(page, '07-receipt-form');
+    await receipts.post();
+    await page.getByTestId('toast-success').waitFor();
+    await expect.poll(() => page.getByTestId('receipts').innerText()).toContain('QS-E2E-0001');
+    await screenshot(page, '08-receipts');
+    await shell.go('inventory');
+    await inventory.filter('P10002');
+    await expect.poll(() => goodQtyAt(inventory, 'A-02')).toBe(before + 48);
+  });
+
+  it('opens a product’s movements from the inventory by double-click', async () => {
+    const inventory = new InventoryPage(page);
+    await inventory.filter('P10002');
+    await inventory.cell(0, 'productCode').dblclick();
+    await page.getByTestId('movements').waitFor();
+    const codes = () => page.getByTestId('movements').locator('.ag-row:not(.ag-row-pinned) [col-id="productCode"]').allInnerTexts();
+    // The infinite row model shows empty rows until its block arrives.
+    await expect.poll(async () => [...new Set(await codes())]).toEqual(['P10002']);
+    expect((await codes()).length).toBeGreaterThan(1);
+    expect(await page.getByTestId('movements').innerText()).toContain('RC-');
+    await screenshot(page, '09-movements');
+  });
+});
+
+/** The good-status quantity of the filtered product at a bin, 0 if it has no row there. */
+async function goodQtyAt(inventory: InventoryPage, bin: string): Promise<number> {
+  const n = await inventory.rows().count();
+  for (let i = 0; i < n; i++) {
+    const location = await inventory.cell(i, 'location').innerText();
+    const status = await inventory.cell(i, 'status').innerText();
+    if (location === bin && (status === '正品' || status === 'Good')) {
+      return Number((await inventory.cell(i, 'qty').innerText()).replace(/[^\d-]/g, ''));
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,92 @@
+// Page objects: what a user does on each screen, in the users' words.
+import type { Locator, Page } from 'playwright-core';
+
+export class FirstRunPage {
+  constructor(readonly page: Page) {}
+  async open(url: string) {
+    await this.page.goto(url);
+    await this.page.getByTestId('firstrun-screen').waitFor();
+  }
+  async createAdmin(displayName: string, username: string, password: string) {
+    await this.page.getByTestId('firstrun-displayname').fill(displayName);
+    await this.page.getByTestId('firstrun-username').fill(username);
+    await this.page.getByTestId('firstrun-password').fill(password);
+    await this.page.getByTestId('firstrun-password2').fill(password);
+    await this.page.getByTestId('firstrun-create').click();
+  }
+  async loadDemo() {
+    await this.page.getByTestId('firstrun-demo').click();
+    await this.page.getByTestId('firstrun-logins').waitFor({ timeout: 90_000 });
+  }
+}
+
+export class LoginPage {
+  constructor(readonly page: Page) {}
+  async logIn(username: string, secret: string) {
+    await this.page.getByTestId('login-username').fill(username);
+    await this.page.getByTestId('login-password').fill(secret);
+    await this.page.getByTestId('login-password').press('Enter');
+  }
+}
+
+export class Shell {
+  constructor(readonly page: Page) {}
+  nav(page: string): Locator {
+    return this.page.getByTestId(`nav-${page}`);
+  }
+  async go(page: string) {
+    await this.nav(page).click();
+    await this.page.getByTestId(page).waitFor();
+  }
+  async switchLocale(locale: 'zh-CN' | 'en') {
+    await this.page.getByTestId('locale-switch').selectOption(locale);
+  }
+}
+
+export class InventoryPage {
+  constructor(readonly page: Page) {}
+  get grid(): Locator {
+    return this.page.getByTestId('inventory');
+  }
+  async filter(text: string) {
+    await this.page.getByTestId('quick-filter').fill(text);
+  }
+  /** The visible data rows (not the pinned totals row). */
+  rows(): Locator {
+    return this.grid.locator('.ag-row:not(.ag-row-pinned)');
+  }
+  cell(rowIndex: number, colId: string): Locator {
+    return this.grid.locator(`.ag-row[row-index="${rowIndex}"]:not(.ag-row-pinned) [col-id="${colId}"]`);
+  }
+  totals(colId: string): Locator {
+    return this.grid.locator(`.ag-row[row-id="pinned-bottom"] [col-id="${colId}"]`);
+  }
+}
+
+export class ReceiptsPage {
+  constructor(readonly page: Page) {}
+  async startNew() {
+    await this.page.getByTestId('receipt-new').click();
+    await this.page.getByTestId('receipt-form').waitFor();
+  }
+  async fill(opts: { deliveryNote: string; supplier: string; lines: { product: string; location: string; qty: number; status?: string }[] }) {
+    await this.page.getByTestId('receipt-delivery-note').fill(opts.deliveryNote);
+    await this.page.getByTestId('receipt-supplier').fill(opts.supplier);
+    for (const [i, l] of opts.lines.entries()) {
+      if (i > 0) await this.page.getByTestId('receipt-add-line').click();
+      await this.page.getByTestId(`receipt-line-${i}-product`).fill(l.product);
+      if (l.status) await this.page.getByTestId(`receipt-line-${i}-status`).selectOption(l.status);
+      // Options show the location's path (warehouse › zone › bin); pick by the bin code at its end.
+      const select = this.page.getByTestId(`receipt-line-${i}-location`);
+      const value = await select.evaluate(
+        (el, code) => [...(el as HTMLSelectElement).options].find((o) => o.text.trim().endsWith(code))?.value ?? '',
+        l.location,
+      );
+      await select.selectOption(value);
+      await this.page.getByTestId(`receipt-line-${i}-qty`).fill(String(l.qty));
+    }
+  }
+  async post() {
+    await this.page.getByTestId('receipt-post').click();
+  }
+}
