@@ -84,7 +84,12 @@ async function withCore<T>(dataDir: string, station: string, fn: (core: Core) =>
   }
 }
 
-async function dispatchOrThrow<T>(core: Core, caller: ReturnType<Core['newCaller']>, name: string, input: unknown): Promise<T> {
+async function dispatchOrThrow<T>(
+  core: Core,
+  caller: ReturnType<Core['newCaller']>,
+  name: string,
+  input: unknown,
+): Promise<T> {
   const r = await core.dispatch(caller, name, input);
   if (!r.ok) throw new AppError(r.error.code, r.error.details ?? {});
   return r.value as T;
@@ -105,7 +110,11 @@ async function run(argv: string[]): Promise<number> {
       return withCore(dataDir, 'cli', async (core) => {
         const caller = core.newCaller('cli');
         if (!flags.demo) {
-          print(json, { dataDir, database: databasePath(dataDir) }, `data folder ready: ${dataDir}\nopen the console to create the administrator (or run: cangwu init --demo)`);
+          print(
+            json,
+            { dataDir, database: databasePath(dataDir) },
+            `data folder ready: ${dataDir}\nopen the console to create the administrator (or run: cangwu init --demo)`,
+          );
           return 0;
         }
         const bar = progressLine('loading demo warehouse');
@@ -127,7 +136,9 @@ async function run(argv: string[]): Promise<number> {
         const caller = cliCaller(core, flags.user);
         const bar = progressLine('importing');
         core.subscribe((e) => e.name === 'work.progress' && bar(e.payload.done, e.payload.total));
-        const report = await dispatchOrThrow<{ imported: number; updated: number }>(core, caller, 'products.import', { csv });
+        const report = await dispatchOrThrow<{ imported: number; updated: number }>(core, caller, 'products.import', {
+          csv,
+        });
         print(json, report, `imported ${report.imported} new products, updated ${report.updated}`);
         return 0;
       });
@@ -141,7 +152,9 @@ async function run(argv: string[]): Promise<number> {
       return withCore(dataDir, 'cli', async (core) => {
         const caller = cliCaller(core, flags.user);
         const rows =
-          what === 'balances' ? await exportBalances(core, caller) : await exportMovements(core, caller, progressLine('exporting'));
+          what === 'balances'
+            ? await exportBalances(core, caller)
+            : await exportMovements(core, caller, progressLine('exporting'));
         const text = format === 'json' || json ? `${JSON.stringify(rows, null, 2)}\n` : toCsv(rows);
         if (flags.out) {
           fs.writeFileSync(path.resolve(flags.out), text);

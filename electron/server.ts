@@ -108,7 +108,10 @@ export async function startStationHost(opts: StationHostOptions): Promise<Statio
         if (typeof req !== 'object' || req === null || typeof req.id !== 'number') throw new Error('shape');
       } catch {
         // Not our protocol: answer once and keep the connection and the process alive.
-        send({ id: -1, result: { ok: false, error: { code: 'contract.invalidInput', details: { reason: 'notJson' } } } });
+        send({
+          id: -1,
+          result: { ok: false, error: { code: 'contract.invalidInput', details: { reason: 'notJson' } } },
+        });
         return;
       }
       const result = await core.dispatch(caller, req.name, req.input);

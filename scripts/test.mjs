@@ -22,6 +22,7 @@ const steps = [
   ['build', [path.join(root, 'scripts/build.mjs')]],
   ['typecheck', [bin('typescript', 'tsc'), '-p', 'tsconfig.json', '--noEmit']],
   ['lint', [bin('eslint'), '.', '--max-warnings', '0']],
+  ['format', [bin('prettier'), '--check', '--log-level', 'warn', '.']],
   ['vitest', [bin('vitest'), 'run', ...process.argv.slice(2)]],
 ];
 

@@ -5,7 +5,8 @@ import type { AppErrorShape } from '../../shared/errors';
 const explanations: Partial<Record<AppErrorShape['code'], string>> = {
   'db.tooNew': 'the database was written by a newer Cangwu; install that version (数据库来自更新的版本)',
   'db.corrupt': 'the database file is damaged; restore a backup with `cangwu restore --from FILE` (数据库已损坏)',
-  'setup.notInitialized': 'no users yet: run `cangwu init --demo` or create the administrator in the console (尚未初始化)',
+  'setup.notInitialized':
+    'no users yet: run `cangwu init --demo` or create the administrator in the console (尚未初始化)',
   'import.invalidRows': 'nothing was imported; fix the rows below and import again (导入未执行)',
   'import.emptyFile': 'the file has no rows (文件为空)',
   'auth.forbidden': 'that user may not do this (无权限)',
@@ -19,7 +20,8 @@ export function printError(e: AppErrorShape, json: boolean): void {
   }
   process.stderr.write(`cangwu: ${e.code}: ${explanations[e.code] ?? JSON.stringify(e.details ?? {})}\n`);
   const rows = (e.details as { errors?: { line: number; field?: string; reason: string }[] } | undefined)?.errors;
-  if (rows) for (const r of rows) process.stderr.write(`  line ${r.line}${r.field ? ` [${r.field}]` : ''}: ${r.reason}\n`);
+  if (rows)
+    for (const r of rows) process.stderr.write(`  line ${r.line}${r.field ? ` [${r.field}]` : ''}: ${r.reason}\n`);
 }
 
 export function progressLine(label: string): (done: number, total: number) => void {

@@ -18,7 +18,9 @@ export function cliCaller(core: Core, username?: string): Caller {
           .get()
   ) as { id: number; username: string; display_name: string } | undefined;
   if (!user) throw new AppError(username ? 'users.notFound' : 'setup.notInitialized', username ? { username } : {});
-  const roles = (sqlite.prepare('SELECT role FROM user_roles WHERE user_id = ?').all(user.id) as { role: Role }[]).map((r) => r.role);
+  const roles = (sqlite.prepare('SELECT role FROM user_roles WHERE user_id = ?').all(user.id) as { role: Role }[]).map(
+    (r) => r.role,
+  );
   const caller = core.newCaller('cli');
   caller.station = `cli`;
   caller.session = {

@@ -102,7 +102,8 @@ export function validateProductRecord(
     return v;
   };
   const code = text('code', 64, true);
-  if (code !== '' && code.length <= 64 && !codePattern.test(code)) issues.push({ line, reason: 'badCode', field: 'code' });
+  if (code !== '' && code.length <= 64 && !codePattern.test(code))
+    issues.push({ line, reason: 'badCode', field: 'code' });
   const nameZh = text('name_zh', 200, true);
   const nameEn = text('name_en', 200);
   const spec = text('spec', 200);
@@ -135,7 +136,8 @@ export function validateProductRecord(
   if (unitBarcode !== null && unitBarcode === caseBarcode)
     issues.push({ line, reason: 'duplicateBarcode', field: 'case_barcode' });
   const replacedBy = get('replaced_by') || null;
-  if (replacedBy !== null && replacedBy === code) issues.push({ line, reason: 'selfReplacement', field: 'replaced_by' });
+  if (replacedBy !== null && replacedBy === code)
+    issues.push({ line, reason: 'selfReplacement', field: 'replaced_by' });
   if (issues.length > 0) return { row: null, issues };
   return {
     row: {

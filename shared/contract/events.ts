@@ -13,5 +13,11 @@ export type Events = {
   'work.progress': { job: string; phase: string; done: number; total: number };
 };
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['stock.changed', 'receipts.changed', 'products.changed', 'audit.appended', 'work.progress'];
+export const eventNames: EventName[] = [
+  'stock.changed',
+  'receipts.changed',
+  'products.changed',
+  'audit.appended',
+  'work.progress',
+];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

@@ -48,7 +48,10 @@ export type RequestSpec<I extends z.ZodType = z.ZodType, R = unknown> = {
   reply?: R;
 };
 
-const spec = <R>() => <I extends z.ZodType>(s: { input: I; access: Access; write: boolean }): RequestSpec<I, R> => s;
+const spec =
+  <R>() =>
+  <I extends z.ZodType>(s: { input: I; access: Access; write: boolean }): RequestSpec<I, R> =>
+    s;
 
 const none = z.object({}).strict();
 const receiptLine = z
@@ -92,7 +95,10 @@ export const requests = {
         displayName: name,
         roles: z.array(role).min(1).max(7),
         password: secret.min(8).optional(),
-        pin: z.string().regex(/^\d{4,8}$/).optional(),
+        pin: z
+          .string()
+          .regex(/^\d{4,8}$/)
+          .optional(),
       })
       .strict(),
     access: ['admin'],
@@ -162,7 +168,11 @@ export const requests = {
     write: true,
   }),
 
-  'audit.list': spec<Paged<AuditRow>>()({ input: page.strict(), access: ['admin', 'csManager', 'supervisor'], write: false }),
+  'audit.list': spec<Paged<AuditRow>>()({
+    input: page.strict(),
+    access: ['admin', 'csManager', 'supervisor'],
+    write: false,
+  }),
 } as const satisfies Record<string, RequestSpec>;
 
 export type Requests = typeof requests;

@@ -13,10 +13,16 @@ import { bench, percentile } from './report';
 
 const tmp = (label: string) => fs.mkdtempSync(path.join(os.tmpdir(), `cangwu-bench-${label}-`));
 
-async function warehouse(products: number): Promise<{ core: Core; caller: Caller; productIds: number[]; binIds: number[] }> {
+async function warehouse(
+  products: number,
+): Promise<{ core: Core; caller: Caller; productIds: number[]; binIds: number[] }> {
   const core = await openCore({ dataDir: tmp('ledger'), station: 'bench', log: () => {} });
   const caller = core.newCaller('bench');
-  const r = await core.dispatch(caller, 'setup.createAdmin', { username: 'bench', displayName: 'bench', password: 'bench-password' });
+  const r = await core.dispatch(caller, 'setup.createAdmin', {
+    username: 'bench',
+    displayName: 'bench',
+    password: 'bench-password',
+  });
   if (!r.ok) throw new Error(JSON.stringify(r));
   const sqlite = core.database.sqlite;
   const at = new Date().toISOString();
@@ -24,15 +30,26 @@ async function warehouse(products: number): Promise<{ core: Core; caller: Caller
     "INSERT INTO products (code, name_zh, name_en, unit, case_pack, unit_cost_fen, category, created_at, updated_at) VALUES (?, ?, ?, '个', 12, ?, '饮料', ?, ?)",
   );
   sqlite.transaction(() => {
-    for (let i = 0; i < products; i++) insert.run(`B${100000 + i}`, `商品${i}`, `Product ${i}`, 100 + (i % 900), at, at);
+    for (let i = 0; i < products; i++)
+      insert.run(`B${100000 + i}`, `商品${i}`, `Product ${i}`, 100 + (i % 900), at, at);
   })();
   const productIds = (sqlite.prepare('SELECT id FROM products ORDER BY id').all() as { id: number }[]).map((p) => p.id);
-  const binIds = (sqlite.prepare("SELECT id FROM locations WHERE kind = 'bin' ORDER BY id").all() as { id: number }[]).map((l) => l.id);
+  const binIds = (
+    sqlite.prepare("SELECT id FROM locations WHERE kind = 'bin' ORDER BY id").all() as { id: number }[]
+  ).map((l) => l.id);
   return { core, caller, productIds, binIds };
 }
 
 function contextFor(core: Core, caller: Caller): Omit<ServiceContext, 'db'> {
-  return { root: core.database.db, caller, now: new Date(), request: 'bench', timeZone: 'Asia/Shanghai', dataDir: core.dataDir, emit: () => {} };
+  return {
+    root: core.database.db,
+    caller,
+    now: new Date(),
+    request: 'bench',
+    timeZone: 'Asia/Shanghai',
+    dataDir: core.dataDir,
+    emit: () => {},
+  };
 }
 
 async function postingThroughput() {
@@ -40,12 +57,22 @@ async function postingThroughput() {
   const root = core.database.db;
   const base = contextFor(core, caller);
   let seed = 1;
-  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
   const doc = (): MovementLine[] =>
-    Array.from({ length: 15 }, () => ({ productId: productIds[rand(productIds.length)]!, status: 'good' as const, locationId: binIds[rand(binIds.length)]!, qty: 1 + rand(50) }));
+    Array.from({ length: 15 }, () => ({
+      productId: productIds[rand(productIds.length)]!,
+      status: 'good' as const,
+      locationId: binIds[rand(binIds.length)]!,
+      qty: 1 + rand(50),
+    }));
 
   // Warm-up: statement cache, page cache.
-  for (let i = 0; i < 200; i++) await root.transaction().execute((trx) => postDocument({ ...base, db: trx }, { type: 'receipt', idempotencyKey: `warm-${i}`, lines: doc() }));
+  for (let i = 0; i < 200; i++)
+    await root
+      .transaction()
+      .execute((trx) =>
+        postDocument({ ...base, db: trx }, { type: 'receipt', idempotencyKey: `warm-${i}`, lines: doc() }),
+      );
 
   // Each phase starts from an empty WAL, so neither inherits the other's backlog.
   core.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -53,7 +80,11 @@ async function postingThroughput() {
   const batches = Array.from({ length: docs }, doc);
   let t = performance.now();
   for (let i = 0; i < docs; i++) {
-    await root.transaction().execute((trx) => postDocument({ ...base, db: trx }, { type: 'receipt', idempotencyKey: `doc-${i}`, lines: batches[i]! }));
+    await root
+      .transaction()
+      .execute((trx) =>
+        postDocument({ ...base, db: trx }, { type: 'receipt', idempotencyKey: `doc-${i}`, lines: batches[i]! }),
+      );
   }
   const postSeconds = (performance.now() - t) / 1000;
   const linesPerS = (docs * 15) / postSeconds;
@@ -69,20 +100,32 @@ async function postingThroughput() {
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   t = performance.now();
   sqlite.transaction(() => {
-    for (const lines of batches) for (const l of lines) raw.run(docId, 'receipt', l.productId, l.status, l.locationId, l.qty, 100, at, userId);
+    for (const lines of batches)
+      for (const l of lines) raw.run(docId, 'receipt', l.productId, l.status, l.locationId, l.qty, 100, at, userId);
   })();
   const rawPerS = (docs * 15) / ((performance.now() - t) / 1000);
 
-  bench('ledger_post_lines_per_s', Math.round(linesPerS), 'lines/s', `${docs} documents of 15 lines, one transaction each`);
+  bench(
+    'ledger_post_lines_per_s',
+    Math.round(linesPerS),
+    'lines/s',
+    `${docs} documents of 15 lines, one transaction each`,
+  );
   bench('raw_insert_rows_per_s', Math.round(rawPerS), 'rows/s', 'same rows, one prepared INSERT, one transaction');
   bench('ledger_post_ratio', linesPerS / rawPerS, 'ratio', 'limit >= 0.2');
 
   // Latency of one single-line document per transaction.
   const samples: number[] = [];
   for (let i = 0; i < 2000; i++) {
-    const line = [{ productId: productIds[rand(productIds.length)]!, status: 'good' as const, locationId: binIds[0]!, qty: 1 }];
+    const line = [
+      { productId: productIds[rand(productIds.length)]!, status: 'good' as const, locationId: binIds[0]!, qty: 1 },
+    ];
     const s = performance.now();
-    await root.transaction().execute((trx) => postDocument({ ...base, db: trx }, { type: 'receipt', idempotencyKey: `single-${i}`, lines: line }));
+    await root
+      .transaction()
+      .execute((trx) =>
+        postDocument({ ...base, db: trx }, { type: 'receipt', idempotencyKey: `single-${i}`, lines: line }),
+      );
     samples.push(performance.now() - s);
   }
   bench('post_single_p50_ms', percentile(samples, 50), 'ms');
@@ -100,7 +143,9 @@ async function queriesAtScale() {
   // Built directly (a consistent ledger and balances) — building a million
   // movements through the posting path is what the throughput figure measures.
   sqlite.transaction(() => {
-    const docs = sqlite.prepare("INSERT INTO documents (type, number, state, idempotency_key, created_by, created_at, posted_at) VALUES ('receipt', ?, 'posted', ?, ?, ?, ?)");
+    const docs = sqlite.prepare(
+      "INSERT INTO documents (type, number, state, idempotency_key, created_by, created_at, posted_at) VALUES ('receipt', ?, 'posted', ?, ?, ?, ?)",
+    );
     const mv = sqlite.prepare(
       "INSERT INTO movements (document_id, type, product_id, status, location_id, qty, unit_cost_fen, at, user_id) VALUES (?, 'receipt', ?, ?, ?, ?, ?, ?, ?)",
     );
@@ -113,7 +158,9 @@ async function queriesAtScale() {
       const s = statuses[Math.floor(i / products) % 3]!;
       mv.run(docId, p, s, binIds[p % binIds.length]!, 1 + (i % 7), 100, at, userId);
     }
-    sqlite.exec('INSERT INTO balances (product_id, status, location_id, qty) SELECT product_id, status, location_id, SUM(qty) FROM movements GROUP BY 1, 2, 3');
+    sqlite.exec(
+      'INSERT INTO balances (product_id, status, location_id, qty) SELECT product_id, status, location_id, SUM(qty) FROM movements GROUP BY 1, 2, 3',
+    );
   })();
   sqlite.pragma('optimize');
   process.stderr.write(`# built ${movements} movements in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
@@ -127,13 +174,25 @@ async function queriesAtScale() {
   const base = contextFor(core, caller);
   const runs: number[] = [];
   for (let i = 0; i < 20; i++) {
-    const lines = Array.from({ length: 15 }, (_, k) => ({ productId: productIds[(i * 15 + k) * 7 % products]!, status: 'good' as const, locationId: binIds[0]!, qty: 3 }));
-    await db.transaction().execute((trx) => postDocument({ ...base, db: trx }, { type: 'receipt', idempotencyKey: `q-${i}`, lines }));
+    const lines = Array.from({ length: 15 }, (_, k) => ({
+      productId: productIds[((i * 15 + k) * 7) % products]!,
+      status: 'good' as const,
+      locationId: binIds[0]!,
+      qty: 3,
+    }));
+    await db
+      .transaction()
+      .execute((trx) => postDocument({ ...base, db: trx }, { type: 'receipt', idempotencyKey: `q-${i}`, lines }));
     t = performance.now();
     await index.list(db);
     runs.push(performance.now() - t);
   }
-  bench('balances_query_ms', percentile(runs, 50), 'ms', `${rows} balance rows (${products} products x 3 statuses), ${movements} movements, after a 15-line posting; limit <= 100`);
+  bench(
+    'balances_query_ms',
+    percentile(runs, 50),
+    'ms',
+    `${rows} balance rows (${products} products x 3 statuses), ${movements} movements, after a 15-line posting; limit <= 100`,
+  );
   bench('balances_cold_load_ms', coldMs, 'ms', 'first request after start-up: all rows from SQLite');
 
   const pages: number[] = [];

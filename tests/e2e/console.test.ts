@@ -107,7 +107,11 @@ describe('the demo warehouse', () => {
     await shell.go('receipts');
     const receipts = new ReceiptsPage(page);
     await receipts.startNew();
-    await receipts.fill({ deliveryNote: 'QS-E2E-0001', supplier: '华南伊利乳业', lines: [{ product: 'P10002', location: 'A-02', qty: 48 }] });
+    await receipts.fill({
+      deliveryNote: 'QS-E2E-0001',
+      supplier: '华南伊利乳业',
+      lines: [{ product: 'P10002', location: 'A-02', qty: 48 }],
+    });
     await screenshot(page, '07-receipt-form');
     await receipts.post();
     await page.getByTestId('toast-success').waitFor();
@@ -123,7 +127,8 @@ describe('the demo warehouse', () => {
     await inventory.filter('P10002');
     await inventory.cell(0, 'productCode').dblclick();
     await page.getByTestId('movements').waitFor();
-    const codes = () => page.getByTestId('movements').locator('.ag-row:not(.ag-row-pinned) [col-id="productCode"]').allInnerTexts();
+    const codes = () =>
+      page.getByTestId('movements').locator('.ag-row:not(.ag-row-pinned) [col-id="productCode"]').allInnerTexts();
     // The infinite row model shows empty rows until its block arrives.
     await expect.poll(async () => [...new Set(await codes())]).toEqual(['P10002']);
     expect((await codes()).length).toBeGreaterThan(1);

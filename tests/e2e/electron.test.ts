@@ -10,12 +10,18 @@ import { findElectronBinary } from '../../scripts/electronBinary.mjs';
 import { repoRoot, screenshot } from './harness';
 
 const binary = findElectronBinary(repoRoot);
-const reason = binary ? '' : ' (skipped: the Electron binary is not installed and cannot be downloaded on this machine)';
+const reason = binary
+  ? ''
+  : ' (skipped: the Electron binary is not installed and cannot be downloaded on this machine)';
 
 describe('Electron host', () => {
   it.skipIf(!binary)(`opens one sandboxed window showing the first-run screen${reason}`, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cangwu-electron-'));
-    const app = await electron.launch({ executablePath: binary!, args: [repoRoot, '--data-dir', dataDir], cwd: repoRoot });
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [repoRoot, '--data-dir', dataDir],
+      cwd: repoRoot,
+    });
     try {
       const window = await app.firstWindow();
       await window.waitForSelector('[data-testid="firstrun-create-admin"]');
@@ -25,7 +31,9 @@ describe('Electron host', () => {
       });
       expect(prefs.count).toBe(1);
       expect(prefs.url).toMatch(/^file:.*index\.html/);
-      expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
+        'undefined',
+      );
       await screenshot(window, 'electron-first-run');
     } finally {
       await app.close();

@@ -17,7 +17,12 @@ export async function openTestCore(opts: Partial<CoreOptions> = {}): Promise<Cor
   return openCore({ dataDir: opts.dataDir ?? tempDataDir(), station: 'test-station', log: () => {}, ...opts });
 }
 
-export async function call<N extends RequestName>(core: Core, caller: Caller, name: N, input: RequestInput<N>): Promise<RequestReply<N>> {
+export async function call<N extends RequestName>(
+  core: Core,
+  caller: Caller,
+  name: N,
+  input: RequestInput<N>,
+): Promise<RequestReply<N>> {
   const r = await core.dispatch(caller, name, input);
   if (!r.ok) throw new AppError(r.error.code, r.error.details ?? {});
   return r.value as RequestReply<N>;
@@ -58,7 +63,9 @@ export async function openWarehouse(opts: Partial<CoreOptions> = {}): Promise<Wa
     casePack: p.casePack,
     unitCostFen: p.unitCostFen,
   }));
-  const bins = (await call(core, admin, 'locations.list', {})).filter((l) => l.kind === 'bin').map((l) => ({ id: l.id, code: l.code }));
+  const bins = (await call(core, admin, 'locations.list', {}))
+    .filter((l) => l.kind === 'bin')
+    .map((l) => ({ id: l.id, code: l.code }));
   const made = new Set<Role>();
   return {
     core,
@@ -81,16 +88,31 @@ export async function openWarehouse(opts: Partial<CoreOptions> = {}): Promise<Wa
 let keySeq = 0;
 export const newKey = () => `test-key-${process.pid}-${++keySeq}-${Date.now()}`;
 
-export async function receive(w: Warehouse, caller: Caller, lines: { product: number; bin: number; qty: number; status?: 'good' | 'damaged' | 'gift' }[], arrivedAt = new Date().toISOString()) {
+export async function receive(
+  w: Warehouse,
+  caller: Caller,
+  lines: { product: number; bin: number; qty: number; status?: 'good' | 'damaged' | 'gift' }[],
+  arrivedAt = new Date().toISOString(),
+) {
   return call(w.core, caller, 'receipts.post', {
     deliveryNote: `QS-${++keySeq}`,
     arrivedAt,
     idempotencyKey: newKey(),
-    lines: lines.map((l) => ({ productId: w.products[l.product]!.id, status: l.status ?? 'good', locationId: w.bins[l.bin]!.id, qty: l.qty })),
+    lines: lines.map((l) => ({
+      productId: w.products[l.product]!.id,
+      status: l.status ?? 'good',
+      locationId: w.bins[l.bin]!.id,
+      qty: l.qty,
+    })),
   });
 }
 
-export function balanceOf(rows: RequestReply<'stock.balances'>, productId: number, locationId: number, status = 'good'): number {
+export function balanceOf(
+  rows: RequestReply<'stock.balances'>,
+  productId: number,
+  locationId: number,
+  status = 'good',
+): number {
   return rows.find((b) => b.productId === productId && b.locationId === locationId && b.status === status)?.qty ?? 0;
 }
 

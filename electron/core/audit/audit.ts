@@ -23,7 +23,10 @@ export async function recordAudit(
   return row.id;
 }
 
-export async function listAudit(ctx: ServiceContext, page: { offset: number; limit: number }): Promise<Paged<AuditRow>> {
+export async function listAudit(
+  ctx: ServiceContext,
+  page: { offset: number; limit: number },
+): Promise<Paged<AuditRow>> {
   const rows = await ctx.db
     .selectFrom('audit_log as a')
     .leftJoin('users as u', 'u.id', 'a.user_id')

@@ -14,7 +14,18 @@ export const failuresBeforeLockout = 5;
 const lockoutBaseMs = 60_000;
 const lockoutMaxMs = 15 * 60_000;
 
-export async function loadUser(db: Db, where: { id: number } | { username: string }): Promise<(UserView & { passwordHash: string | null; pinHash: string | null; failedLogins: number; lockedUntil: string | null }) | null> {
+export async function loadUser(
+  db: Db,
+  where: { id: number } | { username: string },
+): Promise<
+  | (UserView & {
+      passwordHash: string | null;
+      pinHash: string | null;
+      failedLogins: number;
+      lockedUntil: string | null;
+    })
+  | null
+> {
   let q = db.selectFrom('users').selectAll();
   q = 'id' in where ? q.where('id', '=', where.id) : q.where('username', '=', where.username);
   const u = await q.executeTakeFirst();
@@ -36,7 +47,14 @@ export async function loadUser(db: Db, where: { id: number } | { username: strin
 }
 
 export function userView(u: UserView): UserView {
-  return { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, locale: u.locale, active: u.active };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles,
+    locale: u.locale,
+    active: u.active,
+  };
 }
 
 export async function createUser(
@@ -111,7 +129,10 @@ export async function login(ctx: ServiceContext, input: { username: string; secr
   const user = await loadUser(ctx.db, { username: input.username.toLowerCase() });
   if (!user || !user.active) {
     // Spend the same time as a real check so timing does not reveal which names exist.
-    await verifySecret(input.secret, 'scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    await verifySecret(
+      input.secret,
+      'scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+    );
     throw new AppError('auth.badCredentials');
   }
   if (user.lockedUntil && Date.parse(user.lockedUntil) > ctx.now.getTime()) {
@@ -138,7 +159,8 @@ export async function login(ctx: ServiceContext, input: { username: string; secr
       .execute();
     await recordAudit(ctx, { entity: 'login', entityId: user.id, after: { ok: false, failedLogins: failed } });
     // The failure count must be committed even though the login is refused.
-    if (lockMs > 0) throw new CommittedRefusal(new AppError('auth.lockedOut', { retryAfterSeconds: Math.ceil(lockMs / 1000) }));
+    if (lockMs > 0)
+      throw new CommittedRefusal(new AppError('auth.lockedOut', { retryAfterSeconds: Math.ceil(lockMs / 1000) }));
     throw new CommittedRefusal(new AppError('auth.badCredentials', { attemptsLeft: failuresBeforeLockout - failed }));
   }
   if (user.failedLogins > 0 || user.lockedUntil) {

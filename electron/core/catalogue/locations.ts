@@ -8,7 +8,11 @@ export async function listLocations(db: Db): Promise<LocationView[]> {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const pathOf = (id: number | null): string[] => {
     const parts: string[] = [];
-    for (let cur = id === null ? undefined : byId.get(id); cur; cur = cur.parent_id === null ? undefined : byId.get(cur.parent_id))
+    for (
+      let cur = id === null ? undefined : byId.get(id);
+      cur;
+      cur = cur.parent_id === null ? undefined : byId.get(cur.parent_id)
+    )
       parts.unshift(cur.code);
     return parts;
   };

@@ -47,7 +47,12 @@ export async function listProducts(db: Db, ids?: number[]): Promise<ProductView[
     ]);
   if (ids) q = q.where('p.id', 'in', ids);
   const rows = await q.orderBy('p.code').execute();
-  return rows.map((r) => ({ ...r, active: r.active === 1, unitBarcode: r.unitBarcode ?? null, caseBarcode: r.caseBarcode ?? null }));
+  return rows.map((r) => ({
+    ...r,
+    active: r.active === 1,
+    unitBarcode: r.unitBarcode ?? null,
+    caseBarcode: r.caseBarcode ?? null,
+  }));
 }
 
 type ProductPatch = {
@@ -134,11 +139,17 @@ export async function importProducts(ctx: ServiceContext, csv: string): Promise<
       seenBarcodes.set(b, r.line);
     }
   }
-  const existing = new Map((await ctx.db.selectFrom('products').select(['id', 'code']).execute()).map((p) => [p.code, p.id]));
+  const existing = new Map(
+    (await ctx.db.selectFrom('products').select(['id', 'code']).execute()).map((p) => [p.code, p.id]),
+  );
   const barcodeOwners = new Map(
-    (await ctx.db.selectFrom('barcodes as b').innerJoin('products as p', 'p.id', 'b.product_id').select(['b.code', 'p.code as productCode']).execute()).map(
-      (b) => [b.code, b.productCode],
-    ),
+    (
+      await ctx.db
+        .selectFrom('barcodes as b')
+        .innerJoin('products as p', 'p.id', 'b.product_id')
+        .select(['b.code', 'p.code as productCode'])
+        .execute()
+    ).map((b) => [b.code, b.productCode]),
   );
   for (const r of rows) {
     if (r.replacedBy !== null && !seenCodes.has(r.replacedBy) && !existing.has(r.replacedBy))
@@ -197,11 +208,17 @@ export async function importProducts(ctx: ServiceContext, csv: string): Promise<
       await ctx.db
         .insertInto('barcodes')
         .values({ code: b, product_id: id, level, units: level === 'unit' ? 1 : r.casePack })
-        .onConflict((oc) => oc.column('code').doUpdateSet({ product_id: id, level, units: level === 'unit' ? 1 : r.casePack }))
+        .onConflict((oc) =>
+          oc.column('code').doUpdateSet({ product_id: id, level, units: level === 'unit' ? 1 : r.casePack }),
+        )
         .execute();
     }
     if (r.replacedBy !== null) {
-      await ctx.db.updateTable('products').set({ replaced_by_id: existing.get(r.replacedBy)! }).where('id', '=', id).execute();
+      await ctx.db
+        .updateTable('products')
+        .set({ replaced_by_id: existing.get(r.replacedBy)! })
+        .where('id', '=', id)
+        .execute();
     }
   }
   ctx.emit('work.progress', { job: 'products.import', phase: 'done', done: total, total });

@@ -3,7 +3,16 @@
 // writes) → { ok, value } | { ok: false, error }. Events a service emits are
 // held until its transaction commits, so no window sees a rolled-back change.
 import type { Kysely } from 'kysely';
-import { err, ok, isRequestName, requests, type EventName, type Events, type Result, type Access } from '../../../shared/contract';
+import {
+  err,
+  ok,
+  isRequestName,
+  requests,
+  type EventName,
+  type Events,
+  type Result,
+  type Access,
+} from '../../../shared/contract';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { Caller, ServiceContext } from '../context';
 import type { DB } from '../db/schema';
@@ -25,7 +34,9 @@ export type DispatcherOptions = {
 
 /** Zod issues trimmed to what a form needs to point at the field. */
 function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[] }) {
-  return error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message }));
+  return error.issues
+    .slice(0, 20)
+    .map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message }));
 }
 
 export function checkAccess(access: Access, caller: Caller): AppError | null {

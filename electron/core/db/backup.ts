@@ -29,7 +29,8 @@ export function verifyBackup(file: string): { bytes: number; schemaVersion: numb
     if (check !== 'ok') throw new AppError('db.corrupt', { file, finding: String(check) });
     const version = schemaVersion(db);
     if (version === 0) throw new AppError('db.corrupt', { file, finding: 'not a Cangwu database' });
-    if (version > latestVersion) throw new AppError('db.tooNew', { databaseVersion: version, supportedVersion: latestVersion });
+    if (version > latestVersion)
+      throw new AppError('db.tooNew', { databaseVersion: version, supportedVersion: latestVersion });
     return { bytes: fs.statSync(file).size, schemaVersion: version };
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -39,7 +40,11 @@ export function verifyBackup(file: string): { bytes: number; schemaVersion: numb
   }
 }
 
-export async function restoreDatabase(dataDir: string, from: string, now = new Date()): Promise<{ restored: BackupReport; previous: string | null }> {
+export async function restoreDatabase(
+  dataDir: string,
+  from: string,
+  now = new Date(),
+): Promise<{ restored: BackupReport; previous: string | null }> {
   const source = path.resolve(from);
   verifyBackup(source);
   const target = databasePath(dataDir);

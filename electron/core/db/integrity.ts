@@ -7,7 +7,14 @@ import type Database from 'better-sqlite3';
 export type Finding =
   | { kind: 'quickCheck'; message: string }
   | { kind: 'foreignKey'; table: string; rowid: number; parent: string }
-  | { kind: 'ledgerMismatch'; productCode: string; status: string; locationCode: string; ledgerQty: number; balanceQty: number }
+  | {
+      kind: 'ledgerMismatch';
+      productCode: string;
+      status: string;
+      locationCode: string;
+      ledgerQty: number;
+      balanceQty: number;
+    }
   | { kind: 'negativeBalance'; productCode: string; status: string; locationCode: string; qty: number };
 
 export type IntegrityReport = { ok: boolean; findings: Finding[]; movements: number; balances: number };
@@ -15,7 +22,8 @@ export type IntegrityReport = { ok: boolean; findings: Finding[]; movements: num
 export function checkIntegrity(sqlite: Database.Database): IntegrityReport {
   const findings: Finding[] = [];
   const quick = sqlite.pragma('quick_check', { simple: false }) as { quick_check: string }[];
-  for (const row of quick) if (row.quick_check !== 'ok') findings.push({ kind: 'quickCheck', message: row.quick_check });
+  for (const row of quick)
+    if (row.quick_check !== 'ok') findings.push({ kind: 'quickCheck', message: row.quick_check });
 
   const fk = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
   for (const row of fk) findings.push({ kind: 'foreignKey', table: row.table, rowid: row.rowid, parent: row.parent });

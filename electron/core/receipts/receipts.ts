@@ -76,8 +76,18 @@ export async function listReceipts(db: Db, documentId?: number): Promise<Receipt
           .select((e) => e.fn.countAll<number>().as('n'))
           .whereRef('rv.reverses_id', '=', 'd.id')
           .as('reversed'),
-      (eb) => eb.selectFrom('movements as m').select((e) => e.fn.countAll<number>().as('n')).whereRef('m.document_id', '=', 'd.id').as('lineCount'),
-      (eb) => eb.selectFrom('movements as m').select((e) => e.fn.sum<number>('m.qty').as('q')).whereRef('m.document_id', '=', 'd.id').as('totalQty'),
+      (eb) =>
+        eb
+          .selectFrom('movements as m')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('m.document_id', '=', 'd.id')
+          .as('lineCount'),
+      (eb) =>
+        eb
+          .selectFrom('movements as m')
+          .select((e) => e.fn.sum<number>('m.qty').as('q'))
+          .whereRef('m.document_id', '=', 'd.id')
+          .as('totalQty'),
       (eb) =>
         eb
           .selectFrom('movements as m')

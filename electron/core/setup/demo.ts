@@ -57,7 +57,10 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
   const at = ctx.now.toISOString();
   // Thousands of historical postings must not each become a live event: only
   // progress goes out; the hosts reload after the demo is in.
-  const quiet: ServiceContext = { ...ctx, emit: (name, payload) => name === 'work.progress' && ctx.emit(name, payload) };
+  const quiet: ServiceContext = {
+    ...ctx,
+    emit: (name, payload) => name === 'work.progress' && ctx.emit(name, payload),
+  };
 
   progress(ctx, 'users', 0, demoUsers.length);
   const ids = new Map<string, number>();
@@ -79,7 +82,15 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
   const damagedBins = bins.get('D')!;
 
   // Catalogue: every brand × item × spec × variant, shuffled, the first N kept.
-  type Combo = { ci: number; c: (typeof demoCategories)[number]; b: [string, string]; item: (typeof demoCategories)[number]['items'][number]; s: [string, number, number]; v: [string, string]; key: number };
+  type Combo = {
+    ci: number;
+    c: (typeof demoCategories)[number];
+    b: [string, string];
+    item: (typeof demoCategories)[number]['items'][number];
+    s: [string, number, number];
+    v: [string, string];
+    key: number;
+  };
   const combos: Combo[] = [];
   for (const [ci, c] of demoCategories.entries())
     for (const b of c.brands)
@@ -87,7 +98,9 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
         for (const s of item.specs) for (const v of demoVariants) combos.push({ ci, c, b, item, s, v, key: r.next() });
   combos.sort((x, y) => x.ci - y.ci || x.key - y.key);
   const perCategory = Math.ceil(demoScale.products / demoCategories.length);
-  const chosen = demoCategories.flatMap((_, ci) => combos.filter((x) => x.ci === ci).slice(0, perCategory)).slice(0, demoScale.products);
+  const chosen = demoCategories
+    .flatMap((_, ci) => combos.filter((x) => x.ci === ci).slice(0, perCategory))
+    .slice(0, demoScale.products);
   const products: DemoProduct[] = [];
   for (const [i, x] of chosen.entries()) {
     const [spec, casePack, cost] = x.s;
@@ -142,7 +155,11 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
       phone: `13${r.int(100000000, 999999999)}`,
     };
   });
-  for (let i = 0; i < customers.length; i += 200) await db.insertInto('customers').values(customers.slice(i, i + 200)).execute();
+  for (let i = 0; i < customers.length; i += 200)
+    await db
+      .insertInto('customers')
+      .values(customers.slice(i, i + 200))
+      .execute();
   await db
     .insertInto('vehicles')
     .values(
@@ -164,7 +181,16 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
     now,
     caller: {
       ...ctx.caller,
-      session: { token: '', userId, username, displayName: username, roles, locale: 'zh-CN', station: ctx.caller.station, expiresAt: Infinity },
+      session: {
+        token: '',
+        userId,
+        username,
+        displayName: username,
+        roles,
+        locale: 'zh-CN',
+        station: ctx.caller.station,
+        expiresAt: Infinity,
+      },
     },
   });
   const dayStart = (daysAgo: number) => {
@@ -180,9 +206,15 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
 
   const opening: MovementLine[] = [];
   for (const [i, p] of products.entries()) {
-    opening.push({ productId: p.id, status: 'good', locationId: p.homeBin, qty: p.casePack * r.int(oldCodes.has(p.id) ? 2 : 8, 40) });
+    opening.push({
+      productId: p.id,
+      status: 'good',
+      locationId: p.homeBin,
+      qty: p.casePack * r.int(oldCodes.has(p.id) ? 2 : 8, 40),
+    });
     if (i % 7 === 0) opening.push({ productId: p.id, status: 'gift', locationId: r.pick(giftBins), qty: r.int(6, 60) });
-    if (i % 9 === 0) opening.push({ productId: p.id, status: 'damaged', locationId: r.pick(damagedBins), qty: r.int(1, 12) });
+    if (i % 9 === 0)
+      opening.push({ productId: p.id, status: 'damaged', locationId: r.pick(damagedBins), qty: r.int(1, 12) });
   }
   const start = new Date(dayStart(demoScale.days) + 7 * hour);
   await postDocument(asUser(keeper, 'keeper', ['warehouseKeeper'], start), {
@@ -193,7 +225,14 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
   });
   apply(opening);
 
-  const suppliers = ['广州康师傅饮品有限公司', '华南伊利乳业', '海天调味食品', '金龙鱼粮油(广州)', '立白日化有限公司', '旺旺食品华南公司'];
+  const suppliers = [
+    '广州康师傅饮品有限公司',
+    '华南伊利乳业',
+    '海天调味食品',
+    '金龙鱼粮油(广州)',
+    '立白日化有限公司',
+    '旺旺食品华南公司',
+  ];
   let docs = 0;
   for (let d = demoScale.days - 1; d >= 0; d--) {
     const base = dayStart(d);
@@ -211,8 +250,10 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
         if (oldCodes.has(p.id) || seen.has(p.id)) continue;
         seen.add(p.id);
         lines.push({ productId: p.id, status: 'good', locationId: p.homeBin, qty: p.casePack * r.int(10, 40) });
-        if (r.next() < 0.1) lines.push({ productId: p.id, status: 'gift', locationId: r.pick(giftBins), qty: r.int(6, 24) });
-        if (r.next() < 0.05) lines.push({ productId: p.id, status: 'damaged', locationId: r.pick(damagedBins), qty: r.int(1, 4) });
+        if (r.next() < 0.1)
+          lines.push({ productId: p.id, status: 'gift', locationId: r.pick(giftBins), qty: r.int(6, 24) });
+        if (r.next() < 0.05)
+          lines.push({ productId: p.id, status: 'damaged', locationId: r.pick(damagedBins), qty: r.int(1, 4) });
       }
       await postReceipt(asUser(keeper, 'keeper', ['warehouseKeeper'], posted), {
         deliveryNote: `QS${new Date(base + 8 * hour).toISOString().slice(2, 10).replaceAll('-', '')}${String(k + 1).padStart(3, '0')}`,
@@ -237,15 +278,19 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
         const qty = Math.min(available, p.casePack * r.int(1, 3) + r.int(0, 3));
         if (qty > 0) lines.push({ productId: p.id, status: 'good', locationId: p.homeBin, qty: -qty });
         const gifts = stock.get(`${p.id}|gift|${giftBins[0]}`) ?? 0;
-        if (gifts > 2 && r.next() < 0.05) lines.push({ productId: p.id, status: 'gift', locationId: giftBins[0]!, qty: -2 });
+        if (gifts > 2 && r.next() < 0.05)
+          lines.push({ productId: p.id, status: 'gift', locationId: giftBins[0]!, qty: -2 });
       }
       if (lines.length === 0) continue;
-      await postDocument(asUser(ids.get('operator')!, 'operator', ['operator'], new Date(base + 6 * hour + v * 4 * 60_000)), {
-        type: 'dispatchIssue',
-        idempotencyKey: `demo-issue-${d}-${v}`,
-        note: `车次 Trip ${v + 1}`,
-        lines,
-      });
+      await postDocument(
+        asUser(ids.get('operator')!, 'operator', ['operator'], new Date(base + 6 * hour + v * 4 * 60_000)),
+        {
+          type: 'dispatchIssue',
+          idempotencyKey: `demo-issue-${d}-${v}`,
+          note: `车次 Trip ${v + 1}`,
+          lines,
+        },
+      );
       apply(lines);
       docs++;
     }
@@ -253,5 +298,10 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
   }
   progress(ctx, 'done', docs, docs);
 
-  return demoUsers.map((u) => ({ username: u.username, password: demoPassword, ...(u.pin && { pin: u.pin }), roles: u.roles }));
+  return demoUsers.map((u) => ({
+    username: u.username,
+    password: demoPassword,
+    ...(u.pin && { pin: u.pin }),
+    roles: u.roles,
+  }));
 }

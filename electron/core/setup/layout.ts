@@ -13,7 +13,11 @@ export const defaultZones: LayoutZone[] = [
 ];
 
 /** Creates warehouse → zones → bins; bin codes are what the bin labels carry. */
-export async function createLayout(db: Db, warehouse: { code: string; name: string }, zones: LayoutZone[]): Promise<Map<string, number[]>> {
+export async function createLayout(
+  db: Db,
+  warehouse: { code: string; name: string },
+  zones: LayoutZone[],
+): Promise<Map<string, number[]>> {
   const wh = await db
     .insertInto('locations')
     .values({ code: warehouse.code, name: warehouse.name, kind: 'warehouse', parent_id: null })

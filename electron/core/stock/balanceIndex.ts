@@ -15,7 +15,10 @@ import type { BalanceRow } from '../../../shared/contract';
 import type { StockStatus } from '../../../shared/domain';
 import type { Db } from '../db/schema';
 
-type ProductAttrs = Pick<BalanceRow, 'productCode' | 'productNameZh' | 'productNameEn' | 'category' | 'unit' | 'oldCode' | 'unitCostFen'>;
+type ProductAttrs = Pick<
+  BalanceRow,
+  'productCode' | 'productNameZh' | 'productNameEn' | 'category' | 'unit' | 'oldCode' | 'unitCostFen'
+>;
 
 const keyOf = (productId: number, status: string, locationId: number) => `${productId}|${status}|${locationId}`;
 
@@ -47,10 +50,16 @@ export class BalanceIndex {
 
   private async rebuild(db: Db): Promise<void> {
     const [products, locations, balances, last] = await Promise.all([
-      db.selectFrom('products').select(['id', 'code', 'name_zh', 'name_en', 'category', 'unit', 'replaced_by_id', 'unit_cost_fen']).execute(),
+      db
+        .selectFrom('products')
+        .select(['id', 'code', 'name_zh', 'name_en', 'category', 'unit', 'replaced_by_id', 'unit_cost_fen'])
+        .execute(),
       db.selectFrom('locations').select(['id', 'code']).execute(),
       db.selectFrom('balances').select(['product_id', 'status', 'location_id', 'qty']).execute(),
-      db.selectFrom('movements').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst(),
+      db
+        .selectFrom('movements')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirst(),
     ]);
     this.products = new Map(
       products.map((p) => [
@@ -74,7 +83,10 @@ export class BalanceIndex {
   }
 
   private async catchUp(db: Db): Promise<void> {
-    const last = await db.selectFrom('movements').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+    const last = await db
+      .selectFrom('movements')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
     const maxId = Number(last?.id ?? 0);
     if (maxId === this.lastMovementId) return;
     if (maxId < this.lastMovementId) return this.rebuild(db); // a restore replaced the file

@@ -186,7 +186,9 @@ export async function postDocument(ctx: ServiceContext, req: PostingRequest): Pr
           })),
         )
         .onConflict((oc) =>
-          oc.columns(['product_id', 'status', 'location_id']).doUpdateSet({ qty: sql<number>`balances.qty + excluded.qty` }),
+          oc
+            .columns(['product_id', 'status', 'location_id'])
+            .doUpdateSet({ qty: sql<number>`balances.qty + excluded.qty` }),
         )
         .returning(['product_id', 'status', 'location_id', 'qty'])
         .execute();

@@ -38,7 +38,9 @@ export async function pageMovements(
     // Movement ids are dense (1…n, append-only, never deleted), so any page of
     // the whole ledger is an id range: no OFFSET scan, constant time at row 900,000.
     const [lo, hi] =
-      dir === 'desc' ? [total - opts.offset - opts.limit + 1, total - opts.offset] : [opts.offset + 1, opts.offset + opts.limit];
+      dir === 'desc'
+        ? [total - opts.offset - opts.limit + 1, total - opts.offset]
+        : [opts.offset + 1, opts.offset + opts.limit];
     q = q.where('m.id', '>=', lo).where('m.id', '<=', hi);
   } else {
     q = q.where('m.product_id', '=', opts.productId).limit(opts.limit).offset(opts.offset);

@@ -69,7 +69,11 @@ export class ReceiptsPage {
     await this.page.getByTestId('receipt-new').click();
     await this.page.getByTestId('receipt-form').waitFor();
   }
-  async fill(opts: { deliveryNote: string; supplier: string; lines: { product: string; location: string; qty: number; status?: string }[] }) {
+  async fill(opts: {
+    deliveryNote: string;
+    supplier: string;
+    lines: { product: string; location: string; qty: number; status?: string }[];
+  }) {
     await this.page.getByTestId('receipt-delivery-note').fill(opts.deliveryNote);
     await this.page.getByTestId('receipt-supplier').fill(opts.supplier);
     for (const [i, l] of opts.lines.entries()) {

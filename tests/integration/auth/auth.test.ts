@@ -15,13 +15,27 @@ describe('first run', () => {
   it('offers setup until an administrator exists, then refuses a second setup', async () => {
     core = await openTestCore();
     const c = core.newCaller('c');
-    expect(await call(core, c, 'setup.status', {})).toMatchObject({ initialized: false, demo: false, station: 'test-station' });
-    const s = await call(core, c, 'setup.createAdmin', { username: 'boss', displayName: '老板', password: 'long-enough' });
+    expect(await call(core, c, 'setup.status', {})).toMatchObject({
+      initialized: false,
+      demo: false,
+      station: 'test-station',
+    });
+    const s = await call(core, c, 'setup.createAdmin', {
+      username: 'boss',
+      displayName: '老板',
+      password: 'long-enough',
+    });
     expect(s.user.roles).toEqual(['admin']);
     expect(await call(core, c, 'setup.status', {})).toMatchObject({ initialized: true, demo: false });
-    expect((await refusal(core, core.newCaller('d'), 'setup.createAdmin', { username: 'evil', displayName: 'x', password: 'long-enough' })).code).toBe(
-      'setup.alreadyInitialized',
-    );
+    expect(
+      (
+        await refusal(core, core.newCaller('d'), 'setup.createAdmin', {
+          username: 'evil',
+          displayName: 'x',
+          password: 'long-enough',
+        })
+      ).code,
+    ).toBe('setup.alreadyInitialized');
     expect((await refusal(core, core.newCaller('d'), 'setup.loadDemo', {})).code).toBe('setup.alreadyInitialized');
     // Demo logins are shown only for demo data.
     expect(await call(core, c, 'setup.demoLogins', {})).toEqual({ logins: [] });
@@ -29,7 +43,11 @@ describe('first run', () => {
 
   it('stores only a slow hash of the password', async () => {
     core = await openTestCore();
-    await call(core, core.newCaller('c'), 'setup.createAdmin', { username: 'boss', displayName: '老板', password: 'long-enough' });
+    await call(core, core.newCaller('c'), 'setup.createAdmin', {
+      username: 'boss',
+      displayName: '老板',
+      password: 'long-enough',
+    });
     const row = core.database.sqlite.prepare('SELECT password_hash FROM users').get() as { password_hash: string };
     expect(row.password_hash).toMatch(/^scrypt\$/);
     expect(row.password_hash).not.toContain('long-enough');
@@ -39,14 +57,21 @@ describe('first run', () => {
 describe('login', () => {
   it('logs in by password or PIN and resumes a session by its token on a new connection', async () => {
     w = await openWarehouse();
-    await call(w.core, w.admin, 'users.create', { username: 'keeper', displayName: '张', roles: ['warehouseKeeper'], pin: '4321' });
+    await call(w.core, w.admin, 'users.create', {
+      username: 'keeper',
+      displayName: '张',
+      roles: ['warehouseKeeper'],
+      pin: '4321',
+    });
     const c = w.core.newCaller('scanner-station');
     const s = await call(w.core, c, 'auth.login', { username: 'keeper', secret: '4321' });
     expect(s.user.roles).toEqual(['warehouseKeeper']);
     const again = w.core.newCaller('reloaded-page');
     expect((await call(w.core, again, 'auth.resume', { token: s.token })).user.username).toBe('keeper');
     await call(w.core, again, 'auth.logout', {});
-    expect((await refusal(w.core, w.core.newCaller('x'), 'auth.resume', { token: s.token })).code).toBe('auth.sessionExpired');
+    expect((await refusal(w.core, w.core.newCaller('x'), 'auth.resume', { token: s.token })).code).toBe(
+      'auth.sessionExpired',
+    );
   });
 
   it('locks the account after 5 failed attempts, even with the right password, and says for how long', async () => {
@@ -63,7 +88,9 @@ describe('login', () => {
       code: 'auth.lockedOut',
       details: { retryAfterSeconds: 60 },
     });
-    expect((await refusal(w.core, c, 'auth.login', { username: 'u-operator', secret: password })).code).toBe('auth.lockedOut');
+    expect((await refusal(w.core, c, 'auth.login', { username: 'u-operator', secret: password })).code).toBe(
+      'auth.lockedOut',
+    );
   });
 
   it('lets the lockout expire and resets the count on success', async () => {
@@ -73,8 +100,12 @@ describe('login', () => {
     const c = w.core.newCaller('c');
     for (let i = 0; i < 5; i++) await refusal(w.core, c, 'auth.login', { username: 'u-operator', secret: 'wrong' });
     now = new Date(now.getTime() + 61_000);
-    expect((await call(w.core, c, 'auth.login', { username: 'u-operator', secret: password })).user.username).toBe('u-operator');
-    const row = w.core.database.sqlite.prepare("SELECT failed_logins FROM users WHERE username = 'u-operator'").get() as { failed_logins: number };
+    expect((await call(w.core, c, 'auth.login', { username: 'u-operator', secret: password })).user.username).toBe(
+      'u-operator',
+    );
+    const row = w.core.database.sqlite
+      .prepare("SELECT failed_logins FROM users WHERE username = 'u-operator'")
+      .get() as { failed_logins: number };
     expect(row.failed_logins).toBe(0);
   });
 
@@ -92,7 +123,9 @@ describe('login', () => {
     const op = await w.as('operator');
     expect((await call(w.core, op, 'auth.setLocale', { locale: 'en' })).locale).toBe('en');
     const again = w.core.newCaller('again');
-    expect((await call(w.core, again, 'auth.login', { username: 'u-operator', secret: password })).user.locale).toBe('en');
+    expect((await call(w.core, again, 'auth.login', { username: 'u-operator', secret: password })).user.locale).toBe(
+      'en',
+    );
   });
 
   it('writes every state change to the audit log with who and before → after', async () => {

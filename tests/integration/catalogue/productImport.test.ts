@@ -4,7 +4,8 @@ import { call, openWarehouse, refusal, type Warehouse } from '../fixtures';
 let w: Warehouse;
 afterEach(async () => w?.core.close());
 
-const header = 'code,name_zh,name_en,spec,unit,case_pack,unit_cost,category,active,unit_barcode,case_barcode,replaced_by';
+const header =
+  'code,name_zh,name_en,spec,unit,case_pack,unit_cost,category,active,unit_barcode,case_barcode,replaced_by';
 
 describe('product import', () => {
   it('reports every bad row with its line number and reason and imports nothing', async () => {
@@ -40,10 +41,25 @@ describe('product import', () => {
 
   it('imports new products with unit and case barcodes, updates existing ones, and links an old code to its successor (R13)', async () => {
     w = await openWarehouse();
-    const csv = [header, 'N010,新品,New,1L,瓶,6,12.00,饮料,yes,6909999999993,16909999999990,', 'P003,海天生抽 新,Haday,500ml,瓶,12,7.00,调味品,1,,,', 'N011,旧品,Old,1L,瓶,6,12.00,饮料,0,,,N010'].join('\r\n');
-    expect(await call(w.core, w.admin, 'products.import', { csv: `\uFEFF${csv}` })).toEqual({ imported: 2, updated: 1, errors: [] });
+    const csv = [
+      header,
+      'N010,新品,New,1L,瓶,6,12.00,饮料,yes,6909999999993,16909999999990,',
+      'P003,海天生抽 新,Haday,500ml,瓶,12,7.00,调味品,1,,,',
+      'N011,旧品,Old,1L,瓶,6,12.00,饮料,0,,,N010',
+    ].join('\r\n');
+    expect(await call(w.core, w.admin, 'products.import', { csv: `\uFEFF${csv}` })).toEqual({
+      imported: 2,
+      updated: 1,
+      errors: [],
+    });
     const list = await call(w.core, w.admin, 'products.list', {});
-    expect(list.find((p) => p.code === 'N010')).toMatchObject({ casePack: 6, unitCostFen: 1200, unitBarcode: '6909999999993', caseBarcode: '16909999999990', active: true });
+    expect(list.find((p) => p.code === 'N010')).toMatchObject({
+      casePack: 6,
+      unitCostFen: 1200,
+      unitBarcode: '6909999999993',
+      caseBarcode: '16909999999990',
+      active: true,
+    });
     expect(list.find((p) => p.code === 'P003')).toMatchObject({ nameZh: '海天生抽 新', unitCostFen: 700 });
     expect(list.find((p) => p.code === 'N011')).toMatchObject({ replacedByCode: 'N010', active: false });
   });

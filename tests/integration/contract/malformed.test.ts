@@ -10,7 +10,8 @@ let w: Warehouse;
 let admin: Caller;
 let keeper: Caller;
 const tables = ['users', 'products', 'barcodes', 'documents', 'movements', 'balances', 'receipts', 'audit_log'];
-const counts = () => tables.map((t) => (w.core.database.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n);
+const counts = () =>
+  tables.map((t) => (w.core.database.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n);
 
 beforeAll(async () => {
   w = await openWarehouse();
@@ -32,14 +33,22 @@ describe('malformed requests', () => {
       lines: [{ productId: w.products[0]!.id, status: 'good', locationId: w.bins[0]!.id, qty: 1.5 }],
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'contract.invalidInput' } });
-    const paths = (r as unknown as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map((i) => i.path);
+    const paths = (r as unknown as { error: { details: { issues: { path: string }[] } } }).error.details.issues.map(
+      (i) => i.path,
+    );
     expect(paths).toEqual(expect.arrayContaining(['arrivedAt', 'lines.0.qty']));
     expect(counts()).toEqual(before);
   });
 
   it('refuses unknown request names and extra fields', async () => {
-    expect(await w.core.dispatch(admin, 'stock.dropTable', {})).toMatchObject({ ok: false, error: { code: 'contract.unknownRequest' } });
-    expect(await w.core.dispatch(admin, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'contract.unknownRequest' } });
+    expect(await w.core.dispatch(admin, 'stock.dropTable', {})).toMatchObject({
+      ok: false,
+      error: { code: 'contract.unknownRequest' },
+    });
+    expect(await w.core.dispatch(admin, '__proto__', {})).toMatchObject({
+      ok: false,
+      error: { code: 'contract.unknownRequest' },
+    });
     expect(await w.core.dispatch(admin, 'stock.balances', { includeZero: true, sql: 'x' })).toMatchObject({
       ok: false,
       error: { code: 'contract.invalidInput' },
@@ -80,7 +89,7 @@ describe('malformed requests', () => {
       if (!r.ok) expect([label, r.error.code]).not.toEqual([label, 'contract.internal']);
     }
     for (const name of ['products.update', 'stock.reverseDocument', 'users.create', 'products.import']) {
-      for (const input of [{ id: "1 OR 1=1" }, { documentId: -1 }, { csv: 42 }, { username: "admin'--" }]) {
+      for (const input of [{ id: '1 OR 1=1' }, { documentId: -1 }, { csv: 42 }, { username: "admin'--" }]) {
         const r = await w.core.dispatch(admin, name, input);
         expect(r.ok).toBe(false);
       }
@@ -94,10 +103,14 @@ describe('malformed requests', () => {
   it('survives random payloads to every request: typed errors only, nothing written (fuzz)', async () => {
     const before = counts();
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...fuzzed), fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true }), async (name, input) => {
-        const r = await w.core.dispatch(keeper, name, input);
-        if (!r.ok) expect(r.error.code).not.toBe('contract.internal');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...fuzzed),
+        fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true }),
+        async (name, input) => {
+          const r = await w.core.dispatch(keeper, name, input);
+          if (!r.ok) expect(r.error.code).not.toBe('contract.internal');
+        },
+      ),
       { numRuns: 500 },
     );
     // Reads and refused writes only: the random payloads cannot have been valid writes.

@@ -27,7 +27,12 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'auth.me': () => ({}),
   'auth.setLocale': () => ({ locale: 'en' }),
   'users.list': () => ({}),
-  'users.create': () => ({ username: `matrix-${++seq}`, displayName: 'x', roles: ['operator'], password: 'password-123' }),
+  'users.create': () => ({
+    username: `matrix-${++seq}`,
+    displayName: 'x',
+    roles: ['operator'],
+    password: 'password-123',
+  }),
   'products.list': () => ({}),
   'products.update': () => ({ id: w.products[0]!.id, spec: `550ml ${++seq}` }),
   'products.import': () => ({ csv: 'code,name_zh,unit,case_pack,unit_cost\nP900,测试,个,1,1.00\n' }),
@@ -57,7 +62,11 @@ describe('contract × role matrix', () => {
         const allowed = access === 'public' || access === 'any' || access.includes(role);
         const r = await w.core.dispatch(caller, name, sample[name]());
         const code = r.ok ? null : r.error.code;
-        if (allowed) expect([name, code]).not.toEqual([name, expect.stringMatching(/^(auth\.forbidden|auth\.required|contract\.)/)]);
+        if (allowed)
+          expect([name, code]).not.toEqual([
+            name,
+            expect.stringMatching(/^(auth\.forbidden|auth\.required|contract\.)/),
+          ]);
         else expect([name, code]).toEqual([name, 'auth.forbidden']);
       }
     });

@@ -16,7 +16,9 @@ describe('database', () => {
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     const loose = sqlite
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%STRICT%'")
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%STRICT%'",
+      )
       .all();
     expect(loose).toEqual([]);
     sqlite.close();
@@ -26,7 +28,9 @@ describe('database', () => {
     const dir = tempDataDir();
     const { sqlite } = openDatabase(dir);
     expect(migrate(sqlite)).toBe(latestVersion);
-    expect((sqlite.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(latestVersion);
+    expect((sqlite.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(
+      latestVersion,
+    );
     sqlite.close();
   });
 
@@ -37,20 +41,34 @@ describe('database', () => {
     raw.prepare("INSERT INTO schema_migrations VALUES (999, 'future', 'x')").run();
     raw.close();
     const sizeBefore = fs.statSync(databasePath(dir)).size;
-    expect(() => openDatabase(dir)).toThrow(expect.objectContaining({ code: 'db.tooNew', details: { databaseVersion: 999, supportedVersion: latestVersion } }));
+    expect(() => openDatabase(dir)).toThrow(
+      expect.objectContaining({
+        code: 'db.tooNew',
+        details: { databaseVersion: 999, supportedVersion: latestVersion },
+      }),
+    );
     expect(fs.statSync(databasePath(dir)).size).toBe(sizeBefore);
   });
 
   it('refuses a corrupt file at start-up with db.corrupt instead of crashing', () => {
     const dir = tempDataDir();
-    fs.writeFileSync(path.join(dir, 'cangwu.db'), Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 0xab)]));
+    fs.writeFileSync(
+      path.join(dir, 'cangwu.db'),
+      Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 0xab)]),
+    );
     expect(() => openDatabase(dir)).toThrow(expect.objectContaining({ code: 'db.corrupt' }));
   });
 
   it('rolls a failing migration back whole, keeping the previous version', () => {
     const dir = tempDataDir();
     const { sqlite } = openDatabase(dir);
-    const broken = [{ version: latestVersion + 1, name: 'broken', sql: 'CREATE TABLE half (x INTEGER) STRICT; SELECT * FROM no_such_table;' }];
+    const broken = [
+      {
+        version: latestVersion + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE half (x INTEGER) STRICT; SELECT * FROM no_such_table;',
+      },
+    ];
     expect(() => migrate(sqlite, latestVersion + 1, broken)).toThrow();
     expect(schemaVersion(sqlite)).toBe(latestVersion);
     expect(sqlite.prepare("SELECT name FROM sqlite_schema WHERE name = 'half'").get()).toBeUndefined();

@@ -49,7 +49,9 @@ describe('cangwu CLI', () => {
     expect(count('SELECT COUNT(*) AS n FROM customers')).toBeGreaterThanOrEqual(800);
     expect(count('SELECT COUNT(DISTINCT status) AS n FROM balances WHERE qty > 0')).toBe(3);
     expect(count('SELECT COUNT(DISTINCT role) AS n FROM user_roles')).toBe(7);
-    expect(count("SELECT COUNT(DISTINCT substr(at, 1, 10)) AS n FROM movements WHERE type = 'dispatchIssue'")).toBeGreaterThanOrEqual(27);
+    expect(
+      count("SELECT COUNT(DISTINCT substr(at, 1, 10)) AS n FROM movements WHERE type = 'dispatchIssue'"),
+    ).toBeGreaterThanOrEqual(27);
     db.close();
   });
 
@@ -60,8 +62,16 @@ describe('cangwu CLI', () => {
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, findings: [] });
     const db = new Database(path.join(dir, 'cangwu.db'));
-    const b = db.prepare('SELECT product_id, status, location_id FROM balances WHERE qty > 5 LIMIT 1').get() as { product_id: number; status: string; location_id: number };
-    db.prepare('UPDATE balances SET qty = qty - 5 WHERE product_id = ? AND status = ? AND location_id = ?').run(b.product_id, b.status, b.location_id);
+    const b = db.prepare('SELECT product_id, status, location_id FROM balances WHERE qty > 5 LIMIT 1').get() as {
+      product_id: number;
+      status: string;
+      location_id: number;
+    };
+    db.prepare('UPDATE balances SET qty = qty - 5 WHERE product_id = ? AND status = ? AND location_id = ?').run(
+      b.product_id,
+      b.status,
+      b.location_id,
+    );
     db.close();
     const bad = await cangwu('check', '--json', '--data-dir', dir);
     expect(bad.code).toBe(1);
@@ -90,7 +100,9 @@ describe('cangwu CLI', () => {
   it('exports balances as CSV (with a BOM for Excel) and movements as JSON', async () => {
     const csv = await cangwu('export', 'balances', '--data-dir', demoDir);
     expect(csv.code).toBe(0);
-    expect(csv.stdout.startsWith('\uFEFFproduct_code,name_zh,name_en,category,old_code,status,location,qty')).toBe(true);
+    expect(csv.stdout.startsWith('\uFEFFproduct_code,name_zh,name_en,category,old_code,status,location,qty')).toBe(
+      true,
+    );
     const json = await cangwu('export', 'movements', '--format', 'json', '--data-dir', demoDir);
     const rows = JSON.parse(json.stdout) as { qty: number; amount: string }[];
     expect(rows.length).toBeGreaterThan(10_000);
@@ -109,7 +121,9 @@ describe('cangwu CLI', () => {
     expect(r.code).toBe(0);
     expect(fs.existsSync(JSON.parse(r.stdout).previous)).toBe(true);
     const after = new Database(path.join(dir, 'cangwu.db'), { readonly: true });
-    expect((after.prepare('SELECT name_zh FROM products WHERE id = 1').get() as { name_zh: string }).name_zh).not.toBe('改过');
+    expect((after.prepare('SELECT name_zh FROM products WHERE id = 1').get() as { name_zh: string }).name_zh).not.toBe(
+      '改过',
+    );
     after.close();
   });
 

@@ -83,7 +83,9 @@ describe('station host', () => {
     const a = await Client.open();
     const b = await Client.open();
     expect(await a.request('stock.balances', {})).toMatchObject({ ok: false, error: { code: 'auth.required' } });
-    expect(await a.request('auth.login', { username: 'u-warehousekeeper', secret: password })).toMatchObject({ ok: true });
+    expect(await a.request('auth.login', { username: 'u-warehousekeeper', secret: password })).toMatchObject({
+      ok: true,
+    });
     expect(await b.request('stock.balances', {})).toMatchObject({ ok: false, error: { code: 'auth.required' } });
     await b.request('auth.login', { username: 'u-warehousekeeper', secret: password });
     const posted = await a.request('receipts.post', {

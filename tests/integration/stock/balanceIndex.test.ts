@@ -44,7 +44,11 @@ describe('inventory balances', () => {
     const op = await w.as('operator');
     const r = await receive(w, keeper, [{ product: 2, bin: 1, qty: 4 }]);
     await call(w.core, keeper, 'stock.balances', {});
-    await call(w.core, op, 'stock.reverseDocument', { documentId: r.id, reason: '录错', idempotencyKey: 'reverse-0001' });
+    await call(w.core, op, 'stock.reverseDocument', {
+      documentId: r.id,
+      reason: '录错',
+      idempotencyKey: 'reverse-0001',
+    });
     const p = w.products[2]!.id;
     expect((await call(w.core, keeper, 'stock.balances', {})).some((b) => b.productId === p)).toBe(false);
     expect(balanceOf(await call(w.core, keeper, 'stock.balances', { includeZero: true }), p, w.bins[1]!.id)).toBe(0);

@@ -35,14 +35,21 @@ describe('concurrent postings', () => {
     await receive(w, keeper, [{ product: 0, bin: 0, qty: 100 }]);
     const results = await Promise.all(
       [1, 2, 3, 4].map((n) =>
-        run(process.execPath, [bundle, w.core.dataDir, String(w.products[0]!.id), String(w.bins[0]!.id), '40', `station-${n}`]).then(
-          (r) => JSON.parse(r.stdout) as { posted: number; refused: number },
-        ),
+        run(process.execPath, [
+          bundle,
+          w.core.dataDir,
+          String(w.products[0]!.id),
+          String(w.bins[0]!.id),
+          '40',
+          `station-${n}`,
+        ]).then((r) => JSON.parse(r.stdout) as { posted: number; refused: number }),
       ),
     );
     expect(results.reduce((s, r) => s + r.posted, 0)).toBe(100);
     expect(results.reduce((s, r) => s + r.refused, 0)).toBe(60);
-    expect(balanceOf(await call(w.core, keeper, 'stock.balances', { includeZero: true }), w.products[0]!.id, w.bins[0]!.id)).toBe(0);
+    expect(
+      balanceOf(await call(w.core, keeper, 'stock.balances', { includeZero: true }), w.products[0]!.id, w.bins[0]!.id),
+    ).toBe(0);
     expect(checkIntegrity(w.core.database.sqlite).findings).toEqual([]);
   });
 });

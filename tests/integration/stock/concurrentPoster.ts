@@ -16,7 +16,16 @@ async function main() {
   for (let i = 0; i < Number(attempts); i++) {
     try {
       await root.transaction().execute((trx) => {
-        const ctx: ServiceContext = { db: trx, root, caller, now: new Date(), request: 'test', timeZone: 'Asia/Shanghai', dataDir: dataDir!, emit: () => {} };
+        const ctx: ServiceContext = {
+          db: trx,
+          root,
+          caller,
+          now: new Date(),
+          request: 'test',
+          timeZone: 'Asia/Shanghai',
+          dataDir: dataDir!,
+          emit: () => {},
+        };
         return postDocument(ctx, {
           type: 'dispatchIssue',
           idempotencyKey: `${label}-${i}`,

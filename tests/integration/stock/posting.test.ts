@@ -10,7 +10,10 @@ describe('stock posting', () => {
   it('a receipt raises the balance of its product, status and bin and is numbered per type and day', async () => {
     w = await openWarehouse();
     const keeper = await w.as('warehouseKeeper');
-    const first = await receive(w, keeper, [{ product: 0, bin: 0, qty: 48 }, { product: 0, bin: 0, qty: 10, status: 'gift' }]);
+    const first = await receive(w, keeper, [
+      { product: 0, bin: 0, qty: 48 },
+      { product: 0, bin: 0, qty: 10, status: 'gift' },
+    ]);
     const second = await receive(w, keeper, [{ product: 1, bin: 1, qty: 5 }]);
     expect(first.documentNo).toMatch(/^RC-\d{8}-0001$/);
     expect(second.documentNo).toMatch(/^RC-\d{8}-0002$/);
@@ -38,7 +41,14 @@ describe('stock posting', () => {
       }),
     ).rejects.toMatchObject({
       code: 'stock.wouldGoNegative',
-      details: { productCode: w.products[0]!.code, status: 'good', locationCode: w.bins[0]!.code, available: 10, requested: 13, shortfall: 3 },
+      details: {
+        productCode: w.products[0]!.code,
+        status: 'good',
+        locationCode: w.bins[0]!.code,
+        available: 10,
+        requested: 13,
+        shortfall: 3,
+      },
     });
     const after = await call(w.core, keeper, 'stock.movements', { offset: 0, limit: 10 });
     expect(after.total).toBe(before.total);
@@ -50,11 +60,23 @@ describe('stock posting', () => {
     const keeper = await w.as('warehouseKeeper');
     const good = { productId: w.products[0]!.id, status: 'good' as const, locationId: w.bins[0]!.id, qty: 24 };
     const base = { deliveryNote: 'QS-9', arrivedAt: new Date().toISOString() };
-    const unknownBin = await refusal(w.core, keeper, 'receipts.post', { ...base, idempotencyKey: newKey(), lines: [good, { ...good, locationId: 99_999 }] });
+    const unknownBin = await refusal(w.core, keeper, 'receipts.post', {
+      ...base,
+      idempotencyKey: newKey(),
+      lines: [good, { ...good, locationId: 99_999 }],
+    });
     expect(unknownBin).toMatchObject({ code: 'stock.unknownLocation', details: { locationId: 99_999 } });
-    const zeroQty = await refusal(w.core, keeper, 'receipts.post', { ...base, idempotencyKey: newKey(), lines: [good, { ...good, qty: 0 }] });
+    const zeroQty = await refusal(w.core, keeper, 'receipts.post', {
+      ...base,
+      idempotencyKey: newKey(),
+      lines: [good, { ...good, qty: 0 }],
+    });
     expect(zeroQty.code).toBe('contract.invalidInput');
-    const unknownProduct = await refusal(w.core, keeper, 'receipts.post', { ...base, idempotencyKey: newKey(), lines: [good, { ...good, productId: 88_888 }] });
+    const unknownProduct = await refusal(w.core, keeper, 'receipts.post', {
+      ...base,
+      idempotencyKey: newKey(),
+      lines: [good, { ...good, productId: 88_888 }],
+    });
     expect(unknownProduct.code).toBe('stock.unknownProduct');
     expect(await call(w.core, keeper, 'receipts.list', {})).toEqual([]);
     expect((await call(w.core, keeper, 'stock.movements', { offset: 0, limit: 1 })).total).toBe(0);
@@ -81,17 +103,41 @@ describe('stock posting', () => {
     const keeper = await w.as('warehouseKeeper');
     const operator = await w.as('operator');
     const r1 = await receive(w, keeper, [{ product: 0, bin: 0, qty: 30 }]);
-    const rv = await call(w.core, operator, 'stock.reverseDocument', { documentId: r1.id, reason: '录错数量', idempotencyKey: newKey() });
+    const rv = await call(w.core, operator, 'stock.reverseDocument', {
+      documentId: r1.id,
+      reason: '录错数量',
+      idempotencyKey: newKey(),
+    });
     expect(rv).toMatchObject({ documentNo: r1.documentNo, reversedBy: expect.any(Number) });
     const ledger = await call(w.core, keeper, 'stock.movements', { offset: 0, limit: 1 });
-    expect(ledger.rows[0]).toMatchObject({ type: 'reversal', documentNo: expect.stringMatching(/^RV-\d{8}-0001$/), qty: -30 });
+    expect(ledger.rows[0]).toMatchObject({
+      type: 'reversal',
+      documentNo: expect.stringMatching(/^RV-\d{8}-0001$/),
+      qty: -30,
+    });
     expect(balanceOf(await call(w.core, keeper, 'stock.balances', {}), w.products[0]!.id, w.bins[0]!.id)).toBe(0);
-    expect((await refusal(w.core, operator, 'stock.reverseDocument', { documentId: r1.id, reason: 'again', idempotencyKey: newKey() })).code).toBe('stock.alreadyReversed');
+    expect(
+      (
+        await refusal(w.core, operator, 'stock.reverseDocument', {
+          documentId: r1.id,
+          reason: 'again',
+          idempotencyKey: newKey(),
+        })
+      ).code,
+    ).toBe('stock.alreadyReversed');
     expect((await call(w.core, keeper, 'receipts.list', {}))[0]!.reversed).toBe(true);
 
     const r2 = await receive(w, keeper, [{ product: 1, bin: 0, qty: 10 }]);
-    await post(w, keeper, { type: 'dispatchIssue', idempotencyKey: newKey(), lines: [{ productId: w.products[1]!.id, status: 'good', locationId: w.bins[0]!.id, qty: -4 }] });
-    const refused = await refusal(w.core, operator, 'stock.reverseDocument', { documentId: r2.id, reason: 'x', idempotencyKey: newKey() });
+    await post(w, keeper, {
+      type: 'dispatchIssue',
+      idempotencyKey: newKey(),
+      lines: [{ productId: w.products[1]!.id, status: 'good', locationId: w.bins[0]!.id, qty: -4 }],
+    });
+    const refused = await refusal(w.core, operator, 'stock.reverseDocument', {
+      documentId: r2.id,
+      reason: 'x',
+      idempotencyKey: newKey(),
+    });
     expect(refused).toMatchObject({ code: 'stock.wouldGoNegative', details: { shortfall: 4 } });
   });
 
@@ -105,19 +151,27 @@ describe('stock posting', () => {
       qty: fc.integer({ min: -40, max: 60 }).filter((q) => q !== 0),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(line, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }), async (docs) => {
-        for (const lines of docs) {
-          await post(w, keeper, {
-            type: 'manualAdjustment',
-            idempotencyKey: newKey(),
-            lines: lines.map((l) => ({ productId: w.products[l.product]!.id, status: l.status, locationId: w.bins[l.bin]!.id, qty: l.qty })),
-          }).catch((e: { code?: string }) => {
-            if (e.code !== 'stock.wouldGoNegative') throw e;
-          });
-        }
-        const report = checkIntegrity(w.core.database.sqlite);
-        expect(report.findings).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(line, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
+        async (docs) => {
+          for (const lines of docs) {
+            await post(w, keeper, {
+              type: 'manualAdjustment',
+              idempotencyKey: newKey(),
+              lines: lines.map((l) => ({
+                productId: w.products[l.product]!.id,
+                status: l.status,
+                locationId: w.bins[l.bin]!.id,
+                qty: l.qty,
+              })),
+            }).catch((e: { code?: string }) => {
+              if (e.code !== 'stock.wouldGoNegative') throw e;
+            });
+          }
+          const report = checkIntegrity(w.core.database.sqlite);
+          expect(report.findings).toEqual([]);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -126,7 +180,9 @@ describe('stock posting', () => {
     w = await openWarehouse();
     const sqlite = w.core.database.sqlite;
     expect(() =>
-      sqlite.prepare("INSERT INTO balances (product_id, status, location_id, qty) VALUES (?, 'good', ?, -1)").run(w.products[0]!.id, w.bins[0]!.id),
+      sqlite
+        .prepare("INSERT INTO balances (product_id, status, location_id, qty) VALUES (?, 'good', ?, -1)")
+        .run(w.products[0]!.id, w.bins[0]!.id),
     ).toThrow(/CHECK constraint failed/);
     expect(() => sqlite.prepare('DELETE FROM movements').run()).not.toThrow(); // empty ledger: nothing to delete yet
     const keeper = await w.as('warehouseKeeper');
