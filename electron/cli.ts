@@ -8,8 +8,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DemoLogin } from '../shared/contract';
 import { AppError, isAppError } from '../shared/errors';
+import { runDecode } from './cli/decode';
 import { exportBalances, exportMovements, toCsv } from './cli/exportData';
 import { printError, progressLine } from './cli/output';
+import { runScannerCommand, scannerUsage } from './cli/scanner';
 import { cliCaller } from './cli/session';
 import { openCore, type Core } from './core/core';
 import { defaultDataDir } from './core/dataDir';
@@ -28,7 +30,9 @@ const usage = `cangwu — Cangwu 仓务 command line
   cangwu backup --to FILE                       online backup, safe while the console runs
   cangwu restore --from FILE                    replace the database (the current one is kept in backups/)
   cangwu serve [--host H] [--port P] [--station NAME]   the station host for browsers on the LAN
-
+                                                (opens the serial scanners configured for this station)
+  cangwu decode "<raw>" [--json]                decode a scan as the console would (<GS> or \x1d for FNC1)
+${scannerUsage}
   common: --data-dir DIR   (default ${defaultDataDir()})
           --json           machine-readable output
 `;
@@ -47,6 +51,10 @@ type Flags = {
   user?: string;
   'dry-run'?: boolean;
   help?: boolean;
+  baud?: string;
+  file?: string;
+  rate?: string;
+  terminator?: string;
 };
 
 function parse(argv: string[]) {
@@ -67,6 +75,10 @@ function parse(argv: string[]) {
       user: { type: 'string' },
       'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      baud: { type: 'string' },
+      file: { type: 'string' },
+      rate: { type: 'string' },
+      terminator: { type: 'string' },
     },
   }) as { values: Flags; positionals: string[] };
 }
@@ -204,6 +216,25 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
 
+    case 'decode': {
+      const [raw] = rest;
+      if (raw === undefined) throw new UsageError('usage: cangwu decode "<raw>" [--json]');
+      return runDecode(raw, json);
+    }
+
+    case 'scanner': {
+      const [sub, ...args] = rest;
+      if (!sub) throw new UsageError(`usage:\n${scannerUsage}`);
+      return runScannerCommand(sub, args, {
+        ...(flags.port !== undefined && { port: flags.port }),
+        ...(flags.baud !== undefined && { baud: flags.baud }),
+        ...(flags.file !== undefined && { file: flags.file }),
+        ...(flags.rate !== undefined && { rate: flags.rate }),
+        ...(flags.terminator !== undefined && { terminator: flags.terminator }),
+        json,
+      });
+    }
+
     case 'serve': {
       const host = flags.host ?? '127.0.0.1';
       const port = flags.port !== undefined ? Number(flags.port) : 5310;
@@ -213,7 +244,8 @@ async function run(argv: string[]): Promise<number> {
         process.stdout.write(`Cangwu station host would listen on http://${host}:${port}/ (data: ${dataDir})\n`);
         return 0;
       }
-      const core = await openCore({ dataDir, station });
+      // The station host owns this machine's serial scanners, like the Electron host does.
+      const core = await openCore({ dataDir, station, serial: true });
       const release = claimDataDir(dataDir);
       const rendererDir = path.join(__dirname, '..', 'renderer');
       const stationHost = await startStationHost({ core, rendererDir, host, port });

@@ -80,7 +80,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   lockDownSession();
   try {
-    core = await openCore({ dataDir, station: os.hostname() });
+    core = await openCore({ dataDir, station: os.hostname(), serial: true });
   } catch (e) {
     fail(e);
     return;

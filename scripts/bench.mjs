@@ -27,6 +27,9 @@ for (const file of files) {
     external: ['better-sqlite3', 'serialport', '@serialport/*', 'playwright-core'],
     outfile,
     logLevel: 'warning',
+    // CommonJS has no import.meta; give modules that use it the same values (as scripts/build.mjs does).
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__importMetaUrl' },
   });
   process.stderr.write(`# ${file}\n`);
   const r = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit', cwd: root });

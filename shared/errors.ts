@@ -27,6 +27,10 @@ export const errorCodes = [
   'products.invalid',
   'import.invalidRows',
   'import.emptyFile',
+  'scan.nothingToUndo',
+  'scanner.notFound',
+  'scanner.nameTaken',
+  'barcodes.taken',
   'db.tooNew',
   'db.corrupt',
 ] as const;

@@ -3,11 +3,12 @@
 import type { EventMessage, Result } from '../../shared/contract';
 import { defaultTimeZone } from './clock';
 import type { Caller } from './context';
-import { createDispatcher } from './contract/dispatcher';
+import { createDispatcher, createServiceRunner } from './contract/dispatcher';
 import { createHandlers } from './contract/handlers';
 import { startCheckpointer } from './db/checkpointer';
 import { openDatabase, type OpenedDatabase } from './db/open';
 import { createEventBus } from './events';
+import { Scanning } from './scanner/scanning';
 import { BalanceIndex } from './stock/balanceIndex';
 
 export type Core = {
@@ -24,6 +25,8 @@ export type CoreOptions = {
   dataDir: string;
   station: string;
   timeZone?: string;
+  /** Open the configured serial scanners (the Electron host and the station host do; the CLI does not). */
+  serial?: boolean;
   /** Tests pin the clock. */
   now?: () => Date;
   log?: (message: string, error: unknown) => void;
@@ -36,16 +39,24 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const balances = new BalanceIndex(database.sqlite);
   // Names, costs and old-code links live on the balance rows too.
   bus.subscribe((e) => e.name === 'products.changed' && balances.invalidate());
-  const handlers = createHandlers({ balances });
-  const dispatch = createDispatcher({
+  const log = opts.log ?? ((m: string, e: unknown) => console.error(m, e));
+  const runnerOptions = {
     root: database.db,
     bus,
-    handlers,
     timeZone: opts.timeZone ?? defaultTimeZone,
     dataDir: opts.dataDir,
     ...(opts.now && { now: opts.now }),
-    ...(opts.log && { log: opts.log }),
-  });
+    log,
+  };
+  const scanning = new Scanning({ run: createServiceRunner(runnerOptions), bus, serial: opts.serial ?? false, log });
+  await scanning.start(database.db);
+  const handlers = createHandlers({ balances, scanning });
+  const dispatchRequest = createDispatcher({ ...runnerOptions, handlers });
+  const dispatch: Core['dispatch'] = async (caller, name, input) => {
+    const result = await dispatchRequest(caller, name, input);
+    scanning.noteCaller(caller);
+    return result;
+  };
   let closed = false;
   return {
     dataDir: opts.dataDir,
@@ -57,6 +68,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true;
+      await scanning.close();
       await checkpointer.stop();
       // Closing the last connection checkpoints the WAL into the database file.
       await database.db.destroy();

@@ -5,7 +5,12 @@ import { InventoryPage } from '../pages/InventoryPage';
 import { MovementsPage } from '../pages/MovementsPage';
 import { ProductsPage } from '../pages/ProductsPage';
 import { ReceiptsPage } from '../pages/ReceiptsPage';
+import { ScanLogPage } from '../pages/ScanLogPage';
+import { ScannerTestPage } from '../pages/ScannerTestPage';
+import { StationPage } from '../pages/StationPage';
 import { UsersPage } from '../pages/UsersPage';
+import { ScannerStatusBar } from '../scanning/ScannerStatusBar';
+import { useScanning } from '../scanning/useScanning';
 import { Nav } from './Nav';
 import { navigate, pagesFor, useRoute, type PageId } from './routes';
 import { useSession } from './session';
@@ -17,13 +22,15 @@ export function Shell() {
   const allowed = pagesFor(session.user.roles);
   const requested = allowed.find((p) => p === route.page);
   const page: PageId = requested ?? allowed[0] ?? 'inventory';
+  // The keyboard wedge and the scan sounds work on every page.
+  useScanning();
 
   // An unknown or forbidden address goes to the first page this user may see.
   useEffect(() => {
     if (!requested) navigate(page);
   }, [requested, page]);
 
-  // Alt+1 … Alt+6: the pages in nav order, without the mouse.
+  // Alt+1 … Alt+9: the pages in nav order, without the mouse.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
@@ -44,6 +51,7 @@ export function Shell() {
   return (
     <div className="shell">
       <TopBar />
+      <ScannerStatusBar />
       <div className="shell-body">
         <Nav pages={allowed} current={page} />
         <main className="page" data-testid={`page-${page}`} id="main">
@@ -53,6 +61,9 @@ export function Shell() {
           {page === 'products' && <ProductsPage />}
           {page === 'audit' && <AuditPage />}
           {page === 'users' && <UsersPage />}
+          {page === 'station' && <StationPage />}
+          {page === 'scanLog' && <ScanLogPage />}
+          {page === 'scannerTest' && <ScannerTestPage />}
         </main>
       </div>
     </div>

@@ -3,12 +3,28 @@
 import { useSyncExternalStore } from 'react';
 import type { Role } from '../../shared/domain';
 
-export const pageIds = ['inventory', 'movements', 'receipts', 'products', 'audit', 'users'] as const;
+// Nav order (Alt+1 … in this order). The station screen comes second: it is the
+// warehouse keeper's main screen, one key away from the inventory.
+export const pageIds = [
+  'inventory',
+  'station',
+  'movements',
+  'receipts',
+  'products',
+  'scanLog',
+  'audit',
+  'users',
+  'scannerTest',
+] as const;
 export type PageId = (typeof pageIds)[number];
 
 /** 'any' = everyone logged in. The core checks again (GUIDE: a hidden button is a courtesy). */
 export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   inventory: 'any',
+  // Scanning (issue 4): the station and its log for everyone; scanners are set up by the administrator.
+  station: 'any',
+  scanLog: 'any',
+  scannerTest: ['admin'],
   movements: 'any',
   receipts: 'any',
   // Everyone may look; editing is operator/admin (ProductsPage).

@@ -13,6 +13,7 @@ import enInventory from './en/inventory.json';
 import enMovements from './en/movements.json';
 import enProducts from './en/products.json';
 import enReceipts from './en/receipts.json';
+import enScan from './en/scan.json';
 import enUsers from './en/users.json';
 import zhAudit from './zh-CN/audit.json';
 import zhAuth from './zh-CN/auth.json';
@@ -24,6 +25,7 @@ import zhInventory from './zh-CN/inventory.json';
 import zhMovements from './zh-CN/movements.json';
 import zhProducts from './zh-CN/products.json';
 import zhReceipts from './zh-CN/receipts.json';
+import zhScan from './zh-CN/scan.json';
 import zhUsers from './zh-CN/users.json';
 
 export const namespaces = [
@@ -38,6 +40,7 @@ export const namespaces = [
   'receipts',
   'audit',
   'users',
+  'scan',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -57,6 +60,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     receipts: zhReceipts,
     audit: zhAudit,
     users: zhUsers,
+    scan: zhScan,
   },
   en: {
     common: enCommon,
@@ -70,5 +74,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     receipts: enReceipts,
     audit: enAudit,
     users: enUsers,
+    scan: enScan,
   },
 };

@@ -1,5 +1,9 @@
 // The product import file (README "Importing products"): pure parsing and
 // validation of rows, shared by the core and by the renderer's preview.
+import { isValidGtin } from '../barcode/gtin';
+
+const gtinLengths = [8, 12, 13, 14];
+
 export const productCsvColumns = [
   'code',
   'name_zh',
@@ -45,7 +49,7 @@ export const importReasonText: Record<ImportReason, string> = {
   duplicateCode: 'the same product code appears twice in the file',
   duplicateBarcode: 'the same barcode appears twice in the file',
   barcodeTaken: 'the barcode already belongs to another product',
-  badBarcode: 'a barcode is 8 to 14 digits',
+  badBarcode: 'a barcode is 8 to 14 digits, and a GTIN (8, 12, 13 or 14 digits) must have a valid check digit',
   unknownReplacement: 'replaced_by names a product code that does not exist',
   selfReplacement: 'a product cannot replace itself',
 };
@@ -128,7 +132,9 @@ export function validateProductRecord(
   const barcode = (f: string) => {
     const v = get(f);
     if (v === '') return null;
-    if (!barcodePattern.test(v)) issues.push({ line, reason: 'badBarcode', field: f });
+    // A GTIN-length code with a wrong check digit could never be scanned: refuse it here.
+    if (!barcodePattern.test(v) || (gtinLengths.includes(v.length) && !isValidGtin(v)))
+      issues.push({ line, reason: 'badBarcode', field: f });
     return v;
   };
   const unitBarcode = barcode('unit_barcode');

@@ -1,5 +1,6 @@
 // Events fan out from the core to every open window and station.
 import type { StockStatus } from '../domain';
+import type { ScanView, ScannerRaw, ScannerStatus, StationState } from './scanning';
 
 export type StockKey = { productId: number; status: StockStatus; locationId: number; qty: number };
 
@@ -9,6 +10,14 @@ export type Events = {
   'receipts.changed': { receiptId: number };
   'products.changed': { productIds: number[] | 'all' };
   'audit.appended': { id: number };
+  /** A serial scanner connected, disconnected or is retrying: every window's status bar. */
+  'scanner.status': ScannerStatus;
+  /** A scan went through the pipeline; `state` is its station's state after it. */
+  'scanner.scan': { station: string; scan: ScanView; state: StationState };
+  /** A station's task changed without a scan (undo, task switch, quantity key). */
+  'station.changed': StationState;
+  /** Raw bytes from a serial scanner, for the scanner test screen. */
+  'scanner.raw': ScannerRaw;
   /** Progress of long work (demo load, import, export), for the progress bar. */
   'work.progress': { job: string; phase: string; done: number; total: number };
 };

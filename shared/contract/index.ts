@@ -4,3 +4,4 @@ export * from './result';
 export * from './types';
 export * from './protocol';
 export * from './bridge';
+export * from './scanning';

@@ -26,6 +26,18 @@ export const requestNameList = [
   'stock.reverseDocument',
   'receipts.list',
   'receipts.post',
+  'scanner.list',
+  'scanner.ports',
+  'scanner.save',
+  'scanner.remove',
+  'scanner.submit',
+  'station.state',
+  'station.setTask',
+  'station.setQuantity',
+  'station.undoLastScan',
+  'station.clearTask',
+  'scans.list',
+  'barcodes.link',
   'audit.list',
 ] as const satisfies readonly RequestName[];
 

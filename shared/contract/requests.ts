@@ -20,6 +20,16 @@ import {
   stockStatus,
   username,
 } from './schemas';
+import {
+  scannerParities,
+  scannerTerminators,
+  taskKinds,
+  type ScanView,
+  type ScannerConfig,
+  type ScannerStatus,
+  type SerialPortInfo,
+  type StationState,
+} from './scanning';
 import type {
   AuditRow,
   BalanceRow,
@@ -62,6 +72,27 @@ const receiptLine = z
     qty: quantity,
   })
   .strict();
+
+const scannerConfigInput = z
+  .object({
+    id: id.optional(),
+    name: name.max(64),
+    station: z.string().trim().min(1).max(64),
+    port: z.string().trim().min(1).max(256).nullable(),
+    usbVendorId: z.string().regex(/^[0-9a-fA-F]{4}$/).nullable(),
+    usbProductId: z.string().regex(/^[0-9a-fA-F]{4}$/).nullable(),
+    baudRate: z.number().int().min(300).max(921_600),
+    dataBits: z.union([z.literal(7), z.literal(8)]),
+    parity: z.enum(scannerParities),
+    stopBits: z.union([z.literal(1), z.literal(2)]),
+    terminator: z.enum(scannerTerminators),
+    idleMs: z.number().int().min(5).max(2000),
+    prefix: z.string().max(16),
+    suffix: z.string().max(16),
+    enabled: z.boolean(),
+  })
+  .strict()
+  .refine((c) => c.port !== null || (c.usbVendorId !== null && c.usbProductId !== null), { message: 'portOrUsbId', path: ['port'] });
 
 export const requests = {
   'setup.status': spec<SetupStatus>()({ input: none, access: 'public', write: false }),
@@ -165,6 +196,41 @@ export const requests = {
       })
       .strict(),
     access: ['warehouseKeeper', 'operator'],
+    write: true,
+  }),
+
+  // Scanning (issue 4). Serial scans arrive through the core's bridge; wedge
+  // and typed scans from a window through scanner.submit. Both take the same pipeline.
+  'scanner.list': spec<{ configs: ScannerConfig[]; status: ScannerStatus[] }>()({ input: none, access: 'any', write: false }),
+  'scanner.ports': spec<SerialPortInfo[]>()({ input: none, access: ['admin'], write: false }),
+  'scanner.save': spec<ScannerConfig>()({ input: scannerConfigInput, access: ['admin'], write: true }),
+  'scanner.remove': spec<null>()({ input: z.object({ id }).strict(), access: ['admin'], write: true }),
+  'scanner.submit': spec<ScanView>()({
+    input: z
+      .object({
+        /** The characters as keyed; GS arrives as \u001d (a wedge's Ctrl+]) or not at all. */
+        raw: z.string().min(1).max(4000),
+        source: z.enum(['wedge', 'manual']),
+        /** Per-client name for the scan log ("Browser 2"); the station comes from the session. */
+        sourceName: z.string().trim().max(64).optional(),
+      })
+      .strict(),
+    access: 'any',
+    write: true,
+  }),
+  'station.state': spec<StationState>()({ input: none, access: 'any', write: false }),
+  'station.setTask': spec<StationState>()({ input: z.object({ task: z.enum(taskKinds) }).strict(), access: 'any', write: true }),
+  'station.setQuantity': spec<StationState>()({
+    input: z.object({ qty: quantity.nullable() }).strict(),
+    access: 'any',
+    write: false,
+  }),
+  'station.undoLastScan': spec<StationState>()({ input: none, access: 'any', write: true }),
+  'station.clearTask': spec<StationState>()({ input: none, access: 'any', write: true }),
+  'scans.list': spec<Paged<ScanView>>()({ input: page.extend({ station: z.string().max(64).optional() }).strict(), access: 'any', write: false }),
+  'barcodes.link': spec<ProductView>()({
+    input: z.object({ code: z.string().trim().regex(/^\d{8,14}$/), productId: id, level: z.enum(['unit', 'case']) }).strict(),
+    access: ['admin', 'operator'],
     write: true,
   }),
 

@@ -46,7 +46,7 @@ export type Warehouse = {
 
 const productsCsv = `code,name_zh,name_en,spec,unit,case_pack,unit_cost,category,active,unit_barcode,case_barcode,replaced_by
 P001,农夫山泉 550ml,Nongfu water 550ml,550ml,瓶,24,0.95,饮料,1,6901234567892,16901234567899,
-P002,伊利纯牛奶,Yili milk,250ml,盒,24,2.30,乳制品,1,6902234567891,,
+P002,伊利纯牛奶,Yili milk,250ml,盒,24,2.30,乳制品,1,6902234567899,,
 P003,海天生抽,Haday soy sauce,500ml,瓶,12,6.50,调味品,1,,,
 P000,旧码 农夫山泉,Old code water,550ml,瓶,24,0.95,饮料,1,,,P001
 `;

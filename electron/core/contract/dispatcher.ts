@@ -48,32 +48,29 @@ export function checkAccess(access: Access, caller: Caller): AppError | null {
     : new AppError('auth.forbidden', { allowed: [...access] });
 }
 
-export function createDispatcher(opts: DispatcherOptions): Dispatch {
+export type ServiceRunner = <T>(
+  caller: Caller,
+  request: string,
+  write: boolean,
+  fn: (ctx: ServiceContext) => Promise<T>,
+) => Promise<Result<T>>;
+
+/**
+ * Runs one service call: in a transaction when it writes, events held until
+ * commit, AppErrors as typed results, anything else logged and answered with
+ * contract.internal. The dispatcher uses it for every request; the scanner
+ * pipeline for scans that arrive on a serial port rather than as a request.
+ */
+export function createServiceRunner(opts: Omit<DispatcherOptions, 'handlers'>): ServiceRunner {
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? ((m, e) => console.error(m, e));
-
-  return async function dispatch(caller, name, input) {
-    if (!isRequestName(name)) {
-      return err({ code: 'contract.unknownRequest', details: { name: String(name).slice(0, 100) } });
-    }
-    const spec = requests[name];
-    const parsed = spec.input.safeParse(input === undefined ? {} : input);
-    if (!parsed.success) return err({ code: 'contract.invalidInput', details: { issues: issuesOf(parsed.error) } });
-
-    const at = now();
-    if (caller.session && caller.session.expiresAt <= at.getTime()) {
-      caller.session = null;
-      if (spec.access !== 'public') return err({ code: 'auth.sessionExpired' });
-    }
-    const denied = checkAccess(spec.access, caller);
-    if (denied) return err(denied.toJSON());
-
+  return async function run<T>(caller: Caller, request: string, write: boolean, fn: (ctx: ServiceContext) => Promise<T>) {
     const queued: { name: EventName; payload: unknown }[] = [];
     const base: Omit<ServiceContext, 'db'> = {
       root: opts.root,
       caller,
-      now: at,
-      request: name,
+      now: now(),
+      request,
       timeZone: opts.timeZone,
       dataDir: opts.dataDir,
       emit<N extends EventName>(event: N, payload: Events[N]) {
@@ -82,14 +79,13 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
         else queued.push({ name: event, payload });
       },
     };
-    const handler = opts.handlers[name] as (ctx: ServiceContext, input: unknown) => Promise<unknown>;
     try {
-      let value: unknown;
+      let value: T | null;
       let refusal: AppError | null = null;
-      if (spec.write) {
+      if (write) {
         value = await opts.root.transaction().execute(async (trx) => {
           try {
-            return await handler({ ...base, db: trx }, parsed.data);
+            return await fn({ ...base, db: trx });
           } catch (e) {
             if (e instanceof CommittedRefusal) {
               refusal = e.error;
@@ -99,17 +95,41 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
           }
         });
       } else {
-        value = await handler({ ...base, db: opts.root }, parsed.data);
+        value = await fn({ ...base, db: opts.root });
       }
       for (const e of queued) opts.bus.emit(e.name, e.payload as never);
       if (refusal) return err((refusal as AppError).toJSON());
-      return ok(value);
+      return ok(value as T);
     } catch (e) {
       if (e instanceof CommittedRefusal) return err(e.error.toJSON());
       if (isAppError(e)) return err(e.toJSON());
       // The log keeps the stack; the user gets a stable code, never a trace.
-      log(`request ${name} failed`, e);
+      log(`${request} failed`, e);
       return err({ code: 'contract.internal' });
     }
+  };
+}
+
+export function createDispatcher(opts: DispatcherOptions): Dispatch {
+  const now = opts.now ?? (() => new Date());
+  const run = createServiceRunner(opts);
+
+  return async function dispatch(caller, name, input) {
+    if (!isRequestName(name)) {
+      return err({ code: 'contract.unknownRequest', details: { name: String(name).slice(0, 100) } });
+    }
+    const spec = requests[name];
+    const parsed = spec.input.safeParse(input === undefined ? {} : input);
+    if (!parsed.success) return err({ code: 'contract.invalidInput', details: { issues: issuesOf(parsed.error) } });
+
+    if (caller.session && caller.session.expiresAt <= now().getTime()) {
+      caller.session = null;
+      if (spec.access !== 'public') return err({ code: 'auth.sessionExpired' });
+    }
+    const denied = checkAccess(spec.access, caller);
+    if (denied) return err(denied.toJSON());
+
+    const handler = opts.handlers[name] as (ctx: ServiceContext, input: unknown) => Promise<unknown>;
+    return run(caller, name, spec.write, (ctx) => handler(ctx, parsed.data));
   };
 }

@@ -9,15 +9,20 @@ import { importProducts, listProducts, updateProduct } from '../catalogue/produc
 import { requireSession, type ServiceContext } from '../context';
 import { listReceipts, postReceipt } from '../receipts/receipts';
 import { createAdmin, demoLogins, loadDemo, setupStatus } from '../setup/setup';
-import { BalanceIndex } from '../stock/balanceIndex';
+import { linkBarcode } from '../scanner/linkBarcode';
+import { pageScans } from '../scanner/scanLog';
+import { listScannerConfigs, removeScannerConfig, saveScannerConfig } from '../scanner/scannerConfigs';
+import type { Scanning } from '../scanner/scanning';
+import { listSerialPorts } from '../scanner/serial/bridge';
+import type { BalanceIndex } from '../stock/balanceIndex';
 import { pageMovements } from '../stock/queries';
 import { reverseDocument } from '../stock/reversal';
 
 export type Handler<N extends RequestName> = (ctx: ServiceContext, input: ParsedInput<N>) => Promise<RequestReply<N>>;
 export type Handlers = { [N in RequestName]: Handler<N> };
 
-/** What handlers share across requests: in-memory indexes owned by the core. */
-export type HandlerDeps = { balances: BalanceIndex };
+/** What handlers share across requests: in-memory state owned by the core. */
+export type HandlerDeps = { balances: BalanceIndex; scanning: Scanning };
 
 export const createHandlers = (deps: HandlerDeps): Handlers => ({
   'setup.status': (ctx) => setupStatus(ctx),
@@ -51,6 +56,45 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
 
   'receipts.list': (ctx) => listReceipts(ctx.db),
   'receipts.post': (ctx, input) => postReceipt(ctx, input),
+
+  'scanner.list': async (ctx) => ({ configs: await listScannerConfigs(ctx.db), status: deps.scanning.statuses() }),
+  'scanner.ports': () => listSerialPorts(),
+  'scanner.save': async (ctx, input) => {
+    const saved = await saveScannerConfig(ctx, input);
+    await deps.scanning.apply(await listScannerConfigs(ctx.db));
+    return saved;
+  },
+  'scanner.remove': async (ctx, input) => {
+    await removeScannerConfig(ctx, input.id);
+    await deps.scanning.apply(await listScannerConfigs(ctx.db));
+    return null;
+  },
+  'scanner.submit': async (ctx, input) => {
+    const { scan } = await deps.scanning.submit(ctx, {
+      station: ctx.caller.station,
+      sourceKind: input.source,
+      sourceName: input.sourceName ?? requireSession(ctx).displayName,
+      text: input.raw,
+      fault: null,
+    });
+    return scan;
+  },
+  'station.state': (ctx) => deps.scanning.pipeline.state(ctx, ctx.caller.station),
+  'station.setTask': (ctx, input) => deps.scanning.pipeline.setTask(ctx, ctx.caller.station, input.task),
+  'station.setQuantity': (ctx, input) => {
+    deps.scanning.pipeline.setQuantity(ctx.caller.station, input.qty);
+    return deps.scanning.pipeline.changed(ctx, ctx.caller.station);
+  },
+  'station.undoLastScan': async (ctx) => {
+    await deps.scanning.pipeline.undoLast(ctx, ctx.caller.station);
+    return deps.scanning.pipeline.changed(ctx, ctx.caller.station);
+  },
+  'station.clearTask': async (ctx) => {
+    await deps.scanning.pipeline.clear(ctx, ctx.caller.station);
+    return deps.scanning.pipeline.changed(ctx, ctx.caller.station);
+  },
+  'scans.list': (ctx, input) => pageScans(ctx.db, input),
+  'barcodes.link': (ctx, input) => linkBarcode(ctx, input),
 
   'audit.list': (ctx, input) => listAudit(ctx, input),
 });

@@ -96,6 +96,40 @@ export type DB = {
     capacity_kg: number;
     area: string;
   };
+  scanners: {
+    id: Generated<number>;
+    name: string;
+    station: string;
+    port: string | null;
+    usb_vendor_id: string | null;
+    usb_product_id: string | null;
+    baud_rate: number;
+    data_bits: number;
+    parity: string;
+    stop_bits: number;
+    terminator: string;
+    idle_ms: number;
+    prefix: string;
+    suffix: string;
+    enabled: number;
+  };
+  scan_log: {
+    id: Generated<number>;
+    at: string;
+    station: string;
+    source_kind: string;
+    source_name: string;
+    raw: string;
+    symbology: string | null;
+    decoded: string | null;
+    outcome: string;
+    reason: string | null;
+    resolution: string | null;
+    task: string;
+    user_id: number | null;
+    undoes_id: number | null;
+  };
+  station_tasks: { station: string; task: string; state: string; updated_at: string };
 };
 
 /** The database handle services use: the root or a transaction, same API. */

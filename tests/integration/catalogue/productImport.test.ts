@@ -21,6 +21,7 @@ describe('product import', () => {
       'N001,重复,Dup,1L,瓶,12,3.50,饮料,1,,,',
       'N006,条码被占,Taken,1L,瓶,12,3.50,饮料,1,6901234567892,,',
       'N007,换码,Replaced,1L,瓶,12,3.50,饮料,1,,,NOPE',
+      'N008,校验位错,Bad check digit,1L,瓶,12,3.50,饮料,1,6901234567893,,',
     ].join('\n');
     const err = await refusal(w.core, w.admin, 'products.import', { csv });
     expect(err.code).toBe('import.invalidRows');
@@ -33,6 +34,7 @@ describe('product import', () => {
         expect.objectContaining({ line: 7, reason: 'duplicateCode' }),
         expect.objectContaining({ line: 8, reason: 'barcodeTaken', field: 'unit_barcode' }),
         expect.objectContaining({ line: 9, reason: 'unknownReplacement', field: 'replaced_by' }),
+        expect.objectContaining({ line: 10, reason: 'badBarcode', field: 'unit_barcode' }),
       ]),
     );
     expect(errors.some((e) => e.line === 2)).toBe(false);
@@ -43,7 +45,7 @@ describe('product import', () => {
     w = await openWarehouse();
     const csv = [
       header,
-      'N010,新品,New,1L,瓶,6,12.00,饮料,yes,6909999999993,16909999999990,',
+      'N010,新品,New,1L,瓶,6,12.00,饮料,yes,6909999999996,16909999999993,',
       'P003,海天生抽 新,Haday,500ml,瓶,12,7.00,调味品,1,,,',
       'N011,旧品,Old,1L,瓶,6,12.00,饮料,0,,,N010',
     ].join('\r\n');
@@ -56,8 +58,8 @@ describe('product import', () => {
     expect(list.find((p) => p.code === 'N010')).toMatchObject({
       casePack: 6,
       unitCostFen: 1200,
-      unitBarcode: '6909999999993',
-      caseBarcode: '16909999999990',
+      unitBarcode: '6909999999996',
+      caseBarcode: '16909999999993',
       active: true,
     });
     expect(list.find((p) => p.code === 'P003')).toMatchObject({ nameZh: '海天生抽 新', unitCostFen: 700 });

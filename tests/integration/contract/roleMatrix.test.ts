@@ -1,6 +1,7 @@
 // The whole contract × role matrix: every request, made by a caller holding
 // each role (and by nobody), is let through exactly when the contract says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withCheckDigit } from '../../../shared/barcode/gtin';
 import { requestNames, requests, type RequestInput, type RequestName } from '../../../shared/contract';
 import { roles, type Role } from '../../../shared/domain';
 import type { Caller } from '../../../electron/core/context';
@@ -47,6 +48,33 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
     idempotencyKey: newKey(),
     lines: [{ productId: w.products[0]!.id, status: 'good', locationId: w.bins[0]!.id, qty: 1 }],
   }),
+  'scanner.list': () => ({}),
+  'scanner.ports': () => ({}),
+  'scanner.save': () => ({
+    name: `Dock ${++seq}`,
+    station: 'test-station',
+    port: '/dev/null-scanner',
+    usbVendorId: null,
+    usbProductId: null,
+    baudRate: 9600,
+    dataBits: 8,
+    parity: 'none',
+    stopBits: 1,
+    terminator: 'CR',
+    idleMs: 50,
+    prefix: '',
+    suffix: '',
+    enabled: false,
+  }),
+  'scanner.remove': () => ({ id: 999_999 }),
+  'scanner.submit': () => ({ raw: 'A-01', source: 'manual' }),
+  'station.state': () => ({}),
+  'station.setTask': () => ({ task: 'lookup' }),
+  'station.setQuantity': () => ({ qty: null }),
+  'station.undoLastScan': () => ({}),
+  'station.clearTask': () => ({}),
+  'scans.list': () => ({ offset: 0, limit: 10 }),
+  'barcodes.link': () => ({ code: withCheckDigit(`6909${String(++seq).padStart(8, '0')}`), productId: w.products[1]!.id, level: 'unit' }),
   'audit.list': () => ({ offset: 0, limit: 10 }),
 };
 

@@ -59,6 +59,19 @@ describe('database', () => {
     expect(() => openDatabase(dir)).toThrow(expect.objectContaining({ code: 'db.corrupt' }));
   });
 
+  it('migrates a version-1 database holding data to the latest version, keeping its data', () => {
+    const dir = tempDataDir();
+    const raw = new Database(databasePath(dir));
+    expect(migrate(raw, 1)).toBe(1);
+    raw.prepare("INSERT INTO users (username, display_name, created_at) VALUES ('old', '旧用户', 'x')").run();
+    raw.close();
+    const { sqlite } = openDatabase(dir);
+    expect(schemaVersion(sqlite)).toBe(latestVersion);
+    expect(sqlite.prepare('SELECT display_name FROM users').get()).toEqual({ display_name: '旧用户' });
+    expect(sqlite.prepare("SELECT name FROM sqlite_schema WHERE name = 'scan_log'").get()).toEqual({ name: 'scan_log' });
+    sqlite.close();
+  });
+
   it('rolls a failing migration back whole, keeping the previous version', () => {
     const dir = tempDataDir();
     const { sqlite } = openDatabase(dir);

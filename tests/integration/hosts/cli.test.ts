@@ -29,7 +29,7 @@ beforeAll(async () => {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['better-sqlite3', 'serialport'],
+    external: ['better-sqlite3', 'serialport', '@serialport/*'],
     outfile: cliBundle,
     logLevel: 'silent',
   });

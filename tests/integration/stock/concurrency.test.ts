@@ -21,7 +21,7 @@ beforeAll(async () => {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'serialport', '@serialport/*'],
     outfile: bundle,
     logLevel: 'silent',
   });

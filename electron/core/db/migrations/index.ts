@@ -1,9 +1,10 @@
 // Numbered, forward-only migrations. Each runs in the transaction that records
 // its version, so a crash leaves the database at N or N+1, never in between.
 import { initial } from './001_initial';
+import { scanning } from './002_scanning';
 
 export type Migration = { version: number; name: string; sql: string };
 
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, scanning];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);

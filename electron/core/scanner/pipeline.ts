@@ -1,0 +1,171 @@
+// The one scan pipeline: a frame (serial) or keys (wedge, typed) → decode →
+// resolve → the station's active task → scan log → feedback event. Both kinds
+// of input take this path, so a scan means the same whatever sent it.
+import { decodeScan, printable } from '../../../shared/barcode/decode';
+import type { ScanOutcome, ScanResolution, ScanSourceKind, ScanView, StationState, TaskKind } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { ServiceContext } from '../context';
+import { DuplicateGuard } from './duplicateGuard';
+import { resolveScan } from './resolve';
+import { appendScan, lastScans, lastUndoableScan, scanById } from './scanLog';
+import { loadTask, saveTask } from './stationTasks';
+import { tasks } from './tasks';
+import type { ScannerStatus } from '../../../shared/contract';
+
+export type ScanInput = {
+  station: string;
+  sourceKind: ScanSourceKind;
+  sourceName: string;
+  /** The frame as text: UTF-8 when it is valid UTF-8, else byte for byte. */
+  text: string;
+  /** A frame the bridge could not take as a scan (binary, too long, cut by an unplug). */
+  fault: string | null;
+};
+
+/** How many scans the station screen shows. */
+const recentScans = 12;
+
+export class ScanPipeline {
+  private readonly guard = new DuplicateGuard();
+  /** The quantity key, per station: typed digits apply to the next product scan. */
+  private readonly pendingQty = new Map<string, number>();
+
+  constructor(private readonly scannerStatuses: () => ScannerStatus[]) {}
+
+  async process(ctx: ServiceContext, input: ScanInput): Promise<{ scan: ScanView; state: StationState }> {
+    const at = ctx.now.toISOString();
+    const task = await loadTask(ctx.db, input.station);
+    const handler = tasks[task.kind];
+    const entry = {
+      at,
+      station: input.station,
+      sourceKind: input.sourceKind,
+      sourceName: input.sourceName,
+      raw: printable(input.text),
+      task: task.kind,
+      userId: ctx.caller.session?.userId ?? null,
+    };
+    const log = async (outcome: ScanOutcome, reason: string | null, decoded: { symbology: string | null; summary: string | null }, resolution: ScanResolution | null) => {
+      const id = await appendScan(ctx.db, { ...entry, outcome, reason, resolution, symbology: decoded.symbology, decoded: decoded.summary });
+      return this.finish(ctx, input.station, id);
+    };
+    const none = { symbology: null, summary: null };
+
+    if (input.fault) return log('rejected', input.fault, none, null);
+    const decoded = decodeScan(input.text);
+    const shown = { symbology: decoded.symbology?.name ?? null, summary: decoded.summary };
+    if (!decoded.ok) return log('rejected', decoded.error, shown, null);
+
+    const resolution = await resolveScan(ctx.db, decoded);
+    if (resolution.kind === 'command') return this.command(ctx, input, entry, shown, resolution);
+    if (resolution.kind === 'unknown') return log('unknown', 'scan.unknownBarcode', shown, resolution);
+
+    const source = `${input.sourceKind}:${input.sourceName}`;
+    if (!handler.countsRepeats && this.guard.isDuplicate(source, input.text, ctx.now.getTime())) {
+      return log('duplicate', 'scan.duplicate', shown, resolution);
+    }
+
+    let scaled = resolution;
+    const qtyKey = this.pendingQty.get(input.station);
+    if (resolution.kind === 'product' && qtyKey !== undefined) {
+      scaled = { ...resolution, qty: resolution.qty * qtyKey };
+      this.pendingQty.delete(input.station);
+    }
+    const id = await appendScan(ctx.db, { ...entry, outcome: 'accepted', reason: null, resolution: scaled, symbology: shown.symbology, decoded: shown.summary });
+    const outcome = await handler.apply(ctx.db, task.state, id, scaled);
+    if (!outcome.accepted) {
+      // The task refused it (e.g. goods before a bin): the row says so.
+      await ctx.db.updateTable('scan_log').set({ outcome: 'rejected', reason: outcome.reason }).where('id', '=', id).execute();
+    } else {
+      await saveTask(ctx.db, input.station, { kind: task.kind, state: outcome.state }, at);
+    }
+    return this.finish(ctx, input.station, id);
+  }
+
+  private async command(
+    ctx: ServiceContext,
+    input: ScanInput,
+    entry: Omit<Parameters<typeof appendScan>[1], 'outcome' | 'reason' | 'resolution' | 'symbology' | 'decoded'>,
+    shown: { symbology: string | null; summary: string | null },
+    resolution: Extract<ScanResolution, { kind: 'command' }>,
+  ) {
+    const id = await appendScan(ctx.db, { ...entry, outcome: 'accepted', reason: null, resolution, symbology: shown.symbology, decoded: shown.summary });
+    if (resolution.command === 'UNDO') await this.undoLast(ctx, input.station);
+    if (resolution.command === 'CLEAR') await this.clear(ctx, input.station);
+    // DONE closes the current bin for the task; tasks without bins ignore it.
+    if (resolution.command === 'DONE') {
+      const task = await loadTask(ctx.db, input.station);
+      if (task.kind === 'receipt') {
+        await saveTask(ctx.db, input.station, { kind: task.kind, state: { ...(task.state as object), location: null } }, ctx.now.toISOString());
+      }
+    }
+    return this.finish(ctx, input.station, id);
+  }
+
+  private async finish(ctx: ServiceContext, station: string, scanId: number) {
+    const scan = await scanById(ctx.db, scanId);
+    const state = await this.state(ctx, station);
+    ctx.emit('scanner.scan', { station, scan, state });
+    return { scan, state };
+  }
+
+  async state(ctx: ServiceContext, station: string): Promise<StationState> {
+    const task = await loadTask(ctx.db, station);
+    return {
+      station,
+      task: await tasks[task.kind].view(ctx.db, task.state),
+      pendingQty: this.pendingQty.get(station) ?? null,
+      lastScans: await lastScans(ctx.db, station, recentScans),
+      scanners: this.scannerStatuses().filter((s) => s.station === station),
+    };
+  }
+
+  setQuantity(station: string, qty: number | null): void {
+    if (qty === null) this.pendingQty.delete(station);
+    else this.pendingQty.set(station, qty);
+  }
+
+  async setTask(ctx: ServiceContext, station: string, kind: TaskKind): Promise<StationState> {
+    const current = await loadTask(ctx.db, station);
+    // Switching keeps nothing of the old task: finish (post) it first.
+    if (current.kind !== kind) await saveTask(ctx.db, station, { kind, state: tasks[kind].initial() }, ctx.now.toISOString());
+    return this.changed(ctx, station);
+  }
+
+  async clear(ctx: ServiceContext, station: string): Promise<void> {
+    const current = await loadTask(ctx.db, station);
+    await saveTask(ctx.db, station, { kind: current.kind, state: tasks[current.kind].initial() }, ctx.now.toISOString());
+    this.pendingQty.delete(station);
+  }
+
+  /** "Undo last scan": takes back the station's last accepted scan and logs that it did. */
+  async undoLast(ctx: ServiceContext, station: string): Promise<void> {
+    const task = await loadTask(ctx.db, station);
+    const target = await lastUndoableScan(ctx.db, station);
+    if (target === null) throw new AppError('scan.nothingToUndo');
+    const undone = tasks[task.kind].undo(task.state, target);
+    if (undone !== null) await saveTask(ctx.db, station, { kind: task.kind, state: undone }, ctx.now.toISOString());
+    const original = await scanById(ctx.db, target);
+    await appendScan(ctx.db, {
+      at: ctx.now.toISOString(),
+      station,
+      sourceKind: original.sourceKind,
+      sourceName: original.sourceName,
+      raw: original.raw,
+      symbology: original.symbology,
+      decoded: original.decoded,
+      outcome: 'undone',
+      reason: 'scan.undo',
+      resolution: original.resolution,
+      task: task.kind,
+      userId: ctx.caller.session?.userId ?? null,
+      undoesId: target,
+    });
+  }
+
+  async changed(ctx: ServiceContext, station: string): Promise<StationState> {
+    const state = await this.state(ctx, station);
+    ctx.emit('station.changed', state);
+    return state;
+  }
+}

@@ -1,0 +1,91 @@
+// Resolve: what a decoded scan is in this warehouse — a product (unit or case
+// barcode, or a GTIN inside GS1 data with lot and expiry), a bin label, an
+// SSCC, a document number, a command barcode — or unknown.
+import type { DecodeResult } from '../../../shared/barcode/decode';
+import { scanCommands, type ScanCommand, type ScanResolution } from '../../../shared/contract';
+import type { Db } from '../db/schema';
+
+/** `CMD:UNDO` etc.: printed on count sheets so hands stay on the scanner. */
+const commandPrefix = 'CMD:';
+
+/** The forms a GTIN-14 may be stored in: 14, 13 (EAN), 12 (UPC-A) or 8 digits. */
+function gtinForms(gtin14: string): string[] {
+  const forms = [gtin14];
+  if (gtin14.startsWith('0')) forms.push(gtin14.slice(1));
+  if (gtin14.startsWith('00')) forms.push(gtin14.slice(2));
+  if (gtin14.startsWith('000000')) forms.push(gtin14.slice(6));
+  return forms;
+}
+
+async function productByBarcode(db: Db, codes: string[]) {
+  return db
+    .selectFrom('barcodes as b')
+    .innerJoin('products as p', 'p.id', 'b.product_id')
+    .leftJoin('products as r', 'r.id', 'p.replaced_by_id')
+    .select([
+      'b.level',
+      'b.units',
+      'p.id',
+      'p.code',
+      'p.name_zh',
+      'p.name_en',
+      'p.unit',
+      'p.replaced_by_id',
+      'r.code as replacedByCode',
+    ])
+    .where('b.code', 'in', codes)
+    .executeTakeFirst();
+}
+
+export async function resolveScan(db: Db, decoded: Extract<DecodeResult, { ok: true }>): Promise<ScanResolution> {
+  if (decoded.kind === 'text') {
+    const text = decoded.text.trim();
+    if (text.toUpperCase().startsWith(commandPrefix)) {
+      const command = text.slice(commandPrefix.length).toUpperCase() as ScanCommand;
+      if (scanCommands.includes(command)) return { kind: 'command', command };
+    }
+    const location = await db.selectFrom('locations').select(['id', 'code', 'name']).where('code', '=', text).executeTakeFirst();
+    if (location) return { kind: 'location', locationId: location.id, code: location.code, name: location.name };
+    const document = await db.selectFrom('documents').select(['id', 'number']).where('number', '=', text).executeTakeFirst();
+    if (document) return { kind: 'document', documentId: document.id, documentNo: document.number };
+    // Internal (non-GS1) product barcodes are matched exactly.
+    const product = await productByBarcode(db, [text]);
+    if (product) return productResolution(product, 1, null, null);
+    return { kind: 'unknown', code: text };
+  }
+  if (decoded.kind === 'gs1' && decoded.gtin === null) {
+    if (decoded.sscc) return { kind: 'sscc', sscc: decoded.sscc };
+    return { kind: 'unknown', code: decoded.summary };
+  }
+  const gtin = decoded.gtin!;
+  const product = await productByBarcode(db, gtinForms(gtin));
+  if (!product) return { kind: 'unknown', code: decoded.kind === 'gtin' ? decoded.scanned : gtin };
+  // A GS1 (37) count of contained items multiplies the level's units.
+  const count = decoded.kind === 'gs1' && decoded.count !== null ? decoded.count : 1;
+  // Many food labels carry only a best-before date (15): it is the date that matters at receiving.
+  const expiry = decoded.kind === 'gs1' ? (decoded.expiry ?? decoded.bestBefore ?? null) : null;
+  return productResolution(product, count, decoded.kind === 'gs1' ? decoded.lot : null, expiry);
+}
+
+function productResolution(
+  p: NonNullable<Awaited<ReturnType<typeof productByBarcode>>>,
+  count: number,
+  lot: string | null,
+  expiry: string | null,
+): ScanResolution {
+  return {
+    kind: 'product',
+    productId: p.id,
+    productCode: p.code,
+    productNameZh: p.name_zh,
+    productNameEn: p.name_en,
+    unit: p.unit,
+    level: p.level === 'case' ? 'case' : 'unit',
+    qty: p.units * count,
+    lot,
+    expiry,
+    // R13: an old code's stock stays its own; the successor is only named.
+    oldCode: p.replaced_by_id !== null,
+    replacedByCode: p.replacedByCode ?? null,
+  };
+}

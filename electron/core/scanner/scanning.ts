@@ -1,0 +1,109 @@
+// Scanning in the core: the serial bridge's frames and the windows' wedge
+// scans both run through the one pipeline, one scan at a time per core so
+// each station sees its scans in the order they were made.
+import { isUtf8 } from 'node:buffer';
+import type { ScannerConfig, ScannerStatus } from '../../../shared/contract';
+import type { Session } from '../auth/sessions';
+import type { Caller, ServiceContext } from '../context';
+import type { ServiceRunner } from '../contract/dispatcher';
+import type { Db } from '../db/schema';
+import type { EventBus } from '../events';
+import { ScanPipeline, type ScanInput } from './pipeline';
+import { listScannerConfigs } from './scannerConfigs';
+import { ScannerBridge, type Frame } from './serial/bridge';
+
+export type ScanningOptions = {
+  run: ServiceRunner;
+  bus: EventBus;
+  /** Only the hosts that own the station's ports (Electron, the station host) open them; the CLI does not. */
+  serial: boolean;
+  log: (message: string, detail?: unknown) => void;
+};
+
+export class Scanning {
+  readonly pipeline: ScanPipeline;
+  private readonly bridge: ScannerBridge | null;
+  private readonly status = new Map<number, ScannerStatus>();
+  private configs: ScannerConfig[] = [];
+  /** Who is working at each station: serial scans are logged as theirs. */
+  private readonly stationUsers = new Map<string, Session>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly opts: ScanningOptions) {
+    this.pipeline = new ScanPipeline(() => this.statuses());
+    this.bridge = opts.serial
+      ? new ScannerBridge({
+          onFrame: (frame) => this.onFrame(frame),
+          onStatus: (s) => {
+            this.status.set(s.scannerId, s);
+            opts.bus.emit('scanner.status', s);
+          },
+          onRaw: (raw) => opts.bus.emit('scanner.raw', raw),
+          log: opts.log,
+        })
+      : null;
+  }
+
+  async start(db: Db): Promise<void> {
+    await this.apply(await listScannerConfigs(db));
+  }
+
+  /** Applies saved scanner settings to the bridge (after scanner.save / scanner.remove). */
+  async apply(configs: ScannerConfig[]): Promise<void> {
+    this.configs = configs;
+    const ids = new Set(configs.map((c) => c.id));
+    for (const id of [...this.status.keys()]) if (!ids.has(id)) this.status.delete(id);
+    if (this.bridge) this.bridge.configure(configs);
+    for (const s of this.bridge?.statuses() ?? []) this.status.set(s.scannerId, s);
+  }
+
+  statuses(): ScannerStatus[] {
+    if (this.bridge) return [...this.status.values()];
+    // Without a bridge (the CLI) every configured scanner is simply not open here.
+    return this.configs.map((c) => ({
+      scannerId: c.id,
+      name: c.name,
+      station: c.station,
+      state: c.enabled ? 'disconnected' : 'disabled',
+      port: c.port,
+      detail: null,
+      since: new Date(0).toISOString(),
+    }));
+  }
+
+  /** Requests from a logged-in window mark who works at that station. */
+  noteCaller(caller: Caller): void {
+    if (caller.session) this.stationUsers.set(caller.station, caller.session);
+  }
+
+  /** Runs scans one at a time, in arrival order. */
+  enqueue<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  submit(ctx: ServiceContext, input: ScanInput) {
+    return this.pipeline.process(ctx, input);
+  }
+
+  private onFrame(frame: Frame): void {
+    const config = this.configs.find((c) => c.id === frame.scannerId);
+    if (!config) return;
+    const station = config.station;
+    const caller: Caller = { session: this.stationUsers.get(station) ?? null, station, clientId: `serial:${config.id}` };
+    const text = isUtf8(frame.bytes) ? frame.bytes.toString('utf8') : frame.bytes.toString('latin1');
+    void this.enqueue(() =>
+      this.opts.run(caller, 'scanner.frame', true, (ctx) =>
+        this.pipeline.process(ctx, { station, sourceKind: 'serial', sourceName: config.name, text, fault: frame.fault }),
+      ),
+    ).then((r) => {
+      if (!r.ok) this.opts.log(`scan from ${config.name} not processed`, r.error);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.bridge?.close();
+    await this.queue;
+  }
+}

@@ -1,0 +1,9 @@
+import type { TaskKind } from '../../../../shared/contract';
+import { lookupTask } from './lookup';
+import { receivingTask } from './receiving';
+import type { Task } from './task';
+
+export const tasks: Record<TaskKind, Task<unknown>> = {
+  lookup: lookupTask as Task<unknown>,
+  receipt: receivingTask as Task<unknown>,
+};

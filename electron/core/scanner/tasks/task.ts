@@ -1,0 +1,17 @@
+// A station's active task: what its scans mean. The later workflows (count
+// sheets, return checks, load checks) plug in here as new task kinds.
+import type { ScanResolution, TaskKind, TaskView } from '../../../../shared/contract';
+import type { Db } from '../../db/schema';
+
+export type TaskOutcome<S> = { accepted: true; state: S } | { accepted: false; reason: string };
+
+export type Task<S> = {
+  kind: TaskKind;
+  /** Counting-style tasks: the same code again means one more, so the duplicate guard stands aside. */
+  countsRepeats: boolean;
+  initial(): S;
+  apply(db: Db, state: S, scanId: number, resolution: ScanResolution): Promise<TaskOutcome<S>>;
+  /** Takes back the effect of `scanId`; null when that scan changed nothing undoable. */
+  undo(state: S, scanId: number): S | null;
+  view(db: Db, state: S): Promise<TaskView>;
+};

@@ -1,0 +1,240 @@
+// 扫描工位 The scanning station: the warehouse keeper's main screen. Large
+// type, the last scan as a coloured banner, the active task, the last scans,
+// the quantity key, undo, the scanners' connection, a field to type a code —
+// all by keyboard (F2/F3 task, F4 type a code, digits = quantity, Ctrl+Z undo).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScanView, TaskKind } from '../../shared/contract/scanning';
+import { taskKinds } from '../../shared/contract/scanning';
+import { api } from '../api/client';
+import { hasRole, useSession } from '../app/session';
+import { useNotify } from '../components/toast/useNotify';
+import { errorMessage } from '../i18n/errorText';
+import { useFormat } from '../i18n/format';
+import { playSound } from '../scanning/feedback';
+import { createQtyKey } from '../scanning/qtyKey';
+import { setBeforeScanSubmit } from '../scanning/useScanning';
+import { asEditable, registerVirtualField } from '../scanning/wedge';
+import { LastScanBanner } from './station/LastScanBanner';
+import { LinkBarcodeDialog, linkableCode } from './station/LinkBarcodeDialog';
+import { ManualEntry } from './station/ManualEntry';
+import { QtyKeyPanel } from './station/QtyKeyPanel';
+import { RecentScans } from './station/RecentScans';
+import { StationScanners } from './station/StationScanners';
+import { keyCaps, stationKeyAction } from './station/stationKeys';
+import { TaskPanel } from './station/TaskPanel';
+import { useStation } from './station/useStation';
+
+export function StationPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const notify = useNotify();
+  const { session } = useSession();
+  const canLink = hasRole(session, ['admin', 'operator']);
+  const [linkCode, setLinkCode] = useState<string | null>(null);
+  const manualRef = useRef<HTMLInputElement>(null);
+
+  const onScan = useCallback(
+    (scan: ScanView) => {
+      // Issue 4: an authorised user links an unknown code there and then.
+      if (
+        canLink &&
+        scan.outcome === 'unknown' &&
+        scan.resolution?.kind === 'unknown' &&
+        linkableCode(scan.resolution.code)
+      )
+        setLinkCode(scan.resolution.code);
+    },
+    [canLink],
+  );
+  const station = useStation(onScan);
+  const { state, lastScan, apply } = station;
+
+  // The quantity key: local digits, sent to the core shortly after the last one.
+  const qtyKey = useMemo(
+    () =>
+      createQtyKey({
+        send: async (qty) => apply(await api.request('station.setQuantity', { qty })),
+        onError: (e) => notify.error(e),
+      }),
+    [apply, notify],
+  );
+  useEffect(() => {
+    const offVirtual = registerVirtualField(qtyKey);
+    setBeforeScanSubmit(() => qtyKey.flush());
+    return () => {
+      offVirtual();
+      setBeforeScanSubmit(null);
+      qtyKey.dispose();
+    };
+  }, [qtyKey]);
+
+  const undo = useCallback(async () => {
+    try {
+      apply(await api.request('station.undoLastScan', {}));
+      playSound('warning');
+    } catch (e) {
+      playSound('error');
+      notify.error(e);
+    }
+  }, [apply, notify]);
+
+  const setTask = useCallback(
+    async (task: TaskKind) => {
+      if (!state || state.task.kind === task) return;
+      // Switching starts the new task empty: scanned receipt lines would be gone.
+      if (state.task.kind === 'receipt' && state.task.lines.length > 0 && !window.confirm(t('scan:task.switchConfirm')))
+        return;
+      try {
+        apply(await api.request('station.setTask', { task }));
+      } catch (e) {
+        notify.error(e);
+      }
+    },
+    [state, apply, notify, t],
+  );
+
+  const clearTask = useCallback(async () => {
+    if (state?.task.kind === 'receipt' && state.task.lines.length > 0 && !window.confirm(t('scan:task.clearConfirm')))
+      return;
+    try {
+      apply(await api.request('station.clearTask', {}));
+    } catch (e) {
+      notify.error(e);
+    }
+  }, [state, apply, notify, t]);
+
+  // The station's keys, in the bubble phase: the wedge (capture phase) has
+  // already swallowed a scan's Enter/Tab and put back what it typed.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || linkCode !== null) return;
+      const action = stationKeyAction(e, asEditable(document.activeElement) !== null);
+      if (!action) return;
+      e.preventDefault();
+      switch (action.kind) {
+        case 'digit':
+          qtyKey.digit(action.digit);
+          return;
+        case 'qtyBackspace':
+          qtyKey.backspace();
+          return;
+        case 'qtyClear':
+          qtyKey.clear();
+          return;
+        case 'undo':
+          void undo();
+          return;
+        case 'task':
+          void setTask(action.task);
+          return;
+        case 'focusManual':
+          manualRef.current?.focus();
+          return;
+        case 'clearTask':
+          void clearTask();
+          return;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [qtyKey, undo, setTask, clearTask, linkCode]);
+
+  const lastUnknown =
+    lastScan?.outcome === 'unknown' && lastScan.resolution?.kind === 'unknown' && linkableCode(lastScan.resolution.code)
+      ? lastScan.resolution.code
+      : null;
+
+  return (
+    <section className="page-body station" data-testid="station">
+      <div className="toolbar station-toolbar">
+        <h1 className="page-title">{t('scan:station.title')}</h1>
+        <div className="task-switch" role="group" aria-label={t('scan:task.label')} data-testid="station-task-switch">
+          {taskKinds.map((k) => (
+            <button
+              key={k}
+              type="button"
+              className={state?.task.kind === k ? 'primary big' : 'big'}
+              aria-pressed={state?.task.kind === k}
+              data-testid={`station-task-${k}`}
+              onClick={() => void setTask(k)}
+              disabled={!state}
+            >
+              {t(`scan:task.${k}`)}
+              <kbd>{keyCaps[k]}</kbd>
+            </button>
+          ))}
+        </div>
+        <span className="toolbar-spacer" />
+        <StationScanners />
+      </div>
+
+      {station.loadError !== null && !state && (
+        <p className="form-error" role="alert" data-testid="station-error">
+          {errorMessage(station.loadError, t, f)}
+        </p>
+      )}
+
+      <LastScanBanner scan={lastScan} onLink={canLink && lastUnknown ? () => setLinkCode(lastUnknown) : undefined} />
+
+      <div className="station-grid">
+        <div className="station-main">
+          {state && <TaskPanel task={state.task} lastScans={state.lastScans} />}
+          <RecentScans scans={state?.lastScans ?? []} />
+        </div>
+        <aside className="station-side">
+          <QtyKeyPanel qtyKey={qtyKey} pendingQty={state?.pendingQty ?? null} />
+          <ManualEntry inputRef={manualRef} />
+
+          <section className="card station-actions">
+            <button type="button" className="big" data-testid="station-undo" onClick={() => void undo()}>
+              {t('scan:actions.undo')} <kbd>{keyCaps.undo}</kbd>
+            </button>
+            <button type="button" className="big" data-testid="station-clear-task" onClick={() => void clearTask()}>
+              {t('scan:actions.clearTask')} <kbd>{keyCaps.clearTask}</kbd>
+            </button>
+          </section>
+
+          <section className="card key-legend" aria-labelledby="key-legend-title">
+            <h2 id="key-legend-title">{t('scan:keys.title')}</h2>
+            <dl>
+              <dt>
+                <kbd>{keyCaps.digits}</kbd>
+              </dt>
+              <dd>{t('scan:keys.digits')}</dd>
+              <dt>
+                <kbd>{keyCaps.escape}</kbd>
+              </dt>
+              <dd>{t('scan:keys.escape')}</dd>
+              <dt>
+                <kbd>{keyCaps.undo}</kbd>
+              </dt>
+              <dd>{t('scan:keys.undo')}</dd>
+              <dt>
+                <kbd>{keyCaps.lookup}</kbd> <kbd>{keyCaps.receipt}</kbd>
+              </dt>
+              <dd>{t('scan:keys.task')}</dd>
+              <dt>
+                <kbd>{keyCaps.manual}</kbd>
+              </dt>
+              <dd>{t('scan:keys.manual')}</dd>
+            </dl>
+          </section>
+        </aside>
+      </div>
+
+      {linkCode !== null && (
+        <LinkBarcodeDialog
+          code={linkCode}
+          onClose={() => setLinkCode(null)}
+          onLinked={(p) => {
+            setLinkCode(null);
+            notify.success(
+              t('scan:link.done', { code: linkCode, product: `${p.code} ${f.productName(p.nameZh, p.nameEn)}` }),
+            );
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+// The active task's big panel: lookup shows the product and its stock by
+// location and status; receipt shows the current bin and the lines so far.
+import { useTranslation } from 'react-i18next';
+import type { ScanView, TaskView } from '../../../shared/contract/scanning';
+import { useFormat } from '../../i18n/format';
+
+export function TaskPanel({ task, lastScans }: { task: TaskView; lastScans: ScanView[] }) {
+  return task.kind === 'lookup' ? <LookupPanel task={task} lastScans={lastScans} /> : <ReceiptPanel task={task} />;
+}
+
+function LookupPanel({ task, lastScans }: { task: Extract<TaskView, { kind: 'lookup' }>; lastScans: ScanView[] }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const p = task.product;
+  if (!p) {
+    return (
+      <section className="card task-panel" data-testid="task-lookup">
+        <h2>{t('scan:task.lookup')}</h2>
+        <p className="task-empty">{t('scan:lookup.empty')}</p>
+      </section>
+    );
+  }
+  // The task view carries ids and codes; the names come with the scan that found it.
+  const found = lastScans.find((s) => s.resolution?.kind === 'product' && s.resolution.productId === p.productId);
+  const r = found?.resolution?.kind === 'product' ? found.resolution : null;
+  const total = p.stock.reduce((sum, s) => sum + s.qty, 0);
+  return (
+    <section className="card task-panel" data-testid="task-lookup" data-product-id={p.productId}>
+      <h2>{t('scan:task.lookup')}</h2>
+      <div className="task-product">
+        <span className="task-product-code">{p.productCode}</span>
+        {r && <span className="task-product-name">{f.productName(r.productNameZh, r.productNameEn)}</span>}
+      </div>
+      {p.stock.length === 0 ? (
+        <p className="task-empty">{t('scan:lookup.noStock')}</p>
+      ) : (
+        <table className="task-table" data-testid="task-lookup-stock">
+          <thead>
+            <tr>
+              <th>{t('scan:lookup.location')}</th>
+              <th>{t('scan:lookup.status')}</th>
+              <th className="num">{t('scan:lookup.qty')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.stock.map((s) => (
+              <tr key={`${s.locationCode}/${s.status}`}>
+                <td className="mono">{s.locationCode}</td>
+                <td className={`cell-status-${s.status}`}>{t(`domain:status.${s.status}`)}</td>
+                <td className="num">
+                  {f.qty(s.qty)} {r?.unit ?? ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th colSpan={2}>{t('scan:lookup.total')}</th>
+              <th className="num" data-testid="task-lookup-total">
+                {f.qty(total)} {r?.unit ?? ''}
+              </th>
+            </tr>
+          </tfoot>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function ReceiptPanel({ task }: { task: Extract<TaskView, { kind: 'receipt' }> }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const total = task.lines.reduce((sum, l) => sum + l.qty, 0);
+  return (
+    <section className="card task-panel" data-testid="task-receipt">
+      <h2>{t('scan:task.receipt')}</h2>
+      <div className="task-bin" data-testid="task-receipt-bin">
+        <span className="task-bin-label">{t('scan:receipt.bin')}</span>
+        {task.location ? (
+          <span className="task-bin-code">{task.location.code}</span>
+        ) : (
+          <span className="task-bin-none">{t('scan:receipt.scanBin')}</span>
+        )}
+      </div>
+      {task.lines.length === 0 ? (
+        <p className="task-empty">{t('scan:receipt.empty')}</p>
+      ) : (
+        <table className="task-table" data-testid="task-receipt-lines">
+          <thead>
+            <tr>
+              <th>{t('scan:receipt.product')}</th>
+              <th>{t('scan:receipt.location')}</th>
+              <th className="num">{t('scan:receipt.qty')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {task.lines.map((l) => (
+              <tr key={`${l.productId}/${l.locationId}`} data-product-id={l.productId}>
+                <td>
+                  <span className="mono">{l.productCode}</span> {f.productName(l.productNameZh, l.productNameEn)}
+                </td>
+                <td className="mono">{l.locationCode}</td>
+                <td className="num">
+                  {f.qty(l.qty)} {l.unit}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th colSpan={2}>{t('scan:receipt.total', { lines: task.lines.length })}</th>
+              <th className="num">{f.qty(total)}</th>
+            </tr>
+          </tfoot>
+        </table>
+      )}
+      <p className="page-hint">{t('scan:receipt.hint')}</p>
+    </section>
+  );
+}
