@@ -2,7 +2,7 @@
 // task, user, time), the rejected and the duplicates included. The log only
 // grows, so the infinite row model asks the core for blocks, newest first.
 import type { ColDef, GridApi, GridReadyEvent, IDatasource } from 'ag-grid-community';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanView } from '../../shared/contract/scanning';
 import { api } from '../api/client';
@@ -129,8 +129,24 @@ export function ScanLogPage() {
     [t, f, atSecond],
   );
 
+  // A burst of scans (20 a second from a serial scanner) refreshes the grid once, not twenty times.
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (refreshTimer.current) clearTimeout(refreshTimer.current);
+    },
+    [],
+  );
+  const refreshSoon = useCallback(() => {
+    if (refreshTimer.current) return;
+    refreshTimer.current = setTimeout(() => {
+      refreshTimer.current = null;
+      gridRef.current?.refreshInfiniteCache();
+    }, 300);
+  }, []);
+
   useGridEvents({
-    'scanner.scan': () => gridRef.current?.refreshInfiniteCache(),
+    'scanner.scan': refreshSoon,
     reconnected: () => gridRef.current?.refreshInfiniteCache(),
   });
 

@@ -104,8 +104,9 @@ export function StationPage() {
     }
   }, [state, apply, notify, t]);
 
-  // The station's keys, in the bubble phase: the wedge (capture phase) has
-  // already swallowed a scan's Enter/Tab and put back what it typed.
+  // The station's keys, in the bubble phase. A wedge scan's digits reach this
+  // handler too (nobody knows it is a scan before its Enter); the wedge puts
+  // the quantity key back (a virtual field) and swallows that Enter.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || linkCode !== null) return;

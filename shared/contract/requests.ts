@@ -79,8 +79,14 @@ const scannerConfigInput = z
     name: name.max(64),
     station: z.string().trim().min(1).max(64),
     port: z.string().trim().min(1).max(256).nullable(),
-    usbVendorId: z.string().regex(/^[0-9a-fA-F]{4}$/).nullable(),
-    usbProductId: z.string().regex(/^[0-9a-fA-F]{4}$/).nullable(),
+    usbVendorId: z
+      .string()
+      .regex(/^[0-9a-fA-F]{4}$/)
+      .nullable(),
+    usbProductId: z
+      .string()
+      .regex(/^[0-9a-fA-F]{4}$/)
+      .nullable(),
     baudRate: z.number().int().min(300).max(921_600),
     dataBits: z.union([z.literal(7), z.literal(8)]),
     parity: z.enum(scannerParities),
@@ -92,7 +98,10 @@ const scannerConfigInput = z
     enabled: z.boolean(),
   })
   .strict()
-  .refine((c) => c.port !== null || (c.usbVendorId !== null && c.usbProductId !== null), { message: 'portOrUsbId', path: ['port'] });
+  .refine((c) => c.port !== null || (c.usbVendorId !== null && c.usbProductId !== null), {
+    message: 'portOrUsbId',
+    path: ['port'],
+  });
 
 export const requests = {
   'setup.status': spec<SetupStatus>()({ input: none, access: 'public', write: false }),
@@ -201,7 +210,11 @@ export const requests = {
 
   // Scanning (issue 4). Serial scans arrive through the core's bridge; wedge
   // and typed scans from a window through scanner.submit. Both take the same pipeline.
-  'scanner.list': spec<{ configs: ScannerConfig[]; status: ScannerStatus[] }>()({ input: none, access: 'any', write: false }),
+  'scanner.list': spec<{ configs: ScannerConfig[]; status: ScannerStatus[] }>()({
+    input: none,
+    access: 'any',
+    write: false,
+  }),
   'scanner.ports': spec<SerialPortInfo[]>()({ input: none, access: ['admin'], write: false }),
   'scanner.save': spec<ScannerConfig>()({ input: scannerConfigInput, access: ['admin'], write: true }),
   'scanner.remove': spec<null>()({ input: z.object({ id }).strict(), access: ['admin'], write: true }),
@@ -219,7 +232,11 @@ export const requests = {
     write: true,
   }),
   'station.state': spec<StationState>()({ input: none, access: 'any', write: false }),
-  'station.setTask': spec<StationState>()({ input: z.object({ task: z.enum(taskKinds) }).strict(), access: 'any', write: true }),
+  'station.setTask': spec<StationState>()({
+    input: z.object({ task: z.enum(taskKinds) }).strict(),
+    access: 'any',
+    write: true,
+  }),
   'station.setQuantity': spec<StationState>()({
     input: z.object({ qty: quantity.nullable() }).strict(),
     access: 'any',
@@ -227,9 +244,22 @@ export const requests = {
   }),
   'station.undoLastScan': spec<StationState>()({ input: none, access: 'any', write: true }),
   'station.clearTask': spec<StationState>()({ input: none, access: 'any', write: true }),
-  'scans.list': spec<Paged<ScanView>>()({ input: page.extend({ station: z.string().max(64).optional() }).strict(), access: 'any', write: false }),
+  'scans.list': spec<Paged<ScanView>>()({
+    input: page.extend({ station: z.string().max(64).optional() }).strict(),
+    access: 'any',
+    write: false,
+  }),
   'barcodes.link': spec<ProductView>()({
-    input: z.object({ code: z.string().trim().regex(/^\d{8,14}$/), productId: id, level: z.enum(['unit', 'case']) }).strict(),
+    input: z
+      .object({
+        code: z
+          .string()
+          .trim()
+          .regex(/^\d{8,14}$/),
+        productId: id,
+        level: z.enum(['unit', 'case']),
+      })
+      .strict(),
     access: ['admin', 'operator'],
     write: true,
   }),

@@ -113,12 +113,28 @@ export type ScanView = {
 
 /** What the station's active task shows after each scan (the station screen's big panel). */
 export type TaskView =
-  | { kind: 'lookup'; product: null | { productId: number; productCode: string; stock: { status: string; locationCode: string; qty: number }[] } }
+  | {
+      kind: 'lookup';
+      product: null | {
+        productId: number;
+        productCode: string;
+        stock: { status: string; locationCode: string; qty: number }[];
+      };
+    }
   | {
       kind: 'receipt';
       /** The bin scanned last: goods scanned next go there. */
       location: { locationId: number; code: string } | null;
-      lines: { productId: number; productCode: string; productNameZh: string; productNameEn: string; unit: string; locationId: number; locationCode: string; qty: number }[];
+      lines: {
+        productId: number;
+        productCode: string;
+        productNameZh: string;
+        productNameEn: string;
+        unit: string;
+        locationId: number;
+        locationCode: string;
+        qty: number;
+      }[];
     };
 export type TaskKind = TaskView['kind'];
 export const taskKinds: TaskKind[] = ['lookup', 'receipt'];

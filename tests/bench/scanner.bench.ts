@@ -33,8 +33,20 @@ async function main() {
   });
   await must('station.setTask', { task: 'receipt' });
   await must('scanner.save', {
-    name: 'Dock 1', station: 'DOCK', port: pty.device, usbVendorId: null, usbProductId: null, baudRate: baud,
-    dataBits: 8, parity: 'none', stopBits: 1, terminator: 'CR', idleMs: 50, prefix: '', suffix: '', enabled: true,
+    name: 'Dock 1',
+    station: 'DOCK',
+    port: pty.device,
+    usbVendorId: null,
+    usbProductId: null,
+    baudRate: baud,
+    dataBits: 8,
+    parity: 'none',
+    stopBits: 1,
+    terminator: 'CR',
+    idleMs: 50,
+    prefix: '',
+    suffix: '',
+    enabled: true,
   });
 
   const host = await startStationHost({ core, rendererDir: dataDir, port: 0, log: () => {} });
@@ -45,7 +57,8 @@ async function main() {
   ws.on('message', (data) => {
     const msg = JSON.parse(data.toString()) as ServerMessage;
     if ('event' in msg) {
-      if (msg.event.name === 'scanner.scan') received.push({ at: performance.now(), outcome: msg.event.payload.scan.outcome });
+      if (msg.event.name === 'scanner.scan')
+        received.push({ at: performance.now(), outcome: msg.event.payload.scan.outcome });
     } else pending.get(msg.id)?.(msg.result);
   });
   const request = (id: number, name: string, input: unknown) =>
@@ -80,7 +93,12 @@ async function main() {
     const doubled = Math.max(0, got.length - scans);
     const rejected = got.filter((r) => r.outcome !== 'accepted').length;
     bench(`scan_to_commit_p50_ms${label}`, percentile(latencies, 50), 'ms');
-    bench(`scan_to_commit_p99_ms${label}`, percentile(latencies, 99), 'ms', `limit <= 10; lost ${lost}, doubled ${doubled}, not accepted ${rejected}`);
+    bench(
+      `scan_to_commit_p99_ms${label}`,
+      percentile(latencies, 99),
+      'ms',
+      `limit <= 10; lost ${lost}, doubled ${doubled}, not accepted ${rejected}`,
+    );
   }
 
   await run('', 50); // sustained 20 scans/s
@@ -96,7 +114,10 @@ async function main() {
   await pty.stop();
 
   async function connected() {
-    const r = (await core.dispatch(admin, 'scanner.list', {})) as { ok: boolean; value?: { status: { state: string }[] } };
+    const r = (await core.dispatch(admin, 'scanner.list', {})) as {
+      ok: boolean;
+      value?: { status: { state: string }[] };
+    };
     return r.ok && r.value!.status.some((s) => s.state === 'connected');
   }
 }

@@ -64,7 +64,12 @@ export type ServiceRunner = <T>(
 export function createServiceRunner(opts: Omit<DispatcherOptions, 'handlers'>): ServiceRunner {
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? ((m, e) => console.error(m, e));
-  return async function run<T>(caller: Caller, request: string, write: boolean, fn: (ctx: ServiceContext) => Promise<T>) {
+  return async function run<T>(
+    caller: Caller,
+    request: string,
+    write: boolean,
+    fn: (ctx: ServiceContext) => Promise<T>,
+  ) {
     const queued: { name: EventName; payload: unknown }[] = [];
     const base: Omit<ServiceContext, 'db'> = {
       root: opts.root,

@@ -2,7 +2,14 @@
 // resolve → the station's active task → scan log → feedback event. Both kinds
 // of input take this path, so a scan means the same whatever sent it.
 import { decodeScan, printable } from '../../../shared/barcode/decode';
-import type { ScanOutcome, ScanResolution, ScanSourceKind, ScanView, StationState, TaskKind } from '../../../shared/contract';
+import type {
+  ScanOutcome,
+  ScanResolution,
+  ScanSourceKind,
+  ScanView,
+  StationState,
+  TaskKind,
+} from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import { DuplicateGuard } from './duplicateGuard';
@@ -45,8 +52,20 @@ export class ScanPipeline {
       task: task.kind,
       userId: ctx.caller.session?.userId ?? null,
     };
-    const log = async (outcome: ScanOutcome, reason: string | null, decoded: { symbology: string | null; summary: string | null }, resolution: ScanResolution | null) => {
-      const id = await appendScan(ctx.db, { ...entry, outcome, reason, resolution, symbology: decoded.symbology, decoded: decoded.summary });
+    const log = async (
+      outcome: ScanOutcome,
+      reason: string | null,
+      decoded: { symbology: string | null; summary: string | null },
+      resolution: ScanResolution | null,
+    ) => {
+      const id = await appendScan(ctx.db, {
+        ...entry,
+        outcome,
+        reason,
+        resolution,
+        symbology: decoded.symbology,
+        decoded: decoded.summary,
+      });
       return this.finish(ctx, input.station, id);
     };
     const none = { symbology: null, summary: null };
@@ -71,11 +90,22 @@ export class ScanPipeline {
       scaled = { ...resolution, qty: resolution.qty * qtyKey };
       this.pendingQty.delete(input.station);
     }
-    const id = await appendScan(ctx.db, { ...entry, outcome: 'accepted', reason: null, resolution: scaled, symbology: shown.symbology, decoded: shown.summary });
+    const id = await appendScan(ctx.db, {
+      ...entry,
+      outcome: 'accepted',
+      reason: null,
+      resolution: scaled,
+      symbology: shown.symbology,
+      decoded: shown.summary,
+    });
     const outcome = await handler.apply(ctx.db, task.state, id, scaled);
     if (!outcome.accepted) {
       // The task refused it (e.g. goods before a bin): the row says so.
-      await ctx.db.updateTable('scan_log').set({ outcome: 'rejected', reason: outcome.reason }).where('id', '=', id).execute();
+      await ctx.db
+        .updateTable('scan_log')
+        .set({ outcome: 'rejected', reason: outcome.reason })
+        .where('id', '=', id)
+        .execute();
     } else {
       await saveTask(ctx.db, input.station, { kind: task.kind, state: outcome.state }, at);
     }
@@ -89,14 +119,26 @@ export class ScanPipeline {
     shown: { symbology: string | null; summary: string | null },
     resolution: Extract<ScanResolution, { kind: 'command' }>,
   ) {
-    const id = await appendScan(ctx.db, { ...entry, outcome: 'accepted', reason: null, resolution, symbology: shown.symbology, decoded: shown.summary });
+    const id = await appendScan(ctx.db, {
+      ...entry,
+      outcome: 'accepted',
+      reason: null,
+      resolution,
+      symbology: shown.symbology,
+      decoded: shown.summary,
+    });
     if (resolution.command === 'UNDO') await this.undoLast(ctx, input.station);
     if (resolution.command === 'CLEAR') await this.clear(ctx, input.station);
     // DONE closes the current bin for the task; tasks without bins ignore it.
     if (resolution.command === 'DONE') {
       const task = await loadTask(ctx.db, input.station);
       if (task.kind === 'receipt') {
-        await saveTask(ctx.db, input.station, { kind: task.kind, state: { ...(task.state as object), location: null } }, ctx.now.toISOString());
+        await saveTask(
+          ctx.db,
+          input.station,
+          { kind: task.kind, state: { ...(task.state as object), location: null } },
+          ctx.now.toISOString(),
+        );
       }
     }
     return this.finish(ctx, input.station, id);
@@ -128,13 +170,19 @@ export class ScanPipeline {
   async setTask(ctx: ServiceContext, station: string, kind: TaskKind): Promise<StationState> {
     const current = await loadTask(ctx.db, station);
     // Switching keeps nothing of the old task: finish (post) it first.
-    if (current.kind !== kind) await saveTask(ctx.db, station, { kind, state: tasks[kind].initial() }, ctx.now.toISOString());
+    if (current.kind !== kind)
+      await saveTask(ctx.db, station, { kind, state: tasks[kind].initial() }, ctx.now.toISOString());
     return this.changed(ctx, station);
   }
 
   async clear(ctx: ServiceContext, station: string): Promise<void> {
     const current = await loadTask(ctx.db, station);
-    await saveTask(ctx.db, station, { kind: current.kind, state: tasks[current.kind].initial() }, ctx.now.toISOString());
+    await saveTask(
+      ctx.db,
+      station,
+      { kind: current.kind, state: tasks[current.kind].initial() },
+      ctx.now.toISOString(),
+    );
     this.pendingQty.delete(station);
   }
 

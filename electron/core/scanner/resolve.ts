@@ -44,9 +44,17 @@ export async function resolveScan(db: Db, decoded: Extract<DecodeResult, { ok: t
       const command = text.slice(commandPrefix.length).toUpperCase() as ScanCommand;
       if (scanCommands.includes(command)) return { kind: 'command', command };
     }
-    const location = await db.selectFrom('locations').select(['id', 'code', 'name']).where('code', '=', text).executeTakeFirst();
+    const location = await db
+      .selectFrom('locations')
+      .select(['id', 'code', 'name'])
+      .where('code', '=', text)
+      .executeTakeFirst();
     if (location) return { kind: 'location', locationId: location.id, code: location.code, name: location.name };
-    const document = await db.selectFrom('documents').select(['id', 'number']).where('number', '=', text).executeTakeFirst();
+    const document = await db
+      .selectFrom('documents')
+      .select(['id', 'number'])
+      .where('number', '=', text)
+      .executeTakeFirst();
     if (document) return { kind: 'document', documentId: document.id, documentNo: document.number };
     // Internal (non-GS1) product barcodes are matched exactly.
     const product = await productByBarcode(db, [text]);

@@ -88,17 +88,25 @@ export async function scanById(db: Db, id: number): Promise<ScanView> {
 }
 
 export async function lastScans(db: Db, station: string, limit: number): Promise<ScanView[]> {
-  return (await baseQuery(db).where('s.station', '=', station).orderBy('s.id', 'desc').limit(limit).execute()).map(view);
+  return (await baseQuery(db).where('s.station', '=', station).orderBy('s.id', 'desc').limit(limit).execute()).map(
+    view,
+  );
 }
 
-export async function pageScans(db: Db, opts: { offset: number; limit: number; station?: string }): Promise<Paged<ScanView>> {
+export async function pageScans(
+  db: Db,
+  opts: { offset: number; limit: number; station?: string },
+): Promise<Paged<ScanView>> {
   let q = baseQuery(db);
   let c = db.selectFrom('scan_log').select((eb) => eb.fn.countAll<number>().as('n'));
   if (opts.station !== undefined) {
     q = q.where('s.station', '=', opts.station);
     c = c.where('station', '=', opts.station);
   }
-  const [rows, total] = await Promise.all([q.orderBy('s.id', 'desc').limit(opts.limit).offset(opts.offset).execute(), c.executeTakeFirstOrThrow()]);
+  const [rows, total] = await Promise.all([
+    q.orderBy('s.id', 'desc').limit(opts.limit).offset(opts.offset).execute(),
+    c.executeTakeFirstOrThrow(),
+  ]);
   return { rows: rows.map(view), total: Number(total.n) };
 }
 
@@ -110,7 +118,9 @@ export async function lastUndoableScan(db: Db, station: string): Promise<number 
     .where('s.station', '=', station)
     .where('s.outcome', '=', 'accepted')
     .where((eb) => eb.or([eb('s.resolution', 'is', null), eb('s.resolution', 'not like', '{"kind":"command"%')]))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('scan_log as u').select('u.id').whereRef('u.undoes_id', '=', 's.id'))))
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('scan_log as u').select('u.id').whereRef('u.undoes_id', '=', 's.id'))),
+    )
     .orderBy('s.id', 'desc')
     .limit(1)
     .executeTakeFirst();

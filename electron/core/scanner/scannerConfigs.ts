@@ -32,7 +32,10 @@ export async function listScannerConfigs(db: Db): Promise<ScannerConfig[]> {
   return (await selectAll(db).orderBy('name').execute()).map(view);
 }
 
-export async function saveScannerConfig(ctx: ServiceContext, input: Omit<ScannerConfig, 'id'> & { id?: number | undefined }): Promise<ScannerConfig> {
+export async function saveScannerConfig(
+  ctx: ServiceContext,
+  input: Omit<ScannerConfig, 'id'> & { id?: number | undefined },
+): Promise<ScannerConfig> {
   const taken = await ctx.db.selectFrom('scanners').select('id').where('name', '=', input.name).executeTakeFirst();
   if (taken && taken.id !== input.id) throw new AppError('scanner.nameTaken', { name: input.name });
   const values = {

@@ -91,11 +91,21 @@ export class Scanning {
     const config = this.configs.find((c) => c.id === frame.scannerId);
     if (!config) return;
     const station = config.station;
-    const caller: Caller = { session: this.stationUsers.get(station) ?? null, station, clientId: `serial:${config.id}` };
+    const caller: Caller = {
+      session: this.stationUsers.get(station) ?? null,
+      station,
+      clientId: `serial:${config.id}`,
+    };
     const text = isUtf8(frame.bytes) ? frame.bytes.toString('utf8') : frame.bytes.toString('latin1');
     void this.enqueue(() =>
       this.opts.run(caller, 'scanner.frame', true, (ctx) =>
-        this.pipeline.process(ctx, { station, sourceKind: 'serial', sourceName: config.name, text, fault: frame.fault }),
+        this.pipeline.process(ctx, {
+          station,
+          sourceKind: 'serial',
+          sourceName: config.name,
+          text,
+          fault: frame.fault,
+        }),
       ),
     ).then((r) => {
       if (!r.ok) this.opts.log(`scan from ${config.name} not processed`, r.error);

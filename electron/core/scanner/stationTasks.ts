@@ -7,7 +7,11 @@ import { tasks } from './tasks';
 export type StoredTask = { kind: TaskKind; state: unknown };
 
 export async function loadTask(db: Db, station: string): Promise<StoredTask> {
-  const row = await db.selectFrom('station_tasks').select(['task', 'state']).where('station', '=', station).executeTakeFirst();
+  const row = await db
+    .selectFrom('station_tasks')
+    .select(['task', 'state'])
+    .where('station', '=', station)
+    .executeTakeFirst();
   if (!row || !(row.task in tasks)) return { kind: 'lookup', state: tasks.lookup.initial() };
   return { kind: row.task as TaskKind, state: JSON.parse(row.state) as unknown };
 }

@@ -74,7 +74,11 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'station.undoLastScan': () => ({}),
   'station.clearTask': () => ({}),
   'scans.list': () => ({ offset: 0, limit: 10 }),
-  'barcodes.link': () => ({ code: withCheckDigit(`6909${String(++seq).padStart(8, '0')}`), productId: w.products[1]!.id, level: 'unit' }),
+  'barcodes.link': () => ({
+    code: withCheckDigit(`6909${String(++seq).padStart(8, '0')}`),
+    productId: w.products[1]!.id,
+    level: 'unit',
+  }),
   'audit.list': () => ({ offset: 0, limit: 10 }),
 };
 

@@ -68,7 +68,9 @@ describe('database', () => {
     const { sqlite } = openDatabase(dir);
     expect(schemaVersion(sqlite)).toBe(latestVersion);
     expect(sqlite.prepare('SELECT display_name FROM users').get()).toEqual({ display_name: '旧用户' });
-    expect(sqlite.prepare("SELECT name FROM sqlite_schema WHERE name = 'scan_log'").get()).toEqual({ name: 'scan_log' });
+    expect(sqlite.prepare("SELECT name FROM sqlite_schema WHERE name = 'scan_log'").get()).toEqual({
+      name: 'scan_log',
+    });
     sqlite.close();
   });
 

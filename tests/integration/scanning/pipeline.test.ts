@@ -13,7 +13,8 @@ afterEach(async () => w?.core.close());
 // Fixture barcodes (tests/integration/fixtures.ts): P001 unit 6901234567892, case 16901234567899 (24 per case).
 const unit = '6901234567892';
 const caseCode = '16901234567899';
-const scan = (raw: string, source: 'wedge' | 'manual' = 'wedge') => call(w.core, keeper, 'scanner.submit', { raw, source, sourceName: 'Browser 1' });
+const scan = (raw: string, source: 'wedge' | 'manual' = 'wedge') =>
+  call(w.core, keeper, 'scanner.submit', { raw, source, sourceName: 'Browser 1' });
 
 async function setup() {
   w = await openWarehouse();
@@ -24,7 +25,11 @@ describe('scan pipeline', () => {
   it('resolves a unit barcode to its product in the lookup task and shows its stock', async () => {
     await setup();
     const s = await scan(unit);
-    expect(s).toMatchObject({ outcome: 'accepted', resolution: { kind: 'product', productCode: 'P001', level: 'unit', qty: 1 }, task: 'lookup' });
+    expect(s).toMatchObject({
+      outcome: 'accepted',
+      resolution: { kind: 'product', productCode: 'P001', level: 'unit', qty: 1 },
+      task: 'lookup',
+    });
     const state = await call(w.core, keeper, 'station.state', {});
     expect(state.task).toMatchObject({ kind: 'lookup', product: { productCode: 'P001' } });
     expect(state.lastScans[0]!.id).toBe(s.id);
@@ -49,7 +54,9 @@ describe('scan pipeline', () => {
     const code = withCheckDigit('690555555555');
     expect(await scan(code)).toMatchObject({ outcome: 'unknown', reason: 'scan.unknownBarcode' });
     const op = await w.as('operator');
-    expect((await refusal(w.core, keeper, 'barcodes.link', { code, productId: w.products[2]!.id, level: 'unit' })).code).toBe('auth.forbidden');
+    expect(
+      (await refusal(w.core, keeper, 'barcodes.link', { code, productId: w.products[2]!.id, level: 'unit' })).code,
+    ).toBe('auth.forbidden');
     await call(w.core, op, 'barcodes.link', { code, productId: w.products[2]!.id, level: 'unit' });
     expect((await scan(code)).resolution).toMatchObject({ kind: 'product', productCode: w.products[2]!.code });
   });
@@ -60,7 +67,11 @@ describe('scan pipeline', () => {
     const oldCode = withCheckDigit('690777777777');
     const old = w.products.find((p) => p.code === 'P000')!;
     await call(w.core, op, 'barcodes.link', { code: oldCode, productId: old.id, level: 'unit' });
-    expect((await scan(oldCode)).resolution).toMatchObject({ productCode: 'P000', oldCode: true, replacedByCode: 'P001' });
+    expect((await scan(oldCode)).resolution).toMatchObject({
+      productCode: 'P000',
+      oldCode: true,
+      replacedByCode: 'P001',
+    });
   });
 
   it('ignores the same code from the same source within the window as a duplicate, but not from another source', async () => {
@@ -81,7 +92,10 @@ describe('scan pipeline', () => {
     await call(w.core, keeper, 'station.setQuantity', { qty: 5 });
     expect((await scan(caseCode)).resolution).toMatchObject({ qty: 120 });
     let state = await call(w.core, keeper, 'station.state', {});
-    expect(state.task).toMatchObject({ kind: 'receipt', lines: [{ productCode: 'P001', locationCode: w.bins[1]!.code, qty: 122 }] });
+    expect(state.task).toMatchObject({
+      kind: 'receipt',
+      lines: [{ productCode: 'P001', locationCode: w.bins[1]!.code, qty: 122 }],
+    });
     state = await call(w.core, keeper, 'station.undoLastScan', {});
     expect(state.task).toMatchObject({ lines: [{ qty: 2 }] });
     expect(state.lastScans[0]).toMatchObject({ outcome: 'undone', reason: 'scan.undo' });
@@ -108,6 +122,11 @@ describe('scan pipeline', () => {
     const log = await call(w.core, keeper, 'scans.list', { offset: 0, limit: 10 });
     expect(log.total).toBe(4);
     expect(log.rows.map((r) => r.outcome)).toEqual(['unknown', 'rejected', 'duplicate', 'accepted']);
-    expect(log.rows[3]).toMatchObject({ sourceKind: 'wedge', sourceName: 'Browser 1', userName: 'warehouseKeeper', raw: unit });
+    expect(log.rows[3]).toMatchObject({
+      sourceKind: 'wedge',
+      sourceName: 'Browser 1',
+      userName: 'warehouseKeeper',
+      raw: unit,
+    });
   });
 });

@@ -19,7 +19,11 @@ export const lookupTask: Task<LookupState> = {
   undo: () => null,
   async view(db: Db, state): Promise<TaskView> {
     if (state.productId === null) return { kind: 'lookup', product: null };
-    const product = await db.selectFrom('products').select(['id', 'code']).where('id', '=', state.productId).executeTakeFirst();
+    const product = await db
+      .selectFrom('products')
+      .select(['id', 'code'])
+      .where('id', '=', state.productId)
+      .executeTakeFirst();
     if (!product) return { kind: 'lookup', product: null };
     const stock = await db
       .selectFrom('balances as b')

@@ -21,7 +21,10 @@ export const receivingTask: Task<ReceivingState> = {
   initial: () => ({ location: null, lines: [], applied: [] }),
   async apply(_db, state, scanId, resolution) {
     if (resolution.kind === 'location') {
-      return { accepted: true, state: { ...state, location: { locationId: resolution.locationId, code: resolution.code } } };
+      return {
+        accepted: true,
+        state: { ...state, location: { locationId: resolution.locationId, code: resolution.code } },
+      };
     }
     if (resolution.kind !== 'product') return { accepted: false, reason: 'scan.notForTask' };
     if (!state.location) return { accepted: false, reason: 'scan.scanLocationFirst' };
@@ -30,7 +33,10 @@ export const receivingTask: Task<ReceivingState> = {
     const i = lines.findIndex((l) => l.productId === resolution.productId && l.locationId === locationId);
     if (i >= 0) lines[i] = { ...lines[i]!, qty: lines[i]!.qty + resolution.qty };
     else lines.push({ productId: resolution.productId, locationId, qty: resolution.qty });
-    const applied = [...state.applied, { scanId, productId: resolution.productId, locationId, qty: resolution.qty }].slice(-maxUndo);
+    const applied = [
+      ...state.applied,
+      { scanId, productId: resolution.productId, locationId, qty: resolution.qty },
+    ].slice(-maxUndo);
     return { accepted: true, state: { ...state, lines, applied } };
   },
   undo(state, scanId) {
@@ -45,9 +51,15 @@ export const receivingTask: Task<ReceivingState> = {
     const ids = [...new Set(state.lines.map((l) => l.productId))];
     const locIds = [...new Set(state.lines.map((l) => l.locationId))];
     const products = ids.length
-      ? await db.selectFrom('products').select(['id', 'code', 'name_zh', 'name_en', 'unit']).where('id', 'in', ids).execute()
+      ? await db
+          .selectFrom('products')
+          .select(['id', 'code', 'name_zh', 'name_en', 'unit'])
+          .where('id', 'in', ids)
+          .execute()
       : [];
-    const locations = locIds.length ? await db.selectFrom('locations').select(['id', 'code']).where('id', 'in', locIds).execute() : [];
+    const locations = locIds.length
+      ? await db.selectFrom('locations').select(['id', 'code']).where('id', 'in', locIds).execute()
+      : [];
     const p = new Map(products.map((x) => [x.id, x]));
     const l = new Map(locations.map((x) => [x.id, x.code]));
     return {
