@@ -254,6 +254,8 @@ async function run(argv: string[]): Promise<number> {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
       });
+      // Stopping must not hang on a stuck device or client: give it 5 s, then go.
+      setTimeout(() => process.exit(0), 5000).unref();
       await stationHost.close();
       await core.close();
       release();

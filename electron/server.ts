@@ -147,7 +147,10 @@ export async function startStationHost(opts: StationHostOptions): Promise<Statio
       unsubscribe();
       for (const ws of clients.keys()) ws.terminate();
       wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Browsers keep idle HTTP connections open; do not wait for them to time out.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -49,6 +49,8 @@ export async function startStation(opts: { dataDir?: string; init?: string[] } =
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
+        // A host that does not stop in time must not hang the suite.
+        setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 5000).unref();
       }),
   };
 }
@@ -70,6 +72,8 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser, locale = 'zh-CN'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale });
   const page = await context.newPage();
+  // Each page has its own context: closing the page ends its connections too.
+  page.once('close', () => void context.close().catch(() => undefined));
   page.on('pageerror', (e) => console.error('page error:', e.message));
   return page;
 }

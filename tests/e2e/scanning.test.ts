@@ -172,7 +172,35 @@ describe('the keyboard wedge at the scanning station', () => {
     page.once('dialog', (d) => void d.accept());
     await page.keyboard.press('F8');
     await expect.poll(() => page.getByTestId('task-receipt').innerText()).toContain('先扫描库位标签，再扫描货物');
-    await page.keyboard.press('F2');
+    await page.getByTestId('station-task-lookup').click();
+    await page.getByTestId('task-lookup').waitFor();
+  });
+
+  it('posts the lines scanned at the station as a receipt, which clears the station for the next delivery', async () => {
+    await scanStation.blur();
+    await page.keyboard.press('F3');
+    await page.getByTestId('task-receipt').waitFor();
+    let before = await scanStation.bannerScanId();
+    await scanStation.wedgeScan('A-04', 5);
+    expect((await scanStation.nextScan(before)).outcome).toBe('accepted');
+    for (let i = 0; i < 3; i++) {
+      before = await scanStation.bannerScanId();
+      await scanStation.wedgeScan(P10004, 5);
+      expect((await scanStation.nextScan(before)).outcome).toBe('accepted');
+    }
+    await page.getByTestId('nav-receipts').click();
+    await page.getByTestId('receipt-new').click();
+    await page.getByTestId('receipt-take-scanned').click();
+    await expect.poll(() => page.getByTestId('receipt-line-0-qty').inputValue()).toBe('3');
+    await page.getByTestId('receipt-delivery-note').fill('QS-SCAN-0001');
+    await screenshot(page, 'scan-04c-receipt-from-scans');
+    await page.getByTestId('receipt-post').click();
+    await page.getByTestId('toast-success').first().waitFor();
+    await expect.poll(() => page.getByTestId('receipts').innerText()).toContain('QS-SCAN-0001');
+    await page.getByTestId('nav-station').click();
+    await page.getByTestId('task-receipt').waitFor();
+    await expect.poll(() => page.getByTestId('task-receipt-lines').locator('tbody tr').count()).toBe(0);
+    await page.getByTestId('station-task-lookup').click();
     await page.getByTestId('task-lookup').waitFor();
   });
 

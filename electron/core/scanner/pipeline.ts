@@ -40,6 +40,25 @@ export class ScanPipeline {
   constructor(private readonly scannerStatuses: () => ScannerStatus[]) {}
 
   async process(ctx: ServiceContext, input: ScanInput): Promise<{ scan: ScanView; state: StationState }> {
+    return this.finish(ctx, input.station, await this.record(ctx, input));
+  }
+
+  /**
+   * Several frames that arrived while the previous scan was being committed
+   * (a burst): recorded in order in one transaction, one commit, then each
+   * announced with its station's state after the batch.
+   */
+  async processBatch(ctx: ServiceContext, inputs: ScanInput[]): Promise<void> {
+    const ids: [string, number][] = [];
+    for (const input of inputs) ids.push([input.station, await this.record(ctx, input)]);
+    const states = new Map<string, StationState>();
+    for (const [station] of ids) if (!states.has(station)) states.set(station, await this.state(ctx, station));
+    for (const [station, id] of ids)
+      ctx.emit('scanner.scan', { station, scan: await scanById(ctx.db, id), state: states.get(station)! });
+  }
+
+  /** Decode, resolve, apply to the task, log: the scan log id. */
+  private async record(ctx: ServiceContext, input: ScanInput): Promise<number> {
     const at = ctx.now.toISOString();
     const task = await loadTask(ctx.db, input.station);
     const handler = tasks[task.kind];
@@ -57,8 +76,8 @@ export class ScanPipeline {
       reason: string | null,
       decoded: { symbology: string | null; summary: string | null },
       resolution: ScanResolution | null,
-    ) => {
-      const id = await appendScan(ctx.db, {
+    ) =>
+      appendScan(ctx.db, {
         ...entry,
         outcome,
         reason,
@@ -66,8 +85,6 @@ export class ScanPipeline {
         symbology: decoded.symbology,
         decoded: decoded.summary,
       });
-      return this.finish(ctx, input.station, id);
-    };
     const none = { symbology: null, summary: null };
 
     if (input.fault) return log('rejected', input.fault, none, null);
@@ -109,7 +126,7 @@ export class ScanPipeline {
     } else {
       await saveTask(ctx.db, input.station, { kind: task.kind, state: outcome.state }, at);
     }
-    return this.finish(ctx, input.station, id);
+    return id;
   }
 
   private async command(
@@ -141,7 +158,7 @@ export class ScanPipeline {
         );
       }
     }
-    return this.finish(ctx, input.station, id);
+    return id;
   }
 
   private async finish(ctx: ServiceContext, station: string, scanId: number) {

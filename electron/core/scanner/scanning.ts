@@ -87,6 +87,9 @@ export class Scanning {
     return this.pipeline.process(ctx, input);
   }
 
+  private pending: { caller: Caller; input: ScanInput }[] = [];
+  private draining = false;
+
   private onFrame(frame: Frame): void {
     const config = this.configs.find((c) => c.id === frame.scannerId);
     if (!config) return;
@@ -97,19 +100,33 @@ export class Scanning {
       clientId: `serial:${config.id}`,
     };
     const text = isUtf8(frame.bytes) ? frame.bytes.toString('utf8') : frame.bytes.toString('latin1');
-    void this.enqueue(() =>
-      this.opts.run(caller, 'scanner.frame', true, (ctx) =>
-        this.pipeline.process(ctx, {
-          station,
-          sourceKind: 'serial',
-          sourceName: config.name,
-          text,
-          fault: frame.fault,
-        }),
-      ),
-    ).then((r) => {
-      if (!r.ok) this.opts.log(`scan from ${config.name} not processed`, r.error);
+    this.pending.push({
+      caller,
+      input: { station, sourceKind: 'serial', sourceName: config.name, text, fault: frame.fault },
     });
+    if (!this.draining) void this.drain();
+  }
+
+  /** Frames that queue up during a commit go in the next transaction together: one commit for a burst. */
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, 50);
+        // The scan log records the user working at the station when the first frame arrived.
+        const r = await this.enqueue(() =>
+          this.opts.run(batch[0]!.caller, 'scanner.frame', true, (ctx) =>
+            this.pipeline.processBatch(
+              ctx,
+              batch.map((b) => b.input),
+            ),
+          ),
+        );
+        if (!r.ok) this.opts.log('serial scans not processed', r.error);
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 
   async close(): Promise<void> {

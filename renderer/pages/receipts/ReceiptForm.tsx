@@ -61,6 +61,35 @@ export function ReceiptForm({
       ),
     );
   };
+  // Lines scanned at this station's receiving task (bin label, then goods) fill the form;
+  // once the receipt is posted the station's task is cleared for the next delivery.
+  const [fromStation, setFromStation] = useState(false);
+  const takeScanned = async () => {
+    try {
+      const state = await api.request('station.state', {});
+      if (state.task.kind !== 'receipt' || state.task.lines.length === 0) {
+        setFailure(null);
+        setErrors({ scanned: 'receipts:form.noScannedLines' });
+        return;
+      }
+      setDraft((d) => ({
+        ...d,
+        lines:
+          state.task.kind === 'receipt'
+            ? state.task.lines.map((l) => ({
+                ...newLine(),
+                productId: l.productId,
+                locationId: l.locationId,
+                qty: String(l.qty),
+              }))
+            : d.lines,
+      }));
+      setFromStation(true);
+      setErrors({});
+    } catch (e) {
+      setFailure(e);
+    }
+  };
   const addLine = () => setDraft((d) => ({ ...d, lines: [...d.lines, newLine(d.lines[d.lines.length - 1])] }));
   const removeLine = (i: number) => {
     setDraft((d) => ({ ...d, lines: d.lines.filter((_, j) => j !== i) }));
@@ -95,6 +124,10 @@ export function ReceiptForm({
       });
       notify.success(t('receipts:posted', { documentNo: row.documentNo }));
       setDraft(emptyDraft());
+      if (fromStation) {
+        setFromStation(false);
+        await api.request('station.clearTask', {}).catch(() => undefined);
+      }
       setIdempotencyKey(newIdempotencyKey());
       setErrors({});
       onPosted(row);
@@ -254,6 +287,14 @@ export function ReceiptForm({
         </p>
       )}
       <div className="form-actions">
+        <button type="button" data-testid="receipt-take-scanned" onClick={() => void takeScanned()}>
+          {t('receipts:form.takeScanned')}
+        </button>
+        {errors.scanned && (
+          <span className="field-error" data-testid="receipt-take-scanned-error">
+            {t(errors.scanned)}
+          </span>
+        )}
         <button type="button" data-testid="receipt-add-line" onClick={addLine} disabled={draft.lines.length >= 500}>
           {t('receipts:form.addLine')}
         </button>
