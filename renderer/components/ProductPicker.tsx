@@ -1,6 +1,6 @@
 // Pick a product by typing its code or name: a text input with a datalist of
 // "code name" entries. Typing an exact code (or picking an entry) selects it.
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductView } from '../../shared/contract/types';
 import { useFormat } from '../i18n/format';
@@ -38,11 +38,24 @@ export function ProductPicker({
   const selected = products.find((p) => p.id === value) ?? null;
   const [text, setText] = useState(selected ? productLabel(selected, f.productName) : '');
 
-  // The selection changed from outside (a cleared form): show it.
+  // The selection changed from outside (a cleared form): show it. Only a change
+  // of `value` counts — the product list arriving must not wipe what was typed.
+  const shownValue = useRef(value);
   useEffect(() => {
+    if (value === shownValue.current) return;
+    shownValue.current = value;
     if (value === null) setText((old) => (byText.has(old.trim().toLowerCase()) ? '' : old));
     else if (selected) setText(productLabel(selected, f.productName));
   }, [value, selected, byText, f]);
+  // Typed before the product list had arrived: resolve it when the list comes.
+  const seenList = useRef(byText);
+  useEffect(() => {
+    if (byText === seenList.current) return;
+    seenList.current = byText;
+    if (value !== null) return;
+    const id = byText.get(text.trim().toLowerCase());
+    if (id !== undefined) onChange(id);
+  }, [byText, text, value, onChange]);
 
   return (
     <>

@@ -3,21 +3,8 @@
 import type { Paged, ScanOutcome, ScanResolution, ScanSourceKind, ScanView } from '../../../shared/contract';
 import type { Db } from '../db/schema';
 
-export type ScanLogEntry = {
-  at: string;
-  station: string;
-  sourceKind: ScanSourceKind;
-  sourceName: string;
-  raw: string;
-  symbology: string | null;
-  decoded: string | null;
-  outcome: ScanOutcome;
-  reason: string | null;
-  resolution: ScanResolution | null;
-  task: string;
-  userId: number | null;
-  undoesId?: number | null;
-};
+/** A scan as stored: the ScanView the screens get, with the user by id instead of name. */
+export type ScanLogEntry = Omit<ScanView, 'id' | 'userName'> & { userId: number | null; undoesId?: number | null };
 
 export async function appendScan(db: Db, e: ScanLogEntry): Promise<number> {
   const row = await db

@@ -27,7 +27,6 @@ export class Scanning {
   private configs: ScannerConfig[] = [];
   /** Who is working at each station: serial scans are logged as theirs. */
   private readonly stationUsers = new Map<string, Session>();
-  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly opts: ScanningOptions) {
     this.pipeline = new ScanPipeline(() => this.statuses());
@@ -76,19 +75,13 @@ export class Scanning {
     if (caller.session) this.stationUsers.set(caller.station, caller.session);
   }
 
-  /** Runs scans one at a time, in arrival order. */
-  enqueue<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(fn, fn);
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
-
   submit(ctx: ServiceContext, input: ScanInput) {
     return this.pipeline.process(ctx, input);
   }
 
   private pending: { caller: Caller; input: ScanInput }[] = [];
-  private draining = false;
+  /** The drain in progress, if any: one at a time keeps scans in arrival order. */
+  private draining: Promise<void> | null = null;
 
   private onFrame(frame: Frame): void {
     const config = this.configs.find((c) => c.id === frame.scannerId);
@@ -104,33 +97,26 @@ export class Scanning {
       caller,
       input: { station, sourceKind: 'serial', sourceName: config.name, text, fault: frame.fault },
     });
-    if (!this.draining) void this.drain();
+    this.draining ??= this.drain().finally(() => (this.draining = null));
   }
 
   /** Frames that queue up during a commit go in the next transaction together: one commit for a burst. */
   private async drain(): Promise<void> {
-    this.draining = true;
-    try {
-      while (this.pending.length > 0) {
-        const batch = this.pending.splice(0, 50);
-        // The scan log records the user working at the station when the first frame arrived.
-        const r = await this.enqueue(() =>
-          this.opts.run(batch[0]!.caller, 'scanner.frame', true, (ctx) =>
-            this.pipeline.processBatch(
-              ctx,
-              batch.map((b) => b.input),
-            ),
-          ),
-        );
-        if (!r.ok) this.opts.log('serial scans not processed', r.error);
-      }
-    } finally {
-      this.draining = false;
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, 50);
+      // The scan log records the user working at the station when the first frame arrived.
+      const r = await this.opts.run(batch[0]!.caller, 'scanner.frame', true, (ctx) =>
+        this.pipeline.processBatch(
+          ctx,
+          batch.map((b) => b.input),
+        ),
+      );
+      if (!r.ok) this.opts.log('serial scans not processed', r.error);
     }
   }
 
   async close(): Promise<void> {
     await this.bridge?.close();
-    await this.queue;
+    await this.draining;
   }
 }
