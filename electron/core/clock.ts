@@ -14,12 +14,24 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+// formatToParts still costs ~30 µs, paid by every posting for its number. Every
+// UTC offset in use is a whole number of quarter hours, so local midnight
+// always falls on a quarter-hour boundary in UTC: the day of the last quarter
+// hour asked about is remembered per zone.
+const quarterHourMs = 15 * 60_000;
+const lastDay = new Map<string, { quarter: number; day: string }>();
+
 /** `20261122` for the business day of `at` in `timeZone`. */
 export function businessDay(at: Date, timeZone = defaultTimeZone): string {
+  const quarter = Math.floor(at.getTime() / quarterHourMs);
+  const last = lastDay.get(timeZone);
+  if (last && last.quarter === quarter) return last.day;
   const parts = dayFormatter(timeZone)
     .formatToParts(at)
     .reduce<Record<string, string>>((acc, p) => ((acc[p.type] = p.value), acc), {});
-  return `${parts.year}${parts.month}${parts.day}`;
+  const day = `${parts.year}${parts.month}${parts.day}`;
+  lastDay.set(timeZone, { quarter, day });
+  return day;
 }
 
 export function minutesBetween(from: Date, to: Date): number {

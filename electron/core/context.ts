@@ -21,6 +21,12 @@ export type ServiceContext = {
   timeZone: string;
   dataDir: string;
   emit<N extends EventName>(name: N, payload: Events[N]): void;
+  /**
+   * Runs `fn` once the request's transaction has committed (at once for a
+   * read), never after a rollback: how in-memory copies of stored state (a
+   * station's task and last scans) follow the database without drifting.
+   */
+  afterCommit(fn: () => void): void;
 };
 
 export function requireSession(ctx: ServiceContext): Session {

@@ -49,6 +49,7 @@ function contextFor(core: Core, caller: Caller): Omit<ServiceContext, 'db'> {
     timeZone: 'Asia/Shanghai',
     dataDir: core.dataDir,
     emit: () => {},
+    afterCommit: (fn) => fn(),
   };
 }
 

@@ -132,6 +132,7 @@ export async function post(w: Warehouse, caller: Caller, req: PostingRequest) {
       timeZone: 'Asia/Shanghai',
       dataDir: w.core.dataDir,
       emit: () => {},
+      afterCommit: (fn) => fn(),
     };
     return postDocument(ctx, req);
   });

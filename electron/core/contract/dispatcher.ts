@@ -71,6 +71,7 @@ export function createServiceRunner(opts: Omit<DispatcherOptions, 'handlers'>): 
     fn: (ctx: ServiceContext) => Promise<T>,
   ) {
     const queued: { name: EventName; payload: unknown }[] = [];
+    const committed: (() => void)[] = [];
     const base: Omit<ServiceContext, 'db'> = {
       root: opts.root,
       caller,
@@ -83,6 +84,7 @@ export function createServiceRunner(opts: Omit<DispatcherOptions, 'handlers'>): 
         if (event === 'work.progress') opts.bus.emit(event, payload);
         else queued.push({ name: event, payload });
       },
+      afterCommit: (fn) => void committed.push(fn),
     };
     try {
       let value: T | null;
@@ -102,6 +104,7 @@ export function createServiceRunner(opts: Omit<DispatcherOptions, 'handlers'>): 
       } else {
         value = await fn({ ...base, db: opts.root });
       }
+      for (const fn of committed) fn();
       for (const e of queued) opts.bus.emit(e.name, e.payload as never);
       if (refusal) return err((refusal as AppError).toJSON());
       return ok(value as T);

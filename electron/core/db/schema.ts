@@ -5,6 +5,7 @@ import type { Generated, Kysely, Transaction } from 'kysely';
 export type DB = {
   schema_migrations: { version: number; name: string; applied_at: string };
   settings: { key: string; value: string };
+  catalogue_version: { id: number; token: number };
   users: {
     id: Generated<number>;
     username: string;

@@ -10,7 +10,9 @@ import type { StockKey } from '../../../shared/contract';
 import type { DocumentType, MovementType, StockStatus } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
+import { runTemplate } from '../db/queryTemplate';
 import { nextDocumentNumber } from './numbering';
+import { postingCatalogue } from './postingCatalogue';
 
 export type MovementLine = {
   productId: number;
@@ -46,11 +48,11 @@ export async function postDocument(ctx: ServiceContext, req: PostingRequest): Pr
   const userId = ctx.caller.session?.userId;
   if (userId === undefined) throw new AppError('auth.required');
 
-  const existing = await ctx.db
-    .selectFrom('documents')
-    .select(['id', 'number', 'posted_at', 'type'])
-    .where('idempotency_key', '=', req.idempotencyKey)
-    .executeTakeFirst();
+  const [existing] = (
+    await runTemplate(ctx.db, 'posting.replay', req.idempotencyKey, (key) =>
+      ctx.db.selectFrom('documents').select(['id', 'number', 'posted_at']).where('idempotency_key', '=', key),
+    )
+  ).rows;
   if (existing) {
     // A retried request or a replayed scan: answer as the first time, post nothing.
     return {
@@ -75,99 +77,55 @@ export async function postDocument(ctx: ServiceContext, req: PostingRequest): Pr
     else deltas.set(k, { ...l });
   }
 
-  const productIds = [...new Set(lines.map((l) => l.productId))];
-  const locationIds = [...new Set(lines.map((l) => l.locationId))];
-  const products = await ctx.db
-    .selectFrom('products')
-    .select(['id', 'code', 'name_zh', 'name_en', 'unit_cost_fen'])
-    .where('id', 'in', productIds)
-    .execute();
-  const productById = new Map(products.map((p) => [p.id, p]));
-  const missingProduct = productIds.find((id) => !productById.has(id));
-  if (missingProduct !== undefined) throw new AppError('stock.unknownProduct', { productId: missingProduct });
-  const locations = await ctx.db
-    .selectFrom('locations')
-    .select(['id', 'code', 'kind'])
-    .where('id', 'in', locationIds)
-    .execute();
-  const locationById = new Map(locations.map((l) => [l.id, l]));
-  const missingLocation = locationIds.find((id) => !locationById.has(id));
-  if (missingLocation !== undefined) throw new AppError('stock.unknownLocation', { locationId: missingLocation });
+  const catalogue = await postingCatalogue(ctx.root, ctx.db);
+  const missingProduct = lines.find((l) => !catalogue.costs.has(l.productId));
+  if (missingProduct) throw new AppError('stock.unknownProduct', { productId: missingProduct.productId });
+  const missingLocation = lines.find((l) => !catalogue.locations.has(l.locationId));
+  if (missingLocation) throw new AppError('stock.unknownLocation', { locationId: missingLocation.locationId });
 
-  // R5, first guard: compute every resulting balance before writing anything.
-  const current = await ctx.db
-    .selectFrom('balances')
-    .select(['product_id', 'status', 'location_id', 'qty'])
-    .where('product_id', 'in', productIds)
-    .where('location_id', 'in', locationIds)
-    .execute();
-  const currentQty = new Map(
-    current.map((b) => [keyOf({ productId: b.product_id, status: b.status, locationId: b.location_id }), b.qty]),
-  );
-  const shortfalls = [];
-  for (const [k, d] of deltas) {
-    const available = currentQty.get(k) ?? 0;
-    if (available + d.qty < 0) {
-      const p = productById.get(d.productId)!;
-      shortfalls.push({
-        productId: d.productId,
-        productCode: p.code,
-        productName: p.name_zh,
-        productNameEn: p.name_en,
-        status: d.status,
-        locationCode: locationById.get(d.locationId)!.code,
-        available,
-        requested: -d.qty,
-        shortfall: -(available + d.qty),
-      });
-    }
-  }
-  if (shortfalls.length > 0) {
-    throw new AppError('stock.wouldGoNegative', { ...shortfalls[0], all: shortfalls });
-  }
+  const increases = [...deltas.values()].filter((d) => d.qty > 0);
+  const decreases = [...deltas.values()].filter((d) => d.qty < 0);
+  // R5, first guard: every resulting balance is computed before anything is
+  // written. Only decreases can go below zero, so only they are read.
+  if (decreases.length > 0) await refuseShortfalls(ctx, decreases);
 
   const at = ctx.now.toISOString();
   const documentNo = await nextDocumentNumber(ctx.db, req.type, ctx.now, ctx.timeZone);
-  const doc = await ctx.db
-    .insertInto('documents')
-    .values({
-      type: req.type,
-      number: documentNo,
-      state: 'posted',
-      idempotency_key: req.idempotencyKey,
-      created_by: userId,
-      created_at: at,
-      posted_at: at,
-      reverses_id: req.reversesId ?? null,
-      note: req.note ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const document = {
+    type: req.type,
+    number: documentNo,
+    state: 'posted' as const,
+    idempotency_key: req.idempotencyKey,
+    created_by: userId,
+    created_at: at,
+    posted_at: at,
+    reverses_id: req.reversesId ?? null,
+    note: req.note ?? null,
+  };
+  const [doc] = (
+    await runTemplate(ctx.db, 'posting.document', document, (row) =>
+      ctx.db.insertInto('documents').values(row).returning('id'),
+    )
+  ).rows as [{ id: number }];
 
   const movementType = req.movementType ?? req.type;
   // Chunked so a large opening document stays under SQLite's bound-parameter limit.
   for (let i = 0; i < lines.length; i += 500) {
-    await ctx.db
-      .insertInto('movements')
-      .values(
-        lines.slice(i, i + 500).map((l) => ({
-          document_id: doc.id,
-          type: movementType,
-          product_id: l.productId,
-          status: l.status,
-          location_id: l.locationId,
-          qty: l.qty,
-          unit_cost_fen: productById.get(l.productId)!.unit_cost_fen,
-          at,
-          user_id: userId,
-        })),
-      )
-      .execute();
+    const rows = lines.slice(i, i + 500).map((l) => ({
+      document_id: doc.id,
+      type: movementType,
+      product_id: l.productId,
+      status: l.status,
+      location_id: l.locationId,
+      qty: l.qty,
+      unit_cost_fen: catalogue.costs.get(l.productId)!,
+      at,
+      user_id: userId,
+    }));
+    await runTemplate(ctx.db, 'posting.movements', rows, (r) => ctx.db.insertInto('movements').values(r));
   }
 
   const keys: StockKey[] = [];
-  const increases = [...deltas.values()].filter((d) => d.qty > 0);
-  const decreases = [...deltas.values()].filter((d) => d.qty < 0);
   const keep = (b: { product_id: number; status: string; location_id: number; qty: number }) =>
     keys.push({ productId: b.product_id, status: b.status as StockStatus, locationId: b.location_id, qty: b.qty });
   try {
@@ -175,34 +133,37 @@ export async function postDocument(ctx: ServiceContext, req: PostingRequest): Pr
     // an upsert's candidate row before resolving the conflict, so a negative
     // delta can never go through INSERT … ON CONFLICT.
     for (let i = 0; i < increases.length; i += 500) {
-      const updated = await ctx.db
-        .insertInto('balances')
-        .values(
-          increases.slice(i, i + 500).map((d) => ({
-            product_id: d.productId,
-            status: d.status,
-            location_id: d.locationId,
-            qty: d.qty,
-          })),
-        )
-        .onConflict((oc) =>
-          oc
-            .columns(['product_id', 'status', 'location_id'])
-            .doUpdateSet({ qty: sql<number>`balances.qty + excluded.qty` }),
-        )
-        .returning(['product_id', 'status', 'location_id', 'qty'])
-        .execute();
-      updated.forEach(keep);
+      const rows = increases.slice(i, i + 500).map((d) => ({
+        product_id: d.productId,
+        status: d.status,
+        location_id: d.locationId,
+        qty: d.qty,
+      }));
+      const updated = await runTemplate(ctx.db, 'posting.increase', rows, (r) =>
+        ctx.db
+          .insertInto('balances')
+          .values(r)
+          .onConflict((oc) =>
+            oc
+              .columns(['product_id', 'status', 'location_id'])
+              .doUpdateSet({ qty: sql<number>`balances.qty + excluded.qty` }),
+          )
+          .returning(['product_id', 'status', 'location_id', 'qty']),
+      );
+      updated.rows.forEach(keep);
     }
     for (const d of decreases) {
-      const b = await ctx.db
-        .updateTable('balances')
-        .set({ qty: sql<number>`qty + ${d.qty}` })
-        .where('product_id', '=', d.productId)
-        .where('status', '=', d.status)
-        .where('location_id', '=', d.locationId)
-        .returning(['product_id', 'status', 'location_id', 'qty'])
-        .executeTakeFirst();
+      const [b] = (
+        await runTemplate(ctx.db, 'posting.decrease', d, (k) =>
+          ctx.db
+            .updateTable('balances')
+            .set({ qty: sql<number>`qty + ${k.qty}` })
+            .where('product_id', '=', k.productId)
+            .where('status', '=', k.status)
+            .where('location_id', '=', k.locationId)
+            .returning(['product_id', 'status', 'location_id', 'qty']),
+        )
+      ).rows;
       if (!b) throw new AppError('stock.wouldGoNegative', { concurrent: true });
       keep(b);
     }
@@ -216,4 +177,49 @@ export async function postDocument(ctx: ServiceContext, req: PostingRequest): Pr
 
   ctx.emit('stock.changed', { documentId: doc.id, documentNo, keys });
   return { documentId: doc.id, documentNo, postedAt: at, replayed: false, keys };
+}
+
+/** Throws stock.wouldGoNegative naming every line that would take its balance below zero. */
+async function refuseShortfalls(ctx: ServiceContext, decreases: MovementLine[]): Promise<void> {
+  const current = await ctx.db
+    .selectFrom('balances')
+    .select(['product_id', 'status', 'location_id', 'qty'])
+    .where('product_id', 'in', [...new Set(decreases.map((d) => d.productId))])
+    .where('location_id', 'in', [...new Set(decreases.map((d) => d.locationId))])
+    .execute();
+  const currentQty = new Map(
+    current.map((b) => [keyOf({ productId: b.product_id, status: b.status, locationId: b.location_id }), b.qty]),
+  );
+  const short = decreases
+    .map((d) => ({ d, available: currentQty.get(keyOf(d)) ?? 0 }))
+    .filter(({ d, available }) => available + d.qty < 0);
+  if (short.length === 0) return;
+
+  const products = await ctx.db
+    .selectFrom('products')
+    .select(['id', 'code', 'name_zh', 'name_en'])
+    .where('id', 'in', [...new Set(short.map(({ d }) => d.productId))])
+    .execute();
+  const productById = new Map(products.map((p) => [p.id, p]));
+  const locations = await ctx.db
+    .selectFrom('locations')
+    .select(['id', 'code'])
+    .where('id', 'in', [...new Set(short.map(({ d }) => d.locationId))])
+    .execute();
+  const locationCode = new Map(locations.map((l) => [l.id, l.code]));
+  const shortfalls = short.map(({ d, available }) => {
+    const p = productById.get(d.productId)!;
+    return {
+      productId: d.productId,
+      productCode: p.code,
+      productName: p.name_zh,
+      productNameEn: p.name_en,
+      status: d.status,
+      locationCode: locationCode.get(d.locationId)!,
+      available,
+      requested: -d.qty,
+      shortfall: -(available + d.qty),
+    };
+  });
+  throw new AppError('stock.wouldGoNegative', { ...shortfalls[0], all: shortfalls });
 }

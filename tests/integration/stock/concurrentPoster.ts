@@ -25,6 +25,7 @@ async function main() {
           timeZone: 'Asia/Shanghai',
           dataDir: dataDir!,
           emit: () => {},
+          afterCommit: (fn) => fn(),
         };
         return postDocument(ctx, {
           type: 'dispatchIssue',

@@ -2,9 +2,10 @@
 // its version, so a crash leaves the database at N or N+1, never in between.
 import { initial } from './001_initial';
 import { scanning } from './002_scanning';
+import { catalogueVersion } from './003_catalogue_version';
 
 export type Migration = { version: number; name: string; sql: string };
 
-export const migrations: readonly Migration[] = [initial, scanning];
+export const migrations: readonly Migration[] = [initial, scanning, catalogueVersion];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
