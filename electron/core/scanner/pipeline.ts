@@ -14,8 +14,8 @@ import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import { DuplicateGuard } from './duplicateGuard';
 import { resolveScan } from './resolve';
-import { appendScan, lastScans, lastUndoableScan, scanById } from './scanLog';
-import { loadTask, saveTask } from './stationTasks';
+import { appendScan, lastUndoableScan, scanById, type ScanLogEntry } from './scanLog';
+import { StationMemory } from './stationMemory';
 import { tasks } from './tasks';
 import type { ScannerStatus } from '../../../shared/contract';
 
@@ -29,18 +29,19 @@ export type ScanInput = {
   fault: string | null;
 };
 
-/** How many scans the station screen shows. */
-const recentScans = 12;
-
 export class ScanPipeline {
   private readonly guard = new DuplicateGuard();
   /** The quantity key, per station: typed digits apply to the next product scan. */
   private readonly pendingQty = new Map<string, number>();
+  private readonly memory = new StationMemory();
 
   constructor(private readonly scannerStatuses: () => ScannerStatus[]) {}
 
   async process(ctx: ServiceContext, input: ScanInput): Promise<{ scan: ScanView; state: StationState }> {
-    return this.finish(ctx, input.station, await this.record(ctx, input));
+    const scan = await this.record(ctx, input);
+    const state = await this.state(ctx, input.station);
+    ctx.emit('scanner.scan', { station: input.station, scan, state });
+    return { scan, state };
   }
 
   /**
@@ -49,18 +50,27 @@ export class ScanPipeline {
    * announced with its station's state after the batch.
    */
   async processBatch(ctx: ServiceContext, inputs: ScanInput[]): Promise<void> {
-    const ids: [string, number][] = [];
-    for (const input of inputs) ids.push([input.station, await this.record(ctx, input)]);
+    const scans: ScanView[] = [];
+    for (const input of inputs) scans.push(await this.record(ctx, input));
     const states = new Map<string, StationState>();
-    for (const [station] of ids) if (!states.has(station)) states.set(station, await this.state(ctx, station));
-    for (const [station, id] of ids)
-      ctx.emit('scanner.scan', { station, scan: await scanById(ctx.db, id), state: states.get(station)! });
+    for (const { station } of scans) if (!states.has(station)) states.set(station, await this.state(ctx, station));
+    for (const scan of scans)
+      ctx.emit('scanner.scan', { station: scan.station, scan, state: states.get(scan.station)! });
   }
 
-  /** Decode, resolve, apply to the task, log: the scan log id. */
-  private async record(ctx: ServiceContext, input: ScanInput): Promise<number> {
+  /** Logs a scan and keeps it as one of the station's last scans. */
+  private async log(ctx: ServiceContext, entry: ScanLogEntry): Promise<ScanView> {
+    const id = await appendScan(ctx.db, entry);
+    const { userId: _, undoesId: __, ...shown } = entry;
+    const scan: ScanView = { id, ...shown, userName: ctx.caller.session?.displayName ?? '' };
+    await this.memory.noteScan(ctx, scan);
+    return scan;
+  }
+
+  /** Decode, resolve, apply to the task, log. */
+  private async record(ctx: ServiceContext, input: ScanInput): Promise<ScanView> {
     const at = ctx.now.toISOString();
-    const task = await loadTask(ctx.db, input.station);
+    const task = await this.memory.task(ctx, input.station);
     const handler = tasks[task.kind];
     const entry = {
       at,
@@ -77,7 +87,7 @@ export class ScanPipeline {
       decoded: { symbology: string | null; summary: string | null },
       resolution: ScanResolution | null,
     ) =>
-      appendScan(ctx.db, {
+      this.log(ctx, {
         ...entry,
         outcome,
         reason,
@@ -107,7 +117,7 @@ export class ScanPipeline {
       scaled = { ...resolution, qty: resolution.qty * qtyKey };
       this.pendingQty.delete(input.station);
     }
-    const id = await appendScan(ctx.db, {
+    const scan = await this.log(ctx, {
       ...entry,
       outcome: 'accepted',
       reason: null,
@@ -115,28 +125,30 @@ export class ScanPipeline {
       symbology: shown.symbology,
       decoded: shown.summary,
     });
-    const outcome = await handler.apply(ctx.db, task.state, id, scaled);
-    if (!outcome.accepted) {
-      // The task refused it (e.g. goods before a bin): the row says so.
-      await ctx.db
-        .updateTable('scan_log')
-        .set({ outcome: 'rejected', reason: outcome.reason })
-        .where('id', '=', id)
-        .execute();
-    } else {
-      await saveTask(ctx.db, input.station, { kind: task.kind, state: outcome.state }, at);
+    const outcome = await handler.apply(ctx.db, task.state, scan.id, scaled);
+    if (outcome.accepted) {
+      await this.memory.setTask(ctx, input.station, { kind: task.kind, state: outcome.state });
+      return scan;
     }
-    return id;
+    // The task refused it (e.g. goods before a bin): the row says so.
+    await ctx.db
+      .updateTable('scan_log')
+      .set({ outcome: 'rejected', reason: outcome.reason })
+      .where('id', '=', scan.id)
+      .execute();
+    const refused: ScanView = { ...scan, outcome: 'rejected', reason: outcome.reason };
+    await this.memory.noteScan(ctx, refused);
+    return refused;
   }
 
   private async command(
     ctx: ServiceContext,
     input: ScanInput,
-    entry: Omit<Parameters<typeof appendScan>[1], 'outcome' | 'reason' | 'resolution' | 'symbology' | 'decoded'>,
+    entry: Omit<ScanLogEntry, 'outcome' | 'reason' | 'resolution' | 'symbology' | 'decoded'>,
     shown: { symbology: string | null; summary: string | null },
     resolution: Extract<ScanResolution, { kind: 'command' }>,
   ) {
-    const id = await appendScan(ctx.db, {
+    const scan = await this.log(ctx, {
       ...entry,
       outcome: 'accepted',
       reason: null,
@@ -148,33 +160,24 @@ export class ScanPipeline {
     if (resolution.command === 'CLEAR') await this.clear(ctx, input.station);
     // DONE closes the current bin for the task; tasks without bins ignore it.
     if (resolution.command === 'DONE') {
-      const task = await loadTask(ctx.db, input.station);
+      const task = await this.memory.task(ctx, input.station);
       if (task.kind === 'receipt') {
-        await saveTask(
-          ctx.db,
-          input.station,
-          { kind: task.kind, state: { ...(task.state as object), location: null } },
-          ctx.now.toISOString(),
-        );
+        await this.memory.setTask(ctx, input.station, {
+          kind: task.kind,
+          state: { ...(task.state as object), location: null },
+        });
       }
     }
-    return id;
-  }
-
-  private async finish(ctx: ServiceContext, station: string, scanId: number) {
-    const scan = await scanById(ctx.db, scanId);
-    const state = await this.state(ctx, station);
-    ctx.emit('scanner.scan', { station, scan, state });
-    return { scan, state };
+    return scan;
   }
 
   async state(ctx: ServiceContext, station: string): Promise<StationState> {
-    const task = await loadTask(ctx.db, station);
+    const task = await this.memory.task(ctx, station);
     return {
       station,
       task: await tasks[task.kind].view(ctx.db, task.state),
       pendingQty: this.pendingQty.get(station) ?? null,
-      lastScans: await lastScans(ctx.db, station, recentScans),
+      lastScans: await this.memory.recent(ctx, station),
       scanners: this.scannerStatuses().filter((s) => s.station === station),
     };
   }
@@ -185,33 +188,27 @@ export class ScanPipeline {
   }
 
   async setTask(ctx: ServiceContext, station: string, kind: TaskKind): Promise<StationState> {
-    const current = await loadTask(ctx.db, station);
+    const current = await this.memory.task(ctx, station);
     // Switching keeps nothing of the old task: finish (post) it first.
-    if (current.kind !== kind)
-      await saveTask(ctx.db, station, { kind, state: tasks[kind].initial() }, ctx.now.toISOString());
+    if (current.kind !== kind) await this.memory.setTask(ctx, station, { kind, state: tasks[kind].initial() });
     return this.changed(ctx, station);
   }
 
   async clear(ctx: ServiceContext, station: string): Promise<void> {
-    const current = await loadTask(ctx.db, station);
-    await saveTask(
-      ctx.db,
-      station,
-      { kind: current.kind, state: tasks[current.kind].initial() },
-      ctx.now.toISOString(),
-    );
+    const current = await this.memory.task(ctx, station);
+    await this.memory.setTask(ctx, station, { kind: current.kind, state: tasks[current.kind].initial() });
     this.pendingQty.delete(station);
   }
 
   /** "Undo last scan": takes back the station's last accepted scan and logs that it did. */
   async undoLast(ctx: ServiceContext, station: string): Promise<void> {
-    const task = await loadTask(ctx.db, station);
+    const task = await this.memory.task(ctx, station);
     const target = await lastUndoableScan(ctx.db, station);
     if (target === null) throw new AppError('scan.nothingToUndo');
-    const undone = tasks[task.kind].undo(task.state, target);
-    if (undone !== null) await saveTask(ctx.db, station, { kind: task.kind, state: undone }, ctx.now.toISOString());
+    const undone = await tasks[task.kind].undo(ctx.db, task.state, target);
+    if (undone !== null) await this.memory.setTask(ctx, station, { kind: task.kind, state: undone });
     const original = await scanById(ctx.db, target);
-    await appendScan(ctx.db, {
+    await this.log(ctx, {
       at: ctx.now.toISOString(),
       station,
       sourceKind: original.sourceKind,

@@ -1,32 +1,32 @@
 // The scan log: every scan is stored — raw, source, decoded, result, task,
 // user, time — including the rejected and the duplicates, never dropped.
 import type { Paged, ScanOutcome, ScanResolution, ScanSourceKind, ScanView } from '../../../shared/contract';
+import { runTemplate } from '../db/queryTemplate';
 import type { Db } from '../db/schema';
 
 /** A scan as stored: the ScanView the screens get, with the user by id instead of name. */
 export type ScanLogEntry = Omit<ScanView, 'id' | 'userName'> & { userId: number | null; undoesId?: number | null };
 
 export async function appendScan(db: Db, e: ScanLogEntry): Promise<number> {
-  const row = await db
-    .insertInto('scan_log')
-    .values({
-      at: e.at,
-      station: e.station,
-      source_kind: e.sourceKind,
-      source_name: e.sourceName,
-      raw: e.raw,
-      symbology: e.symbology,
-      decoded: e.decoded,
-      outcome: e.outcome,
-      reason: e.reason,
-      resolution: e.resolution ? JSON.stringify(e.resolution) : null,
-      task: e.task,
-      user_id: e.userId,
-      undoes_id: e.undoesId ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const row = {
+    at: e.at,
+    station: e.station,
+    source_kind: e.sourceKind,
+    source_name: e.sourceName,
+    raw: e.raw,
+    symbology: e.symbology,
+    decoded: e.decoded,
+    outcome: e.outcome,
+    reason: e.reason,
+    resolution: e.resolution ? JSON.stringify(e.resolution) : null,
+    task: e.task,
+    user_id: e.userId,
+    undoes_id: e.undoesId ?? null,
+  };
+  const { rows } = await runTemplate(db, 'scanLog.append', row, (r) =>
+    db.insertInto('scan_log').values(r).returning('id'),
+  );
+  return rows[0]!.id;
 }
 
 function baseQuery(db: Db) {

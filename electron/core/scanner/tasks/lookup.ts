@@ -16,7 +16,7 @@ export const lookupTask: Task<LookupState> = {
     }
     return { accepted: false, reason: 'scan.notForTask' };
   },
-  undo: () => null,
+  undo: async () => null,
   async view(db: Db, state): Promise<TaskView> {
     if (state.productId === null) return { kind: 'lookup', product: null };
     const product = await db

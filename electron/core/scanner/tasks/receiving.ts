@@ -3,6 +3,7 @@
 // product and bin. The receipt itself is posted from the receipt form, which
 // takes these lines; the station keeps them until then, across restarts.
 import type { TaskView } from '../../../../shared/contract';
+import { runTemplate } from '../../db/queryTemplate';
 import type { Task } from './task';
 
 type Line = { productId: number; locationId: number; qty: number };
@@ -41,7 +42,7 @@ export const receivingTask: Task<ReceivingState> = {
     ].slice(-maxUndo);
     return { accepted: true, state: { ...state, lines, applied } };
   },
-  undo(state, scanId) {
+  async undo(_db, state, scanId) {
     const a = state.applied.find((x) => x.scanId === scanId);
     if (!a) return null;
     const lines = state.lines
@@ -53,14 +54,18 @@ export const receivingTask: Task<ReceivingState> = {
     const ids = [...new Set(state.lines.map((l) => l.productId))];
     const locIds = [...new Set(state.lines.map((l) => l.locationId))];
     const products = ids.length
-      ? await db
-          .selectFrom('products')
-          .select(['id', 'code', 'name_zh', 'name_en', 'unit'])
-          .where('id', 'in', ids)
-          .execute()
+      ? (
+          await runTemplate(db, 'receiving.products', ids, (i) =>
+            db.selectFrom('products').select(['id', 'code', 'name_zh', 'name_en', 'unit']).where('id', 'in', i),
+          )
+        ).rows
       : [];
     const locations = locIds.length
-      ? await db.selectFrom('locations').select(['id', 'code']).where('id', 'in', locIds).execute()
+      ? (
+          await runTemplate(db, 'receiving.locations', locIds, (i) =>
+            db.selectFrom('locations').select(['id', 'code']).where('id', 'in', i),
+          )
+        ).rows
       : [];
     const p = new Map(products.map((x) => [x.id, x]));
     const l = new Map(locations.map((x) => [x.id, x.code]));

@@ -11,7 +11,11 @@ export type Task<S> = {
   countsRepeats: boolean;
   initial(): S;
   apply(db: Db, state: S, scanId: number, resolution: ScanResolution): Promise<TaskOutcome<S>>;
-  /** Takes back the effect of `scanId`; null when that scan changed nothing undoable. */
-  undo(state: S, scanId: number): S | null;
+  /**
+   * Takes back the effect of `scanId` (in the scan's transaction, so a task
+   * that stores its work in its own tables can delete it); null when that
+   * scan changed nothing undoable.
+   */
+  undo(db: Db, state: S, scanId: number): Promise<S | null>;
   view(db: Db, state: S): Promise<TaskView>;
 };
