@@ -162,7 +162,7 @@ export function StationPage() {
               disabled={!state}
             >
               {t(`scan:task.${k}`)}
-              <kbd>{keyCaps[k]}</kbd>
+              {k in keyCaps && <kbd>{keyCaps[k as keyof typeof keyCaps]}</kbd>}
             </button>
           ))}
         </div>

@@ -8,6 +8,8 @@ export type Events = {
   /** Balances changed; `keys` carry the new quantities so grids apply a transaction. */
   'stock.changed': { documentId: number; documentNo: string; keys: StockKey[] };
   'receipts.changed': { receiptId: number };
+  /** A count session or adjustment form changed: open count grids reload. No quantities (blind counts). */
+  'counts.changed': { sessionId: number | null; formId: number | null };
   'products.changed': { productIds: number[] | 'all' };
   'audit.appended': { id: number };
   /** A serial scanner connected, disconnected or is retrying: every window's status bar. */
@@ -25,6 +27,7 @@ export type EventName = keyof Events;
 export const eventNames: EventName[] = [
   'stock.changed',
   'receipts.changed',
+  'counts.changed',
   'products.changed',
   'audit.appended',
   'work.progress',

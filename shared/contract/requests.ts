@@ -2,7 +2,7 @@
 // its reply type and who may make it. Hosts (Electron IPC, the station host's
 // WebSocket, the CLI) reach the core only through these names.
 import { z } from 'zod';
-import type { Role } from '../domain';
+import { maxQuantity, type Role } from '../domain';
 import {
   amountFen,
   code,
@@ -15,6 +15,7 @@ import {
   page,
   quantity,
   role,
+  signedQuantity,
   secret,
   sortDirection,
   stockStatus,
@@ -30,6 +31,22 @@ import {
   type SerialPortInfo,
   type StationState,
 } from './scanning';
+import {
+  adjustmentFormKinds,
+  adjustmentFormStates,
+  countAreas,
+  countCauses,
+  countSessionStates,
+  type AdjustmentFormRow,
+  type AdjustmentFormView,
+  type CountMeasures,
+  type CountSessionRow,
+  type CountSessionView,
+  type CountSheet,
+  type CountSheetLine,
+  type ProductCountRow,
+  type ReconcileView,
+} from './counts';
 import type {
   AuditRow,
   BalanceRow,
@@ -102,6 +119,33 @@ const scannerConfigInput = z
     message: 'portOrUsbId',
     path: ['port'],
   });
+
+// Stock count 盘点 (issue 5).
+const countScope = z
+  .object({
+    area: z.enum(countAreas),
+    locationIds: z.array(id).max(5000),
+    categories: z.array(z.string().trim().min(1).max(100)).min(1).max(200).optional(),
+    productIds: z.array(id).min(1).max(20_000).optional(),
+    statuses: z.array(stockStatus).min(1).max(3).optional(),
+    notCountedForDays: z.number().int().min(1).max(3650).optional(),
+  })
+  .strict();
+const sessionRef = z.object({ sessionId: id }).strict();
+const formRef = z.object({ formId: id }).strict();
+const manualAdjustmentLine = z
+  .object({
+    productId: id,
+    status: stockStatus,
+    locationId: id,
+    qty: signedQuantity.refine((q) => q !== 0, 'nonZero'),
+    cause: z.enum(countCauses),
+    note: optionalText,
+  })
+  .strict();
+/** Who reads count sessions and forms. Book figures are still withheld from counters while blind. */
+const countReaders = ['operator', 'warehouseKeeper', 'csManager', 'supervisor'] as const;
+const countPlanners = ['operator', 'warehouseKeeper'] as const;
 
 export const requests = {
   'setup.status': spec<SetupStatus>()({ input: none, access: 'public', write: false }),
@@ -261,6 +305,142 @@ export const requests = {
       })
       .strict(),
     access: ['admin', 'operator'],
+    write: true,
+  }),
+
+  'counts.plan': spec<CountSessionView>()({
+    input: z
+      .object({
+        scope: countScope,
+        counters: z
+          .array(z.object({ userId: id, zoneId: id.nullable().optional() }).strict())
+          .min(1)
+          .max(100),
+        blind: z.boolean().optional(),
+        toleranceUnits: z.number().int().min(0).max(maxQuantity).nullable().optional(),
+        toleranceFen: amountFen.nullable().optional(),
+        note: optionalText,
+      })
+      .strict(),
+    access: countPlanners,
+    write: true,
+  }),
+  'counts.start': spec<CountSessionView>()({ input: sessionRef, access: countPlanners, write: true }),
+  'counts.list': spec<CountSessionRow[]>()({
+    input: z
+      .object({
+        state: z.enum(countSessionStates).optional(),
+        from: isoInstant.optional(),
+        to: isoInstant.optional(),
+        userId: id.optional(),
+        search: z.string().trim().max(100).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
+    access: countReaders,
+    write: false,
+  }),
+  'counts.get': spec<CountSessionView>()({ input: sessionRef, access: countReaders, write: false }),
+  'counts.sheet': spec<CountSheet>()({
+    input: z.object({ sessionId: id, locationId: id.optional() }).strict(),
+    access: countPlanners,
+    write: false,
+  }),
+  'counts.enter': spec<CountSheetLine>()({
+    input: z
+      .object({
+        sessionId: id,
+        productId: id,
+        locationId: id,
+        status: stockStatus.optional(),
+        /** set: the counter's own count of the line is qty; add: qty more (negative corrects). */
+        mode: z.enum(['set', 'add']),
+        qty: signedQuantity,
+      })
+      .strict(),
+    access: ['warehouseKeeper'],
+    write: true,
+  }),
+  'counts.countAtStation': spec<StationState>()({ input: sessionRef, access: ['warehouseKeeper'], write: true }),
+  'counts.finishCounting': spec<CountSessionView>()({ input: sessionRef, access: countPlanners, write: true }),
+  'counts.reconcile': spec<ReconcileView>()({
+    input: sessionRef,
+    access: ['operator', 'warehouseKeeper', 'csManager'],
+    write: false,
+  }),
+  'counts.requestRecount': spec<ReconcileView>()({
+    input: z.object({ sessionId: id, lineIds: z.array(id).min(1).max(5000), keeperId: id }).strict(),
+    access: ['operator'],
+    write: true,
+  }),
+  'counts.setCauses': spec<ReconcileView>()({
+    input: z
+      .object({
+        sessionId: id,
+        lines: z
+          .array(z.object({ lineId: id, cause: z.enum(countCauses).nullable(), note: optionalText }).strict())
+          .min(1)
+          .max(5000),
+      })
+      .strict(),
+    access: countPlanners,
+    write: true,
+  }),
+  'counts.confirm': spec<ReconcileView>()({
+    input: z.object({ sessionId: id, as: z.enum(['operator', 'warehouseKeeper']).optional() }).strict(),
+    access: countPlanners,
+    write: true,
+  }),
+  'counts.cancel': spec<CountSessionView>()({
+    input: z.object({ sessionId: id, reason: name }).strict(),
+    access: ['operator'],
+    write: true,
+  }),
+  'counts.productHistory': spec<ProductCountRow[]>()({
+    input: z.object({ productId: id, limit: z.number().int().min(1).max(200).optional() }).strict(),
+    access: countReaders,
+    write: false,
+  }),
+  'counts.measures': spec<CountMeasures>()({
+    input: z.object({ from: isoInstant, to: isoInstant }).strict(),
+    access: ['operator', 'csManager', 'supervisor'],
+    write: false,
+  }),
+
+  'adjustments.list': spec<AdjustmentFormRow[]>()({
+    input: z
+      .object({
+        state: z.enum(adjustmentFormStates).optional(),
+        kind: z.enum(adjustmentFormKinds).optional(),
+        sessionId: id.optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
+    access: countReaders,
+    write: false,
+  }),
+  'adjustments.get': spec<AdjustmentFormView>()({ input: formRef, access: countReaders, write: false }),
+  'adjustments.createManual': spec<AdjustmentFormView>()({
+    input: z.object({ note: optionalText, lines: z.array(manualAdjustmentLine).min(1).max(500) }).strict(),
+    access: ['operator'],
+    write: true,
+  }),
+  'adjustments.updateManual': spec<AdjustmentFormView>()({
+    input: z
+      .object({ formId: id, note: optionalText, lines: z.array(manualAdjustmentLine).min(1).max(500).optional() })
+      .strict(),
+    access: ['operator'],
+    write: true,
+  }),
+  'adjustments.submit': spec<AdjustmentFormView>()({ input: formRef, access: ['operator'], write: true }),
+  'adjustments.approve': spec<AdjustmentFormView>()({
+    input: z.object({ formId: id, comment: optionalText }).strict(),
+    access: ['csManager'],
+    write: true,
+  }),
+  'adjustments.reject': spec<AdjustmentFormView>()({
+    input: z.object({ formId: id, comment: name }).strict(),
+    access: ['csManager'],
     write: true,
   }),
 

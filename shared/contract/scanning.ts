@@ -135,9 +135,18 @@ export type TaskView =
         locationCode: string;
         qty: number;
       }[];
+    }
+  | {
+      kind: 'count';
+      /** The count session scanned into; null until one is chosen. Never a book quantity (blind). */
+      session: { sessionId: number; number: string } | null;
+      location: { locationId: number; code: string } | null;
+      /** Lines this station's counter has counted in the session, and units counted in the current bin. */
+      linesCounted: number;
+      binUnits: number;
     };
 export type TaskKind = TaskView['kind'];
-export const taskKinds: TaskKind[] = ['lookup', 'receipt'];
+export const taskKinds: TaskKind[] = ['lookup', 'receipt', 'count'];
 
 export type StationState = {
   station: string;

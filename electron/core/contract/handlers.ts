@@ -7,6 +7,21 @@ import { createUser, listUsers, loadUser, login, logout, resume, setLocale, user
 import { listLocations } from '../catalogue/locations';
 import { importProducts, listProducts, updateProduct } from '../catalogue/products';
 import { requireSession, type ServiceContext } from '../context';
+import { approveForm, createManualForm, rejectForm, submitForm, updateManualForm } from '../counts/adjustments';
+import { readForm, readForms } from '../counts/forms';
+import { productCounts } from '../counts/history';
+import { countMeasures } from '../counts/measures';
+import { confirmReconciliation, reconcileView, requestRecount, setCauses } from '../counts/reconcile';
+import {
+  cancelSession,
+  finishCounting,
+  listSessions,
+  planSession,
+  sessionView,
+  startSession,
+} from '../counts/sessions';
+import { countSheet, enterCount } from '../counts/sheet';
+import { countAtStation } from '../counts/station';
 import { listReceipts, postReceipt } from '../receipts/receipts';
 import { createAdmin, demoLogins, loadDemo, setupStatus } from '../setup/setup';
 import { linkBarcode } from '../scanner/linkBarcode';
@@ -95,6 +110,38 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   },
   'scans.list': (ctx, input) => pageScans(ctx.db, input),
   'barcodes.link': (ctx, input) => linkBarcode(ctx, input),
+
+  'counts.plan': (ctx, input) => planSession(ctx, input),
+  'counts.start': (ctx, input) => startSession(ctx, input.sessionId),
+  'counts.list': (ctx, input) => listSessions(ctx, input),
+  'counts.get': (ctx, input) => sessionView(ctx, input.sessionId),
+  'counts.sheet': (ctx, input) => countSheet(ctx, input),
+  'counts.enter': (ctx, input) => enterCount(ctx, input),
+  'counts.countAtStation': async (ctx, input) => {
+    await countAtStation(ctx, input.sessionId);
+    // Through the pipeline, which owns the station's task: a fresh count task reads the chosen session.
+    const { pipeline } = deps.scanning;
+    const current = await pipeline.state(ctx, ctx.caller.station);
+    if (current.task.kind !== 'count') return pipeline.setTask(ctx, ctx.caller.station, 'count');
+    await pipeline.clear(ctx, ctx.caller.station);
+    return pipeline.changed(ctx, ctx.caller.station);
+  },
+  'counts.finishCounting': (ctx, input) => finishCounting(ctx, input.sessionId),
+  'counts.reconcile': (ctx, input) => reconcileView(ctx, input.sessionId),
+  'counts.requestRecount': (ctx, input) => requestRecount(ctx, input),
+  'counts.setCauses': (ctx, input) => setCauses(ctx, input),
+  'counts.confirm': (ctx, input) => confirmReconciliation(ctx, input),
+  'counts.cancel': (ctx, input) => cancelSession(ctx, input.sessionId, input.reason),
+  'counts.productHistory': (ctx, input) => productCounts(ctx, input),
+  'counts.measures': (ctx, input) => countMeasures(ctx, input),
+
+  'adjustments.list': (ctx, input) => readForms(ctx, input),
+  'adjustments.get': (ctx, input) => readForm(ctx, input.formId),
+  'adjustments.createManual': (ctx, input) => createManualForm(ctx, input),
+  'adjustments.updateManual': (ctx, input) => updateManualForm(ctx, input),
+  'adjustments.submit': (ctx, input) => submitForm(ctx, input.formId),
+  'adjustments.approve': (ctx, input) => approveForm(ctx, input),
+  'adjustments.reject': (ctx, input) => rejectForm(ctx, input),
 
   'audit.list': (ctx, input) => listAudit(ctx, input),
 });

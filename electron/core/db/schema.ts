@@ -131,6 +131,83 @@ export type DB = {
     undoes_id: number | null;
   };
   station_tasks: { station: string; task: string; state: string; updated_at: string };
+  count_sessions: {
+    id: Generated<number>;
+    number: string;
+    state: string;
+    blind: number;
+    scope: string;
+    tolerance_units: number | null;
+    tolerance_fen: number | null;
+    note: string;
+    created_by: number;
+    created_at: string;
+    started_by: number | null;
+    started_at: string | null;
+    snapshot_movement_id: number | null;
+    counting_finished_at: string | null;
+    operator_confirmed_by: number | null;
+    operator_confirmed_at: string | null;
+    keeper_confirmed_by: number | null;
+    keeper_confirmed_at: string | null;
+    closed_at: string | null;
+    cancelled_reason: string | null;
+  };
+  count_counters: { id: Generated<number>; session_id: number; user_id: number; zone_id: number | null };
+  count_lines: {
+    id: Generated<number>;
+    session_id: number;
+    product_id: number;
+    location_id: number;
+    status: string;
+    snapshot_qty: number;
+    expected: number;
+    round: Generated<number>;
+    recount_by: number | null;
+    cause: string | null;
+    cause_note: Generated<string>;
+  };
+  count_entries: {
+    id: Generated<number>;
+    line_id: number;
+    round: number;
+    user_id: number;
+    kind: string;
+    qty: number;
+    ledger_position: number;
+    scan_id: number | null;
+    at: string;
+  };
+  count_stations: { station: string; session_id: number; user_id: number; at: string };
+  adjustment_forms: {
+    id: Generated<number>;
+    number: string;
+    kind: string;
+    session_id: number | null;
+    state: string;
+    note: string;
+    created_by: number;
+    created_at: string;
+    submitted_by: number | null;
+    submitted_at: string | null;
+    decided_by: number | null;
+    decided_at: string | null;
+    comment: string | null;
+    document_id: number | null;
+  };
+  adjustment_lines: {
+    id: Generated<number>;
+    form_id: number;
+    line_no: number;
+    count_line_id: number | null;
+    product_id: number;
+    status: string;
+    location_id: number;
+    qty: number;
+    unit_cost_fen: number;
+    cause: string;
+    note: string;
+  };
 };
 
 /** The database handle services use: the root or a transaction, same API. */

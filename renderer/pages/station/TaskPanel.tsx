@@ -5,7 +5,36 @@ import type { ScanView, TaskView } from '../../../shared/contract/scanning';
 import { useFormat } from '../../i18n/format';
 
 export function TaskPanel({ task, lastScans }: { task: TaskView; lastScans: ScanView[] }) {
-  return task.kind === 'lookup' ? <LookupPanel task={task} lastScans={lastScans} /> : <ReceiptPanel task={task} />;
+  if (task.kind === 'lookup') return <LookupPanel task={task} lastScans={lastScans} />;
+  if (task.kind === 'count') return <CountPanel task={task} />;
+  return <ReceiptPanel task={task} />;
+}
+
+/** Blind count: the session, the bin and what this counter has counted — never a book quantity. */
+function CountPanel({ task }: { task: Extract<TaskView, { kind: 'count' }> }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <section className="card task-panel" data-testid="task-count">
+      <h2>
+        {t('scan:task.count')}
+        {task.session && <span className="mono"> · {t('scan:count.session', { number: task.session.number })}</span>}
+      </h2>
+      {!task.session && <p className="task-empty">{t('scan:count.noSession')}</p>}
+      <div className="task-bin" data-testid="task-count-bin">
+        <span className="task-bin-label">{t('scan:count.bin')}</span>
+        {task.location ? (
+          <span className="task-bin-code">
+            {task.location.code} · {f.qty(task.binUnits)}
+          </span>
+        ) : (
+          <span className="task-bin-none">{t('scan:count.scanBin')}</span>
+        )}
+      </div>
+      <p data-testid="task-count-lines">{t('scan:count.lines', { lines: task.linesCounted })}</p>
+      <p className="page-hint">{t('scan:count.hint')}</p>
+    </section>
+  );
 }
 
 function LookupPanel({ task, lastScans }: { task: Extract<TaskView, { kind: 'lookup' }>; lastScans: ScanView[] }) {

@@ -1,4 +1,5 @@
 import type { TaskKind } from '../../../../shared/contract';
+import { countingTask } from './counting';
 import { lookupTask } from './lookup';
 import { receivingTask } from './receiving';
 import type { Task } from './task';
@@ -6,4 +7,5 @@ import type { Task } from './task';
 export const tasks: Record<TaskKind, Task<unknown>> = {
   lookup: lookupTask as Task<unknown>,
   receipt: receivingTask as Task<unknown>,
+  count: countingTask as Task<unknown>,
 };

@@ -1,0 +1,39 @@
+// Blind count (issue 5 ★): while a blind session is being counted, no reply to
+// a counter carries a book quantity, a snapshot, movements since or a
+// variance — a counter who knows the book counts towards it. The rule:
+//   the book is hidden when the session is blind, in planned/counting/recounting,
+//   and the caller either counts in it (assigned counter or recount keeper) or
+//   holds neither the operator nor the CS manager role.
+// So a keeper sees nothing until counting is finished; an operator watching the
+// count sees the live reconciliation unless they are counting themselves.
+import type { ServiceContext } from '../context';
+import { hasRole } from '../context';
+import type { Db } from '../db/schema';
+import type { SessionRecord } from './common';
+
+const countingStates = new Set(['planned', 'counting', 'recounting']);
+
+export async function countsIn(db: Db, sessionId: number, userId: number): Promise<boolean> {
+  const counter = await db
+    .selectFrom('count_counters')
+    .select('id')
+    .where('session_id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (counter) return true;
+  const recount = await db
+    .selectFrom('count_lines')
+    .select('id')
+    .where('session_id', '=', sessionId)
+    .where('recount_by', '=', userId)
+    .executeTakeFirst();
+  return recount !== undefined;
+}
+
+export async function bookVisible(ctx: ServiceContext, s: SessionRecord): Promise<boolean> {
+  if (!s.blind || !countingStates.has(s.state)) return true;
+  const session = ctx.caller.session;
+  if (!session) return false;
+  if (!hasRole(ctx, 'operator') && !hasRole(ctx, 'csManager')) return false;
+  return !(await countsIn(ctx.db, s.id, session.userId));
+}

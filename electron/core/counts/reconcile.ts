@@ -1,0 +1,151 @@
+// Reconciliation 共同对帐 (R10): the operator and the keeper go through the
+// variances together — recount lines outside tolerance by a different keeper
+// (blind again), give every remaining variance a cause, and both confirm. The
+// second confirmation generates the adjustment form from the variances.
+import type { CountCause, ReconcileView } from '../../../shared/contract/counts';
+import { AppError } from '../../../shared/errors';
+import { hasRole, type ServiceContext } from '../context';
+import { createFormFromSession } from './adjustments';
+import { bookVisible } from './blindness';
+import { changed, loadSession, requireState, userId } from './common';
+import { requireKeeper, sessionView } from './sessions';
+import { computeLines, totalsOf } from './variance';
+
+export async function reconcileView(ctx: ServiceContext, sessionId: number): Promise<ReconcileView> {
+  const s = await loadSession(ctx.db, sessionId);
+  // Blindness: refused outright rather than sent without figures, a grid of nothing is no use.
+  if (!(await bookVisible(ctx, s))) throw new AppError('counts.bookHidden', { number: s.number });
+  const lines = await computeLines(ctx.db, s);
+  return { session: await sessionView(ctx, s.id, s), lines, totals: totalsOf(lines) };
+}
+
+const clearConfirmations = {
+  operator_confirmed_by: null,
+  operator_confirmed_at: null,
+  keeper_confirmed_by: null,
+  keeper_confirmed_at: null,
+};
+
+/** ★ Recount by a different keeper, blind; the recount replaces the first count for these lines only. */
+export async function requestRecount(
+  ctx: ServiceContext,
+  input: { sessionId: number; lineIds: number[]; keeperId: number },
+): Promise<ReconcileView> {
+  const s = await loadSession(ctx.db, input.sessionId);
+  requireState(s, ['reconciling']);
+  await requireKeeper(ctx.db, input.keeperId);
+  const ids = [...new Set(input.lineIds)];
+  const lines = await computeLines(ctx.db, s, ids);
+  if (lines.length !== ids.length) throw new AppError('counts.lineNotFound', { number: s.number });
+  for (const l of lines) {
+    if (l.lineStatus !== 'outOfTolerance')
+      throw new AppError('counts.notOutOfTolerance', { lineId: l.lineId, productCode: l.productCode });
+    if (l.counts.some((c) => c.userId === input.keeperId))
+      throw new AppError('counts.sameRecounter', {
+        lineId: l.lineId,
+        productCode: l.productCode,
+        locationCode: l.locationCode,
+      });
+  }
+  for (const l of lines) {
+    await ctx.db
+      .updateTable('count_lines')
+      .set({ round: l.round + 1, recount_by: input.keeperId, cause: null, cause_note: '' })
+      .where('id', '=', l.lineId)
+      .execute();
+  }
+  await ctx.db
+    .updateTable('count_sessions')
+    .set({ state: 'recounting', ...clearConfirmations })
+    .where('id', '=', s.id)
+    .execute();
+  await changed(
+    ctx,
+    {
+      entity: 'countSession',
+      entityId: s.id,
+      before: { state: s.state },
+      after: { state: 'recounting', keeperId: input.keeperId, lineIds: ids },
+    },
+    { sessionId: s.id, formId: null },
+  );
+  return reconcileView(ctx, s.id);
+}
+
+export async function setCauses(
+  ctx: ServiceContext,
+  input: { sessionId: number; lines: { lineId: number; cause: CountCause | null; note?: string }[] },
+): Promise<ReconcileView> {
+  const s = await loadSession(ctx.db, input.sessionId);
+  requireState(s, ['reconciling']);
+  for (const l of input.lines) {
+    const r = await ctx.db
+      .updateTable('count_lines')
+      .set({ cause: l.cause, cause_note: l.note ?? '' })
+      .where('id', '=', l.lineId)
+      .where('session_id', '=', s.id)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1)
+      throw new AppError('counts.lineNotFound', { number: s.number, lineId: l.lineId });
+  }
+  // A change after a confirmation needs confirming again.
+  await ctx.db.updateTable('count_sessions').set(clearConfirmations).where('id', '=', s.id).execute();
+  await changed(
+    ctx,
+    { entity: 'countSession', entityId: s.id, after: { causes: input.lines } },
+    { sessionId: s.id, formId: null },
+  );
+  return reconcileView(ctx, s.id);
+}
+
+/**
+ * One side of 共同对帐. The operator's and the keeper's confirmations are two
+ * people; a user holding both roles confirms the side not yet confirmed, or the
+ * one named in `as`.
+ */
+export async function confirmReconciliation(
+  ctx: ServiceContext,
+  input: { sessionId: number; as?: 'operator' | 'warehouseKeeper' },
+): Promise<ReconcileView> {
+  const s = await loadSession(ctx.db, input.sessionId);
+  requireState(s, ['reconciling']);
+  const me = userId(ctx);
+  const lines = await computeLines(ctx.db, s);
+  const missing = lines.filter((l) => l.varianceQty !== null && l.varianceQty !== 0 && l.cause === null);
+  if (missing.length > 0)
+    throw new AppError('counts.causeMissing', {
+      lines: missing.length,
+      lineIds: missing.slice(0, 50).map((l) => l.lineId),
+    });
+
+  const raw = s.raw;
+  const side =
+    input.as ??
+    (hasRole(ctx, 'operator') && (!hasRole(ctx, 'warehouseKeeper') || raw.operator_confirmed_by === null)
+      ? 'operator'
+      : 'warehouseKeeper');
+  if (!hasRole(ctx, side)) throw new AppError('auth.forbidden', { allowed: [side] });
+  const other = side === 'operator' ? raw.keeper_confirmed_by : raw.operator_confirmed_by;
+  if (other === me) throw new AppError('counts.sameConfirmer', { number: s.number });
+  const at = ctx.now.toISOString();
+  const set =
+    side === 'operator'
+      ? { operator_confirmed_by: me, operator_confirmed_at: at }
+      : { keeper_confirmed_by: me, keeper_confirmed_at: at };
+  const both = other !== null;
+  const variances = lines.filter((l) => l.varianceQty !== null && l.varianceQty !== 0);
+  const state = !both ? 'reconciling' : variances.length > 0 ? 'confirmed' : 'closed';
+  await ctx.db
+    .updateTable('count_sessions')
+    .set({ ...set, state, ...(state === 'closed' ? { closed_at: at } : {}) })
+    .where('id', '=', s.id)
+    .execute();
+  await changed(
+    ctx,
+    { entity: 'countSession', entityId: s.id, before: { state: s.state }, after: { state, confirmedAs: side } },
+    { sessionId: s.id, formId: null },
+  );
+  // Both confirmed: the variances become an adjustment form (a separate record); nothing to adjust closes the count.
+  if (state === 'confirmed') await createFormFromSession(ctx, s, variances);
+  return reconcileView(ctx, s.id);
+}

@@ -1,0 +1,131 @@
+// What a count session covers: locations (a warehouse, zones or bins, each with
+// everything under it) and, for a cycle count, a product selection (category,
+// stock status, a chosen list, products not counted for N days).
+import type { CountScope } from '../../../shared/contract/counts';
+import type { StockStatus } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../db/schema';
+import { chunks } from './common';
+
+type LocationRow = { id: number; code: string; kind: string; parent_id: number | null };
+
+const areaKind = { warehouse: 'warehouse', zones: 'zone', bins: 'bin' } as const;
+
+/** Refuses a scope naming locations of the wrong kind or holding nothing to count. */
+export async function validateScope(db: Db, scope: CountScope): Promise<void> {
+  const expected = areaKind[scope.area];
+  if (scope.locationIds.length > 0) {
+    const found = await db
+      .selectFrom('locations')
+      .select(['id', 'kind'])
+      .where('id', 'in', scope.locationIds)
+      .execute();
+    const kinds = new Map(found.map((l) => [l.id, l.kind]));
+    const wrong = scope.locationIds.find((id) => kinds.get(id) !== expected);
+    if (wrong !== undefined) throw new AppError('counts.invalidScope', { locationId: wrong, expected });
+  } else if (scope.area !== 'warehouse') {
+    throw new AppError('counts.emptyScope');
+  }
+  if ((await scopeLocations(db, scope)).size === 0) throw new AppError('counts.emptyScope');
+  if (scope.productIds?.length) {
+    const found = await db.selectFrom('products').select('id').where('id', 'in', scope.productIds).execute();
+    const ids = new Set(found.map((p) => p.id));
+    const missing = scope.productIds.find((id) => !ids.has(id));
+    if (missing !== undefined) throw new AppError('stock.unknownProduct', { productId: missing });
+  }
+}
+
+/** Every location id in scope: the chosen ones and all beneath them. */
+export async function scopeLocations(db: Db, scope: CountScope): Promise<Set<number>> {
+  const all: LocationRow[] = await db.selectFrom('locations').select(['id', 'code', 'kind', 'parent_id']).execute();
+  const children = new Map<number, number[]>();
+  for (const l of all) {
+    if (l.parent_id === null) continue;
+    const list = children.get(l.parent_id) ?? [];
+    list.push(l.id);
+    children.set(l.parent_id, list);
+  }
+  const roots =
+    scope.area === 'warehouse' && scope.locationIds.length === 0
+      ? all.filter((l) => l.kind === 'warehouse').map((l) => l.id)
+      : scope.locationIds;
+  const out = new Set<number>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (out.has(id)) continue;
+    out.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
+
+/** The location and its ancestors, nearest first (a bin, its zone, its warehouse). */
+export async function ancestry(db: Db, locationId: number): Promise<LocationRow[]> {
+  const out: LocationRow[] = [];
+  let next: number | null = locationId;
+  // Layouts are three levels deep; the bound only stops a corrupt cycle.
+  for (let depth = 0; next !== null && depth < 16; depth++) {
+    const row: LocationRow | undefined = await db
+      .selectFrom('locations')
+      .select(['id', 'code', 'kind', 'parent_id'])
+      .where('id', '=', next)
+      .executeTakeFirst();
+    if (!row) break;
+    out.push(row);
+    next = row.parent_id;
+  }
+  return out;
+}
+
+export function locationInScope(scope: CountScope, chain: LocationRow[]): boolean {
+  if (chain.length === 0) return false;
+  if (scope.area === 'warehouse' && scope.locationIds.length === 0) return true;
+  return chain.some((l) => scope.locationIds.includes(l.id));
+}
+
+/** Products counted (in a session not cancelled) at or after `since`: left out of a "not counted for N days" cycle. */
+async function recentlyCounted(db: Db, since: string): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('count_entries as e')
+    .innerJoin('count_lines as l', 'l.id', 'e.line_id')
+    .innerJoin('count_sessions as s', 's.id', 'l.session_id')
+    .select('l.product_id')
+    .distinct()
+    .where('e.at', '>=', since)
+    .where('s.state', '<>', 'cancelled')
+    .execute();
+  return new Set(rows.map((r) => r.product_id));
+}
+
+export type SnapshotRow = { productId: number; locationId: number; status: StockStatus; qty: number };
+
+/** The book in scope right now: every balance above zero that passes the product filters. */
+export async function bookInScope(db: Db, scope: CountScope, now: Date): Promise<SnapshotRow[]> {
+  const locations = [...(await scopeLocations(db, scope))];
+  const categories = scope.categories?.length ? new Set(scope.categories) : null;
+  const productIds = scope.productIds?.length ? new Set(scope.productIds) : null;
+  const statuses = scope.statuses?.length ? new Set<string>(scope.statuses) : null;
+  const skip =
+    scope.notCountedForDays !== undefined
+      ? await recentlyCounted(db, new Date(now.getTime() - scope.notCountedForDays * 86_400_000).toISOString())
+      : null;
+  const out: SnapshotRow[] = [];
+  for (const ids of chunks(locations)) {
+    const rows = await db
+      .selectFrom('balances as b')
+      .innerJoin('products as p', 'p.id', 'b.product_id')
+      .select(['b.product_id', 'b.location_id', 'b.status', 'b.qty', 'p.category'])
+      .where('b.location_id', 'in', ids)
+      .where('b.qty', '>', 0)
+      .execute();
+    for (const r of rows) {
+      if (categories && !categories.has(r.category)) continue;
+      if (productIds && !productIds.has(r.product_id)) continue;
+      if (statuses && !statuses.has(r.status)) continue;
+      if (skip?.has(r.product_id)) continue;
+      out.push({ productId: r.product_id, locationId: r.location_id, status: r.status as StockStatus, qty: r.qty });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,153 @@
+// The counting sheet: what a counter works from, on screen or printed — bins
+// in walking order (by code), products, units, barcodes, their own count. Book
+// quantities only when the caller may see the book (blindness.ts).
+import type { CountSheet, CountSheetLine } from '../../../shared/contract/counts';
+import type { StockStatus } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { ServiceContext } from '../context';
+import { bookVisible } from './blindness';
+import { changed, loadSession, userId, type SessionRecord } from './common';
+import { appendEntry } from './entries';
+import { sessionView } from './sessions';
+import { countsByCounter } from './variance';
+
+export async function countSheet(
+  ctx: ServiceContext,
+  input: { sessionId: number; locationId?: number },
+): Promise<CountSheet> {
+  const s = await loadSession(ctx.db, input.sessionId);
+  return { session: await sessionView(ctx, s.id, s), lines: await sheetLines(ctx, s, input) };
+}
+
+async function sheetLines(
+  ctx: ServiceContext,
+  s: SessionRecord,
+  input: { locationId?: number; lineIds?: number[] },
+): Promise<CountSheetLine[]> {
+  const me = userId(ctx);
+  const visible = await bookVisible(ctx, s);
+  let q = ctx.db
+    .selectFrom('count_lines as l')
+    .innerJoin('products as p', 'p.id', 'l.product_id')
+    .leftJoin('products as r', 'r.id', 'p.replaced_by_id')
+    .innerJoin('locations as loc', 'loc.id', 'l.location_id')
+    .select([
+      'l.id',
+      'l.product_id',
+      'l.location_id',
+      'l.status',
+      'l.snapshot_qty',
+      'l.expected',
+      'l.round',
+      'l.recount_by',
+      'p.code',
+      'p.name_zh',
+      'p.name_en',
+      'p.unit',
+      'p.case_pack',
+      'r.code as replacedByCode',
+      'loc.code as locationCode',
+      (eb) =>
+        eb
+          .selectFrom('barcodes as b')
+          .select('b.code')
+          .whereRef('b.product_id', '=', 'p.id')
+          .where('b.level', '=', 'unit')
+          .limit(1)
+          .as('unitBarcode'),
+      (eb) =>
+        eb
+          .selectFrom('barcodes as b')
+          .select('b.code')
+          .whereRef('b.product_id', '=', 'p.id')
+          .where('b.level', '=', 'case')
+          .limit(1)
+          .as('caseBarcode'),
+    ])
+    .where('l.session_id', '=', s.id);
+  if (input.locationId !== undefined) q = q.where('l.location_id', '=', input.locationId);
+  if (input.lineIds) q = q.where('l.id', 'in', input.lineIds);
+  const lines = await q.orderBy('loc.code').orderBy('p.code').orderBy('l.status').execute();
+
+  const entries = await ctx.db
+    .selectFrom('count_entries as e')
+    .innerJoin('count_lines as l', 'l.id', 'e.line_id')
+    .select(['e.line_id', 'e.round', 'e.user_id', 'e.kind', 'e.qty', 'e.ledger_position', 'e.at'])
+    .where('l.session_id', '=', s.id)
+    .whereRef('e.round', '=', 'l.round')
+    .orderBy('e.id')
+    .execute();
+  const byLine = new Map<number, typeof entries>();
+  for (const e of entries) byLine.set(e.line_id, [...(byLine.get(e.line_id) ?? []), e]);
+
+  const counting = s.state === 'counting' || s.state === 'recounting';
+  const out = lines.map((l): CountSheetLine => {
+    const mine = countsByCounter(
+      (byLine.get(l.id) ?? [])
+        .filter((e) => e.user_id === me)
+        .map((e) => ({ ...e, userId: e.user_id, userName: '', position: e.ledger_position })),
+    )[0];
+    const open =
+      s.state === 'counting' ? l.round === 1 : s.state === 'recounting' ? l.round > 1 && l.recount_by === me : false;
+    const line: CountSheetLine = {
+      lineId: l.id,
+      productId: l.product_id,
+      productCode: l.code,
+      productNameZh: l.name_zh,
+      productNameEn: l.name_en,
+      unit: l.unit,
+      casePack: l.case_pack,
+      unitBarcode: l.unitBarcode ?? null,
+      caseBarcode: l.caseBarcode ?? null,
+      replacedByCode: l.replacedByCode ?? null,
+      locationId: l.location_id,
+      locationCode: l.locationCode,
+      status: l.status as StockStatus,
+      expected: l.expected === 1,
+      round: l.round,
+      open: counting && open,
+      myQty: mine ? mine.qty : null,
+      counted: (byLine.get(l.id) ?? []).length > 0,
+    };
+    if (visible) line.snapshotQty = l.snapshot_qty;
+    return line;
+  });
+  return out;
+}
+
+export type EnterInput = {
+  sessionId: number;
+  productId: number;
+  locationId: number;
+  status?: StockStatus;
+  mode: 'set' | 'add';
+  qty: number;
+};
+
+/** Typed entry on the sheet: set the caller's own count of a line, or add to it. */
+export async function enterCount(ctx: ServiceContext, input: EnterInput): Promise<CountSheetLine> {
+  if (input.mode === 'set' && input.qty < 0) throw new AppError('counts.negativeCount', { qty: input.qty });
+  const { lineId, created } = await appendEntry(ctx.db, {
+    sessionId: input.sessionId,
+    userId: userId(ctx),
+    productId: input.productId,
+    locationId: input.locationId,
+    status: input.status ?? 'good',
+    kind: input.mode,
+    qty: input.qty,
+    scanId: null,
+    at: ctx.now.toISOString(),
+  });
+  // The audit names the line and what was typed; a count is the counter's own figure, not the book.
+  await changed(
+    ctx,
+    {
+      entity: 'countSession',
+      entityId: input.sessionId,
+      after: { lineId, created, mode: input.mode, qty: input.qty, status: input.status ?? 'good' },
+    },
+    { sessionId: input.sessionId, formId: null },
+  );
+  const [line] = await sheetLines(ctx, await loadSession(ctx.db, input.sessionId), { lineIds: [lineId] });
+  return line!;
+}

@@ -1,0 +1,149 @@
+// Counting by scanner (issue 5, R10 盘点): scan the bin label, then the goods;
+// each scan is one count entry by the station's user (a case barcode its case
+// pack, the quantity key many), so "undo last" deletes exactly that entry.
+// Scanning the next bin label closes the previous one. A product the book did
+// not expect in the bin is accepted and flagged on its line. Blind: the view
+// shows what this counter counted, never a book quantity.
+import type { TaskView } from '../../../../shared/contract';
+import { isAppError } from '../../../../shared/errors';
+import { checkLocation, appendEntry, deleteScanEntry } from '../../counts/entries';
+import { loadSession } from '../../counts/common';
+import type { Db } from '../../db/schema';
+import type { Task } from './task';
+
+type Bin = { locationId: number; code: string };
+export type CountTaskState = {
+  sessionId: number | null;
+  number: string | null;
+  /** The counter: the user of the station's last accepted scan. */
+  userId: number | null;
+  location: Bin | null;
+  /** Bin scans, newest last, so undoing one goes back to the bin before it. */
+  applied: { scanId: number; previous: Bin | null }[];
+};
+
+const maxUndo = 50;
+
+/**
+ * The session this scan counts into: the one chosen for the station on the
+ * count page (counts.countAtStation) while it is still being counted, else the
+ * only one the scanning user counts in.
+ */
+async function sessionFor(db: Db, station: string, userId: number): Promise<number | null> {
+  const chosen = await db
+    .selectFrom('count_stations as c')
+    .innerJoin('count_sessions as s', 's.id', 'c.session_id')
+    .select('s.id')
+    .where('c.station', '=', station)
+    .where('s.state', 'in', ['counting', 'recounting'])
+    .executeTakeFirst();
+  if (chosen) return chosen.id;
+  const rows = await db
+    .selectFrom('count_sessions as s')
+    .select('s.id')
+    .where('s.state', 'in', ['counting', 'recounting'])
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('count_counters as c')
+            .select('c.id')
+            .whereRef('c.session_id', '=', 's.id')
+            .where('c.user_id', '=', userId),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('count_lines as l')
+            .select('l.id')
+            .whereRef('l.session_id', '=', 's.id')
+            .where('l.recount_by', '=', userId),
+        ),
+      ]),
+    )
+    .limit(2)
+    .execute();
+  return rows.length === 1 ? rows[0]!.id : null;
+}
+
+export const countingTask: Task<CountTaskState> = {
+  kind: 'count',
+  countsRepeats: true,
+  initial: () => ({ sessionId: null, number: null, userId: null, location: null, applied: [] }),
+  async apply(db, state, scanId, resolution) {
+    if (resolution.kind !== 'location' && resolution.kind !== 'product')
+      return { accepted: false, reason: 'scan.notForTask' };
+    const scan = await db
+      .selectFrom('scan_log')
+      .select(['user_id', 'at', 'station'])
+      .where('id', '=', scanId)
+      .executeTakeFirst();
+    const userId = scan?.user_id ?? null;
+    if (userId === null) return { accepted: false, reason: 'scan.noCountSession' };
+    // Another user at the station counts into their own session, not the last user's.
+    const sessionId =
+      state.sessionId !== null && state.userId === userId
+        ? state.sessionId
+        : await sessionFor(db, scan!.station, userId);
+    if (sessionId === null) return { accepted: false, reason: 'scan.noCountSession' };
+    try {
+      const session = await loadSession(db, sessionId);
+      const next = { ...state, sessionId, number: session.number, userId };
+      if (resolution.kind === 'location') {
+        await checkLocation(db, session, userId, resolution.locationId);
+        const location = { locationId: resolution.locationId, code: resolution.code };
+        const applied = [...state.applied, { scanId, previous: state.location }].slice(-maxUndo);
+        return { accepted: true, state: { ...next, location, applied } };
+      }
+      if (!state.location) return { accepted: false, reason: 'scan.scanLocationFirst' };
+      await appendEntry(db, {
+        sessionId,
+        userId,
+        productId: resolution.productId,
+        locationId: state.location.locationId,
+        status: 'good',
+        kind: 'add',
+        qty: resolution.qty,
+        scanId,
+        at: scan!.at,
+      });
+      return { accepted: true, state: next };
+    } catch (e) {
+      // The service's refusal (not a counter, bin outside the count, session finished) is the scan's reason.
+      if (isAppError(e)) return { accepted: false, reason: e.code };
+      throw e;
+    }
+  },
+  async undo(db, state, scanId) {
+    const bin = state.applied.find((a) => a.scanId === scanId);
+    if (bin) {
+      return { ...state, location: bin.previous, applied: state.applied.filter((a) => a.scanId !== scanId) };
+    }
+    return (await deleteScanEntry(db, scanId)) ? state : null;
+  },
+  async view(db, state): Promise<TaskView> {
+    const session = state.sessionId === null ? null : { sessionId: state.sessionId, number: state.number ?? '' };
+    let linesCounted = 0;
+    let binUnits = 0;
+    if (state.sessionId !== null && state.userId !== null) {
+      // The counter's own entries in the current round: their work, never the book.
+      const mine = await db
+        .selectFrom('count_entries as e')
+        .innerJoin('count_lines as l', 'l.id', 'e.line_id')
+        .select(['e.line_id', 'l.location_id', 'e.kind', 'e.qty'])
+        .where('l.session_id', '=', state.sessionId)
+        .where('e.user_id', '=', state.userId)
+        .whereRef('e.round', '=', 'l.round')
+        .orderBy('e.id')
+        .execute();
+      const perLine = new Map<number, { locationId: number; qty: number }>();
+      for (const e of mine) {
+        const c = perLine.get(e.line_id) ?? { locationId: e.location_id, qty: 0 };
+        c.qty = e.kind === 'set' ? e.qty : c.qty + e.qty;
+        perLine.set(e.line_id, c);
+      }
+      linesCounted = perLine.size;
+      for (const c of perLine.values()) if (c.locationId === state.location?.locationId) binUnits += c.qty;
+    }
+    return { kind: 'count', session, location: state.location, linesCounted, binUnits };
+  },
+};

@@ -1,0 +1,125 @@
+// ★ Blind count: while a blind session is being counted, no reply to the
+// counter's role carries a book quantity, a snapshot, movements since or a
+// variance — checked on the serialised replies of every request a warehouse
+// keeper may make on counts (and the station task they count with).
+import { afterEach, describe, expect, it } from 'vitest';
+import { requestNames, requests, type RequestName } from '../../../shared/contract';
+import { call, refusal } from '../fixtures';
+import { countWarehouse, startZoneCount, type CountWarehouse } from './countFixtures';
+
+let c: CountWarehouse;
+afterEach(async () => c?.w.core.close());
+
+// Distinctive figures: the snapshot, a movement after it, and the book they make.
+const snapshot = 7331;
+const moved = 1009;
+const book = snapshot - moved;
+const bookKeys = ['snapshotQty', 'bookQty', 'movementsSince', 'varianceQty', 'varianceAmountFen', 'totals'];
+
+function assertBlind(label: string, reply: unknown) {
+  const json = JSON.stringify(reply);
+  for (const k of bookKeys) expect(json, `${label} carries ${k}`).not.toContain(`"${k}"`);
+  for (const n of [snapshot, moved, book]) expect(json, `${label} carries ${n}`).not.toMatch(new RegExp(`\\b${n}\\b`));
+}
+
+describe('blind count', () => {
+  it('never shows book quantities or variances to the keeper while counting, and shows them to the operator', async () => {
+    c = await countWarehouse();
+    const { core } = c.w;
+    await c.receive([{ code: 'P003', bin: 'A-03', qty: snapshot }]);
+    // The keeper plans and starts it themselves: the replies to those are blind too.
+    const planned = await call(core, c.keeper, 'counts.plan', {
+      scope: { area: 'zones', locationIds: [c.zoneA] },
+      counters: [{ userId: c.ids.keeper }],
+    });
+    assertBlind('counts.plan', planned);
+    const started = await call(core, c.keeper, 'counts.start', { sessionId: planned.id });
+    assertBlind('counts.start', started);
+    const sessionId = started.id;
+    await c.dispatch('P003', 'A-03', moved);
+
+    const keeperRequests = requestNames.filter(
+      (n) => /^(counts|adjustments)\./.test(n) && (requests[n].access as readonly string[]).includes('warehouseKeeper'),
+    );
+    const product = c.product('P003').id;
+    const replies: Partial<Record<RequestName, unknown>> = {
+      'counts.list': await call(core, c.keeper, 'counts.list', {}),
+      'counts.get': await call(core, c.keeper, 'counts.get', { sessionId }),
+      'counts.sheet': await call(core, c.keeper, 'counts.sheet', { sessionId }),
+      'counts.enter': await call(core, c.keeper, 'counts.enter', {
+        sessionId,
+        productId: product,
+        locationId: c.bin('A-03'),
+        mode: 'set',
+        qty: 6000,
+      }),
+      'counts.countAtStation': await call(core, c.keeper, 'counts.countAtStation', { sessionId }),
+      // Refused outright while blind.
+      'counts.reconcile': await refusal(core, c.keeper, 'counts.reconcile', { sessionId }),
+      'counts.setCauses': await refusal(core, c.keeper, 'counts.setCauses', {
+        sessionId,
+        lines: [{ lineId: 1, cause: 'miscount' }],
+      }),
+      'counts.confirm': await refusal(core, c.keeper, 'counts.confirm', { sessionId }),
+      'counts.productHistory': await call(core, c.keeper, 'counts.productHistory', { productId: product }),
+      'adjustments.list': await call(core, c.keeper, 'adjustments.list', {}),
+      'adjustments.get': await refusal(core, c.keeper, 'adjustments.get', { formId: 1 }),
+    };
+    expect((replies['counts.reconcile'] as { code: string }).code).toBe('counts.bookHidden');
+    expect((replies['counts.sheet'] as { lines: unknown[] }).lines.length).toBe(4);
+    // The station's count task: scanning, then its state.
+    const scan = await call(core, c.keeper, 'scanner.submit', { raw: 'A-03', source: 'manual' });
+    replies['station.state' as RequestName] = await call(core, c.keeper, 'station.state', {});
+    replies['scanner.submit' as RequestName] = scan;
+    // counts.finishCounting ends the blind phase: its reply may show the book, so it is checked before, by state.
+    const covered = new Set([...Object.keys(replies), 'counts.plan', 'counts.start', 'counts.finishCounting']);
+    expect(keeperRequests.filter((n) => !covered.has(n))).toEqual([]);
+    for (const [name, reply] of Object.entries(replies)) assertBlind(name, reply);
+
+    // The operator watching the count sees the live reconciliation (they are not counting).
+    const r = await call(core, c.op, 'counts.reconcile', { sessionId });
+    expect(r.lines.find((l) => l.productCode === 'P003' && l.locationCode === 'A-03')).toMatchObject({
+      snapshotQty: snapshot,
+      movementsSince: -moved,
+      bookQty: book,
+      countedQty: 6000,
+      varianceQty: 6000 - book,
+    });
+
+    // Once counting is finished, the keeper reconciles with the operator and sees the book.
+    const finished = await call(core, c.keeper, 'counts.finishCounting', { sessionId });
+    expect(finished).toMatchObject({ state: 'reconciling', bookVisible: true });
+    expect((await call(core, c.keeper, 'counts.reconcile', { sessionId })).totals.counted).toBe(1);
+  });
+
+  it('keeps the recount blind, even for a keeper who may see the first round', async () => {
+    c = await countWarehouse();
+    const { core } = c.w;
+    const s = await startZoneCount(c, [c.ids.keeper]);
+    await call(core, c.keeper, 'counts.enter', {
+      sessionId: s.id,
+      productId: c.product('P003').id,
+      locationId: c.bin('A-02'),
+      mode: 'set',
+      qty: 3,
+    });
+    await call(core, c.keeper, 'counts.finishCounting', { sessionId: s.id });
+    const line = (await call(core, c.op, 'counts.reconcile', { sessionId: s.id })).lines.find(
+      (l) => l.productCode === 'P003',
+    )!;
+    await call(core, c.op, 'counts.requestRecount', {
+      sessionId: s.id,
+      lineIds: [line.lineId],
+      keeperId: c.ids.keeper2,
+    });
+    for (const who of [c.keeper, c.keeper2]) {
+      expect((await refusal(core, who, 'counts.reconcile', { sessionId: s.id })).code).toBe('counts.bookHidden');
+      const sheet = await call(core, who, 'counts.sheet', { sessionId: s.id });
+      expect(JSON.stringify(sheet)).not.toMatch(/snapshotQty|varianceQty|totals/);
+    }
+    const sheet = await call(core, c.keeper2, 'counts.sheet', { sessionId: s.id });
+    expect(sheet.lines.filter((l) => l.open).map((l) => l.productCode)).toEqual(['P003']);
+    // keeper2 does not see keeper's first count either.
+    expect(sheet.lines.find((l) => l.productCode === 'P003')).toMatchObject({ myQty: null, round: 2 });
+  });
+});
