@@ -11,9 +11,11 @@ import {
   ipcMain,
   Menu,
   session,
+  shell,
   type IpcMainInvokeEvent,
   type MenuItemConstructorOptions,
 } from 'electron';
+import type { SavePdfResult } from '../shared/contract/bridge';
 import type { EventMessage } from '../shared/contract/events';
 import { ipcChannels } from '../shared/contract/protocol';
 import { err, type Result } from '../shared/contract/result';
@@ -88,6 +90,7 @@ async function start(): Promise<void> {
   releaseDataDir = claimDataDir(dataDir);
   core.subscribe(broadcast);
   ipcMain.handle(ipcChannels.request, handleRequest);
+  ipcMain.handle(ipcChannels.savePdf, handleSavePdf);
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createWindow();
 }
@@ -137,22 +140,22 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-async function handleRequest(event: IpcMainInvokeEvent, name: unknown, input: unknown): Promise<Result<unknown>> {
-  // Only our own page in our own window speaks the contract: not a subframe,
-  // not a page the window was somehow navigated to.
+/** Only our own page in our own window may call in: not a subframe, not a page the window was somehow navigated to. */
+function fromOurPage(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   const win = mainWindow;
-  if (
-    !core ||
-    !win ||
-    win.isDestroyed() ||
-    event.sender.id !== win.webContents.id ||
-    !frame ||
-    frame.parent !== null ||
-    !isAppIndexUrl(frame.url, indexPath)
-  ) {
-    return err({ code: 'auth.forbidden' });
-  }
+  return (
+    !!win &&
+    !win.isDestroyed() &&
+    event.sender.id === win.webContents.id &&
+    !!frame &&
+    frame.parent === null &&
+    isAppIndexUrl(frame.url, indexPath)
+  );
+}
+
+async function handleRequest(event: IpcMainInvokeEvent, name: unknown, input: unknown): Promise<Result<unknown>> {
+  if (!core || !fromOurPage(event)) return err({ code: 'auth.forbidden' });
   if (typeof name !== 'string') return err({ code: 'contract.unknownRequest' });
   const caller = callerFor(core, event.sender.id);
   try {
@@ -161,6 +164,27 @@ async function handleRequest(event: IpcMainInvokeEvent, name: unknown, input: un
     // The dispatcher turns service errors into results; this is the last net.
     console.error(`request ${name} failed`, e);
     return err({ code: 'contract.internal' });
+  }
+}
+
+/** The page as printed (A4 and its print styles) to a PDF file the user picks, then opened. */
+async function handleSavePdf(event: IpcMainInvokeEvent, fileName: unknown): Promise<SavePdfResult> {
+  if (!fromOurPage(event) || !mainWindow) return { saved: false, reason: 'failed' };
+  const safeName = String(fileName).replace(/[\\/:*?"<>|]+/g, '_').slice(0, 120) || 'cangwu.pdf';
+  const choice = await dialog.showSaveDialog(mainWindow, {
+    defaultPath: path.join(app.getPath('documents'), safeName.endsWith('.pdf') ? safeName : `${safeName}.pdf`),
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+  });
+  if (choice.canceled || !choice.filePath) return { saved: false, reason: 'cancelled' };
+  try {
+    // preferCSSPageSize: the page size and margins come from the print view's @page rule.
+    const pdf = await event.sender.printToPDF({ printBackground: true, preferCSSPageSize: true });
+    await fs.promises.writeFile(choice.filePath, pdf);
+    void shell.openPath(choice.filePath);
+    return { saved: true, file: choice.filePath };
+  } catch (e) {
+    console.error('saving a PDF failed', e);
+    return { saved: false, reason: 'failed' };
   }
 }
 

@@ -3,7 +3,7 @@
 // whatever it imports is bundled into it, so it imports the plain name list
 // (names.ts), never requests.ts with its zod schemas.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { CangwuBridge } from '../shared/contract/bridge';
+import type { CangwuBridge, SavePdfResult } from '../shared/contract/bridge';
 import type { EventMessage } from '../shared/contract/events';
 import { isListedRequestName } from '../shared/contract/names';
 import { ipcChannels } from '../shared/contract/protocol';
@@ -30,6 +30,11 @@ const bridge: CangwuBridge = {
     return () => {
       ipcRenderer.removeListener(ipcChannels.event, handler);
     };
+  },
+  savePdf(fileName) {
+    return (ipcRenderer.invoke(ipcChannels.savePdf, String(fileName)) as Promise<SavePdfResult>).catch(
+      (): SavePdfResult => ({ saved: false, reason: 'failed' }),
+    );
   },
 };
 

@@ -1,5 +1,6 @@
 // The logged-in console: top bar, the pages this user's roles allow, the page.
 import { useEffect } from 'react';
+import { AdjustmentsPage } from '../pages/AdjustmentsPage';
 import { AuditPage } from '../pages/AuditPage';
 import { InventoryPage } from '../pages/InventoryPage';
 import { MovementsPage } from '../pages/MovementsPage';
@@ -9,6 +10,7 @@ import { ScanLogPage } from '../pages/ScanLogPage';
 import { ScannerTestPage } from '../pages/ScannerTestPage';
 import { StationPage } from '../pages/StationPage';
 import { UsersPage } from '../pages/UsersPage';
+import { PrintRoute } from '../print/PrintRoute';
 import { ScannerStatusBar } from '../scanning/ScannerStatusBar';
 import { useScanning } from '../scanning/useScanning';
 import { Nav } from './Nav';
@@ -20,6 +22,7 @@ export function Shell() {
   const { session } = useSession();
   const route = useRoute();
   const allowed = pagesFor(session.user.roles);
+  const printing = route.page.startsWith('print/');
   const requested = allowed.find((p) => p === route.page);
   const page: PageId = requested ?? allowed[0] ?? 'inventory';
   // The keyboard wedge and the scan sounds work on every page.
@@ -27,8 +30,8 @@ export function Shell() {
 
   // An unknown or forbidden address goes to the first page this user may see.
   useEffect(() => {
-    if (!requested) navigate(page);
-  }, [requested, page]);
+    if (!requested && !printing) navigate(page);
+  }, [requested, printing, page]);
 
   // Alt+1 … Alt+9: the pages in nav order, without the mouse.
   useEffect(() => {
@@ -44,6 +47,9 @@ export function Shell() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [allowed]);
+
+  // A print view replaces the console's chrome: what is on screen is what prints.
+  if (printing) return <PrintRoute route={route} />;
 
   const productParam = Number(route.params.get('product'));
   const productId = Number.isSafeInteger(productParam) && productParam > 0 ? productParam : null;
@@ -64,6 +70,7 @@ export function Shell() {
           {page === 'station' && <StationPage />}
           {page === 'scanLog' && <ScanLogPage />}
           {page === 'scannerTest' && <ScannerTestPage />}
+          {page === 'adjustments' && <AdjustmentsPage />}
         </main>
       </div>
     </div>

@@ -8,6 +8,8 @@ import type { Role } from '../../shared/domain';
 export const pageIds = [
   'inventory',
   'station',
+  'counts',
+  'adjustments',
   'movements',
   'receipts',
   'products',
@@ -25,6 +27,9 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   station: 'any',
   scanLog: 'any',
   scannerTest: ['admin'],
+  // Stock counts (issue 5): planned and reconciled by the operator with the keeper; forms approved by the CS manager.
+  counts: ['operator', 'warehouseKeeper', 'csManager', 'supervisor'],
+  adjustments: ['operator', 'warehouseKeeper', 'csManager', 'supervisor'],
   movements: 'any',
   receipts: 'any',
   // Everyone may look; editing is operator/admin (ProductsPage).
@@ -55,6 +60,20 @@ export function routeHref(page: PageId, params?: Record<string, string | number>
 
 export function navigate(page: PageId, params?: Record<string, string | number>): void {
   window.location.hash = routeHref(page, params);
+}
+
+/** Printable documents, shown full-window at #/print/<doc>?… (renderer/print/PrintRoute.tsx). */
+export const printDocs = ['adjustmentForm', 'countSheet'] as const;
+export type PrintDoc = (typeof printDocs)[number];
+
+export function printHref(doc: PrintDoc, params: Record<string, string | number>): string {
+  const q = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+  return `#/print/${doc}?${q}`;
+}
+
+/** Opens a document's print view; its Back returns to where the user was. */
+export function openPrint(doc: PrintDoc, params: Record<string, string | number>): void {
+  window.location.hash = printHref(doc, params);
 }
 
 const subscribe = (listener: () => void) => {

@@ -3,6 +3,7 @@
 // namespace means a JSON file in both folders and a line in each map below;
 // tests/unit/locales.test.ts checks the two stay the same shape.
 import type { Locale } from '../../shared/domain';
+import enAdjustments from './en/adjustments.json';
 import enAudit from './en/audit.json';
 import enAuth from './en/auth.json';
 import enCommon from './en/common.json';
@@ -11,10 +12,12 @@ import enErrors from './en/errors.json';
 import enGrid from './en/grid.json';
 import enInventory from './en/inventory.json';
 import enMovements from './en/movements.json';
+import enPrint from './en/print.json';
 import enProducts from './en/products.json';
 import enReceipts from './en/receipts.json';
 import enScan from './en/scan.json';
 import enUsers from './en/users.json';
+import zhAdjustments from './zh-CN/adjustments.json';
 import zhAudit from './zh-CN/audit.json';
 import zhAuth from './zh-CN/auth.json';
 import zhCommon from './zh-CN/common.json';
@@ -23,6 +26,7 @@ import zhErrors from './zh-CN/errors.json';
 import zhGrid from './zh-CN/grid.json';
 import zhInventory from './zh-CN/inventory.json';
 import zhMovements from './zh-CN/movements.json';
+import zhPrint from './zh-CN/print.json';
 import zhProducts from './zh-CN/products.json';
 import zhReceipts from './zh-CN/receipts.json';
 import zhScan from './zh-CN/scan.json';
@@ -41,6 +45,8 @@ export const namespaces = [
   'audit',
   'users',
   'scan',
+  'print',
+  'adjustments',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -61,6 +67,8 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     audit: zhAudit,
     users: zhUsers,
     scan: zhScan,
+    print: zhPrint,
+    adjustments: zhAdjustments,
   },
   en: {
     common: enCommon,
@@ -75,5 +83,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     audit: enAudit,
     users: enUsers,
     scan: enScan,
+    print: enPrint,
+    adjustments: enAdjustments,
   },
 };

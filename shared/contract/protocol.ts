@@ -3,7 +3,7 @@
 import type { Result } from './result';
 import type { EventMessage } from './events';
 
-export const ipcChannels = { request: 'cangwu:request', event: 'cangwu:event' } as const;
+export const ipcChannels = { request: 'cangwu:request', event: 'cangwu:event', savePdf: 'cangwu:save-pdf' } as const;
 
 export type WireRequest = { id: number; name: string; input: unknown };
 export type WireReply = { id: number; result: Result<unknown> };

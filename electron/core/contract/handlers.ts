@@ -7,6 +7,7 @@ import { createUser, listUsers, loadUser, login, logout, resume, setLocale, user
 import { listLocations } from '../catalogue/locations';
 import { importProducts, listProducts, updateProduct } from '../catalogue/products';
 import { requireSession, type ServiceContext } from '../context';
+import { hiddenBins } from '../counts/blindness';
 import { approveForm, createManualForm, rejectForm, submitForm, updateManualForm } from '../counts/adjustments';
 import { readForm, readForms } from '../counts/forms';
 import { productCounts } from '../counts/history';
@@ -65,8 +66,19 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
 
   'locations.list': (ctx) => listLocations(ctx.db),
 
-  'stock.balances': (ctx, input) => deps.balances.list(ctx.db, input),
-  'stock.movements': (ctx, input) => pageMovements(ctx.db, input),
+  'stock.balances': async (ctx, input) => {
+    const rows = await deps.balances.list(ctx.db, input);
+    // A blind counter does not read the book of the bins being counted off the inventory grid.
+    const hidden = await hiddenBins(ctx);
+    return hidden.size > 0 ? rows.filter((r) => !hidden.has(r.locationId)) : rows;
+  },
+  'stock.movements': async (ctx, input) => {
+    // The ledger sums to the book: while a blind count hides bins from this
+    // caller, it waits until counting is finished (paging cannot skip bins
+    // without lying about the total).
+    if ((await hiddenBins(ctx)).size > 0) throw new AppError('counts.bookHidden');
+    return pageMovements(ctx.db, input);
+  },
   'stock.reverseDocument': (ctx, input) => reverseDocument(ctx, input),
 
   'receipts.list': (ctx) => listReceipts(ctx.db),

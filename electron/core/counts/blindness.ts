@@ -9,7 +9,7 @@
 import type { ServiceContext } from '../context';
 import { hasRole } from '../context';
 import type { Db } from '../db/schema';
-import type { SessionRecord } from './common';
+import { loadSession, type SessionRecord } from './common';
 
 const countingStates = new Set(['planned', 'counting', 'recounting']);
 
@@ -36,4 +36,32 @@ export async function bookVisible(ctx: ServiceContext, s: SessionRecord): Promis
   if (!session) return false;
   if (!hasRole(ctx, 'operator') && !hasRole(ctx, 'csManager')) return false;
   return !(await countsIn(ctx.db, s.id, session.userId));
+}
+
+/**
+ * Bins whose book the caller may not see now: the bins of every blind count
+ * being counted whose book is hidden from them (the rule above). The inventory
+ * grid and the lookup at a station leave these bins out, so a counter cannot
+ * read the book off another screen. A whole bin is hidden, not only the
+ * counted products: a product absent from the count sheet is still in the bin.
+ */
+export async function hiddenBins(ctx: ServiceContext): Promise<ReadonlySet<number>> {
+  const sessions = await ctx.db
+    .selectFrom('count_sessions')
+    .select(['id'])
+    .where('blind', '=', 1)
+    .where('state', 'in', [...countingStates])
+    .execute();
+  const hidden = new Set<number>();
+  for (const { id } of sessions) {
+    if (await bookVisible(ctx, await loadSession(ctx.db, id))) continue;
+    const bins = await ctx.db
+      .selectFrom('count_lines')
+      .select('location_id')
+      .distinct()
+      .where('session_id', '=', id)
+      .execute();
+    for (const b of bins) hidden.add(b.location_id);
+  }
+  return hidden;
 }

@@ -175,7 +175,7 @@ export class ScanPipeline {
     const task = await this.memory.task(ctx, station);
     return {
       station,
-      task: await tasks[task.kind].view(ctx.db, task.state),
+      task: await tasks[task.kind].view(ctx, task.state),
       pendingQty: this.pendingQty.get(station) ?? null,
       lastScans: await this.memory.recent(ctx, station),
       scanners: this.scannerStatuses().filter((s) => s.station === station),

@@ -41,6 +41,13 @@ describe('blind count', () => {
     const keeperRequests = requestNames.filter(
       (n) => /^(counts|adjustments)\./.test(n) && (requests[n].access as readonly string[]).includes('warehouseKeeper'),
     );
+    // The stock screens too: the inventory grid leaves the counted bins out, the ledger waits.
+    const balances = await call(core, c.keeper, 'stock.balances', {});
+    expect(balances.some((b) => b.locationId === c.bin('A-03'))).toBe(false);
+    assertBlind('stock.balances', balances);
+    expect((await refusal(core, c.keeper, 'stock.movements', { offset: 0, limit: 100 })).code).toBe('counts.bookHidden');
+    const opBalances = await call(core, c.op, 'stock.balances', {});
+    expect(opBalances.find((b) => b.locationId === c.bin('A-03'))?.qty).toBe(book);
     const product = c.product('P003').id;
     const replies: Partial<Record<RequestName, unknown>> = {
       'counts.list': await call(core, c.keeper, 'counts.list', {}),

@@ -120,7 +120,8 @@ export const countingTask: Task<CountTaskState> = {
     }
     return (await deleteScanEntry(db, scanId)) ? state : null;
   },
-  async view(db, state): Promise<TaskView> {
+  async view(ctx, state): Promise<TaskView> {
+    const db = ctx.db;
     const session = state.sessionId === null ? null : { sessionId: state.sessionId, number: state.number ?? '' };
     let linesCounted = 0;
     let binUnits = 0;

@@ -1,6 +1,6 @@
 // The default task: scan anything to see what it is and where its stock is.
 import type { TaskView } from '../../../../shared/contract';
-import type { Db } from '../../db/schema';
+import { hiddenBins } from '../../counts/blindness';
 import type { Task } from './task';
 
 type LookupState = { productId: number | null };
@@ -17,7 +17,8 @@ export const lookupTask: Task<LookupState> = {
     return { accepted: false, reason: 'scan.notForTask' };
   },
   undo: async () => null,
-  async view(db: Db, state): Promise<TaskView> {
+  async view(ctx, state): Promise<TaskView> {
+    const db = ctx.db;
     if (state.productId === null) return { kind: 'lookup', product: null };
     const product = await db
       .selectFrom('products')
@@ -28,11 +29,21 @@ export const lookupTask: Task<LookupState> = {
     const stock = await db
       .selectFrom('balances as b')
       .innerJoin('locations as l', 'l.id', 'b.location_id')
-      .select(['b.status', 'l.code as locationCode', 'b.qty'])
+      .select(['b.status', 'b.location_id as locationId', 'l.code as locationCode', 'b.qty'])
       .where('b.product_id', '=', product.id)
       .where('b.qty', '<>', 0)
       .orderBy('l.code')
       .execute();
-    return { kind: 'lookup', product: { productId: product.id, productCode: product.code, stock } };
+    // A blind counter looking a product up sees no stock in the bins being counted.
+    const hidden = await hiddenBins(ctx);
+    const shown = hidden.size > 0 ? stock.filter((s) => !hidden.has(s.locationId)) : stock;
+    return {
+      kind: 'lookup',
+      product: {
+        productId: product.id,
+        productCode: product.code,
+        stock: shown.map(({ locationId: _, ...s }) => s),
+      },
+    };
   },
 };

@@ -50,7 +50,8 @@ export const receivingTask: Task<ReceivingState> = {
       .filter((l) => l.qty > 0);
     return { ...state, lines, applied: state.applied.filter((x) => x.scanId !== scanId) };
   },
-  async view(db, state): Promise<TaskView> {
+  async view(ctx, state): Promise<TaskView> {
+    const db = ctx.db;
     const ids = [...new Set(state.lines.map((l) => l.productId))];
     const locIds = [...new Set(state.lines.map((l) => l.locationId))];
     const products = ids.length

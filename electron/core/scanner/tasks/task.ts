@@ -1,6 +1,7 @@
 // A station's active task: what its scans mean. The later workflows (count
 // sheets, return checks, load checks) plug in here as new task kinds.
 import type { ScanResolution, TaskKind, TaskView } from '../../../../shared/contract';
+import type { ServiceContext } from '../../context';
 import type { Db } from '../../db/schema';
 
 export type TaskOutcome<S> = { accepted: true; state: S } | { accepted: false; reason: string };
@@ -17,5 +18,6 @@ export type Task<S> = {
    * scan changed nothing undoable.
    */
   undo(db: Db, state: S, scanId: number): Promise<S | null>;
-  view(db: Db, state: S): Promise<TaskView>;
+  /** What the station screen shows; `ctx` says who is looking (a blind counter sees no book). */
+  view(ctx: ServiceContext, state: S): Promise<TaskView>;
 };

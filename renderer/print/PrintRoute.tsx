@@ -1,0 +1,29 @@
+// #/print/<doc>?…: a printable document full-window, outside the console's
+// chrome, so what is on screen is what prints. Back (Esc) returns to the page
+// that opened it.
+import { useEffect } from 'react';
+import { navigate, type Route } from '../app/routes';
+import { AdjustmentFormPrint } from './AdjustmentFormPrint';
+
+const idParam = (route: Route, name: string): number | null => {
+  const n = Number(route.params.get(name));
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+};
+
+export function PrintRoute({ route }: { route: Route }) {
+  const doc = route.page.slice('print/'.length);
+  const back = () => {
+    if (window.history.length > 1) window.history.back();
+    else navigate('inventory');
+  };
+  const formId = idParam(route, 'form');
+  const known = doc === 'adjustmentForm' && formId !== null;
+
+  // An address that names no document goes back to the console.
+  useEffect(() => {
+    if (!known) navigate('inventory');
+  }, [known]);
+
+  if (doc === 'adjustmentForm' && formId !== null) return <AdjustmentFormPrint formId={formId} onBack={back} />;
+  return null;
+}
