@@ -24,6 +24,7 @@ import { openCore, type Core } from './core/core';
 import { defaultDataDir } from './core/dataDir';
 import { claimDataDir } from './core/dataDirLock';
 import { contentSecurityPolicy } from './csp';
+import { EventOutbox } from './eventOutbox';
 import { dataDirFromArgv, isAppIndexUrl } from './hostArgs';
 
 // Bundled to dist/electron/main.cjs, next to preload.cjs; the renderer build
@@ -170,7 +171,10 @@ async function handleRequest(event: IpcMainInvokeEvent, name: unknown, input: un
 /** The page as printed (A4 and its print styles) to a PDF file the user picks, then opened. */
 async function handleSavePdf(event: IpcMainInvokeEvent, fileName: unknown): Promise<SavePdfResult> {
   if (!fromOurPage(event) || !mainWindow) return { saved: false, reason: 'failed' };
-  const safeName = String(fileName).replace(/[\\/:*?"<>|]+/g, '_').slice(0, 120) || 'cangwu.pdf';
+  const safeName =
+    String(fileName)
+      .replace(/[\\/:*?"<>|]+/g, '_')
+      .slice(0, 120) || 'cangwu.pdf';
   const choice = await dialog.showSaveDialog(mainWindow, {
     defaultPath: path.join(app.getPath('documents'), safeName.endsWith('.pdf') ? safeName : `${safeName}.pdf`),
     filters: [{ name: 'PDF', extensions: ['pdf'] }],
@@ -197,9 +201,20 @@ function callerFor(c: Core, webContentsId: number): Caller {
   return caller;
 }
 
+const outbox = new EventOutbox<Electron.WebContents>({
+  eventFor: (caller, msg) => core?.eventFor(caller, msg) ?? null,
+});
+
+/** Each window gets the events its user may see (core.eventFor), in order. */
 function broadcast(msg: EventMessage): void {
+  const c = core;
+  if (!c) return;
   for (const win of BrowserWindow.getAllWindows()) {
-    if (!win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(ipcChannels.event, msg);
+    if (win.isDestroyed() || win.webContents.isDestroyed()) continue;
+    const contents = win.webContents;
+    outbox.deliver(contents, callerFor(c, contents.id), msg, (shown) => {
+      if (!contents.isDestroyed()) contents.send(ipcChannels.event, shown);
+    });
   }
 }
 

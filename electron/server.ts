@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { stationSocketPath, type ServerMessage, type WireRequest } from '../shared/contract';
 import type { Core } from './core/core';
+import { EventOutbox } from './eventOutbox';
 import { contentSecurityPolicy } from './csp';
 
 export type StationHostOptions = {
@@ -85,6 +86,7 @@ export async function startStationHost(opts: StationHostOptions): Promise<Statio
   const server = http.createServer((req, res) => serveStatic(rendererDir, req, res));
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   const clients = new Map<WebSocket, ReturnType<Core['newCaller']>>();
+  const outbox = new EventOutbox(core);
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://station');
@@ -122,12 +124,17 @@ export async function startStationHost(opts: StationHostOptions): Promise<Statio
   });
 
   const unsubscribe = core.subscribe((event) => {
-    const text = JSON.stringify({ event } satisfies ServerMessage);
+    // One serialisation for every window that gets the event unchanged.
+    let text: string | null = null;
     for (const [ws, caller] of clients) {
-      // State events only to logged-in clients; progress also to the first-run screen.
-      if (caller.session || event.name === 'work.progress') {
-        if (ws.readyState === ws.OPEN) ws.send(text);
-      }
+      outbox.deliver(ws, caller, event, (shown) => {
+        if (ws.readyState !== ws.OPEN) return;
+        ws.send(
+          shown === event
+            ? (text ??= JSON.stringify({ event } satisfies ServerMessage))
+            : JSON.stringify({ event: shown }),
+        );
+      });
     }
   });
 

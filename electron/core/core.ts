@@ -9,6 +9,7 @@ import { startCheckpointer } from './db/checkpointer';
 import { openDatabase, type OpenedDatabase } from './db/open';
 import { createEventBus } from './events';
 import { Scanning } from './scanner/scanning';
+import { stockEventFor } from './counts/blindness';
 import { BalanceIndex } from './stock/balanceIndex';
 
 export type Core = {
@@ -18,6 +19,12 @@ export type Core = {
   newCaller(clientId: string): Caller;
   dispatch(caller: Caller, name: string, input: unknown): Promise<Result<unknown>>;
   subscribe(listener: (msg: EventMessage) => void): () => void;
+  /**
+   * An event as one window may see it, or null. Hosts send each window its
+   * own: a blind counter's windows get no book figures (counts/blindness.ts).
+   * Most events pass as they are, at once; stock events need a read.
+   */
+  eventFor(caller: Caller, msg: EventMessage): EventMessage | null | Promise<EventMessage | null>;
   close(): Promise<void>;
 };
 
@@ -48,7 +55,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...(opts.now && { now: opts.now }),
     log,
   };
-  const scanning = new Scanning({ run: createServiceRunner(runnerOptions), bus, serial: opts.serial ?? false, log });
+  const run = createServiceRunner(runnerOptions);
+  const scanning = new Scanning({ run, bus, serial: opts.serial ?? false, log });
   await scanning.start(database.db);
   const handlers = createHandlers({ balances, scanning });
   const dispatchRequest = createDispatcher({ ...runnerOptions, handlers });
@@ -65,6 +73,14 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     newCaller: (clientId) => ({ session: null, station: opts.station, clientId }),
     dispatch,
     subscribe: bus.subscribe,
+    eventFor(caller, msg) {
+      // State goes to logged-in windows only; progress also to the first-run screen.
+      if (!caller.session) return msg.name === 'work.progress' ? msg : null;
+      if (msg.name !== 'stock.changed') return msg;
+      return run(caller, 'event.stock.changed', false, (ctx) => stockEventFor(ctx, msg.payload)).then((r) =>
+        r.ok ? (r.value ? { name: msg.name, payload: r.value } : null) : null,
+      );
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -6,6 +6,7 @@
 //   holds neither the operator nor the CS manager role.
 // So a keeper sees nothing until counting is finished; an operator watching the
 // count sees the live reconciliation unless they are counting themselves.
+import type { Events } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import { hasRole } from '../context';
 import type { Db } from '../db/schema';
@@ -64,4 +65,19 @@ export async function hiddenBins(ctx: ServiceContext): Promise<ReadonlySet<numbe
     for (const b of bins) hidden.add(b.location_id);
   }
   return hidden;
+}
+
+/**
+ * A stock event as this caller may see it: a blind counter's windows get no
+ * new balances of the bins being counted (the inventory grid applies them
+ * live). Null when nothing of it is left to show.
+ */
+export async function stockEventFor(
+  ctx: ServiceContext,
+  payload: Events['stock.changed'],
+): Promise<Events['stock.changed'] | null> {
+  const hidden = await hiddenBins(ctx);
+  if (hidden.size === 0) return payload;
+  const keys = payload.keys.filter((k) => !hidden.has(k.locationId));
+  return keys.length > 0 ? { ...payload, keys } : null;
 }

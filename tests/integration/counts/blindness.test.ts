@@ -45,7 +45,9 @@ describe('blind count', () => {
     const balances = await call(core, c.keeper, 'stock.balances', {});
     expect(balances.some((b) => b.locationId === c.bin('A-03'))).toBe(false);
     assertBlind('stock.balances', balances);
-    expect((await refusal(core, c.keeper, 'stock.movements', { offset: 0, limit: 100 })).code).toBe('counts.bookHidden');
+    expect((await refusal(core, c.keeper, 'stock.movements', { offset: 0, limit: 100 })).code).toBe(
+      'counts.bookHidden',
+    );
     const opBalances = await call(core, c.op, 'stock.balances', {});
     expect(opBalances.find((b) => b.locationId === c.bin('A-03'))?.qty).toBe(book);
     const product = c.product('P003').id;
@@ -128,5 +130,38 @@ describe('blind count', () => {
     expect(sheet.lines.filter((l) => l.open).map((l) => l.productCode)).toEqual(['P003']);
     // keeper2 does not see keeper's first count either.
     expect(sheet.lines.find((l) => l.productCode === 'P003')).toMatchObject({ myQty: null, round: 2 });
+  });
+});
+
+describe('blind count events', () => {
+  it('sends a blind counter no new balances of the bins being counted; the operator gets them all', async () => {
+    c = await countWarehouse();
+    const { core } = c.w;
+    await startZoneCount(c, [c.ids.keeper]);
+    const locations = await call(core, c.op, 'locations.list', {});
+    const outside = locations.find((l) => l.kind === 'bin' && l.parentId !== c.zoneA)!;
+    const product = c.product('P001').id;
+    const event = {
+      name: 'stock.changed' as const,
+      payload: {
+        documentId: 1,
+        documentNo: 'RC-20261123-0099',
+        keys: [
+          { productId: product, status: 'good' as const, locationId: c.bin('A-01'), qty: 104 },
+          { productId: product, status: 'good' as const, locationId: outside.id, qty: 5 },
+        ],
+      },
+    };
+    expect(await core.eventFor(c.keeper, event)).toEqual({
+      name: 'stock.changed',
+      payload: { ...event.payload, keys: [event.payload.keys[1]] },
+    });
+    expect(await core.eventFor(c.op, event)).toEqual(event);
+    // Nothing left to show: not sent at all. Other events pass as they are, at once.
+    const inside = { ...event, payload: { ...event.payload, keys: [event.payload.keys[0]!] } };
+    expect(await core.eventFor(c.keeper, inside)).toBeNull();
+    const progress = { name: 'work.progress' as const, payload: { job: 'j', phase: 'p', done: 1, total: 2 } };
+    expect(core.eventFor(c.keeper, progress)).toBe(progress);
+    expect(core.eventFor(core.newCaller('anonymous'), event)).toBeNull();
   });
 });
