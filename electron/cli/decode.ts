@@ -1,9 +1,11 @@
 // `cangwu decode "<raw>" [--json]`: what the decoder makes of one scan, for
 // diagnosing a label or a scanner's settings without a station. A shell cannot
 // easily type GS (0x1D), so the argument accepts escapes: \x1d, \u001d, <GS>
-// (also {GS} and ^], as scanners send them), and \r \n \t \\ and <CR> <LF>
-// <TAB> — the forms printable() shows, so a line copied from the scan log can
-// be pasted back in.
+// (also {GS} and ^], as scanners send them), \r \n \t \\, and every <NAME>
+// of shared/barcode/controlText.ts (<CR> <LF> <TAB> <EOT> <FS> <RS>) — the
+// forms printable() shows, so a line copied from the scan log can be pasted
+// back in.
+import { controlByName } from '../../shared/barcode/controlText';
 import { aiDecimals, aiTitle, decodeScan, printable, type DecodeResult } from '../../shared/barcode/decode';
 
 export type DecodeOutput = { out: (text: string) => void; err: (text: string) => void };
@@ -13,7 +15,10 @@ const processOutput: DecodeOutput = {
   err: (text) => process.stderr.write(text),
 };
 
-const named: Record<string, string> = { '<GS>': '\u001d', '<CR>': '\r', '<LF>': '\n', '<TAB>': '\t' };
+const named = (token: string): string | undefined => {
+  const code = controlByName.get(token.slice(1, -1));
+  return code === undefined ? undefined : String.fromCharCode(code);
+};
 const simple: Record<string, string> = { r: '\r', n: '\n', t: '\t', '\\': '\\' };
 
 /** The argument with its escapes turned into the characters they stand for. */
@@ -23,7 +28,7 @@ export function unescapeArgument(arg: string): string {
     const ch = arg[i]!;
     if (ch === '<') {
       const close = arg.indexOf('>', i);
-      const replacement = close > i ? named[arg.slice(i, close + 1)] : undefined;
+      const replacement = close > i ? named(arg.slice(i, close + 1)) : undefined;
       if (replacement !== undefined) {
         out += replacement;
         i = close;

@@ -1,43 +1,22 @@
 // 审计日志 Audit log: who changed what, when, with the before and after
-// values; paged by the core (infinite row model), newest first.
-import type { ColDef, GridApi, GridReadyEvent, IDatasource } from 'ag-grid-community';
-import { useCallback, useMemo, useRef, useState } from 'react';
+// values; paged by the core (PagedGrid), newest first.
+import type { ColDef } from 'ag-grid-community';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../shared/contract/types';
 import { api } from '../api/client';
-import { CangwuGrid } from '../components/grid/CangwuGrid';
 import { dateTimeColumn } from '../components/grid/formatters';
-import { useGridEvents } from '../components/grid/useGridEvents';
-import { useNotify } from '../components/toast/useNotify';
+import { PagedGrid } from '../components/grid/PagedGrid';
 import { useFormat } from '../i18n/format';
 
 const getRowId = ({ data }: { data: AuditRow }) => String(data.id);
-const plain: ColDef = { sortable: false, filter: false };
+const refreshOn = ['audit.appended'] as const;
+const fetchPage = (offset: number, limit: number) => api.request('audit.list', { offset, limit });
 
 export function AuditPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const notify = useNotify();
-  const gridRef = useRef<GridApi<AuditRow> | null>(null);
   const [total, setTotal] = useState<number | null>(null);
-
-  const datasource = useMemo<IDatasource>(
-    () => ({
-      getRows(params) {
-        api
-          .request('audit.list', { offset: params.startRow, limit: Math.min(1000, params.endRow - params.startRow) })
-          .then((page) => {
-            setTotal(page.total);
-            params.successCallback(page.rows, page.total);
-          })
-          .catch((e: unknown) => {
-            notify.error(e);
-            params.failCallback();
-          });
-      },
-    }),
-    [notify],
-  );
 
   const columnDefs = useMemo<ColDef<AuditRow>[]>(
     () => [
@@ -66,15 +45,6 @@ export function AuditPage() {
     [t, f],
   );
 
-  useGridEvents({
-    'audit.appended': () => gridRef.current?.refreshInfiniteCache(),
-    reconnected: () => gridRef.current?.refreshInfiniteCache(),
-  });
-
-  const onGridReady = useCallback((e: GridReadyEvent<AuditRow>) => {
-    gridRef.current = e.api;
-  }, []);
-
   return (
     <section className="page-body" data-testid="audit">
       <div className="toolbar">
@@ -84,17 +54,15 @@ export function AuditPage() {
           {total === null ? '' : t('audit:total', { rows: f.qty(total) })}
         </span>
       </div>
-      <CangwuGrid<AuditRow>
+      <PagedGrid<AuditRow>
         gridId="audit"
         testId="audit-grid"
-        rowModelType="infinite"
-        datasource={datasource}
-        cacheBlockSize={200}
+        fetchPage={fetchPage}
+        onTotal={setTotal}
+        refreshOn={refreshOn}
         getRowId={getRowId}
         columnDefs={columnDefs}
-        defaultColDef={plain}
         enableBrowserTooltips
-        onGridReady={onGridReady}
       />
     </section>
   );

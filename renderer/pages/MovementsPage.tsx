@@ -1,26 +1,24 @@
 // 库存流水 Movements ledger: append-only, far too long for the browser, so the
-// infinite row model asks the core for blocks of 200 rows.
-import type { ColDef, GridApi, GridReadyEvent, IDatasource } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// grid asks the core for blocks of 200 rows (PagedGrid).
+import type { ColDef, SortModelItem } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MovementRow, ProductView } from '../../shared/contract/types';
 import { api } from '../api/client';
 import { navigate } from '../app/routes';
-import { CangwuGrid } from '../components/grid/CangwuGrid';
 import { dateTimeColumn, enumColumn, moneyColumn, qtyColumn } from '../components/grid/formatters';
-import { useGridEvents } from '../components/grid/useGridEvents';
+import { PagedGrid } from '../components/grid/PagedGrid';
 import { ProductPicker } from '../components/ProductPicker';
 import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
 
 const getRowId = ({ data }: { data: MovementRow }) => String(data.id);
-const blockSize = 200;
+const refreshOn = ['stock.changed'] as const;
 
 export function MovementsPage({ productId }: { productId: number | null }) {
   const { t } = useTranslation();
   const f = useFormat();
   const notify = useNotify();
-  const gridRef = useRef<GridApi<MovementRow> | null>(null);
   const [total, setTotal] = useState<number | null>(null);
   const [products, setProducts] = useState<ProductView[]>([]);
 
@@ -31,28 +29,16 @@ export function MovementsPage({ productId }: { productId: number | null }) {
       .catch((e: unknown) => notify.error(e));
   }, [notify]);
 
-  const datasource = useMemo<IDatasource>(
-    () => ({
-      getRows(params) {
-        const sort = params.sortModel.find((s) => s.colId === 'at')?.sort === 'asc' ? 'asc' : 'desc';
-        api
-          .request('stock.movements', {
-            offset: params.startRow,
-            limit: Math.min(1000, params.endRow - params.startRow),
-            sort,
-            ...(productId !== null ? { productId } : {}),
-          })
-          .then((page) => {
-            setTotal(page.total);
-            params.successCallback(page.rows, page.total);
-          })
-          .catch((e: unknown) => {
-            notify.error(e);
-            params.failCallback();
-          });
-      },
-    }),
-    [productId, notify],
+  // The core sorts by time only (the one sortable column) and filters by product only.
+  const fetchPage = useCallback(
+    (offset: number, limit: number, sortModel: SortModelItem[]) =>
+      api.request('stock.movements', {
+        offset,
+        limit,
+        sort: sortModel.find((s) => s.colId === 'at')?.sort === 'asc' ? 'asc' : 'desc',
+        ...(productId !== null ? { productId } : {}),
+      }),
+    [productId],
   );
 
   const columnDefs = useMemo<ColDef<MovementRow>[]>(
@@ -106,15 +92,6 @@ export function MovementsPage({ productId }: { productId: number | null }) {
     [t, f],
   );
 
-  useGridEvents({
-    'stock.changed': () => gridRef.current?.refreshInfiniteCache(),
-    reconnected: () => gridRef.current?.refreshInfiniteCache(),
-  });
-
-  const onGridReady = useCallback((e: GridReadyEvent<MovementRow>) => {
-    gridRef.current = e.api;
-  }, []);
-
   return (
     <section className="page-body" data-testid="movements">
       <div className="toolbar">
@@ -140,21 +117,16 @@ export function MovementsPage({ productId }: { productId: number | null }) {
           {total === null ? '' : t('movements:total', { rows: f.qty(total) })}
         </span>
       </div>
-      <CangwuGrid<MovementRow>
+      <PagedGrid<MovementRow>
         gridId="movements"
         testId="movements-grid"
-        rowModelType="infinite"
-        datasource={datasource}
-        cacheBlockSize={blockSize}
+        fetchPage={fetchPage}
+        onTotal={setTotal}
+        refreshOn={refreshOn}
         maxBlocksInCache={50}
         getRowId={getRowId}
         columnDefs={columnDefs}
-        defaultColDef={noSortNoFilter}
-        onGridReady={onGridReady}
       />
     </section>
   );
 }
-
-/** The core sorts by time only and filters by product only; other columns stay plain. */
-const noSortNoFilter: ColDef = { sortable: false, filter: false };

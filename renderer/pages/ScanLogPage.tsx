@@ -1,25 +1,23 @@
 // 扫描记录 Scan log: every scan of every station (raw, source, decoded, result,
 // task, user, time), the rejected and the duplicates included. The log only
-// grows, so the infinite row model asks the core for blocks, newest first.
-import type { ColDef, GridApi, GridReadyEvent, IDatasource } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// grows, so the grid asks the core for blocks (PagedGrid), newest first.
+import type { ColDef, GridApi, GridReadyEvent } from 'ag-grid-community';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanView } from '../../shared/contract/scanning';
 import { api } from '../api/client';
 import { useSession } from '../app/session';
-import { CangwuGrid } from '../components/grid/CangwuGrid';
-import { useGridEvents } from '../components/grid/useGridEvents';
-import { useNotify } from '../components/toast/useNotify';
+import { PagedGrid } from '../components/grid/PagedGrid';
 import { useFormat } from '../i18n/format';
 import { outcomeTone, reasonText, resolutionText, scanQtyText, sourceText } from '../scanning/scanText';
 
 const getRowId = ({ data }: { data: ScanView }) => String(data.id);
-const blockSize = 200;
+// The core pages by time only (newest first) and filters by station only.
+const refreshOn = ['scanner.scan'] as const;
 
 export function ScanLogPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const notify = useNotify();
   const { session } = useSession();
   const gridRef = useRef<GridApi<ScanView> | null>(null);
   const [total, setTotal] = useState<number | null>(null);
@@ -38,26 +36,10 @@ export function ScanLogPage() {
     [f.locale],
   );
 
-  const datasource = useMemo<IDatasource>(
-    () => ({
-      getRows(params) {
-        api
-          .request('scans.list', {
-            offset: params.startRow,
-            limit: Math.min(1000, params.endRow - params.startRow),
-            ...(thisStation ? { station: session.station } : {}),
-          })
-          .then((page) => {
-            setTotal(page.total);
-            params.successCallback(page.rows, page.total);
-          })
-          .catch((e: unknown) => {
-            notify.error(e);
-            params.failCallback();
-          });
-      },
-    }),
-    [thisStation, session.station, notify],
+  const fetchPage = useCallback(
+    (offset: number, limit: number) =>
+      api.request('scans.list', { offset, limit, ...(thisStation ? { station: session.station } : {}) }),
+    [thisStation, session.station],
   );
 
   const columnDefs = useMemo<ColDef<ScanView>[]>(
@@ -129,27 +111,6 @@ export function ScanLogPage() {
     [t, f, atSecond],
   );
 
-  // A burst of scans (20 a second from a serial scanner) refreshes the grid once, not twenty times.
-  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(
-    () => () => {
-      if (refreshTimer.current) clearTimeout(refreshTimer.current);
-    },
-    [],
-  );
-  const refreshSoon = useCallback(() => {
-    if (refreshTimer.current) return;
-    refreshTimer.current = setTimeout(() => {
-      refreshTimer.current = null;
-      gridRef.current?.refreshInfiniteCache();
-    }, 300);
-  }, []);
-
-  useGridEvents({
-    'scanner.scan': refreshSoon,
-    reconnected: () => gridRef.current?.refreshInfiniteCache(),
-  });
-
   const onGridReady = useCallback((e: GridReadyEvent<ScanView>) => {
     gridRef.current = e.api;
   }, []);
@@ -175,21 +136,19 @@ export function ScanLogPage() {
           {t('common:actions.reload')}
         </button>
       </div>
-      <CangwuGrid<ScanView>
+      <PagedGrid<ScanView>
         gridId="scanlog"
         testId="scanlog-grid"
-        rowModelType="infinite"
-        datasource={datasource}
-        cacheBlockSize={blockSize}
+        fetchPage={fetchPage}
+        onTotal={setTotal}
+        refreshOn={refreshOn}
+        // A burst of scans (20 a second from a serial scanner) refreshes the grid once, not twenty times.
+        refreshDelayMs={300}
         maxBlocksInCache={50}
         getRowId={getRowId}
         columnDefs={columnDefs}
-        defaultColDef={noSortNoFilter}
         onGridReady={onGridReady}
       />
     </section>
   );
 }
-
-/** The core pages by time only and filters by station only; other columns stay plain. */
-const noSortNoFilter: ColDef = { sortable: false, filter: false };

@@ -26,6 +26,7 @@ import {
   type ParseOutcome,
 } from './gs1';
 import { readSymbology } from './symbology';
+import { showText } from './controlText';
 import type { DecodeErrorCode, DecodeOptions, DecodeResult, Gs1Form, GtinFormat, Symbology } from './types';
 
 export type { DecodeErrorCode, DecodeOptions, DecodeResult, Gs1Element, Gs1Form, GtinFormat, Symbology } from './types';
@@ -179,25 +180,9 @@ export function decodeScan(raw: string, options?: DecodeOptions): DecodeResult {
   return { ok: true, kind: 'text', symbology, text: data, gs1Like: looksLikeGs1(data, ctx), summary: printable(data) };
 }
 
-/** For logs and screens: control characters as <GS>, <CR>, <LF>, <TAB>, others as \xNN. */
-export function printable(raw: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c >= 0x20 && c !== 0x7f && (c < 0x80 || c > 0x9f)) continue;
-    const name =
-      c === 0x1d
-        ? '<GS>'
-        : c === 0x0d
-          ? '<CR>'
-          : c === 0x0a
-            ? '<LF>'
-            : c === 0x09
-              ? '<TAB>'
-              : `\\x${c.toString(16).toUpperCase().padStart(2, '0')}`;
-    out += raw.slice(from, i) + name;
-    from = i + 1;
-  }
-  return from === 0 ? raw : out + raw.slice(from);
-}
+/**
+ * For logs and screens: the scanner-text notation of controlText.ts (<GS>,
+ * <CR>, \xNN, \\), so a raw value from the scan log pasted into `cangwu
+ * scanner simulate` sends the same characters again.
+ */
+export const printable: (raw: string) => string = showText;

@@ -3,6 +3,7 @@
 // makes of each; and the wizard that sets terminator and prefix from one scan.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { showText } from '../../../shared/barcode/controlText';
 import { decodeScan } from '../../../shared/barcode/decode';
 import type { ScanView, ScannerConfig } from '../../../shared/contract/scanning';
 import { api } from '../../api/client';
@@ -16,7 +17,6 @@ import {
   hexToBytes,
   proposeSettings,
   showBytes,
-  showText,
   type TimedByte,
   type WizardProposal,
 } from './bytes';

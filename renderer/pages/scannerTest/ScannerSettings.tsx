@@ -3,6 +3,7 @@
 // missing) or typed; or a USB vendor/product id to find it by wherever it is plugged.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { showText } from '../../../shared/barcode/controlText';
 import {
   scannerParities,
   scannerTerminators,
@@ -24,7 +25,6 @@ import {
   type ScannerFormErrors,
   type ScannerFormField,
 } from './scannerForm';
-import { showText } from './bytes';
 
 export function ScannerSettings({
   configs,

@@ -2,8 +2,8 @@
 // last burst the wedge saw — scan or typing — to set T for a given scanner.
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { showText } from '../../../shared/barcode/controlText';
 import { wedgeLimits, wedgeObservations, wedgeSettings } from '../../scanning/wedge';
-import { showText } from './bytes';
 
 export function WedgePanel() {
   const { t } = useTranslation();

@@ -1,8 +1,10 @@
 // Scanner bytes for the scanner test screen, pure: the scanner.raw event's hex
-// back to bytes, bytes as readable text (control characters as <CR>, <GS>, …
-// and other non-text bytes as \xNN: the notation of the scan log and of
-// `cangwu scanner listen`), frames cut the way the core's framer cuts them,
-// and the wizard's guess at a scanner's terminator and prefix from one scan.
+// back to bytes, bytes as readable text (the scanner-text notation defined in
+// shared/barcode/controlText.ts: <CR>, <GS>, …, \xNN, \\ — that of the scan
+// log and of `cangwu scanner listen`), frames cut the way the core's framer
+// cuts them, and the wizard's guess at a scanner's terminator and prefix from
+// one scan.
+import { showText } from '../../../shared/barcode/controlText';
 import type { ScannerConfig, ScannerTerminator } from '../../../shared/contract/scanning';
 
 export function hexToBytes(hex: string): number[] {
@@ -14,47 +16,6 @@ export function hexToBytes(hex: string): number[] {
 }
 
 export const byteHex = (b: number) => b.toString(16).toUpperCase().padStart(2, '0');
-
-const controlNames: Record<number, string> = {
-  0x04: 'EOT',
-  0x09: 'TAB',
-  0x0a: 'LF',
-  0x0d: 'CR',
-  0x1c: 'FS',
-  0x1d: 'GS',
-  0x1e: 'RS',
-};
-const controlByName = new Map(Object.entries(controlNames).map(([b, n]) => [n, Number(b)]));
-
-const control = (c: number) => {
-  const name = controlNames[c];
-  return name ? `<${name}>` : `\\x${byteHex(c)}`;
-};
-
-/** Characters (code points) as readable text: "<STX>" has no name, so \x02. */
-export function showText(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    out += c < 0x20 || c === 0x7f ? control(c) : ch === '\\' ? '\\\\' : ch;
-  }
-  return out;
-}
-
-/** The reverse of showText: "<GS>", "\x1D" and "\\" unescaped (how prefixes and suffixes are typed). */
-export function parseShownText(shown: string): string {
-  return shown.replace(
-    /<([A-Z]{2,3})>|\\x([0-9a-fA-F]{2})|\\\\/g,
-    (m, name: string | undefined, hex: string | undefined) => {
-      if (name !== undefined) {
-        const b = controlByName.get(name);
-        return b === undefined ? m : String.fromCharCode(b);
-      }
-      if (hex !== undefined) return String.fromCharCode(parseInt(hex, 16));
-      return '\\';
-    },
-  );
-}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

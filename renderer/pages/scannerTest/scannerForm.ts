@@ -2,6 +2,7 @@
 // ScannerConfig, checked with the same rules scanner.save applies so mistakes
 // show at the field before the request. Prefix and suffix are typed in the
 // scan log's notation (<CR>, <GS>, \x02), since scanners use control bytes.
+import { parseShownText, showText } from '../../../shared/barcode/controlText';
 import type { RequestInput } from '../../../shared/contract/requests';
 import {
   scannerParities,
@@ -10,7 +11,6 @@ import {
   type ScannerParity,
   type ScannerTerminator,
 } from '../../../shared/contract/scanning';
-import { parseShownText, showText } from './bytes';
 
 export type ScannerForm = {
   id: number | null;

@@ -1,6 +1,7 @@
 // `cangwu decode "<raw>" [--json]`: escapes a shell user can type for GS, the
 // JSON and readable outputs, and the exit code.
 import { describe, expect, it } from 'vitest';
+import { printable } from '../../../shared/barcode/decode';
 import { runDecode, unescapeArgument } from '../../../electron/cli/decode';
 import { decodeScan } from '../../../shared/barcode/decode';
 
@@ -21,10 +22,16 @@ describe('cangwu decode', () => {
     ['<GS>', GS],
     ['\\r\\n\\t', '\r\n\t'],
     ['<CR><LF><TAB>', '\r\n\t'],
+    ['<EOT><FS><RS>', '\x04\x1c\x1e'],
     ['\\\\x1d', '\\x1d'],
     ['<Gs> \\q \\x1', '<Gs> \\q \\x1'],
   ])('turns %s in the argument into the characters it stands for', (arg, expected) => {
     expect(unescapeArgument(arg)).toBe(expected);
+  });
+
+  it('reads back whatever the scan log shows for a raw scan', () => {
+    const raw = ']C1\x1e\x04010952123454321310A\\B\x1d17261231\x1c';
+    expect(unescapeArgument(printable(raw))).toBe(raw);
   });
 
   it('--json prints the DecodeResult on stdout and exits 0 when it decoded', () => {

@@ -371,8 +371,9 @@ describe('text codes', () => {
     expect(decode(']Q1CMD:UNDO')).toMatchObject({ kind: 'text', text: 'CMD:UNDO', symbology: { id: ']Q1' } });
   });
 
-  it('control characters in text show as <GS>, \\xNN in the summary', () => {
-    expect(decode('A\u0004B')).toMatchObject({ kind: 'text', text: 'A\u0004B', summary: 'A\\x04B' });
+  it('control characters in text show as <EOT>, \\xNN in the summary', () => {
+    expect(decode('A\u0004B')).toMatchObject({ kind: 'text', text: 'A\u0004B', summary: 'A<EOT>B' });
+    expect(decode('A\u0002B')).toMatchObject({ kind: 'text', text: 'A\u0002B', summary: 'A\\x02B' });
   });
 
   it.each(['', '\r\n', '   ', '\t'])('nothing but terminators or spaces (%j) is decode.empty', (raw) => {
@@ -436,9 +437,13 @@ describe('errors are values', () => {
 });
 
 describe('printable', () => {
-  it('names GS, CR, LF and Tab, and shows other control characters as \\xNN', () => {
+  it('names GS, CR, LF, Tab, EOT and RS, and shows other control characters as \\xNN', () => {
     expect(printable(`]C101${GTIN}10A${GS}17261231\r\n`)).toBe(`]C101${GTIN}10A<GS>17261231<CR><LF>`);
-    expect(printable('a\tb\u0004\u001e\u007f\u0085')).toBe('a<TAB>b\\x04\\x1E\\x7F\\x85');
+    expect(printable('a\tb\u0004\u001e\u007f\u0085')).toBe('a<TAB>b<EOT><RS>\\x7F\\x85');
+  });
+
+  it('doubles a backslash, so a logged raw value pasted into the simulator sends the same characters', () => {
+    expect(printable('BIN\\A-01')).toBe('BIN\\\\A-01');
   });
 
   it('returns text without control characters unchanged', () => {

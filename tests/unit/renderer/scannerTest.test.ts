@@ -4,13 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { requests } from '../../../shared/contract/requests';
 import type { ScannerConfig } from '../../../shared/contract/scanning';
+import { parseShownText, showText } from '../../../shared/barcode/controlText';
 import {
   cutFrames,
   hexToBytes,
-  parseShownText,
   proposeSettings,
   showBytes,
-  showText,
   type TimedByte,
 } from '../../../renderer/pages/scannerTest/bytes';
 import {

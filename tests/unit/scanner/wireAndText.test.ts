@@ -1,5 +1,6 @@
 // Wire time (the benchmark's floor), the scan text notation shared by the log,
 // `scanner listen` and the simulator, and the simulator's script format.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScanText, showBytes } from '../../../electron/core/scanner/serial/scanText';
 import { parseScanScript, terminatorBytes } from '../../../electron/core/scanner/serial/simulator';
@@ -31,6 +32,28 @@ describe('scan text', () => {
       '[)><RS>06<GS>P1<RS><EOT>',
     ]);
     for (const bytes of cases) expect(parseScanText(showBytes(bytes)).equals(bytes)).toBe(true);
+  });
+
+  it('parses back to the same bytes, for any bytes', () => {
+    // Bytes near the notation ("<GS>", "\\x1D", "\\"), UTF-8 text with controls and C1 controls, and anything.
+    const piece = fc.oneof(
+      fc
+        .constantFrom('<GS>', '<EOT>', '<X>', '\\', '\\x1d', '\u001d', '\u0085', '\ufeff', '仓务')
+        .map((s) => [...Buffer.from(s)]),
+      fc.uint8Array({ maxLength: 8 }).map((a) => [...a]),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const bytes = Buffer.from(pieces.flat());
+        expect(parseScanText(showBytes(bytes)).toString('hex')).toBe(bytes.toString('hex'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('shows a C1 control or a leading BOM byte by byte, since \\xNN reads back as one byte', () => {
+    expect(showBytes(Buffer.from('A\u0085'))).toBe('A\\xC2\\x85');
+    expect(showBytes(Buffer.from('\ufeffA'))).toBe('\ufeffA');
   });
 
   it('leaves unknown <…> and lone backslashes as typed', () => {
