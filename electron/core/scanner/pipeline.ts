@@ -161,12 +161,8 @@ export class ScanPipeline {
     // DONE closes the current bin for the task; tasks without bins ignore it.
     if (resolution.command === 'DONE') {
       const task = await this.memory.task(ctx, input.station);
-      if (task.kind === 'receipt') {
-        await this.memory.setTask(ctx, input.station, {
-          kind: task.kind,
-          state: { ...(task.state as object), location: null },
-        });
-      }
+      const done = tasks[task.kind].done;
+      if (done) await this.memory.setTask(ctx, input.station, { kind: task.kind, state: done(task.state) });
     }
     return scan;
   }

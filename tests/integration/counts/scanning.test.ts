@@ -28,7 +28,11 @@ describe('count task at the scanner', () => {
     await scan(p1Unit); // a repeat is one more, not a duplicate
     await call(core, c.keeper, 'station.setQuantity', { qty: 2 });
     expect((await scan(p1Case)).resolution).toMatchObject({ qty: 48 });
-    // Bin done by scanning the next bin; P002 is not expected in A-02: accepted and flagged.
+    // "Bin done" closes the bin: the next goods need a bin label first.
+    expect((await scan('CMD:DONE')).outcome).toBe('accepted');
+    expect((await call(core, c.keeper, 'station.state', {})).task).toMatchObject({ kind: 'count', location: null });
+    expect(await scan(p1Unit)).toMatchObject({ outcome: 'rejected', reason: 'scan.scanLocationFirst' });
+    // P002 is not expected in A-02: accepted and flagged.
     await scan('A-02');
     expect((await scan(p2Unit)).outcome).toBe('accepted');
     state = await call(core, c.keeper, 'station.state', {});
@@ -54,9 +58,9 @@ describe('count task at the scanner', () => {
     sheet = await call(core, c.keeper, 'counts.sheet', { sessionId: s.id });
     expect(sheet.lines.some((l) => l.productCode === 'P002' && l.locationCode === 'A-02')).toBe(false);
     expect(sheet.lines.find((l) => l.productCode === 'P001')).toMatchObject({ myQty: 50 });
-    // Undo again: the bin scan, back to A-01; then the case scan.
+    // Undo again: the bin scan, back to no bin (A-01 was closed by "bin done"); then the case scan.
     state = await call(core, c.keeper, 'station.undoLastScan', {});
-    expect(state.task).toMatchObject({ location: { code: 'A-01' } });
+    expect(state.task).toMatchObject({ location: null });
     await call(core, c.keeper, 'station.undoLastScan', {});
     sheet = await call(core, c.keeper, 'counts.sheet', { sessionId: s.id });
     expect(sheet.lines.find((l) => l.productCode === 'P001')).toMatchObject({ myQty: 2 });

@@ -7,7 +7,7 @@
 import type { TaskView } from '../../../../shared/contract';
 import { isAppError } from '../../../../shared/errors';
 import { checkLocation, appendEntry, deleteScanEntry } from '../../counts/entries';
-import { loadSession } from '../../counts/common';
+import { loadSession, requireState } from '../../counts/common';
 import type { Db } from '../../db/schema';
 import type { Task } from './task';
 
@@ -87,6 +87,8 @@ export const countingTask: Task<CountTaskState> = {
     if (sessionId === null) return { accepted: false, reason: 'scan.noCountSession' };
     try {
       const session = await loadSession(db, sessionId);
+      // A finished count says so, whatever was scanned.
+      requireState(session, ['counting', 'recounting']);
       const next = { ...state, sessionId, number: session.number, userId };
       if (resolution.kind === 'location') {
         await checkLocation(db, session, userId, resolution.locationId);
@@ -113,6 +115,8 @@ export const countingTask: Task<CountTaskState> = {
       throw e;
     }
   },
+  // The bin is closed; the next goods need a bin label first.
+  done: (state) => ({ ...state, location: null }),
   async undo(db, state, scanId) {
     const bin = state.applied.find((a) => a.scanId === scanId);
     if (bin) {

@@ -42,6 +42,7 @@ export const receivingTask: Task<ReceivingState> = {
     ].slice(-maxUndo);
     return { accepted: true, state: { ...state, lines, applied } };
   },
+  done: (state) => ({ ...state, location: null }),
   async undo(_db, state, scanId) {
     const a = state.applied.find((x) => x.scanId === scanId);
     if (!a) return null;

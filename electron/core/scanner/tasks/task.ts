@@ -18,6 +18,8 @@ export type Task<S> = {
    * scan changed nothing undoable.
    */
   undo(db: Db, state: S, scanId: number): Promise<S | null>;
+  /** "Bin done" (CMD:DONE): the state with the current bin closed; tasks without bins leave it out. */
+  done?(state: S): S;
   /** What the station screen shows; `ctx` says who is looking (a blind counter sees no book). */
   view(ctx: ServiceContext, state: S): Promise<TaskView>;
 };
