@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { AdjustmentsPage } from '../pages/AdjustmentsPage';
 import { AuditPage } from '../pages/AuditPage';
+import { CountsPage } from '../pages/CountsPage';
 import { InventoryPage } from '../pages/InventoryPage';
 import { MovementsPage } from '../pages/MovementsPage';
 import { ProductsPage } from '../pages/ProductsPage';
@@ -70,6 +71,7 @@ export function Shell() {
           {page === 'station' && <StationPage />}
           {page === 'scanLog' && <ScanLogPage />}
           {page === 'scannerTest' && <ScannerTestPage />}
+          {page === 'counts' && <CountsPage />}
           {page === 'adjustments' && <AdjustmentsPage />}
         </main>
       </div>

@@ -7,6 +7,7 @@ import enAdjustments from './en/adjustments.json';
 import enAudit from './en/audit.json';
 import enAuth from './en/auth.json';
 import enCommon from './en/common.json';
+import enCounts from './en/counts.json';
 import enDomain from './en/domain.json';
 import enErrors from './en/errors.json';
 import enGrid from './en/grid.json';
@@ -21,6 +22,7 @@ import zhAdjustments from './zh-CN/adjustments.json';
 import zhAudit from './zh-CN/audit.json';
 import zhAuth from './zh-CN/auth.json';
 import zhCommon from './zh-CN/common.json';
+import zhCounts from './zh-CN/counts.json';
 import zhDomain from './zh-CN/domain.json';
 import zhErrors from './zh-CN/errors.json';
 import zhGrid from './zh-CN/grid.json';
@@ -47,6 +49,7 @@ export const namespaces = [
   'scan',
   'print',
   'adjustments',
+  'counts',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -69,6 +72,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     scan: zhScan,
     print: zhPrint,
     adjustments: zhAdjustments,
+    counts: zhCounts,
   },
   en: {
     common: enCommon,
@@ -85,5 +89,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     scan: enScan,
     print: enPrint,
     adjustments: enAdjustments,
+    counts: enCounts,
   },
 };

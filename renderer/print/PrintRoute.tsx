@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { navigate, type Route } from '../app/routes';
 import { AdjustmentFormPrint } from './AdjustmentFormPrint';
+import { CountSheetPrint } from './CountSheetPrint';
 
 const idParam = (route: Route, name: string): number | null => {
   const n = Number(route.params.get(name));
@@ -17,7 +18,8 @@ export function PrintRoute({ route }: { route: Route }) {
     else navigate('inventory');
   };
   const formId = idParam(route, 'form');
-  const known = doc === 'adjustmentForm' && formId !== null;
+  const sessionId = idParam(route, 'session');
+  const known = (doc === 'adjustmentForm' && formId !== null) || (doc === 'countSheet' && sessionId !== null);
 
   // An address that names no document goes back to the console.
   useEffect(() => {
@@ -25,5 +27,7 @@ export function PrintRoute({ route }: { route: Route }) {
   }, [known]);
 
   if (doc === 'adjustmentForm' && formId !== null) return <AdjustmentFormPrint formId={formId} onBack={back} />;
+  if (doc === 'countSheet' && sessionId !== null)
+    return <CountSheetPrint sessionId={sessionId} locationId={idParam(route, 'location')} onBack={back} />;
   return null;
 }

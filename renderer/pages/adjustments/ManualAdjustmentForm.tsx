@@ -6,9 +6,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countCauses, type AdjustmentFormView, type CountCause } from '../../../shared/contract/counts';
 import type { LocationView, ProductView } from '../../../shared/contract/types';
-import { stockStatuses, type StockStatus } from '../../../shared/domain';
+import type { StockStatus } from '../../../shared/domain';
 import { api } from '../../api/client';
 import { ProductPicker } from '../../components/ProductPicker';
+import { LocationSelect, QtyInput, StatusSelect } from '../../components/StockLineFields';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
 
@@ -204,48 +205,34 @@ export function ManualAdjustmentForm({ formId, onSaved, onCancel }: Props) {
                   {err(`${i}.product`)}
                 </td>
                 <td>
-                  <select
-                    data-testid={`adjustment-line-${i}-status`}
+                  <StatusSelect
+                    testId={`adjustment-line-${i}-status`}
                     value={l.status}
-                    aria-label={t('adjustments:col.status')}
-                    onChange={(e) => setLine(i, { status: e.target.value as StockStatus })}
-                  >
-                    {stockStatuses.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`domain:status.${s}`)}
-                      </option>
-                    ))}
-                  </select>
+                    label={t('adjustments:col.status')}
+                    onChange={(status) => setLine(i, { status })}
+                  />
                 </td>
                 <td>
-                  <select
-                    data-testid={`adjustment-line-${i}-location`}
-                    value={l.locationId ?? ''}
-                    aria-label={t('adjustments:col.location')}
-                    aria-invalid={errors[`${i}.location`] ? true : undefined}
-                    onChange={(e) => setLine(i, { locationId: e.target.value ? Number(e.target.value) : null })}
-                  >
-                    <option value="">{t('adjustments:form.pickLocation')}</option>
-                    {locations.map((loc) => (
-                      <option key={loc.id} value={loc.id}>
-                        {loc.path}
-                      </option>
-                    ))}
-                  </select>
+                  <LocationSelect
+                    testId={`adjustment-line-${i}-location`}
+                    locations={locations}
+                    value={l.locationId}
+                    label={t('adjustments:col.location')}
+                    placeholder={t('adjustments:form.pickLocation')}
+                    invalid={!!errors[`${i}.location`]}
+                    onChange={(locationId) => setLine(i, { locationId })}
+                  />
                   {err(`${i}.location`)}
                 </td>
                 <td>
-                  <span className="qty-input">
-                    <input
-                      data-testid={`adjustment-line-${i}-qty`}
-                      inputMode="numeric"
-                      value={l.qty}
-                      aria-label={t('adjustments:col.qty')}
-                      aria-invalid={errors[`${i}.qty`] ? true : undefined}
-                      onChange={(e) => setLine(i, { qty: e.target.value })}
-                    />
-                    <span className="unit">{product?.unit ?? ''}</span>
-                  </span>
+                  <QtyInput
+                    testId={`adjustment-line-${i}-qty`}
+                    value={l.qty}
+                    unit={product?.unit ?? ''}
+                    label={t('adjustments:col.qty')}
+                    invalid={!!errors[`${i}.qty`]}
+                    onChange={(qty) => setLine(i, { qty })}
+                  />
                   {err(`${i}.qty`)}
                 </td>
                 <td>

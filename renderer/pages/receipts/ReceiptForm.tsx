@@ -3,9 +3,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocationView, ProductView, ReceiptRow } from '../../../shared/contract/types';
-import { stockStatuses, type StockStatus } from '../../../shared/domain';
 import { api } from '../../api/client';
 import { ProductPicker } from '../../components/ProductPicker';
+import { LocationSelect, QtyInput, StatusSelect } from '../../components/StockLineFields';
 import { useNotify } from '../../components/toast/useNotify';
 import { errorMessage } from '../../i18n/errorText';
 import { useFormat } from '../../i18n/format';
@@ -217,48 +217,34 @@ export function ReceiptForm({
                   {err(`lines.${i}.product`, `receipt-line-${i}-product`)}
                 </td>
                 <td>
-                  <select
-                    data-testid={`receipt-line-${i}-status`}
+                  <StatusSelect
+                    testId={`receipt-line-${i}-status`}
                     value={l.status}
-                    aria-label={t('receipts:form.status')}
-                    onChange={(e) => setLine(i, { status: e.target.value as StockStatus })}
-                  >
-                    {stockStatuses.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`domain:status.${s}`)}
-                      </option>
-                    ))}
-                  </select>
+                    label={t('receipts:form.status')}
+                    onChange={(status) => setLine(i, { status })}
+                  />
                 </td>
                 <td>
-                  <select
-                    data-testid={`receipt-line-${i}-location`}
-                    value={l.locationId ?? ''}
-                    aria-label={t('receipts:form.location')}
-                    aria-invalid={errors[`lines.${i}.location`] ? true : undefined}
-                    onChange={(e) => setLine(i, { locationId: e.target.value ? Number(e.target.value) : null })}
-                  >
-                    <option value="">{t('receipts:form.chooseLocation')}</option>
-                    {locations.map((loc) => (
-                      <option key={loc.id} value={loc.id}>
-                        {loc.path}
-                      </option>
-                    ))}
-                  </select>
+                  <LocationSelect
+                    testId={`receipt-line-${i}-location`}
+                    locations={locations}
+                    value={l.locationId}
+                    label={t('receipts:form.location')}
+                    placeholder={t('receipts:form.chooseLocation')}
+                    invalid={!!errors[`lines.${i}.location`]}
+                    onChange={(locationId) => setLine(i, { locationId })}
+                  />
                   {err(`lines.${i}.location`, `receipt-line-${i}-location`)}
                 </td>
                 <td>
-                  <span className="qty-input">
-                    <input
-                      data-testid={`receipt-line-${i}-qty`}
-                      inputMode="numeric"
-                      value={l.qty}
-                      aria-label={t('receipts:form.qty')}
-                      aria-invalid={errors[`lines.${i}.qty`] ? true : undefined}
-                      onChange={(e) => setLine(i, { qty: e.target.value })}
-                    />
-                    <span className="unit">{unit}</span>
-                  </span>
+                  <QtyInput
+                    testId={`receipt-line-${i}-qty`}
+                    value={l.qty}
+                    unit={unit}
+                    label={t('receipts:form.qty')}
+                    invalid={!!errors[`lines.${i}.qty`]}
+                    onChange={(qty) => setLine(i, { qty })}
+                  />
                   {err(`lines.${i}.qty`, `receipt-line-${i}-qty`)}
                 </td>
                 <td>

@@ -1,0 +1,459 @@
+// Plan a count 盘点计划 (R10): the area (warehouse, zones or bins), optional
+// cycle filters, the counters with their zones, blind (on by default) and the
+// tolerances. Keyboard first: every control is reachable by Tab, Enter plans,
+// Escape closes.
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { countAreas, type CountArea, type CountSessionView } from '../../../shared/contract/counts';
+import type { LocationView, ProductView } from '../../../shared/contract/types';
+import { stockStatuses, type StockStatus } from '../../../shared/domain';
+import { api } from '../../api/client';
+import { ProductPicker, productLabel } from '../../components/ProductPicker';
+import { useNotify } from '../../components/toast/useNotify';
+import { errorMessage } from '../../i18n/errorText';
+import { useFormat } from '../../i18n/format';
+import { indexLocations } from './countText';
+import { keeperLabel, parseKeeper, useKnownKeepers } from './knownKeepers';
+import {
+  emptyPlan,
+  newCounter,
+  planInput,
+  validatePlan,
+  type CounterDraft,
+  type PlanDraft,
+  type PlanErrors,
+} from './planDraft';
+
+const areaKind = { warehouse: 'warehouse', zones: 'zone', bins: 'bin' } as const;
+
+export function PlanForm({
+  locations,
+  products,
+  onPlanned,
+  onCancel,
+}: {
+  locations: LocationView[];
+  products: ProductView[];
+  onPlanned(view: CountSessionView): void;
+  onCancel(): void;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const notify = useNotify();
+  const keepers = useKnownKeepers();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [draft, setDraft] = useState<PlanDraft>(emptyPlan);
+  const [errors, setErrors] = useState<PlanErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [locFilter, setLocFilter] = useState('');
+  const [pickedProduct, setPickedProduct] = useState<number | null>(null);
+  const index = useMemo(() => indexLocations(locations), [locations]);
+
+  const set = <K extends keyof PlanDraft>(k: K, v: PlanDraft[K], errorKey: string = k) => {
+    setDraft((d) => ({ ...d, [k]: v }));
+    setErrors((e) => {
+      if (!(errorKey in e)) return e;
+      const next = { ...e };
+      delete next[errorKey];
+      return next;
+    });
+  };
+  const toggle = <T,>(list: T[], v: T): T[] => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+
+  // The locations of the chosen kind, in code order; bins grouped under their zone.
+  const choices = useMemo(() => {
+    const kind = areaKind[draft.area];
+    const q = locFilter.trim().toLowerCase();
+    return locations
+      .filter((l) => l.kind === kind)
+      .filter(
+        (l) =>
+          !q ||
+          l.code.toLowerCase().includes(q) ||
+          l.name.toLowerCase().includes(q) ||
+          l.path.toLowerCase().includes(q),
+      )
+      .sort((a, b) => a.path.localeCompare(b.path));
+  }, [locations, draft.area, locFilter]);
+  const groupOf = (l: LocationView) => (l.parentId === null ? '' : (index.get(l.parentId)?.code ?? ''));
+
+  // Zones a counter may be given: those the scope reaches.
+  const zones = useMemo(() => {
+    const all = locations.filter((l) => l.kind === 'zone');
+    if (draft.area === 'zones') return all.filter((z) => draft.locationIds.includes(z.id));
+    if (draft.area === 'bins') {
+      const parents = new Set(draft.locationIds.map((id) => index.get(id)?.parentId));
+      return all.filter((z) => parents.has(z.id));
+    }
+    return draft.locationIds.length === 0
+      ? all
+      : all.filter((z) => z.parentId !== null && draft.locationIds.includes(z.parentId));
+  }, [locations, draft.area, draft.locationIds, index]);
+
+  const categories = useMemo(
+    () =>
+      [...new Set(products.map((p) => p.category).filter((c) => c.trim() !== ''))].sort((a, b) => a.localeCompare(b)),
+    [products],
+  );
+
+  const setCounter = (i: number, patch: Partial<CounterDraft>) => {
+    setDraft((d) => ({ ...d, counters: d.counters.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
+    setErrors((e) => {
+      const next = { ...e };
+      delete next[`counters.${i}`];
+      delete next.counters;
+      return next;
+    });
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const found = validatePlan(draft);
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length > 0) {
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    setBusy(true);
+    try {
+      const view = await api.request('counts.plan', planInput(draft));
+      notify.success(t('counts:plan.planned', { number: view.number }));
+      onPlanned(view);
+    } catch (err) {
+      setFailure(err);
+      notify.error(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const err = (k: string, testId: string) =>
+    errors[k] ? (
+      <span className="field-error" data-testid={`${testId}-error`}>
+        {t(errors[k])}
+      </span>
+    ) : null;
+
+  return (
+    <form
+      ref={formRef}
+      className="card count-plan"
+      onSubmit={submit}
+      noValidate
+      data-testid="count-plan"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+      }}
+    >
+      <h2>{t('counts:plan.title')}</h2>
+      <div className="count-plan-body">
+        <fieldset className="count-plan-area">
+          <legend>{t('counts:plan.area')}</legend>
+          <div className="count-plan-radios" role="radiogroup" aria-label={t('counts:plan.area')}>
+            {countAreas.map((a: CountArea, i) => (
+              <label key={a} className="checkbox">
+                <input
+                  type="radio"
+                  name="count-area"
+                  data-testid={`count-plan-area-${a}`}
+                  checked={draft.area === a}
+                  autoFocus={i === 0}
+                  onChange={() => {
+                    set('area', a, 'locations');
+                    set('locationIds', [], 'locations');
+                  }}
+                />
+                {t(`counts:plan.areaKind.${a}`)}
+              </label>
+            ))}
+          </div>
+          <input
+            type="search"
+            className="count-plan-filter"
+            data-testid="count-plan-loc-filter"
+            placeholder={t('counts:plan.locFilter')}
+            aria-label={t('counts:plan.locFilter')}
+            value={locFilter}
+            onChange={(e) => setLocFilter(e.target.value)}
+          />
+          <div
+            className="count-plan-locs"
+            data-testid="count-plan-locs"
+            aria-invalid={errors.locations ? true : undefined}
+            tabIndex={-1}
+          >
+            {choices.length === 0 && <p className="field-hint">{t('counts:plan.noLocations')}</p>}
+            {choices.map((l, i) => {
+              const group = draft.area === 'bins' ? groupOf(l) : '';
+              const prev = choices[i - 1];
+              const newGroup = draft.area === 'bins' && (i === 0 || (prev && groupOf(prev) !== group));
+              return (
+                <div key={l.id}>
+                  {newGroup && <div className="count-plan-group">{group}</div>}
+                  <label className="checkbox">
+                    <input
+                      type="checkbox"
+                      data-testid={`count-plan-loc-${l.code}`}
+                      checked={draft.locationIds.includes(l.id)}
+                      onChange={() => set('locationIds', toggle(draft.locationIds, l.id), 'locations')}
+                    />
+                    <span className="mono">{l.code}</span> <span className="muted">{l.name}</span>
+                  </label>
+                </div>
+              );
+            })}
+          </div>
+          <div className="count-plan-loc-actions">
+            <button
+              type="button"
+              data-testid="count-plan-loc-all"
+              onClick={() =>
+                set('locationIds', [...new Set([...draft.locationIds, ...choices.map((c) => c.id)])], 'locations')
+              }
+            >
+              {t('counts:plan.selectShown')}
+            </button>
+            <button type="button" onClick={() => set('locationIds', [], 'locations')}>
+              {t('counts:plan.clear')}
+            </button>
+            <span className="field-hint" data-testid="count-plan-loc-count">
+              {draft.area === 'warehouse' && draft.locationIds.length === 0
+                ? t('counts:plan.allWarehouses')
+                : t('counts:plan.chosen', { n: draft.locationIds.length })}
+            </span>
+          </div>
+          {err('locations', 'count-plan-locs')}
+        </fieldset>
+
+        <fieldset className="count-plan-filters">
+          <legend>{t('counts:plan.filters')}</legend>
+          <p className="field-hint">{t('counts:plan.filtersHint')}</p>
+          <div className="field">
+            <span className="field-label">{t('counts:plan.statuses')}</span>
+            <div className="count-plan-inline">
+              {stockStatuses.map((s: StockStatus) => (
+                <label key={s} className="checkbox">
+                  <input
+                    type="checkbox"
+                    data-testid={`count-plan-status-${s}`}
+                    checked={draft.statuses.includes(s)}
+                    onChange={() => set('statuses', toggle(draft.statuses, s))}
+                  />
+                  {t(`domain:status.${s}`)}
+                </label>
+              ))}
+            </div>
+          </div>
+          {categories.length > 0 && (
+            <div className="field">
+              <span className="field-label">{t('counts:plan.categories')}</span>
+              <div className="count-plan-inline count-plan-cats">
+                {categories.map((c) => (
+                  <label key={c} className="checkbox">
+                    <input
+                      type="checkbox"
+                      checked={draft.categories.includes(c)}
+                      onChange={() => set('categories', toggle(draft.categories, c))}
+                    />
+                    {c}
+                  </label>
+                ))}
+              </div>
+            </div>
+          )}
+          <label className="field">
+            <span className="field-label">{t('counts:plan.notCountedForDays')}</span>
+            <input
+              data-testid="count-plan-days"
+              inputMode="numeric"
+              value={draft.notCountedForDays}
+              placeholder={t('counts:plan.daysPlaceholder')}
+              aria-invalid={errors.days ? true : undefined}
+              onChange={(e) => set('notCountedForDays', e.target.value, 'days')}
+            />
+            {err('days', 'count-plan-days')}
+          </label>
+          <div className="field">
+            <span className="field-label">{t('counts:plan.products')}</span>
+            <div className="count-plan-inline">
+              <ProductPicker
+                products={products}
+                value={pickedProduct}
+                onChange={setPickedProduct}
+                testId="count-plan-product"
+              />
+              <button
+                type="button"
+                data-testid="count-plan-product-add"
+                disabled={pickedProduct === null}
+                onClick={() => {
+                  if (pickedProduct !== null && !draft.productIds.includes(pickedProduct))
+                    set('productIds', [...draft.productIds, pickedProduct]);
+                  setPickedProduct(null);
+                }}
+              >
+                {t('counts:plan.addProduct')}
+              </button>
+            </div>
+            <ul className="chips">
+              {draft.productIds.map((id) => {
+                const p = products.find((x) => x.id === id);
+                return (
+                  <li key={id} className="chip">
+                    {p ? productLabel(p, f.productName) : `#${id}`}
+                    <button
+                      type="button"
+                      className="icon-button"
+                      aria-label={t('counts:plan.removeProduct')}
+                      title={t('counts:plan.removeProduct')}
+                      onClick={() =>
+                        set(
+                          'productIds',
+                          draft.productIds.filter((x) => x !== id),
+                        )
+                      }
+                    >
+                      ×
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        </fieldset>
+
+        <fieldset className="count-plan-counters">
+          <legend>{t('counts:plan.counters')}</legend>
+          <p className="field-hint">{t('counts:plan.countersHint')}</p>
+          <datalist id="count-keepers">
+            {keepers.map((k) => (
+              <option key={k.userId} value={keeperLabel(k)} />
+            ))}
+          </datalist>
+          {draft.counters.map((c, i) => (
+            <div key={c.key} className="count-plan-counter" data-testid={`count-plan-counter-${i}`}>
+              <label className="field">
+                <span className="field-label">{t('counts:plan.counter', { n: i + 1 })}</span>
+                <input
+                  list="count-keepers"
+                  data-testid={`count-plan-counter-${i}-user`}
+                  value={c.text}
+                  placeholder={t('counts:plan.counterPlaceholder')}
+                  aria-invalid={errors[`counters.${i}`] ? true : undefined}
+                  onChange={(e) =>
+                    setCounter(i, { text: e.target.value, userId: parseKeeper(e.target.value, keepers) })
+                  }
+                />
+                {err(`counters.${i}`, `count-plan-counter-${i}`)}
+              </label>
+              <label className="field">
+                <span className="field-label">{t('counts:plan.zone')}</span>
+                <select
+                  data-testid={`count-plan-counter-${i}-zone`}
+                  value={c.zoneId ?? ''}
+                  onChange={(e) => setCounter(i, { zoneId: e.target.value ? Number(e.target.value) : null })}
+                >
+                  <option value="">{t('counts:plan.anyZone')}</option>
+                  {zones.map((z) => (
+                    <option key={z.id} value={z.id}>
+                      {z.code} {z.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('counts:plan.removeCounter', { n: i + 1 })}
+                title={t('counts:plan.removeCounter', { n: i + 1 })}
+                disabled={draft.counters.length === 1}
+                onClick={() =>
+                  set(
+                    'counters',
+                    draft.counters.filter((_, j) => j !== i),
+                  )
+                }
+              >
+                ×
+              </button>
+            </div>
+          ))}
+          {err('counters', 'count-plan-counters')}
+          <button
+            type="button"
+            data-testid="count-plan-counter-add"
+            onClick={() => set('counters', [...draft.counters, newCounter()])}
+            disabled={draft.counters.length >= 100}
+          >
+            {t('counts:plan.addCounter')}
+          </button>
+
+          <label className="checkbox count-plan-blind">
+            <input
+              type="checkbox"
+              data-testid="count-plan-blind"
+              checked={draft.blind}
+              onChange={(e) => set('blind', e.target.checked)}
+            />
+            <span>
+              <strong>{t('counts:plan.blind')}</strong>
+              <span className="field-hint"> {t('counts:plan.blindHint')}</span>
+            </span>
+          </label>
+          <div className="form-row">
+            <label className="field">
+              <span className="field-label">{t('counts:plan.toleranceUnits')}</span>
+              <input
+                data-testid="count-plan-tol-units"
+                inputMode="numeric"
+                value={draft.toleranceUnits}
+                aria-invalid={errors.toleranceUnits ? true : undefined}
+                onChange={(e) => set('toleranceUnits', e.target.value)}
+              />
+              {err('toleranceUnits', 'count-plan-tol-units')}
+            </label>
+            <label className="field">
+              <span className="field-label">{t('counts:plan.toleranceAmount')}</span>
+              <input
+                data-testid="count-plan-tol-amount"
+                inputMode="decimal"
+                value={draft.toleranceYuan}
+                aria-invalid={errors.toleranceYuan ? true : undefined}
+                onChange={(e) => set('toleranceYuan', e.target.value)}
+              />
+              {err('toleranceYuan', 'count-plan-tol-amount')}
+            </label>
+          </div>
+          <p className="field-hint">{t('counts:plan.toleranceHint')}</p>
+          <label className="field">
+            <span className="field-label">{t('counts:plan.note')}</span>
+            <input
+              data-testid="count-plan-note"
+              value={draft.note}
+              aria-invalid={errors.note ? true : undefined}
+              onChange={(e) => set('note', e.target.value)}
+            />
+            {err('note', 'count-plan-note')}
+          </label>
+        </fieldset>
+      </div>
+      {failure !== null && (
+        <p className="form-error" role="alert" data-testid="count-plan-error">
+          {errorMessage(failure, t, f)}
+        </p>
+      )}
+      <div className="form-actions">
+        <span className="toolbar-spacer" />
+        <button type="button" data-testid="count-plan-cancel" onClick={onCancel}>
+          {t('common:actions.cancel')}
+        </button>
+        <button type="submit" className="primary big" data-testid="count-plan-submit" disabled={busy}>
+          {busy ? t('counts:plan.planning') : t('counts:plan.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

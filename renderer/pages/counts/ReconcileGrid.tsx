@@ -1,0 +1,463 @@
+// 共同对帐 Reconciliation (R10): per line the snapshot, the movements since,
+// the book, each counter's count and their sum, the variance in units and
+// money, coloured by status; a cause and a note for every variance; recount
+// of lines outside tolerance by a different keeper; both confirmations.
+import type { CellValueChangedEvent, ColDef, GridApi, GridReadyEvent, SelectionChangedEvent } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  countCauses,
+  type CountCause,
+  type CountLineStatus,
+  type CountSessionView,
+  type ReconcileLine,
+  type ReconcileView,
+} from '../../../shared/contract/counts';
+import { api } from '../../api/client';
+import { hasRole, useSession } from '../../app/session';
+import { CangwuGrid } from '../../components/grid/CangwuGrid';
+import { enumColumn, moneyColumn, qtyColumn } from '../../components/grid/formatters';
+import { useGridEvents } from '../../components/grid/useGridEvents';
+import { useNotify } from '../../components/toast/useNotify';
+import { useFormat } from '../../i18n/format';
+import { countsText, earlierCountsText } from './countText';
+import { keeperLabel, parseKeeper, useKnownKeepers } from './knownKeepers';
+import { ProductHistory } from './ProductHistory';
+
+const getRowId = ({ data }: { data: ReconcileLine }) => String(data.lineId);
+
+const statusClass = (s: CountLineStatus | undefined) => (s ? `var-${s}` : '');
+
+export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onSession(v: CountSessionView): void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const notify = useNotify();
+  const { session: me } = useSession();
+  const keepers = useKnownKeepers();
+  const gridRef = useRef<GridApi<ReconcileLine> | null>(null);
+  const [view, setView] = useState<ReconcileView | null>(null);
+  const [selected, setSelected] = useState<ReconcileLine[]>([]);
+  const [focusedProduct, setFocusedProduct] = useState<{ id: number; code: string } | null>(null);
+  const [recountText, setRecountText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [onlyVariances, setOnlyVariances] = useState(false);
+
+  const apply = useCallback(
+    (v: ReconcileView) => {
+      setView(v);
+      onSession(v.session);
+      const grid = gridRef.current;
+      if (grid && !grid.isDestroyed()) grid.setGridOption('rowData', v.lines);
+    },
+    [onSession],
+  );
+  const load = useCallback(async () => {
+    try {
+      apply(await api.request('counts.reconcile', { sessionId }));
+    } catch (e) {
+      notify.error(e);
+    }
+  }, [sessionId, apply, notify]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useGridEvents({
+    'counts.changed': (p) => {
+      if (p.sessionId === sessionId && !gridRef.current?.getEditingCells().length) void load();
+    },
+    'stock.changed': () => void load(),
+    reconnected: () => void load(),
+  });
+
+  const state = view?.session.state;
+  const editable = state === 'reconciling' && hasRole(me, ['operator', 'warehouseKeeper']);
+  const canRecount = state === 'reconciling' && hasRole(me, ['operator']);
+
+  const causeNames = useMemo(
+    () =>
+      Object.fromEntries([['', t('counts:rec.noCause')], ...countCauses.map((c) => [c, t(`domain:countCause.${c}`)])]),
+    [t],
+  );
+
+  const saveCause = useCallback(
+    async (e: CellValueChangedEvent<ReconcileLine>) => {
+      const l = e.data;
+      try {
+        apply(
+          await api.request('counts.setCauses', {
+            sessionId,
+            lines: [{ lineId: l.lineId, cause: l.cause, note: l.causeNote }],
+          }),
+        );
+      } catch (err) {
+        notify.error(err);
+        void load();
+      }
+    },
+    [sessionId, apply, load, notify],
+  );
+
+  const columnDefs = useMemo<ColDef<ReconcileLine>[]>(
+    () => [
+      {
+        colId: 'location',
+        field: 'locationCode',
+        headerName: t('counts:col.location'),
+        width: 95,
+        pinned: 'left',
+        cellClass: 'mono',
+      },
+      {
+        colId: 'productCode',
+        field: 'productCode',
+        headerName: t('counts:col.productCode'),
+        width: 115,
+        pinned: 'left',
+        cellClass: 'mono',
+        cellClassRules: { 'cell-old-code': (p) => Boolean(p.data?.replacedByCode) },
+        tooltipValueGetter: (p) =>
+          p.data?.replacedByCode ? t('counts:sheet.oldCode', { code: p.data.replacedByCode }) : undefined,
+      },
+      {
+        colId: 'productName',
+        headerName: t('counts:col.productName'),
+        width: 200,
+        valueGetter: (p) => (p.data ? f.productName(p.data.productNameZh, p.data.productNameEn) : ''),
+      },
+      { colId: 'unit', field: 'unit', headerName: t('counts:col.unit'), width: 85 },
+      {
+        colId: 'status',
+        field: 'status',
+        headerName: t('counts:col.status'),
+        width: 95,
+        ...enumColumn<ReconcileLine>(t, 'domain:status', 'status'),
+        valueFormatter: (p) => (p.node?.rowPinned || !p.value ? '' : t(`domain:status.${String(p.value)}`)),
+      },
+      {
+        colId: 'snapshot',
+        field: 'snapshotQty',
+        headerName: t('counts:col.snapshot'),
+        width: 95,
+        ...qtyColumn<ReconcileLine>(f),
+      },
+      {
+        colId: 'movementsSince',
+        field: 'movementsSince',
+        headerName: t('counts:col.movementsSince'),
+        headerTooltip: t('counts:rec.movementsHint'),
+        width: 100,
+        ...qtyColumn<ReconcileLine>(f),
+        valueFormatter: (p) =>
+          typeof p.value === 'number' ? (p.value > 0 ? `+${f.qty(p.value)}` : f.qty(p.value)) : '',
+      },
+      { colId: 'book', field: 'bookQty', headerName: t('counts:col.book'), width: 95, ...qtyColumn<ReconcileLine>(f) },
+      {
+        colId: 'counts',
+        headerName: t('counts:col.counts'),
+        width: 170,
+        valueGetter: (p) => (p.data && !p.node?.rowPinned ? countsText(p.data.counts, p.data.round, f.qty) : ''),
+        tooltipValueGetter: (p) =>
+          p.data && !p.node?.rowPinned
+            ? earlierCountsText(p.data.counts, p.data.round, f.qty, t) || undefined
+            : undefined,
+      },
+      {
+        colId: 'counted',
+        field: 'countedQty',
+        headerName: t('counts:col.countedQty'),
+        width: 95,
+        ...qtyColumn<ReconcileLine>(f),
+        valueFormatter: (p) =>
+          p.node?.rowPinned
+            ? f.qty(p.value as number | null)
+            : p.value === null
+              ? t('counts:rec.notCounted')
+              : f.qty(p.value as number),
+      },
+      {
+        colId: 'varianceQty',
+        pinned: 'right',
+        field: 'varianceQty',
+        headerName: t('counts:col.varianceQty'),
+        width: 95,
+        ...qtyColumn<ReconcileLine>(f),
+        valueFormatter: (p) =>
+          typeof p.value === 'number' ? (p.value > 0 ? `+${f.qty(p.value)}` : f.qty(p.value)) : '',
+        cellClass: (p) => (p.node.rowPinned ? '' : statusClass(p.data?.lineStatus)),
+      },
+      {
+        colId: 'varianceAmount',
+        pinned: 'right',
+        field: 'varianceAmountFen',
+        headerName: t('counts:col.varianceAmount'),
+        width: 115,
+        ...moneyColumn<ReconcileLine>(f),
+        cellClass: (p) => (p.node.rowPinned ? '' : statusClass(p.data?.lineStatus)),
+      },
+      {
+        colId: 'lineStatus',
+        pinned: 'right',
+        field: 'lineStatus',
+        headerName: t('counts:col.lineStatus'),
+        width: 110,
+        ...enumColumn<ReconcileLine>(t, 'counts:lineStatus', 'lineStatus'),
+        valueFormatter: (p) => (p.node?.rowPinned ? '' : p.value ? t(`counts:lineStatus.${String(p.value)}`) : ''),
+        cellClass: (p) => (p.node.rowPinned ? '' : `${statusClass(p.data?.lineStatus)} var-chip`),
+      },
+      {
+        colId: 'cause',
+        headerName: t('counts:col.cause'),
+        width: 140,
+        valueGetter: (p) => p.data?.cause ?? '',
+        valueSetter: (p) => {
+          const v = (p.newValue as string) || null;
+          if (v === p.data.cause) return false;
+          p.data.cause = v as CountCause | null;
+          return true;
+        },
+        valueFormatter: (p) => (p.node?.rowPinned ? '' : (causeNames[String(p.value ?? '')] ?? '')),
+        editable: (p) => editable && !p.node.rowPinned && p.data?.varianceQty !== null,
+        cellEditor: 'agSelectCellEditor',
+        cellEditorParams: { values: ['', ...countCauses] },
+        filterValueGetter: (p) => causeNames[p.data?.cause ?? ''] ?? '',
+        cellClassRules: {
+          'cell-editable': (p) => editable && !p.node.rowPinned && p.data?.varianceQty !== null,
+          'cell-cause-missing': (p) =>
+            !p.node.rowPinned && p.data?.cause === null && p.data.varianceQty !== null && p.data.varianceQty !== 0,
+        },
+      },
+      {
+        colId: 'causeNote',
+        field: 'causeNote',
+        headerName: t('counts:col.causeNote'),
+        width: 200,
+        editable: (p) => editable && !p.node.rowPinned,
+        cellEditorParams: { maxLength: 1000 },
+        cellClassRules: { 'cell-editable': (p) => editable && !p.node.rowPinned },
+      },
+      {
+        colId: 'recountBy',
+        headerName: t('counts:col.round'),
+        width: 110,
+        valueGetter: (p) =>
+          p.data && !p.node?.rowPinned && p.data.round > 1
+            ? t('counts:rec.round', { round: p.data.round, name: p.data.recountBy ?? '' })
+            : '',
+      },
+      {
+        colId: 'expected',
+        headerName: t('counts:col.expected'),
+        width: 90,
+        valueGetter: (p) => (p.data && !p.node?.rowPinned && !p.data.expected ? t('counts:sheet.unexpected') : ''),
+        cellClass: 'cell-unexpected',
+      },
+    ],
+    [t, f, editable, causeNames],
+  );
+
+  const totalsRow = useMemo<ReconcileLine[]>(() => {
+    if (!view) return [];
+    const sum = (k: 'snapshotQty' | 'movementsSince' | 'bookQty') => view.lines.reduce((s, l) => s + l[k], 0);
+    const tt = view.totals;
+    return [
+      {
+        lineId: -1,
+        productId: -1,
+        productCode: t('counts:rec.totals'),
+        productNameZh: t('counts:rec.totalsLine', { lines: tt.lines, counted: tt.counted }),
+        productNameEn: '',
+        unit: '',
+        category: '',
+        unitCostFen: 0,
+        replacedByCode: null,
+        locationId: -1,
+        locationCode: '',
+        status: 'good',
+        expected: true,
+        round: 1,
+        recountBy: null,
+        snapshotQty: sum('snapshotQty'),
+        movementsSince: sum('movementsSince'),
+        bookQty: sum('bookQty'),
+        counts: [],
+        countedQty: view.lines.reduce((s, l) => s + (l.countedQty ?? 0), 0),
+        varianceQty: tt.varianceQty,
+        varianceAmountFen: tt.varianceAmountFen,
+        lineStatus: 'matched',
+        cause: null,
+        causeNote: '',
+      },
+    ];
+  }, [view, t]);
+
+  useEffect(() => {
+    const grid = gridRef.current;
+    if (grid && !grid.isDestroyed()) grid.onFilterChanged();
+  }, [onlyVariances]);
+
+  const onGridReady = useCallback(
+    (e: GridReadyEvent<ReconcileLine>) => {
+      gridRef.current = e.api;
+      if (view) e.api.setGridOption('rowData', view.lines);
+    },
+    [view],
+  );
+
+  const recountKeeper = parseKeeper(recountText, keepers);
+  const requestRecount = async () => {
+    if (busy || selected.length === 0 || recountKeeper === null) return;
+    setBusy(true);
+    try {
+      apply(
+        await api.request('counts.requestRecount', {
+          sessionId,
+          lineIds: selected.map((l) => l.lineId),
+          keeperId: recountKeeper,
+        }),
+      );
+      notify.success(t('counts:rec.recountRequested', { n: selected.length }));
+      setRecountText('');
+    } catch (e) {
+      notify.error(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const confirm = async (as: 'operator' | 'warehouseKeeper') => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      const v = await api.request('counts.confirm', { sessionId, as });
+      apply(v);
+      notify.success(
+        v.session.formNumber
+          ? t('counts:rec.formCreated', { number: v.session.formNumber })
+          : t('counts:rec.confirmed', { as: t(`domain:role.${as}`) }),
+      );
+    } catch (e) {
+      notify.error(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const tt = view?.totals;
+  return (
+    <div className="reconcile" data-testid="count-reconcile">
+      {tt && (
+        <div className="reconcile-summary" data-testid="count-reconcile-summary">
+          <span className="var-chip var-matched">{t('counts:rec.sum.matched', { n: tt.matched })}</span>
+          <span className="var-chip var-withinTolerance">{t('counts:rec.sum.within', { n: tt.withinTolerance })}</span>
+          <span className="var-chip var-outOfTolerance">{t('counts:rec.sum.out', { n: tt.outOfTolerance })}</span>
+          <span className="var-chip var-notCounted">{t('counts:rec.sum.notCounted', { n: tt.notCounted })}</span>
+          {tt.recount > 0 && (
+            <span className="var-chip var-recount">{t('counts:rec.sum.recount', { n: tt.recount })}</span>
+          )}
+          <span>{t('counts:rec.sum.net', { qty: f.qty(tt.varianceQty), amount: f.money(tt.varianceAmountFen) })}</span>
+          <span>{t('counts:rec.sum.abs', { amount: f.money(tt.absVarianceAmountFen) })}</span>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              data-testid="count-reconcile-only-variances"
+              checked={onlyVariances}
+              onChange={(e) => setOnlyVariances(e.target.checked)}
+            />
+            {t('counts:rec.onlyVariances')}
+          </label>
+        </div>
+      )}
+      <div className="reconcile-actions">
+        {canRecount && (
+          <>
+            <span>{t('counts:rec.selected', { n: selected.length })}</span>
+            <input
+              list="count-recount-keepers"
+              data-testid="count-recount-keeper"
+              value={recountText}
+              placeholder={t('counts:rec.recountKeeper')}
+              aria-label={t('counts:rec.recountKeeper')}
+              onChange={(e) => setRecountText(e.target.value)}
+            />
+            <datalist id="count-recount-keepers">
+              {keepers
+                .filter((k) => !selected.some((l) => l.counts.some((c) => c.userId === k.userId)))
+                .map((k) => (
+                  <option key={k.userId} value={keeperLabel(k)} />
+                ))}
+            </datalist>
+            <button
+              type="button"
+              data-testid="count-recount"
+              disabled={busy || selected.length === 0 || recountKeeper === null}
+              onClick={() => void requestRecount()}
+            >
+              {t('counts:rec.requestRecount')}
+            </button>
+          </>
+        )}
+        <span className="toolbar-spacer" />
+        {state === 'reconciling' && hasRole(me, ['operator']) && (
+          <button
+            type="button"
+            className="primary"
+            data-testid="count-confirm-as-operator"
+            disabled={busy || view?.session.operatorConfirmation !== null}
+            onClick={() => void confirm('operator')}
+          >
+            {t('counts:rec.confirmAsOperator')}
+          </button>
+        )}
+        {state === 'reconciling' && hasRole(me, ['warehouseKeeper']) && (
+          <button
+            type="button"
+            className="primary"
+            data-testid="count-confirm-as-keeper"
+            disabled={busy || view?.session.keeperConfirmation !== null}
+            onClick={() => void confirm('warehouseKeeper')}
+          >
+            {t('counts:rec.confirmAsKeeper')}
+          </button>
+        )}
+      </div>
+      {state === 'reconciling' && <p className="page-hint">{t('counts:rec.hint')}</p>}
+      <div className="reconcile-body">
+        <CangwuGrid<ReconcileLine>
+          gridId="countReconcile"
+          testId="count-reconcile-grid"
+          columnDefs={columnDefs}
+          getRowId={getRowId}
+          onGridReady={onGridReady}
+          pinnedBottomRowData={totalsRow}
+          rowSelection={
+            canRecount
+              ? {
+                  mode: 'multiRow',
+                  checkboxes: true,
+                  headerCheckbox: true,
+                  enableClickSelection: false,
+                  isRowSelectable: (n) => n.data?.lineStatus === 'outOfTolerance',
+                  hideDisabledCheckboxes: true,
+                }
+              : undefined
+          }
+          selectionColumnDef={{ pinned: 'left', width: 44, minWidth: 44 }}
+          isExternalFilterPresent={() => onlyVariances}
+          doesExternalFilterPass={(n) => n.data?.lineStatus !== 'matched'}
+          onSelectionChanged={(e: SelectionChangedEvent<ReconcileLine>) => setSelected(e.api.getSelectedRows())}
+          onCellValueChanged={(e) => void saveCause(e)}
+          onCellFocused={(e) => {
+            if (e.rowIndex === null || e.rowPinned) return;
+            const d = e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
+            if (d && d.productId !== focusedProduct?.id) setFocusedProduct({ id: d.productId, code: d.productCode });
+          }}
+          enterNavigatesVerticallyAfterEdit
+          stopEditingWhenCellsLoseFocus
+          // Some twenty columns, all rendered: the variance is there to read (and to find) at once.
+          suppressColumnVirtualisation
+          tooltipShowDelay={400}
+        />
+        {focusedProduct && <ProductHistory product={focusedProduct} />}
+      </div>
+    </div>
+  );
+}
