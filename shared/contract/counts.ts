@@ -56,6 +56,9 @@ export type CountScope = {
   notCountedForDays?: number;
 };
 
+/** A warehouse keeper a count may be given to. */
+export type CountKeeper = { userId: number; username: string; displayName: string };
+
 export type CountCounterView = { userId: number; userName: string; zoneId: number | null; zoneCode: string | null };
 
 export type CountConfirmation = { userId: number; userName: string; at: string } | null;

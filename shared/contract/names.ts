@@ -51,6 +51,7 @@ export const requestNameList = [
   'counts.setCauses',
   'counts.confirm',
   'counts.cancel',
+  'counts.keepers',
   'counts.productHistory',
   'counts.measures',
   'adjustments.list',

@@ -39,6 +39,7 @@ import {
   countSessionStates,
   type AdjustmentFormRow,
   type AdjustmentFormView,
+  type CountKeeper,
   type CountMeasures,
   type CountSessionRow,
   type CountSessionView,
@@ -396,6 +397,8 @@ export const requests = {
     access: ['operator'],
     write: true,
   }),
+  /** The keepers a planner may name as counters or recounters (users.list is the administrator's). */
+  'counts.keepers': spec<CountKeeper[]>()({ input: none, access: countPlanners, write: false }),
   'counts.productHistory': spec<ProductCountRow[]>()({
     input: z.object({ productId: id, limit: z.number().int().min(1).max(200).optional() }).strict(),
     access: countReaders,

@@ -5,7 +5,6 @@
 // finishes counting and sees the variances in the reconciliation grid.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot, screenshotDir, startStation, type Station } from './harness';
@@ -23,22 +22,6 @@ async function logIn(page: Page, username: string) {
   await page.getByTestId('login-screen').waitFor();
   await new LoginPage(page).logIn(username, 'demo1234');
   await page.getByTestId('topbar').waitFor();
-}
-
-/**
- * The keeper's user number. No request lists keepers to an operator (users.list
- * is the administrator's), so the plan form also takes a user number; the test
- * reads it from the database the way an administrator would look it up.
- */
-function userIdOf(username: string): number {
-  const db = new Database(path.join(station.dataDir, 'cangwu.db'), { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare('select id from users where username = ?').get(username) as { id: number } | undefined;
-    if (!row) throw new Error(`no user ${username}`);
-    return row.id;
-  } finally {
-    db.close();
-  }
 }
 
 beforeAll(async () => {
@@ -66,7 +49,8 @@ describe('a blind count of two bins', () => {
     await operator.getByTestId('count-plan-submit').click();
     await expect.poll(() => operator.getByTestId('count-plan-locs-error').innerText()).toContain('库位');
     await counts.chooseBins(['A-01', 'A-02']);
-    await counts.setCounter(0, String(userIdOf('keeper')));
+    // Counters are picked by name from the keepers (counts.keepers).
+    await counts.setCounter(0, '张仓管');
     await operator.getByTestId('count-plan-tol-units').fill('1');
     await operator.getByTestId('count-plan').evaluate((el) => el.scrollTo(0, 0));
     await screenshot(operator, 'counts-01-plan-form');

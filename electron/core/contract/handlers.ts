@@ -11,6 +11,7 @@ import { hiddenBins } from '../counts/blindness';
 import { approveForm, createManualForm, rejectForm, submitForm, updateManualForm } from '../counts/adjustments';
 import { readForm, readForms } from '../counts/forms';
 import { productCounts } from '../counts/history';
+import { listKeepers } from '../counts/keepers';
 import { countMeasures } from '../counts/measures';
 import { confirmReconciliation, reconcileView, requestRecount, setCauses } from '../counts/reconcile';
 import {
@@ -126,6 +127,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   'counts.plan': (ctx, input) => planSession(ctx, input),
   'counts.start': (ctx, input) => startSession(ctx, input.sessionId),
   'counts.list': (ctx, input) => listSessions(ctx, input),
+  'counts.keepers': (ctx) => listKeepers(ctx.db),
   'counts.get': (ctx, input) => sessionView(ctx, input.sessionId),
   'counts.sheet': (ctx, input) => countSheet(ctx, input),
   'counts.enter': (ctx, input) => enterCount(ctx, input),

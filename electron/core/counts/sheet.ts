@@ -81,6 +81,7 @@ async function sheetLines(
   for (const e of entries) byLine.set(e.line_id, [...(byLine.get(e.line_id) ?? []), e]);
 
   const counting = s.state === 'counting' || s.state === 'recounting';
+  const inMyZones = await zoneFilter(ctx, s.id, me);
   const out = lines.map((l): CountSheetLine => {
     const mine = countsByCounter(
       (byLine.get(l.id) ?? [])
@@ -88,7 +89,11 @@ async function sheetLines(
         .map((e) => ({ ...e, userId: e.user_id, userName: '', position: e.ledger_position })),
     )[0];
     const open =
-      s.state === 'counting' ? l.round === 1 : s.state === 'recounting' ? l.round > 1 && l.recount_by === me : false;
+      s.state === 'counting'
+        ? l.round === 1 && inMyZones(l.location_id)
+        : s.state === 'recounting'
+          ? l.round > 1 && l.recount_by === me
+          : false;
     const line: CountSheetLine = {
       lineId: l.id,
       productId: l.product_id,
@@ -150,4 +155,37 @@ export async function enterCount(ctx: ServiceContext, input: EnterInput): Promis
   );
   const [line] = await sheetLines(ctx, await loadSession(ctx.db, input.sessionId), { lineIds: [lineId] });
   return line!;
+}
+
+/**
+ * Whether a bin is the caller's to count: a counter with zones counts in those
+ * zones only (counts.enter refuses the others, so the sheet does not offer
+ * them), a counter without a zone anywhere, anyone else nowhere.
+ */
+async function zoneFilter(
+  ctx: ServiceContext,
+  sessionId: number,
+  me: number,
+): Promise<(locationId: number) => boolean> {
+  const assigned = await ctx.db
+    .selectFrom('count_counters')
+    .select('zone_id')
+    .where('session_id', '=', sessionId)
+    .where('user_id', '=', me)
+    .execute();
+  if (assigned.length === 0) return () => false;
+  const zones = new Set(assigned.map((a) => a.zone_id));
+  if (zones.has(null)) return () => true;
+  const parents = new Map(
+    (await ctx.db.selectFrom('locations').select(['id', 'parent_id']).execute()).map((l) => [l.id, l.parent_id]),
+  );
+  return (locationId) => {
+    // Layouts are three levels deep; the bound only stops a corrupt cycle.
+    let at: number | null | undefined = locationId;
+    for (let depth = 0; at != null && depth < 16; depth++) {
+      if (zones.has(at)) return true;
+      at = parents.get(at);
+    }
+    return false;
+  };
 }

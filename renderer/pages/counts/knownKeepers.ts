@@ -1,42 +1,24 @@
-// The keepers a planner can name as counters or recounters.
-//
-// The contract has no request that lists warehouse keepers for an operator or
-// a keeper: `users.list` is for the administrator only. Until the core offers
-// one, the choice is built from what a planner may read — the caller when they
-// are a keeper, and the counters of earlier sessions — and any other keeper is
-// named by their user number (the core refuses a user who is not a keeper:
-// counts.counterNotKeeper).
+// The keepers a planner can name as counters or recounters (counts.keepers:
+// active users with the warehouse keeper role), picked by name or user number.
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import { hasRole, useSession } from '../../app/session';
+import { useNotify } from '../../components/toast/useNotify';
 
 export type KeeperOption = { userId: number; name: string };
 
 export function useKnownKeepers(): KeeperOption[] {
-  const { session } = useSession();
-  const [keepers, setKeepers] = useState<KeeperOption[]>(() =>
-    hasRole(session, ['warehouseKeeper']) ? [{ userId: session.user.id, name: session.user.displayName }] : [],
-  );
+  const notify = useNotify();
+  const [keepers, setKeepers] = useState<KeeperOption[]>([]);
   useEffect(() => {
     let live = true;
-    api
-      .request('counts.list', { limit: 200 })
-      .then((rows) => {
-        if (!live) return;
-        setKeepers((old) => {
-          const byId = new Map(old.map((k) => [k.userId, k]));
-          for (const r of rows)
-            for (const c of r.counters)
-              if (!byId.has(c.userId)) byId.set(c.userId, { userId: c.userId, name: c.userName });
-          return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
-        });
-      })
-      // Only a convenience: without it the user number still works.
-      .catch(() => undefined);
+    api.request('counts.keepers', {}).then(
+      (rows) => live && setKeepers(rows.map((k) => ({ userId: k.userId, name: k.displayName }))),
+      (e: unknown) => live && notify.error(e),
+    );
     return () => {
       live = false;
     };
-  }, []);
+  }, [notify]);
   return keepers;
 }
 

@@ -98,6 +98,7 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'counts.setCauses': () => ({ sessionId: 999_999, lines: [{ lineId: 1, cause: 'miscount' }] }),
   'counts.confirm': () => ({ sessionId: 999_999 }),
   'counts.cancel': () => ({ sessionId: 999_999, reason: 'x' }),
+  'counts.keepers': () => ({}),
   'counts.productHistory': () => ({ productId: w.products[0]!.id }),
   'counts.measures': () => ({ from: '2020-01-01T00:00:00Z', to: new Date().toISOString() }),
   'adjustments.list': () => ({}),

@@ -53,6 +53,7 @@ describe('blind count', () => {
     const product = c.product('P003').id;
     const replies: Partial<Record<RequestName, unknown>> = {
       'counts.list': await call(core, c.keeper, 'counts.list', {}),
+      'counts.keepers': await call(core, c.keeper, 'counts.keepers', {}),
       'counts.get': await call(core, c.keeper, 'counts.get', { sessionId }),
       'counts.sheet': await call(core, c.keeper, 'counts.sheet', { sessionId }),
       'counts.enter': await call(core, c.keeper, 'counts.enter', {
