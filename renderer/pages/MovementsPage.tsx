@@ -6,11 +6,13 @@ import { useTranslation } from 'react-i18next';
 import type { MovementRow, ProductView } from '../../shared/contract/types';
 import { api } from '../api/client';
 import { navigate } from '../app/routes';
+import { hasRole, useSession } from '../app/session';
 import { dateTimeColumn, enumColumn, moneyColumn, qtyColumn } from '../components/grid/formatters';
 import { PagedGrid } from '../components/grid/PagedGrid';
 import { ProductPicker } from '../components/ProductPicker';
 import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
+import { ProductHistory } from './counts/ProductHistory';
 
 const getRowId = ({ data }: { data: MovementRow }) => String(data.id);
 const refreshOn = ['stock.changed'] as const;
@@ -19,6 +21,7 @@ export function MovementsPage({ productId }: { productId: number | null }) {
   const { t } = useTranslation();
   const f = useFormat();
   const notify = useNotify();
+  const { session } = useSession();
   const [total, setTotal] = useState<number | null>(null);
   const [products, setProducts] = useState<ProductView[]>([]);
 
@@ -92,6 +95,9 @@ export function MovementsPage({ productId }: { productId: number | null }) {
     [t, f],
   );
 
+  const product = productId === null ? null : (products.find((p) => p.id === productId) ?? null);
+  const canSeeCounts = hasRole(session, ['operator', 'warehouseKeeper', 'csManager', 'supervisor']);
+
   return (
     <section className="page-body" data-testid="movements">
       <div className="toolbar">
@@ -117,16 +123,20 @@ export function MovementsPage({ productId }: { productId: number | null }) {
           {total === null ? '' : t('movements:total', { rows: f.qty(total) })}
         </span>
       </div>
-      <PagedGrid<MovementRow>
-        gridId="movements"
-        testId="movements-grid"
-        fetchPage={fetchPage}
-        onTotal={setTotal}
-        refreshOn={refreshOn}
-        maxBlocksInCache={50}
-        getRowId={getRowId}
-        columnDefs={columnDefs}
-      />
+      <div className="split">
+        <PagedGrid<MovementRow>
+          gridId="movements"
+          testId="movements-grid"
+          fetchPage={fetchPage}
+          onTotal={setTotal}
+          refreshOn={refreshOn}
+          maxBlocksInCache={50}
+          getRowId={getRowId}
+          columnDefs={columnDefs}
+        />
+        {/* A product's page: its ledger, and how it counted lately (R10). */}
+        {product && canSeeCounts && <ProductHistory product={product} />}
+      </div>
     </section>
   );
 }

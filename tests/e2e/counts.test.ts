@@ -126,4 +126,14 @@ describe('a blind count of two bins', () => {
     await expect.poll(() => operator.getByTestId('count-product-history').innerText()).toContain('PD-');
     await screenshot(operator, 'counts-05-reconcile');
   });
+
+  it('shows a product’s last counts on its page', async () => {
+    const counts = new CountPage(operator);
+    const code = (await counts.reconcileCells('productCode').first().innerText()).trim();
+    await operator.getByTestId('nav-movements').click();
+    await operator.getByTestId('movements-product').fill(code);
+    await operator.getByTestId('movements-product').press('Enter');
+    await expect.poll(() => operator.getByTestId('count-product-history').innerText()).toContain('PD-');
+    await screenshot(operator, 'counts-06-product-page');
+  });
 });
