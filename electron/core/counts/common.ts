@@ -83,10 +83,3 @@ export async function changed(
   await recordAudit(ctx, what);
   ctx.emit('counts.changed', ids);
 }
-
-/** Ids in chunks, to stay under SQLite's bound-parameter limit. */
-export function chunks<T>(items: T[], size = 500): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}

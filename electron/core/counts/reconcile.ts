@@ -16,7 +16,8 @@ export async function reconcileView(ctx: ServiceContext, sessionId: number): Pro
   // Blindness: refused outright rather than sent without figures, a grid of nothing is no use.
   if (!(await bookVisible(ctx, s))) throw new AppError('counts.bookHidden', { number: s.number });
   const lines = await computeLines(ctx.db, s);
-  return { session: await sessionView(ctx, s.id, s), lines, totals: totalsOf(lines) };
+  const totals = totalsOf(lines);
+  return { session: await sessionView(ctx, s.id, s, totals), lines, totals };
 }
 
 const clearConfirmations = {

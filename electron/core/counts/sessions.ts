@@ -7,23 +7,15 @@ import type {
   CountSessionRow,
   CountSessionState,
   CountSessionView,
+  ReconcileTotals,
 } from '../../../shared/contract/counts';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import type { Db } from '../db/schema';
 import { listForms } from './adjustmentViews';
 import { bookVisible } from './blindness';
-import {
-  changed,
-  chunks,
-  ledgerPosition,
-  loadSession,
-  nextNumber,
-  requireState,
-  userId,
-  type SessionRecord,
-} from './common';
-import { bookInScope, validateScope } from './scope';
+import { changed, ledgerPosition, loadSession, nextNumber, requireState, userId, type SessionRecord } from './common';
+import { snapshotInScope, validateScope } from './scope';
 import { computeLines, totalsOf } from './variance';
 
 export type PlanInput = {
@@ -109,25 +101,7 @@ export async function startSession(ctx: ServiceContext, sessionId: number): Prom
   requireState(s, ['planned']);
   // Same write transaction: no posting can land between the position and the balances read.
   const position = await ledgerPosition(ctx.db);
-  const book = await bookInScope(ctx.db, s.scope, ctx.now);
-  for (const part of chunks(book)) {
-    if (part.length === 0) continue;
-    await ctx.db
-      .insertInto('count_lines')
-      .values(
-        part.map((b) => ({
-          session_id: s.id,
-          product_id: b.productId,
-          location_id: b.locationId,
-          status: b.status,
-          snapshot_qty: b.qty,
-          expected: 1,
-          recount_by: null,
-          cause: null,
-        })),
-      )
-      .execute();
-  }
+  const snapshotLines = await snapshotInScope(ctx.db, s.id, s.scope, ctx.now);
   const at = ctx.now.toISOString();
   await ctx.db
     .updateTable('count_sessions')
@@ -141,12 +115,26 @@ export async function startSession(ctx: ServiceContext, sessionId: number): Prom
       entity: 'countSession',
       entityId: s.id,
       before: { state: s.state },
-      after: { state: 'counting', snapshotLines: book.length, ledgerPosition: position },
+      after: { state: 'counting', snapshotLines, ledgerPosition: position },
     },
     { sessionId: s.id, formId: null },
   );
-  return sessionView(ctx, s.id);
+  // Nothing is counted yet and nothing has moved since: every line is "not counted".
+  return sessionView(ctx, s.id, undefined, { ...noTotals, lines: snapshotLines, notCounted: snapshotLines });
 }
+
+const noTotals: ReconcileTotals = {
+  lines: 0,
+  counted: 0,
+  matched: 0,
+  withinTolerance: 0,
+  outOfTolerance: 0,
+  notCounted: 0,
+  recount: 0,
+  varianceQty: 0,
+  varianceAmountFen: 0,
+  absVarianceAmountFen: 0,
+};
 
 export async function finishCounting(ctx: ServiceContext, sessionId: number): Promise<CountSessionView> {
   const s = await loadSession(ctx.db, sessionId);
@@ -319,6 +307,8 @@ export async function sessionView(
   ctx: ServiceContext,
   sessionId: number,
   known?: SessionRecord,
+  /** The totals when the caller has just computed them (the reconciliation does). */
+  totals?: ReconcileTotals,
 ): Promise<CountSessionView> {
   const s = known ?? (await loadSession(ctx.db, sessionId));
   const [row] = await sessionRows(ctx.db, { id: s.id });
@@ -347,6 +337,6 @@ export async function sessionView(
     history: history.map((h) => ({ at: h.at, userName: h.display_name ?? '', action: h.request })),
     forms: visible ? await listForms(ctx.db, { sessionId: s.id }) : [],
   };
-  if (visible && s.state !== 'planned') view.totals = totalsOf(await computeLines(ctx.db, s));
+  if (visible && s.state !== 'planned') view.totals = totals ?? totalsOf(await computeLines(ctx.db, s));
   return view;
 }
