@@ -81,17 +81,22 @@ export async function appendEntry(db: Db, input: EntryInput): Promise<{ lineId: 
     created = true;
   }
 
-  const mine = await db
-    .selectFrom('count_entries')
-    .select(['kind', 'qty'])
-    .where('line_id', '=', line.id)
-    .where('round', '=', line.round)
-    .where('user_id', '=', input.userId)
-    .orderBy('id')
-    .execute();
-  const current = mine.reduce((q, e) => (e.kind === 'set' ? e.qty : q + e.qty), 0);
-  const next = input.kind === 'set' ? input.qty : current + input.qty;
-  if (next < 0) throw new AppError('counts.negativeCount', { current, qty: input.qty });
+  // A count can only go below zero by a negative correction: only then is the
+  // counter's running count read (it grows with every scan of the line).
+  if (input.kind === 'set' && input.qty < 0)
+    throw new AppError('counts.negativeCount', { current: null, qty: input.qty });
+  if (input.kind === 'add' && input.qty < 0) {
+    const mine = await db
+      .selectFrom('count_entries')
+      .select(['kind', 'qty'])
+      .where('line_id', '=', line.id)
+      .where('round', '=', line.round)
+      .where('user_id', '=', input.userId)
+      .orderBy('id')
+      .execute();
+    const current = mine.reduce((q, e) => (e.kind === 'set' ? e.qty : q + e.qty), 0);
+    if (current + input.qty < 0) throw new AppError('counts.negativeCount', { current, qty: input.qty });
+  }
 
   await db
     .insertInto('count_entries')

@@ -4,6 +4,7 @@
 // Scanning the next bin label closes the previous one. A product the book did
 // not expect in the bin is accepted and flagged on its line. Blind: the view
 // shows what this counter counted, never a book quantity.
+import { sql } from 'kysely';
 import type { TaskView } from '../../../../shared/contract';
 import { isAppError } from '../../../../shared/errors';
 import { checkLocation, appendEntry, deleteScanEntry } from '../../counts/entries';
@@ -130,24 +131,29 @@ export const countingTask: Task<CountTaskState> = {
     let linesCounted = 0;
     let binUnits = 0;
     if (state.sessionId !== null && state.userId !== null) {
-      // The counter's own entries in the current round: their work, never the book.
+      // The counter's own count per line in the current round — their work,
+      // never the book: the last 'set' and every entry after it, summed in
+      // SQL (reading each entry back grew with every scan).
+      const lastSets = db
+        .selectFrom('count_entries')
+        .select(['line_id', 'round', (eb) => eb.fn.max('id').as('last')])
+        .where('user_id', '=', state.userId)
+        .where('kind', '=', 'set')
+        .groupBy(['line_id', 'round'])
+        .as('ls');
       const mine = await db
         .selectFrom('count_entries as e')
         .innerJoin('count_lines as l', 'l.id', 'e.line_id')
-        .select(['e.line_id', 'l.location_id', 'e.kind', 'e.qty'])
+        .leftJoin(lastSets, (join) => join.onRef('ls.line_id', '=', 'e.line_id').onRef('ls.round', '=', 'e.round'))
+        .select((eb) => ['l.location_id', eb.fn.sum<number>('e.qty').as('qty')])
         .where('l.session_id', '=', state.sessionId)
         .where('e.user_id', '=', state.userId)
         .whereRef('e.round', '=', 'l.round')
-        .orderBy('e.id')
+        .where((eb) => eb('e.id', '>=', eb.fn.coalesce('ls.last', sql.lit(0))))
+        .groupBy(['e.line_id', 'l.location_id'])
         .execute();
-      const perLine = new Map<number, { locationId: number; qty: number }>();
-      for (const e of mine) {
-        const c = perLine.get(e.line_id) ?? { locationId: e.location_id, qty: 0 };
-        c.qty = e.kind === 'set' ? e.qty : c.qty + e.qty;
-        perLine.set(e.line_id, c);
-      }
-      linesCounted = perLine.size;
-      for (const c of perLine.values()) if (c.locationId === state.location?.locationId) binUnits += c.qty;
+      linesCounted = mine.length;
+      for (const c of mine) if (c.location_id === state.location?.locationId) binUnits += Number(c.qty);
     }
     return { kind: 'count', session, location: state.location, linesCounted, binUnits };
   },
