@@ -10,6 +10,7 @@ import { stockStatuses, type StockStatus } from '../../../shared/domain';
 import { api } from '../../api/client';
 import { ProductPicker, productLabel } from '../../components/ProductPicker';
 import { useNotify } from '../../components/toast/useNotify';
+import { TextField } from '../../components/TextField';
 import { errorMessage } from '../../i18n/errorText';
 import { useFormat } from '../../i18n/format';
 import { indexLocations } from './countText';
@@ -264,18 +265,14 @@ export function PlanForm({
               </div>
             </div>
           )}
-          <label className="field">
-            <span className="field-label">{t('counts:plan.notCountedForDays')}</span>
-            <input
-              data-testid="count-plan-days"
-              inputMode="numeric"
-              value={draft.notCountedForDays}
-              placeholder={t('counts:plan.daysPlaceholder')}
-              aria-invalid={errors.days ? true : undefined}
-              onChange={(e) => set('notCountedForDays', e.target.value, 'days')}
-            />
-            {err('days', 'count-plan-days')}
-          </label>
+          <TextField
+            label={t('counts:plan.notCountedForDays')}
+            testId="count-plan-days"
+            value={draft.notCountedForDays}
+            error={errors.days}
+            input={{ inputMode: 'numeric', placeholder: t('counts:plan.daysPlaceholder') }}
+            onChange={(v) => set('notCountedForDays', v, 'days')}
+          />
           <div className="field">
             <span className="field-label">{t('counts:plan.products')}</span>
             <div className="count-plan-inline">
@@ -404,40 +401,31 @@ export function PlanForm({
             </span>
           </label>
           <div className="form-row">
-            <label className="field">
-              <span className="field-label">{t('counts:plan.toleranceUnits')}</span>
-              <input
-                data-testid="count-plan-tol-units"
-                inputMode="numeric"
-                value={draft.toleranceUnits}
-                aria-invalid={errors.toleranceUnits ? true : undefined}
-                onChange={(e) => set('toleranceUnits', e.target.value)}
-              />
-              {err('toleranceUnits', 'count-plan-tol-units')}
-            </label>
-            <label className="field">
-              <span className="field-label">{t('counts:plan.toleranceAmount')}</span>
-              <input
-                data-testid="count-plan-tol-amount"
-                inputMode="decimal"
-                value={draft.toleranceYuan}
-                aria-invalid={errors.toleranceYuan ? true : undefined}
-                onChange={(e) => set('toleranceYuan', e.target.value)}
-              />
-              {err('toleranceYuan', 'count-plan-tol-amount')}
-            </label>
+            <TextField
+              label={t('counts:plan.toleranceUnits')}
+              testId="count-plan-tol-units"
+              value={draft.toleranceUnits}
+              error={errors.toleranceUnits}
+              input={{ inputMode: 'numeric' }}
+              onChange={(v) => set('toleranceUnits', v)}
+            />
+            <TextField
+              label={t('counts:plan.toleranceAmount')}
+              testId="count-plan-tol-amount"
+              value={draft.toleranceYuan}
+              error={errors.toleranceYuan}
+              input={{ inputMode: 'decimal' }}
+              onChange={(v) => set('toleranceYuan', v)}
+            />
           </div>
           <p className="field-hint">{t('counts:plan.toleranceHint')}</p>
-          <label className="field">
-            <span className="field-label">{t('counts:plan.note')}</span>
-            <input
-              data-testid="count-plan-note"
-              value={draft.note}
-              aria-invalid={errors.note ? true : undefined}
-              onChange={(e) => set('note', e.target.value)}
-            />
-            {err('note', 'count-plan-note')}
-          </label>
+          <TextField
+            label={t('counts:plan.note')}
+            testId="count-plan-note"
+            value={draft.note}
+            error={errors.note}
+            onChange={(v) => set('note', v)}
+          />
         </fieldset>
       </div>
       {failure !== null && (

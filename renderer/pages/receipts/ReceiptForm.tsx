@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { LocationView, ProductView, ReceiptRow } from '../../../shared/contract/types';
 import { api } from '../../api/client';
 import { ProductPicker } from '../../components/ProductPicker';
+import { TextField } from '../../components/TextField';
 import { LocationSelect, QtyInput, StatusSelect } from '../../components/StockLineFields';
 import { useNotify } from '../../components/toast/useNotify';
 import { errorMessage } from '../../i18n/errorText';
@@ -150,42 +151,36 @@ export function ReceiptForm({
     <form ref={formRef} className="card receipt-form" onSubmit={submit} noValidate data-testid="receipt-form">
       <h2>{t('receipts:form.title')}</h2>
       <div className="form-row">
-        <label className="field">
-          <span className="field-label">{t('receipts:form.deliveryNote')}</span>
-          <input
-            data-testid="receipt-delivery-note"
-            autoFocus
-            value={draft.deliveryNote}
-            aria-invalid={errors.deliveryNote ? true : undefined}
-            onChange={(e) => set('deliveryNote', e.target.value)}
-          />
-          {err('deliveryNote', 'receipt-delivery-note')}
-        </label>
-        <label className="field">
-          <span className="field-label">{t('receipts:form.supplier')}</span>
-          <input
-            data-testid="receipt-supplier"
-            value={draft.supplier}
-            aria-invalid={errors.supplier ? true : undefined}
-            onChange={(e) => set('supplier', e.target.value)}
-          />
-          {err('supplier', 'receipt-supplier')}
-        </label>
-        <label className="field">
-          <span className="field-label">{t('receipts:form.arrivedAt')}</span>
-          <input
-            data-testid="receipt-arrived"
-            type="datetime-local"
-            value={draft.arrivedLocal}
-            aria-invalid={errors.arrivedLocal ? true : undefined}
-            onChange={(e) => set('arrivedLocal', e.target.value)}
-          />
-          {err('arrivedLocal', 'receipt-arrived')}
-        </label>
-        <label className="field field-wide">
-          <span className="field-label">{t('receipts:form.note')}</span>
-          <input data-testid="receipt-note" value={draft.note} onChange={(e) => set('note', e.target.value)} />
-        </label>
+        <TextField
+          label={t('receipts:form.deliveryNote')}
+          testId="receipt-delivery-note"
+          value={draft.deliveryNote}
+          error={errors.deliveryNote}
+          input={{ autoFocus: true }}
+          onChange={(v) => set('deliveryNote', v)}
+        />
+        <TextField
+          label={t('receipts:form.supplier')}
+          testId="receipt-supplier"
+          value={draft.supplier}
+          error={errors.supplier}
+          onChange={(v) => set('supplier', v)}
+        />
+        <TextField
+          label={t('receipts:form.arrivedAt')}
+          testId="receipt-arrived"
+          value={draft.arrivedLocal}
+          error={errors.arrivedLocal}
+          input={{ type: 'datetime-local' }}
+          onChange={(v) => set('arrivedLocal', v)}
+        />
+        <TextField
+          label={t('receipts:form.note')}
+          testId="receipt-note"
+          value={draft.note}
+          wide
+          onChange={(v) => set('note', v)}
+        />
       </div>
 
       <table className="lines" data-testid="receipt-lines">

@@ -2,6 +2,7 @@
 // PIN for a scanning station, or both.
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../components/TextField';
 import { name as nameSchema, username as usernameSchema } from '../../../shared/contract/schemas';
 import type { UserView } from '../../../shared/contract/types';
 import { roles, type Role } from '../../../shared/domain';
@@ -82,28 +83,23 @@ export function UserForm({ onCreated }: { onCreated(user: UserView): void }) {
   return (
     <form ref={formRef} className="card user-form" onSubmit={submit} noValidate data-testid="user-form">
       <h2>{t('users:form.title')}</h2>
-      <label className="field">
-        <span className="field-label">{t('users:form.username')}</span>
-        <input
-          data-testid="user-username"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={draft.username}
-          aria-invalid={errors.username ? true : undefined}
-          onChange={(e) => set('username', e.target.value)}
-        />
-        {fieldError('username')}
-      </label>
-      <label className="field">
-        <span className="field-label">{t('users:form.displayName')}</span>
-        <input
-          data-testid="user-displayname"
-          value={draft.displayName}
-          aria-invalid={errors.displayName ? true : undefined}
-          onChange={(e) => set('displayName', e.target.value)}
-        />
-        {fieldError('displayName')}
-      </label>
+      <TextField
+        label={t('users:form.username')}
+        testId="user-username"
+        errorTestId="user-username-error"
+        value={draft.username}
+        error={errors.username}
+        input={{ autoCapitalize: 'none', spellCheck: false }}
+        onChange={(v) => set('username', v)}
+      />
+      <TextField
+        label={t('users:form.displayName')}
+        testId="user-displayname"
+        errorTestId="user-displayName-error"
+        value={draft.displayName}
+        error={errors.displayName}
+        onChange={(v) => set('displayName', v)}
+      />
       <fieldset className="field roles-fieldset" aria-invalid={errors.roles ? true : undefined}>
         <legend className="field-label">{t('users:form.roles')}</legend>
         {roles.map((r) => (
@@ -119,18 +115,15 @@ export function UserForm({ onCreated }: { onCreated(user: UserView): void }) {
         ))}
         {fieldError('roles')}
       </fieldset>
-      <label className="field">
-        <span className="field-label">{t('users:form.password')}</span>
-        <input
-          data-testid="user-password"
-          type="password"
-          autoComplete="new-password"
-          value={draft.password}
-          aria-invalid={errors.password ? true : undefined}
-          onChange={(e) => set('password', e.target.value)}
-        />
-        {fieldError('password')}
-      </label>
+      <TextField
+        label={t('users:form.password')}
+        testId="user-password"
+        errorTestId="user-password-error"
+        value={draft.password}
+        error={errors.password}
+        input={{ type: 'password', autoComplete: 'new-password' }}
+        onChange={(v) => set('password', v)}
+      />
       <label className="field">
         <span className="field-label">{t('users:form.pin')}</span>
         <input
