@@ -29,8 +29,20 @@ async function onHand(page: Page, code: string): Promise<number> {
   await new Shell(page).go('inventory');
   const inventory = new InventoryPage(page);
   await inventory.filter(code);
-  await expect.poll(() => inventory.rows().count()).toBeGreaterThan(0);
-  return Number(await page.getByTestId('inventory-count').getAttribute('data-qty'));
+  // The filter applies after a keystroke debounce: wait until only this product's rows are shown.
+  const shownCodes = () => inventory.grid.locator('.ag-row:not(.ag-row-pinned) [col-id="productCode"]').allInnerTexts();
+  await expect
+    .poll(async () => {
+      const codes = await shownCodes();
+      return codes.length > 0 && codes.every((c) => c.trim() === code);
+    })
+    .toBe(true);
+  // The count above the grid follows the filtered rows.
+  const n = await inventory.rows().count();
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += Number((await inventory.cell(i, 'qty').innerText()).replace(/[^\d-]/g, ''));
+  await expect.poll(async () => Number(await page.getByTestId('inventory-count').getAttribute('data-qty'))).toBe(sum);
+  return sum;
 }
 
 beforeAll(async () => {
