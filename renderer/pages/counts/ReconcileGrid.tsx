@@ -36,6 +36,9 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
   const keepers = useKnownKeepers();
   const gridRef = useRef<GridApi<ReconcileLine> | null>(null);
   const [view, setView] = useState<ReconcileView | null>(null);
+  // The last reply, for a grid that becomes ready after it arrived: onGridReady
+  // may run with the props of an earlier render, so it reads this, not `view`.
+  const viewRef = useRef<ReconcileView | null>(null);
   const [selected, setSelected] = useState<ReconcileLine[]>([]);
   const [focusedProduct, setFocusedProduct] = useState<{ id: number; code: string } | null>(null);
   const [recountText, setRecountText] = useState('');
@@ -44,6 +47,7 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
 
   const apply = useCallback(
     (v: ReconcileView) => {
+      viewRef.current = v;
       setView(v);
       onSession(v.session);
       const grid = gridRef.current;
@@ -295,13 +299,10 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
     if (grid && !grid.isDestroyed()) grid.onFilterChanged();
   }, [onlyVariances]);
 
-  const onGridReady = useCallback(
-    (e: GridReadyEvent<ReconcileLine>) => {
-      gridRef.current = e.api;
-      if (view) e.api.setGridOption('rowData', view.lines);
-    },
-    [view],
-  );
+  const onGridReady = useCallback((e: GridReadyEvent<ReconcileLine>) => {
+    gridRef.current = e.api;
+    if (viewRef.current) e.api.setGridOption('rowData', viewRef.current.lines);
+  }, []);
 
   const recountKeeper = parseKeeper(recountText, keepers);
   const requestRecount = async () => {

@@ -4,7 +4,7 @@
 // reconcile, cancel. The book is only ever shown when the core sends it.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CountSessionView } from '../../../shared/contract/counts';
+import type { CountAccuracy, CountSessionView } from '../../../shared/contract/counts';
 import type { LocationView } from '../../../shared/contract/types';
 import { api } from '../../api/client';
 import { navigate, openPrint, routeHref } from '../../app/routes';
@@ -17,6 +17,15 @@ import { countersText, indexLocations, scopeSummary } from './countText';
 import { ReconcileGrid } from './ReconcileGrid';
 
 type Tab = 'sheet' | 'reconcile' | 'history';
+
+/** The states in which counts.measures includes a session: counting finished, not cancelled. */
+const measuredStates = new Set<CountSessionView['state']>(['reconciling', 'confirmed', 'closed']);
+
+/** A percentage the core rounded to 0.01 %, shown with two decimals ("93.33%"). */
+const percent = (locale: string, pct: number) =>
+  new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    pct / 100,
+  );
 
 export function SessionView({
   sessionId,
@@ -37,6 +46,7 @@ export function SessionView({
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const [printLocation, setPrintLocation] = useState('');
+  const [accuracy, setAccuracy] = useState<CountAccuracy | null>(null);
   const index = useMemo(() => indexLocations(locations), [locations]);
 
   const load = useCallback(async () => {
@@ -55,6 +65,28 @@ export function SessionView({
     },
     reconnected: () => void load(),
   });
+
+  // R14 inventory record accuracy, for the roles counts.measures answers: the
+  // session's own figure once counting is finished. Every reload of the view
+  // (a recount, a confirmation) may change it, so it follows the view.
+  const canMeasure = hasRole(me, ['operator', 'csManager', 'supervisor']);
+  const finishedAt = view?.countingFinishedAt ?? null;
+  const measured = view !== null && canMeasure && finishedAt !== null && measuredStates.has(view.state);
+  useEffect(() => {
+    if (!measured || finishedAt === null) {
+      setAccuracy(null);
+      return;
+    }
+    let live = true;
+    const at = new Date(finishedAt).getTime();
+    api.request('counts.measures', { from: new Date(at).toISOString(), to: new Date(at + 1).toISOString() }).then(
+      (m) => live && setAccuracy(m.sessions.find((s) => s.sessionId === sessionId) ?? null),
+      (e: unknown) => live && notify.error(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [measured, finishedAt, sessionId, view, notify]);
 
   const isKeeper = hasRole(me, ['warehouseKeeper']);
   const isOperator = hasRole(me, ['operator']);
@@ -324,6 +356,24 @@ export function SessionView({
               <dd data-testid="count-confirm-keeper">{confirmation(view.keeperConfirmation)}</dd>
             </div>
           </>
+        )}
+        {accuracy && accuracy.accuracyPct !== null && (
+          <div>
+            <dt>{t('counts:session.accuracy')}</dt>
+            <dd
+              data-testid="count-session-accuracy"
+              data-within={accuracy.linesWithinTolerance}
+              data-counted={accuracy.linesCounted}
+            >
+              {t('counts:session.accuracyLines', {
+                pct: percent(f.locale, accuracy.accuracyPct),
+                within: f.qty(accuracy.linesWithinTolerance),
+                counted: f.qty(accuracy.linesCounted),
+              })}
+              {accuracy.accuracyByAmountPct !== null &&
+                t('counts:session.accuracyAmount', { pct: percent(f.locale, accuracy.accuracyByAmountPct) })}
+            </dd>
+          </div>
         )}
         {view.formId !== null && view.formNumber && (
           <div>

@@ -1,5 +1,6 @@
 // Page objects for scanning: the station screen, the scanner test/settings
 // screen and the scan log, in the keeper's and the administrator's words.
+import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 
 export class ScanStationPage {
@@ -100,9 +101,54 @@ export class ScanStationPage {
     };
   }
 
+  // ---- the count task (blind: what this counter counted, never the book)
+  get countPanel(): Locator {
+    return this.page.getByTestId('task-count');
+  }
+  /** The panel's heading: the task and the session counted into. */
+  async countSession(): Promise<string> {
+    return this.countPanel.locator('h2').innerText();
+  }
+  /** The current bin and the units counted in it ("A-18 · 1,234"), or the prompt to scan a bin label. */
+  async countBin(): Promise<string> {
+    const value = this.page.getByTestId('task-count-bin').locator('.task-bin-code, .task-bin-none');
+    return (await value.innerText()).replace(/\s+/g, ' ').trim();
+  }
+  async countLines(): Promise<string> {
+    return this.page.getByTestId('task-count-lines').innerText();
+  }
+
   /** Takes the focus out of every field (digits then go to the quantity key). */
   async blur() {
     await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  }
+}
+
+/**
+ * A serial scanner on the host end of a socat pty pair (tests/helpers/socat.ts):
+ * each scan is the barcode's text and the terminator it was set up with.
+ */
+export class SerialScanner {
+  constructor(
+    readonly hostPath: string,
+    readonly terminator = '\r',
+  ) {}
+
+  scan(code: string) {
+    fs.writeFileSync(this.hostPath, Buffer.from(code + this.terminator, 'latin1'));
+  }
+
+  /**
+   * Many scans, written in bursts as a keeper's trigger finger and the serial
+   * line deliver them; the bridge frames them by the terminator, in order.
+   */
+  async scanAll(codes: string[], burst = 25) {
+    for (let i = 0; i < codes.length; i += burst) {
+      const chunk = codes.slice(i, i + burst).map((c) => c + this.terminator);
+      fs.writeFileSync(this.hostPath, Buffer.from(chunk.join(''), 'latin1'));
+      // A breath between bursts, so the station's screen keeps up with the line.
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 }
 
