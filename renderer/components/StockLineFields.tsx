@@ -34,6 +34,7 @@ export function StatusSelect({
   );
 }
 
+/** `locations` is null while they load: the select waits, disabled, saying so. */
 export function LocationSelect({
   locations,
   value,
@@ -43,7 +44,7 @@ export function LocationSelect({
   placeholder,
   invalid,
 }: {
-  locations: LocationView[];
+  locations: LocationView[] | null;
   value: number | null;
   onChange(locationId: number | null): void;
   testId: string;
@@ -51,16 +52,19 @@ export function LocationSelect({
   placeholder: string;
   invalid?: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <select
       data-testid={testId}
       value={value ?? ''}
       aria-label={label}
       aria-invalid={invalid ? true : undefined}
+      aria-busy={locations === null}
+      disabled={locations === null}
       onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}
     >
-      <option value="">{placeholder}</option>
-      {locations.map((loc) => (
+      <option value="">{locations === null ? t('common:loading') : placeholder}</option>
+      {(locations ?? []).map((loc) => (
         <option key={loc.id} value={loc.id}>
           {loc.path}
         </option>

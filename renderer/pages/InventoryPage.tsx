@@ -23,7 +23,8 @@ import { applyStockKeys, loadCatalogue, type Catalogue } from './inventory/liveB
 const getRowId = ({ data, rowPinned }: { data: BalanceRow; rowPinned?: string | null }) =>
   rowPinned ? `pinned-${rowPinned}` : balanceRowId(data);
 
-type Totals = { rows: number; all: number; qty: number; amountFen: number };
+/** Sums of the rows shown, and the quick filter they were summed under. */
+type Totals = { rows: number; all: number; qty: number; amountFen: number; filter: string };
 
 export function InventoryPage() {
   const { t } = useTranslation();
@@ -32,7 +33,7 @@ export function InventoryPage() {
   const gridRef = useRef<GridApi<BalanceRow> | null>(null);
   const catalogueRef = useRef<Promise<Catalogue> | null>(null);
   const [quickFilter, setQuickFilter] = useState('');
-  const [totals, setTotals] = useState<Totals>({ rows: 0, all: 0, qty: 0, amountFen: 0 });
+  const [totals, setTotals] = useState<Totals>({ rows: 0, all: 0, qty: 0, amountFen: 0, filter: '' });
   const columnDefs = useMemo(() => inventoryColumns(t, f), [t, f]);
 
   const catalogue = useCallback(() => (catalogueRef.current ??= loadCatalogue()), []);
@@ -66,7 +67,7 @@ export function InventoryPage() {
     });
     const pinned: Partial<BalanceRow> = { productCode: t('inventory:totals'), qty, amountFen };
     grid.setGridOption('pinnedBottomRowData', [pinned]);
-    setTotals({ rows, all: countAll(grid), qty, amountFen });
+    setTotals({ rows, all: countAll(grid), qty, amountFen, filter: grid.getGridOption('quickFilterText') ?? '' });
   }, [t]);
 
   useGridEvents({
@@ -138,6 +139,7 @@ export function InventoryPage() {
           data-rows={totals.rows}
           data-qty={totals.qty}
           data-amount-fen={totals.amountFen}
+          data-filter={totals.filter}
         >
           {t('inventory:rowCount', { rows: f.qty(totals.rows), all: f.qty(totals.all) })}
         </span>

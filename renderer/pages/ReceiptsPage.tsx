@@ -27,7 +27,7 @@ export function ReceiptsPage() {
   const [quickFilter, setQuickFilter] = useState('');
   const [formOpen, setFormOpen] = useState(false);
   const [products, setProducts] = useState<ProductView[]>([]);
-  const [locations, setLocations] = useState<LocationView[]>([]);
+  const [locations, setLocations] = useState<LocationView[] | null>(null);
 
   const load = useCallback(async () => {
     const grid = gridRef.current;

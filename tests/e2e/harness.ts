@@ -75,6 +75,10 @@ export async function newPage(browser: Browser, locale = 'zh-CN'): Promise<Page>
   // Each page has its own context: closing the page ends its connections too.
   page.once('close', () => void context.close().catch(() => undefined));
   page.on('pageerror', (e) => console.error('page error:', e.message));
+  // Error toasts and console errors reach the test log, so a red CI run says what the user saw.
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.text().startsWith('[toast]')) console.error(`page ${m.type()}:`, m.text());
+  });
   return page;
 }
 

@@ -15,6 +15,9 @@ const lifetimeMs: Record<ToastKind, number> = { success: 4000, info: 5000, error
 
 export function showToast(kind: ToastKind, text: string): number {
   const id = nextId++;
+  // An error shown to the user is traced too: the console is what survives a
+  // toast that faded, in a bug report or an end-to-end test's log.
+  if (kind === 'error') console.warn('[toast]', text);
   toasts = [...toasts.slice(-4), { id, kind, text }];
   emit();
   setTimeout(() => dismissToast(id), lifetimeMs[kind]);

@@ -58,7 +58,7 @@ export function ManualAdjustmentForm({ formId, onSaved, onCancel }: Props) {
   const notify = useNotify();
   const formRef = useRef<HTMLFormElement>(null);
   const [products, setProducts] = useState<ProductView[]>([]);
-  const [locations, setLocations] = useState<LocationView[]>([]);
+  const [locations, setLocations] = useState<LocationView[] | null>(null);
   const [number, setNumber] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [lines, setLines] = useState<LineDraft[]>(() => [newLine()]);

@@ -27,7 +27,7 @@ export function ReceiptForm({
   onCancel,
 }: {
   products: ProductView[];
-  locations: LocationView[];
+  locations: LocationView[] | null;
   onPosted(row: ReceiptRow): void;
   onCancel(): void;
 }) {

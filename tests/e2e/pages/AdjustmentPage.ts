@@ -1,5 +1,6 @@
 // Page object: the adjustment forms screen (库存调整表) and its print view.
 import type { Locator, Page } from 'playwright-core';
+import { selectBin } from './fields';
 
 export class AdjustmentPage {
   constructor(readonly page: Page) {}
@@ -14,13 +15,7 @@ export class AdjustmentPage {
     await this.page.getByTestId('adjustment-new').click();
     await this.page.getByTestId('adjustment-form').waitFor();
     await this.page.getByTestId('adjustment-line-0-product').fill(line.product);
-    const select = this.page.getByTestId('adjustment-line-0-location');
-    // Options show the location's path (warehouse › zone › bin); pick by the bin code at its end.
-    const value = await select.evaluate(
-      (el, code) => [...(el as HTMLSelectElement).options].find((o) => o.text.trim().endsWith(code))?.value ?? '',
-      line.location,
-    );
-    await select.selectOption(value);
+    await selectBin(this.page.getByTestId('adjustment-line-0-location'), line.location);
     await this.page.getByTestId('adjustment-line-0-qty').fill(String(line.qty));
     await this.page.getByTestId('adjustment-line-0-cause').selectOption(line.cause);
     if (line.note) await this.page.getByTestId('adjustment-line-0-note').fill(line.note);

@@ -1,5 +1,6 @@
 // Page objects: what a user does on each screen, in the users' words.
 import type { Locator, Page } from 'playwright-core';
+import { selectBin } from './fields';
 
 export class FirstRunPage {
   constructor(readonly page: Page) {}
@@ -48,8 +49,10 @@ export class InventoryPage {
   get grid(): Locator {
     return this.page.getByTestId('inventory');
   }
+  /** Types the quick filter and waits until the grid and its totals have applied it. */
   async filter(text: string) {
     await this.page.getByTestId('quick-filter').fill(text);
+    await this.page.locator(`[data-testid="inventory-count"][data-filter="${text}"]`).waitFor();
   }
   /** The visible data rows (not the pinned totals row). */
   rows(): Locator {
@@ -80,13 +83,7 @@ export class ReceiptsPage {
       if (i > 0) await this.page.getByTestId('receipt-add-line').click();
       await this.page.getByTestId(`receipt-line-${i}-product`).fill(l.product);
       if (l.status) await this.page.getByTestId(`receipt-line-${i}-status`).selectOption(l.status);
-      // Options show the location's path (warehouse › zone › bin); pick by the bin code at its end.
-      const select = this.page.getByTestId(`receipt-line-${i}-location`);
-      const value = await select.evaluate(
-        (el, code) => [...(el as HTMLSelectElement).options].find((o) => o.text.trim().endsWith(code))?.value ?? '',
-        l.location,
-      );
-      await select.selectOption(value);
+      await selectBin(this.page.getByTestId(`receipt-line-${i}-location`), l.location);
       await this.page.getByTestId(`receipt-line-${i}-qty`).fill(String(l.qty));
     }
   }
