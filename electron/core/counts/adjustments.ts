@@ -318,45 +318,11 @@ export async function approveForm(
     }
     throw e;
   }
-  const at = ctx.now.toISOString();
-  await ctx.db
-    .updateTable('adjustment_forms')
-    .set({
-      state: 'approved',
-      decided_by: who,
-      decided_at: at,
-      comment: input.comment ?? null,
-      document_id: posted.documentId,
-    })
-    .where('id', '=', f.id)
-    .execute();
-  await changed(
-    ctx,
-    {
-      entity: 'adjustmentForm',
-      entityId: f.id,
-      before: { state: f.state },
-      after: { state: 'approved', comment: input.comment ?? null, documentNo: posted.documentNo },
-    },
-    { sessionId: f.session_id, formId: f.id },
-  );
-  if (f.session_id !== null) {
-    await ctx.db
-      .updateTable('count_sessions')
-      .set({ state: 'closed', closed_at: at })
-      .where('id', '=', f.session_id)
-      .execute();
-    await changed(
-      ctx,
-      {
-        entity: 'countSession',
-        entityId: f.session_id,
-        before: { state: 'confirmed' },
-        after: { state: 'closed', form: f.number },
-      },
-      { sessionId: f.session_id, formId: f.id },
-    );
-  }
+  await recordDecision(ctx, f, who, {
+    state: 'approved',
+    comment: input.comment ?? null,
+    document: { id: posted.documentId, no: posted.documentNo },
+  });
   return formView(ctx.db, f.id);
 }
 
@@ -368,43 +334,70 @@ export async function rejectForm(
   const f = await loadForm(ctx.db, input.formId);
   requireFormState(f, ['submitted']);
   const who = await requireDecider(ctx, f);
+  await recordDecision(ctx, f, who, { state: 'rejected', comment: input.comment });
+  return formView(ctx.db, f.id);
+}
+
+/**
+ * The manager's decision, recorded on the form and in the audit log, and its
+ * count session moved on: closed once approved (its stock is adjusted), or back
+ * to reconciliation with both confirmations cleared when rejected, so operator
+ * and keeper look at the lines again and confirm anew.
+ */
+async function recordDecision(
+  ctx: ServiceContext,
+  f: FormRecord,
+  who: number,
+  d: { state: 'approved' | 'rejected'; comment: string | null; document?: { id: number; no: string } },
+): Promise<void> {
+  const at = ctx.now.toISOString();
   await ctx.db
     .updateTable('adjustment_forms')
-    .set({ state: 'rejected', decided_by: who, decided_at: ctx.now.toISOString(), comment: input.comment })
+    .set({
+      state: d.state,
+      decided_by: who,
+      decided_at: at,
+      comment: d.comment,
+      ...(d.document && { document_id: d.document.id }),
+    })
     .where('id', '=', f.id)
     .execute();
+  const refs = { sessionId: f.session_id, formId: f.id };
   await changed(
     ctx,
     {
       entity: 'adjustmentForm',
       entityId: f.id,
       before: { state: f.state },
-      after: { state: 'rejected', comment: input.comment },
+      after: { state: d.state, comment: d.comment, ...(d.document && { documentNo: d.document.no }) },
     },
-    { sessionId: f.session_id, formId: f.id },
+    refs,
   );
-  if (f.session_id !== null) {
-    await ctx.db
-      .updateTable('count_sessions')
-      .set({
-        state: 'reconciling',
-        operator_confirmed_by: null,
-        operator_confirmed_at: null,
-        keeper_confirmed_by: null,
-        keeper_confirmed_at: null,
-      })
-      .where('id', '=', f.session_id)
-      .execute();
-    await changed(
-      ctx,
-      {
-        entity: 'countSession',
-        entityId: f.session_id,
-        before: { state: 'confirmed' },
-        after: { state: 'reconciling', rejectedForm: f.number },
-      },
-      { sessionId: f.session_id, formId: f.id },
-    );
-  }
-  return formView(ctx.db, f.id);
+  if (f.session_id === null) return;
+  const approved = d.state === 'approved';
+  await ctx.db
+    .updateTable('count_sessions')
+    .set(
+      approved
+        ? { state: 'closed', closed_at: at }
+        : {
+            state: 'reconciling',
+            operator_confirmed_by: null,
+            operator_confirmed_at: null,
+            keeper_confirmed_by: null,
+            keeper_confirmed_at: null,
+          },
+    )
+    .where('id', '=', f.session_id)
+    .execute();
+  await changed(
+    ctx,
+    {
+      entity: 'countSession',
+      entityId: f.session_id,
+      before: { state: 'confirmed' },
+      after: approved ? { state: 'closed', form: f.number } : { state: 'reconciling', rejectedForm: f.number },
+    },
+    refs,
+  );
 }

@@ -41,8 +41,9 @@ export function ProductHistory({ product }: { product: { id: number; code: strin
         <table className="task-table">
           <thead>
             <tr>
-              <th>{t('counts:productHistory.when')}</th>
-              <th>{t('counts:productHistory.session')}</th>
+              <th>
+                {t('counts:productHistory.session')} · {t('counts:productHistory.when')}
+              </th>
               <th>{t('counts:col.location')}</th>
               <th className="num">{t('counts:col.countedQty')}</th>
               <th className="num">{t('counts:col.varianceQty')}</th>
@@ -51,11 +52,12 @@ export function ProductHistory({ product }: { product: { id: number; code: strin
           <tbody>
             {rows.map((r) => (
               <tr key={`${r.sessionId}/${r.locationId}/${r.status}`}>
-                <td>{f.dateTime(r.countedAt)}</td>
+                {/* Number over time in one cell: the panel is narrow and a wrapped number is hard to read. */}
                 <td>
                   <a className="mono" href={routeHref('counts', { session: r.sessionId })}>
                     {r.sessionNumber}
                   </a>
+                  <div className="muted">{f.dateTime(r.countedAt)}</div>
                 </td>
                 <td className="mono">
                   {r.locationCode}
