@@ -25,6 +25,28 @@ describe('first run', () => {
       await page.getByTestId('topbar').waitFor();
       expect(await page.getByTestId('topbar-user').innerText()).toContain('仓务管理员');
       expect(await page.getByTestId('topbar-station').innerText()).toContain('E2E-1');
+
+      // The administrator adds a keeper for a scanning station: the form says what is missing, then creates them.
+      await new Shell(page).go('users');
+      await page.getByTestId('user-create').click();
+      await page.getByTestId('user-username-error').waitFor();
+      expect(await page.getByTestId('user-roles-error').innerText()).not.toBe('');
+      await page.getByTestId('user-username').fill('keeper9');
+      await page.getByTestId('user-displayname').fill('钱仓管');
+      await page.getByTestId('user-role-warehouseKeeper').check();
+      await page.getByTestId('user-pin').fill('4321');
+      await page.getByTestId('user-create').click();
+      await page.getByTestId('users-grid').locator('.ag-row', { hasText: 'keeper9' }).waitFor();
+      expect(await page.getByTestId('user-username-error').count()).toBe(0);
+      expect(await page.getByTestId('user-username').inputValue()).toBe('');
+      // A second user of the same name is refused with the reason beside the form.
+      await page.getByTestId('user-username').fill('keeper9');
+      await page.getByTestId('user-displayname').fill('钱仓管');
+      await page.getByTestId('user-role-warehouseKeeper').check();
+      await page.getByTestId('user-pin').fill('4321');
+      await page.getByTestId('user-create').click();
+      await expect.poll(() => page.getByTestId('user-error').innerText()).not.toBe('');
+      await screenshot(page, '01b-users');
     } finally {
       await page.close();
       await station.stop();

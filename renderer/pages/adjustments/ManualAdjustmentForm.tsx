@@ -2,15 +2,17 @@
 // case found on the shelf). Each line names product, status, location, a
 // signed quantity and its cause. Saved as a draft, submitted for the CS
 // manager's approval; nothing moves in stock until it is approved.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countCauses, type AdjustmentFormView, type CountCause } from '../../../shared/contract/counts';
 import type { LocationView, ProductView } from '../../../shared/contract/types';
 import type { StockStatus } from '../../../shared/domain';
 import { api } from '../../api/client';
+import { FieldError, FormFailure } from '../../components/FormMessages';
 import { ProductPicker } from '../../components/ProductPicker';
 import { LocationSelect, QtyInput, StatusSelect } from '../../components/StockLineFields';
 import { useNotify } from '../../components/toast/useNotify';
+import { useFormSubmit, type FieldErrors } from '../../components/useFormSubmit';
 import { useFormat } from '../../i18n/format';
 
 type LineDraft = {
@@ -34,10 +36,8 @@ const newLine = (): LineDraft => ({
   note: '',
 });
 
-type Errors = Record<string, string>;
-
-function validate(lines: LineDraft[]): Errors {
-  const e: Errors = {};
+function validate(lines: LineDraft[]): FieldErrors {
+  const e: FieldErrors = {};
   if (lines.length === 0) e.lines = 'adjustments:form.noLines';
   lines.forEach((l, i) => {
     if (l.productId === null) e[`${i}.product`] = 'adjustments:form.pickProduct';
@@ -56,14 +56,12 @@ export function ManualAdjustmentForm({ formId, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
   const notify = useNotify();
-  const formRef = useRef<HTMLFormElement>(null);
   const [products, setProducts] = useState<ProductView[]>([]);
   const [locations, setLocations] = useState<LocationView[] | null>(null);
   const [number, setNumber] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [lines, setLines] = useState<LineDraft[]>(() => [newLine()]);
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  const { formRef, errors, setErrors, failure, busy, run, onSubmit } = useFormSubmit({ onFailure: notify.error });
 
   useEffect(() => {
     Promise.all([api.request('products.list', {}), api.request('locations.list', {})])
@@ -118,13 +116,7 @@ export function ManualAdjustmentForm({ formId, onSaved, onCancel }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const save = async (andSubmit: boolean) => {
-    const found = validate(lines);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
+  const save = (andSubmit: boolean) => async () => {
     const payload = lines.map((l) => ({
       productId: l.productId!,
       status: l.status,
@@ -133,38 +125,28 @@ export function ManualAdjustmentForm({ formId, onSaved, onCancel }: Props) {
       cause: l.cause as CountCause,
       ...(l.note.trim() && { note: l.note.trim() }),
     }));
-    setBusy(true);
-    try {
-      let form =
-        formId === null
-          ? await api.request('adjustments.createManual', { lines: payload, ...(note.trim() && { note: note.trim() }) })
-          : await api.request('adjustments.updateManual', { formId, lines: payload, note: note.trim() });
-      if (andSubmit) form = await api.request('adjustments.submit', { formId: form.id });
-      notify.success(
-        andSubmit
-          ? t('adjustments:detail.submitted', { number: form.number })
-          : t('adjustments:form.saved', { number: form.number }),
-      );
-      onSaved(form);
-    } catch (e) {
-      notify.error(e);
-    } finally {
-      setBusy(false);
-    }
+    let form =
+      formId === null
+        ? await api.request('adjustments.createManual', { lines: payload, ...(note.trim() && { note: note.trim() }) })
+        : await api.request('adjustments.updateManual', { formId, lines: payload, note: note.trim() });
+    if (andSubmit) form = await api.request('adjustments.submit', { formId: form.id });
+    notify.success(
+      andSubmit
+        ? t('adjustments:detail.submitted', { number: form.number })
+        : t('adjustments:form.saved', { number: form.number }),
+    );
+    onSaved(form);
   };
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void save(false);
-  };
-  const err = (key: string) =>
-    errors[key] ? (
-      <span className="field-error" data-testid={`adjustment-error-${key}`}>
-        {t(errors[key])}
-      </span>
-    ) : null;
+  const err = (key: string) => <FieldError error={errors[key]} testId={`adjustment-error-${key}`} />;
 
   return (
-    <form ref={formRef} className="card" onSubmit={onSubmit} noValidate data-testid="adjustment-form">
+    <form
+      ref={formRef}
+      className="card"
+      onSubmit={onSubmit(() => validate(lines), save(false))}
+      noValidate
+      data-testid="adjustment-form"
+    >
       <h2>{number ? t('adjustments:form.editTitle', { number }) : t('adjustments:form.title')}</h2>
       <div className="form-row">
         <label className="field field-wide">
@@ -279,6 +261,7 @@ export function ManualAdjustmentForm({ formId, onSaved, onCancel }: Props) {
         </tbody>
       </table>
       {err('lines')}
+      <FormFailure failure={failure} testId="adjustment-form-error" />
       <p className="muted">
         {t('adjustments:detail.totals', {
           lines: f.qty(lines.length),
@@ -308,7 +291,7 @@ export function ManualAdjustmentForm({ formId, onSaved, onCancel }: Props) {
           className="primary"
           data-testid="adjustment-save-submit"
           disabled={busy}
-          onClick={() => void save(true)}
+          onClick={() => void run(validate(lines), save(true))}
         >
           {t('adjustments:form.saveSubmit')}
         </button>

@@ -1,21 +1,20 @@
 // R7 入仓: a new receipt against a signed delivery note. Keyboard first: the
 // delivery note has the focus, Enter posts, every control is reachable by Tab.
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocationView, ProductView, ReceiptRow } from '../../../shared/contract/types';
 import { api } from '../../api/client';
+import { FieldError, FormFailure } from '../../components/FormMessages';
 import { ProductPicker } from '../../components/ProductPicker';
 import { TextField } from '../../components/TextField';
 import { LocationSelect, QtyInput, StatusSelect } from '../../components/StockLineFields';
 import { useNotify } from '../../components/toast/useNotify';
-import { errorMessage } from '../../i18n/errorText';
-import { useFormat } from '../../i18n/format';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import {
   emptyDraft,
   newIdempotencyKey,
   newLine,
   validateDraft,
-  type DraftErrors,
   type LineDraft,
   type ReceiptDraft,
 } from './receiptDraft';
@@ -32,15 +31,13 @@ export function ReceiptForm({
   onCancel(): void;
 }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const notify = useNotify();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, errors, setErrors, failure, setFailure, busy, onSubmit } = useFormSubmit({
+    onFailure: notify.error,
+  });
   const [draft, setDraft] = useState<ReceiptDraft>(() => emptyDraft());
   // One key per form: a second click, or a retry, replays the same posting (posted once).
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
   /** An edited field's complaint goes away at once; the rest wait for the next submit. */
   const clearError = (...keys: string[]) =>
@@ -98,18 +95,9 @@ export function ReceiptForm({
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('lines.'))));
   };
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    const found = validateDraft(draft);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    setBusy(true);
-    try {
+  const submit = onSubmit(
+    () => validateDraft(draft),
+    async () => {
       const row = await api.request('receipts.post', {
         deliveryNote: draft.deliveryNote.trim(),
         ...(draft.supplier.trim() ? { supplier: draft.supplier.trim() } : {}),
@@ -132,20 +120,10 @@ export function ReceiptForm({
       setIdempotencyKey(newIdempotencyKey());
       setErrors({});
       onPosted(row);
-    } catch (err) {
-      setFailure(err);
-      notify.error(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  );
 
-  const err = (k: string, testId: string) =>
-    errors[k] ? (
-      <span className="field-error" data-testid={`${testId}-error`}>
-        {t(errors[k])}
-      </span>
-    ) : null;
+  const err = (k: string, testId: string) => <FieldError error={errors[k]} testId={`${testId}-error`} />;
 
   return (
     <form ref={formRef} className="card receipt-form" onSubmit={submit} noValidate data-testid="receipt-form">
@@ -262,11 +240,7 @@ export function ReceiptForm({
       </table>
       {errors.lines && <p className="field-error">{t(errors.lines)}</p>}
 
-      {failure !== null && (
-        <p className="form-error" role="alert" data-testid="receipt-error">
-          {errorMessage(failure, t, f)}
-        </p>
-      )}
+      <FormFailure failure={failure} testId="receipt-error" />
       <div className="form-actions">
         <button type="button" data-testid="receipt-take-scanned" onClick={() => void takeScanned()}>
           {t('receipts:form.takeScanned')}

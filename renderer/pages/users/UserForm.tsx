@@ -1,15 +1,15 @@
 // A new user: name, roles (one person may hold several), and a password, a
 // PIN for a scanning station, or both.
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldError, FormFailure } from '../../components/FormMessages';
 import { TextField } from '../../components/TextField';
 import { name as nameSchema, username as usernameSchema } from '../../../shared/contract/schemas';
 import type { UserView } from '../../../shared/contract/types';
 import { roles, type Role } from '../../../shared/domain';
 import { api } from '../../api/client';
 import { useNotify } from '../../components/toast/useNotify';
-import { errorMessage } from '../../i18n/errorText';
-import { useFormat } from '../../i18n/format';
+import { useFormSubmit } from '../../components/useFormSubmit';
 
 type Draft = { username: string; displayName: string; roles: Role[]; password: string; pin: string };
 const empty: Draft = { username: '', displayName: '', roles: [], password: '', pin: '' };
@@ -27,13 +27,9 @@ function validate(d: Draft): Record<string, string> {
 
 export function UserForm({ onCreated }: { onCreated(user: UserView): void }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const notify = useNotify();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, errors, setErrors, failure, busy, onSubmit } = useFormSubmit();
   const [draft, setDraft] = useState<Draft>(empty);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
     setDraft((d) => ({ ...d, [k]: v }));
@@ -44,18 +40,9 @@ export function UserForm({ onCreated }: { onCreated(user: UserView): void }) {
   const toggleRole = (r: Role) =>
     set('roles', draft.roles.includes(r) ? draft.roles.filter((x) => x !== r) : [...draft.roles, r]);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    const found = validate(draft);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    setBusy(true);
-    try {
+  const submit = onSubmit(
+    () => validate(draft),
+    async () => {
       const user = await api.request('users.create', {
         username: draft.username.trim(),
         displayName: draft.displayName.trim(),
@@ -66,19 +53,10 @@ export function UserForm({ onCreated }: { onCreated(user: UserView): void }) {
       notify.success(t('users:created', { username: user.username }));
       setDraft(empty);
       onCreated(user);
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  );
 
-  const fieldError = (k: string) =>
-    errors[k] ? (
-      <span className="field-error" data-testid={`user-${k}-error`}>
-        {t(errors[k])}
-      </span>
-    ) : null;
+  const fieldError = (k: string) => <FieldError error={errors[k]} testId={`user-${k}-error`} />;
 
   return (
     <form ref={formRef} className="card user-form" onSubmit={submit} noValidate data-testid="user-form">
@@ -138,11 +116,7 @@ export function UserForm({ onCreated }: { onCreated(user: UserView): void }) {
         <span className="field-hint">{t('users:form.pinHint')}</span>
         {fieldError('pin')}
       </label>
-      {failure !== null && (
-        <p className="form-error" role="alert" data-testid="user-error">
-          {errorMessage(failure, t, f)}
-        </p>
-      )}
+      <FormFailure failure={failure} testId="user-error" />
       <button type="submit" className="primary big" data-testid="user-create" disabled={busy}>
         {busy ? t('users:form.creating') : t('users:form.create')}
       </button>
