@@ -75,7 +75,7 @@ export function AdjustmentsPage() {
 
   const columnDefs = useMemo<ColDef<AdjustmentFormRow>[]>(
     () => [
-      { colId: 'number', field: 'number', headerName: t('adjustments:col.number'), width: 170, pinned: 'left' },
+      { colId: 'number', field: 'number', headerName: t('adjustments:col.number'), width: 180, pinned: 'left' },
       {
         colId: 'kind',
         field: 'kind',
@@ -83,7 +83,7 @@ export function AdjustmentsPage() {
         width: 110,
         ...enumColumn<AdjustmentFormRow>(t, 'domain:adjustmentKind', 'kind'),
       },
-      { colId: 'session', field: 'sessionNumber', headerName: t('adjustments:col.session'), width: 160 },
+      { colId: 'session', field: 'sessionNumber', headerName: t('adjustments:col.session'), width: 180 },
       {
         colId: 'state',
         field: 'state',
@@ -122,7 +122,7 @@ export function AdjustmentsPage() {
         colId: 'createdAt',
         field: 'createdAt',
         headerName: t('adjustments:col.createdAt'),
-        width: 150,
+        width: 170,
         ...dateTimeColumn<AdjustmentFormRow>(f),
       },
       { colId: 'decidedBy', field: 'decidedBy', headerName: t('adjustments:col.decidedBy'), width: 100 },
@@ -130,7 +130,7 @@ export function AdjustmentsPage() {
         colId: 'decidedAt',
         field: 'decidedAt',
         headerName: t('adjustments:col.decidedAt'),
-        width: 150,
+        width: 170,
         ...dateTimeColumn<AdjustmentFormRow>(f),
       },
       { colId: 'comment', field: 'comment', headerName: t('adjustments:col.comment'), flex: 1, minWidth: 140 },

@@ -45,8 +45,8 @@ export function AdjustmentDetail({ formId, onEdit, onChanged }: Props) {
       {
         colId: 'product',
         headerName: t('adjustments:col.product'),
-        flex: 1,
-        minWidth: 200,
+        flex: 2,
+        minWidth: 240,
         valueGetter: (p) =>
           p.data ? `${p.data.productCode} ${f.productName(p.data.productNameZh, p.data.productNameEn)}` : '',
       },
@@ -63,7 +63,7 @@ export function AdjustmentDetail({ formId, onEdit, onChanged }: Props) {
         colId: 'qty',
         field: 'qty',
         headerName: t('adjustments:col.qty'),
-        width: 90,
+        width: 110,
         ...qtyColumn<AdjustmentLineView>(f),
       },
       {
