@@ -28,6 +28,7 @@ export const errorCodes = [
   'import.invalidRows',
   'import.emptyFile',
   'scan.nothingToUndo',
+  'scan.notTaskOwner',
   'scanner.notFound',
   'scanner.nameTaken',
   'barcodes.taken',

@@ -59,12 +59,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const scanning = new Scanning({ run, bus, serial: opts.serial ?? false, log });
   await scanning.start(database.db);
   const handlers = createHandlers({ balances, scanning });
-  const dispatchRequest = createDispatcher({ ...runnerOptions, handlers });
-  const dispatch: Core['dispatch'] = async (caller, name, input) => {
-    const result = await dispatchRequest(caller, name, input);
-    scanning.noteCaller(caller);
-    return result;
-  };
+  // Serial scans are credited to the owner of the station's task (whoever
+  // chose it), not to whichever window last made a request: see scanner/pipeline.ts.
+  const dispatch = createDispatcher({ ...runnerOptions, handlers });
   let closed = false;
   return {
     dataDir: opts.dataDir,

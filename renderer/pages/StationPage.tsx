@@ -167,7 +167,7 @@ export function StationPage() {
           ))}
         </div>
         <span className="toolbar-spacer" />
-        <StationScanners />
+        <StationScanners owner={state?.owner} />
       </div>
 
       {station.loadError !== null && !state && (

@@ -155,6 +155,8 @@ export type StationState = {
   pendingQty: number | null;
   lastScans: ScanView[];
   scanners: ScannerStatus[];
+  /** Who chose the task: the station's serial scans are theirs. Null until someone does, and after they log out. */
+  owner: { userId: number; displayName: string } | null;
 };
 
 /** Live bytes from a serial scanner, for the scanner test screen. */

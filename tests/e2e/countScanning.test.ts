@@ -202,7 +202,6 @@ describe('a blind count of two bins at a serial scanner, from plan to approved a
         .toBe('connected');
       await screenshot(admin, 'count-scan-03-scanner-setup');
     } finally {
-      // The administrator leaves: the station is the keeper's (serial scans belong to the station's user).
       await admin.close();
     }
   });
@@ -215,6 +214,9 @@ describe('a blind count of two bins at a serial scanner, from plan to approved a
     const scanStation = new ScanStationPage(keeper);
     await scanStation.open();
     await scanStation.countPanel.waitFor();
+    // Chosen, not yet scanned: the station already shows the count and the keeper's progress in it.
+    expect(await scanStation.countSession()).toContain(sessionNumber);
+    expect(await scanStation.countLines()).toMatch(/\b0\b/);
     const chip = keeper.locator('[data-testid^="station-scanner-"]');
     await expect.poll(() => chip.first().getAttribute('data-state'), slow).toBe('connected');
 
@@ -256,12 +258,9 @@ describe('a blind count of two bins at a serial scanner, from plan to approved a
   });
 
   it('lets the keeper count the second bin, two units over on one line, and finish counting', async () => {
+    // Straight on after the operator's receipt and inventory reads in another browser of the same
+    // station host: the serial scans are still the keeper's, who chose the count at the station.
     const scanStation = new ScanStationPage(keeper);
-    // Serial scans belong to the user whose window last asked the core anything at that station,
-    // and every browser on the station host is that one station: after the operator's receipt the
-    // keeper's window must speak again (here: back to the count, then to the station screen).
-    await new Shell(keeper).go('counts');
-    await scanStation.open();
     const gun = new SerialScanner(pair.host);
     const frames = binScans(BIN2, (l) => (l === overLine ? l.shelf + OVER : l.shelf));
     await gun.scanAll(frames);

@@ -49,7 +49,11 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
 
   'auth.login': (ctx, input) => login(ctx, input),
   'auth.resume': (ctx, input) => resume(ctx, input.token),
-  'auth.logout': (ctx) => logout(ctx),
+  'auth.logout': async (ctx) => {
+    const s = ctx.caller.session;
+    if (s) await deps.scanning.pipeline.release(ctx, ctx.caller.station, s.userId);
+    return logout(ctx);
+  },
   'auth.me': async (ctx) => {
     const s = requireSession(ctx);
     const user = await loadUser(ctx.db, { id: s.userId });

@@ -1,7 +1,9 @@
 // Counting at a scanner station: the caller picks the count their station
 // scans into. The scan pipeline owns the station's task (and holds it in
 // memory), so this records the choice in count_stations and the handler
-// switches the task through the pipeline; the count task
+// switches the task through the pipeline, which makes the caller the task's
+// owner — the station's serial scans are theirs from then on, whoever else
+// uses the station — and shows the session at once; the count task
 // (scanner/tasks/counting.ts) reads the choice by the scan's station.
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';

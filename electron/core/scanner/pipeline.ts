@@ -1,6 +1,14 @@
 // The one scan pipeline: a frame (serial) or keys (wedge, typed) → decode →
 // resolve → the station's active task → scan log → feedback event. Both kinds
 // of input take this path, so a scan means the same whatever sent it.
+//
+// Whose scan it is: keys come from a window, so they are its user's. A serial
+// scanner has no window; its scans are the station task's owner's — whoever
+// chose the task (station.setTask, station.clearTask, counts.countAtStation).
+// Not whoever last made a request from the station: on the station host every
+// browser shares the host's station name, and an operator browsing the
+// inventory must not turn a keeper's count scans into theirs. Scans never
+// change the owner; only choosing (or starting over) the task does.
 import { decodeScan, printable } from '../../../shared/barcode/decode';
 import type {
   ScanOutcome,
@@ -16,6 +24,7 @@ import { DuplicateGuard } from './duplicateGuard';
 import { resolveScan } from './resolve';
 import { appendScan, lastUndoableScan, scanById, type ScanLogEntry } from './scanLog';
 import { StationMemory } from './stationMemory';
+import { ownerOf, type StoredTask, type TaskOwner } from './stationTasks';
 import { tasks } from './tasks';
 import type { ScannerStatus } from '../../../shared/contract';
 
@@ -28,6 +37,23 @@ export type ScanInput = {
   /** A frame the bridge could not take as a scan (binary, too long, cut by an unplug). */
   fault: string | null;
 };
+
+/** Whom a scan is logged as. */
+type ScanUser = TaskOwner;
+
+/**
+ * A serial scan is the owner's; keys are the window's user's. With nobody's
+ * choice on record (a fresh station, or one stored before owners were), a
+ * serial scan has no user: the lookup needs none, counting refuses it.
+ */
+function scanUser(ctx: ServiceContext, input: ScanInput, task: StoredTask): ScanUser | null {
+  return input.sourceKind === 'serial' ? task.owner : ownerOf(ctx.caller.session);
+}
+
+/** Someone else's scan, for a task that is one person's work: refused, logged as theirs. */
+function intrudes(task: StoredTask, user: ScanUser | null): boolean {
+  return tasks[task.kind].ownerOnly && task.owner !== null && task.owner.userId !== user?.userId;
+}
 
 export class ScanPipeline {
   private readonly guard = new DuplicateGuard();
@@ -58,11 +84,11 @@ export class ScanPipeline {
       ctx.emit('scanner.scan', { station: scan.station, scan, state: states.get(scan.station)! });
   }
 
-  /** Logs a scan and keeps it as one of the station's last scans. */
-  private async log(ctx: ServiceContext, entry: ScanLogEntry): Promise<ScanView> {
-    const id = await appendScan(ctx.db, entry);
-    const { userId: _, undoesId: __, ...shown } = entry;
-    const scan: ScanView = { id, ...shown, userName: ctx.caller.session?.displayName ?? '' };
+  /** Logs a scan as `user`'s and keeps it as one of the station's last scans. */
+  private async log(ctx: ServiceContext, entry: Omit<ScanLogEntry, 'userId'>, user: ScanUser | null) {
+    const id = await appendScan(ctx.db, { ...entry, userId: user?.userId ?? null });
+    const { undoesId: _, ...shown } = entry;
+    const scan: ScanView = { id, ...shown, userName: user?.displayName ?? '' };
     await this.memory.noteScan(ctx, scan);
     return scan;
   }
@@ -72,6 +98,7 @@ export class ScanPipeline {
     const at = ctx.now.toISOString();
     const task = await this.memory.task(ctx, input.station);
     const handler = tasks[task.kind];
+    const user = scanUser(ctx, input, task);
     const entry = {
       at,
       station: input.station,
@@ -79,7 +106,6 @@ export class ScanPipeline {
       sourceName: input.sourceName,
       raw: printable(input.text),
       task: task.kind,
-      userId: ctx.caller.session?.userId ?? null,
     };
     const log = async (
       outcome: ScanOutcome,
@@ -87,14 +113,11 @@ export class ScanPipeline {
       decoded: { symbology: string | null; summary: string | null },
       resolution: ScanResolution | null,
     ) =>
-      this.log(ctx, {
-        ...entry,
-        outcome,
-        reason,
-        resolution,
-        symbology: decoded.symbology,
-        decoded: decoded.summary,
-      });
+      this.log(
+        ctx,
+        { ...entry, outcome, reason, resolution, symbology: decoded.symbology, decoded: decoded.summary },
+        user,
+      );
     const none = { symbology: null, summary: null };
 
     if (input.fault) return log('rejected', input.fault, none, null);
@@ -103,8 +126,10 @@ export class ScanPipeline {
     if (!decoded.ok) return log('rejected', decoded.error, shown, null);
 
     const resolution = await resolveScan(ctx.db, decoded);
-    if (resolution.kind === 'command') return this.command(ctx, input, entry, shown, resolution);
     if (resolution.kind === 'unknown') return log('unknown', 'scan.unknownBarcode', shown, resolution);
+    // Commands too: another keeper's "undo" or "bin done" would be the counter's.
+    if (intrudes(task, user)) return log('rejected', 'scan.notTaskOwner', shown, resolution);
+    if (resolution.kind === 'command') return this.command(ctx, input, task, user, entry, shown, resolution);
 
     const source = `${input.sourceKind}:${input.sourceName}`;
     if (!handler.countsRepeats && this.guard.isDuplicate(source, input.text, ctx.now.getTime())) {
@@ -117,17 +142,21 @@ export class ScanPipeline {
       scaled = { ...resolution, qty: resolution.qty * qtyKey };
       this.pendingQty.delete(input.station);
     }
-    const scan = await this.log(ctx, {
-      ...entry,
-      outcome: 'accepted',
-      reason: null,
-      resolution: scaled,
-      symbology: shown.symbology,
-      decoded: shown.summary,
-    });
+    const scan = await this.log(
+      ctx,
+      {
+        ...entry,
+        outcome: 'accepted',
+        reason: null,
+        resolution: scaled,
+        symbology: shown.symbology,
+        decoded: shown.summary,
+      },
+      user,
+    );
     const outcome = await handler.apply(ctx.db, task.state, scan.id, scaled);
     if (outcome.accepted) {
-      await this.memory.setTask(ctx, input.station, { kind: task.kind, state: outcome.state });
+      await this.memory.setTask(ctx, input.station, { ...task, state: outcome.state });
       return scan;
     }
     // The task refused it (e.g. goods before a bin): the row says so.
@@ -144,25 +173,24 @@ export class ScanPipeline {
   private async command(
     ctx: ServiceContext,
     input: ScanInput,
-    entry: Omit<ScanLogEntry, 'outcome' | 'reason' | 'resolution' | 'symbology' | 'decoded'>,
+    task: StoredTask,
+    user: ScanUser | null,
+    entry: Omit<ScanLogEntry, 'outcome' | 'reason' | 'resolution' | 'symbology' | 'decoded' | 'userId'>,
     shown: { symbology: string | null; summary: string | null },
     resolution: Extract<ScanResolution, { kind: 'command' }>,
   ) {
-    const scan = await this.log(ctx, {
-      ...entry,
-      outcome: 'accepted',
-      reason: null,
-      resolution,
-      symbology: shown.symbology,
-      decoded: shown.summary,
-    });
-    if (resolution.command === 'UNDO') await this.undoLast(ctx, input.station);
-    if (resolution.command === 'CLEAR') await this.clear(ctx, input.station);
+    const scan = await this.log(
+      ctx,
+      { ...entry, outcome: 'accepted', reason: null, resolution, symbology: shown.symbology, decoded: shown.summary },
+      user,
+    );
+    if (resolution.command === 'UNDO') await this.takeBack(ctx, input.station, user);
+    // A scanned "clear" starts the task over for the same owner: a scan never changes who owns it.
+    if (resolution.command === 'CLEAR') await this.restart(ctx, input.station, task.owner);
     // DONE closes the current bin for the task; tasks without bins ignore it.
     if (resolution.command === 'DONE') {
-      const task = await this.memory.task(ctx, input.station);
       const done = tasks[task.kind].done;
-      if (done) await this.memory.setTask(ctx, input.station, { kind: task.kind, state: done(task.state) });
+      if (done) await this.memory.setTask(ctx, input.station, { ...task, state: done(task.state) });
     }
     return scan;
   }
@@ -174,6 +202,7 @@ export class ScanPipeline {
       task: await tasks[task.kind].view(ctx, task.state),
       pendingQty: this.pendingQty.get(station) ?? null,
       lastScans: await this.memory.recent(ctx, station),
+      owner: task.owner,
       scanners: this.scannerStatuses().filter((s) => s.station === station),
     };
   }
@@ -183,42 +212,92 @@ export class ScanPipeline {
     else this.pendingQty.set(station, qty);
   }
 
+  /** The state `kind` begins with for `owner` at the station. */
+  private begin(ctx: ServiceContext, station: string, kind: TaskKind, owner: TaskOwner | null): Promise<unknown> {
+    const task = tasks[kind];
+    return task.start ? task.start(ctx.db, station, owner?.userId ?? null) : Promise.resolve(task.initial());
+  }
+
+  /** A window chooses the station's task: its user becomes the owner, and the station's serial scans theirs. */
   async setTask(ctx: ServiceContext, station: string, kind: TaskKind): Promise<StationState> {
     const current = await this.memory.task(ctx, station);
-    // Switching keeps nothing of the old task: finish (post) it first.
-    if (current.kind !== kind) await this.memory.setTask(ctx, station, { kind, state: tasks[kind].initial() });
+    const owner = ownerOf(ctx.caller.session);
+    // Switching keeps nothing of the old task: finish (post) it first. The
+    // same task keeps the station's work — unless it is one person's and
+    // changes hands: the new owner starts their own, not inside another's bin.
+    const sameHands = !tasks[kind].ownerOnly || current.owner?.userId === owner?.userId;
+    const keep = current.kind === kind && sameHands;
+    const state = keep ? current.state : await this.begin(ctx, station, kind, owner);
+    await this.memory.setTask(ctx, station, { kind, state, owner });
     return this.changed(ctx, station);
   }
 
+  /**
+   * A window starts the station's task over (station.clearTask, and
+   * counts.countAtStation for a station already counting): that is choosing
+   * it again, so the caller becomes its owner.
+   */
   async clear(ctx: ServiceContext, station: string): Promise<void> {
-    const current = await this.memory.task(ctx, station);
-    await this.memory.setTask(ctx, station, { kind: current.kind, state: tasks[current.kind].initial() });
+    await this.restart(ctx, station, ownerOf(ctx.caller.session));
+  }
+
+  private async restart(ctx: ServiceContext, station: string, owner: TaskOwner | null): Promise<void> {
+    const { kind } = await this.memory.task(ctx, station);
+    await this.memory.setTask(ctx, station, { kind, state: await this.begin(ctx, station, kind, owner), owner });
     this.pendingQty.delete(station);
   }
 
-  /** "Undo last scan": takes back the station's last accepted scan and logs that it did. */
+  /**
+   * "Undo last scan" from a window (station.undoLastScan): logged as its user's.
+   * On a station counting for someone else it is refused, as the scanned
+   * CMD:UNDO is: it would take back the counter's scan.
+   */
   async undoLast(ctx: ServiceContext, station: string): Promise<void> {
+    const user = ownerOf(ctx.caller.session);
+    const task = await this.memory.task(ctx, station);
+    if (intrudes(task, user)) throw new AppError('scan.notTaskOwner', { owner: task.owner?.displayName ?? '' });
+    await this.takeBack(ctx, station, user);
+  }
+
+  /**
+   * The owner logs out: the station's serial scans are nobody's until someone
+   * chooses the task again, so the next person at the scanner is never
+   * credited with the last one's name (or the last one with theirs). The
+   * task's work stays.
+   */
+  async release(ctx: ServiceContext, station: string, userId: number): Promise<void> {
+    const task = await this.memory.task(ctx, station);
+    if (task.owner?.userId !== userId) return;
+    await this.memory.setTask(ctx, station, { ...task, owner: null });
+    await this.changed(ctx, station);
+  }
+
+  /** Takes back the station's last accepted scan and logs that `user` did. */
+  private async takeBack(ctx: ServiceContext, station: string, user: ScanUser | null): Promise<void> {
     const task = await this.memory.task(ctx, station);
     const target = await lastUndoableScan(ctx.db, station);
     if (target === null) throw new AppError('scan.nothingToUndo');
     const undone = await tasks[task.kind].undo(ctx.db, task.state, target);
-    if (undone !== null) await this.memory.setTask(ctx, station, { kind: task.kind, state: undone });
+    if (undone !== null) await this.memory.setTask(ctx, station, { ...task, state: undone });
     const original = await scanById(ctx.db, target);
-    await this.log(ctx, {
-      at: ctx.now.toISOString(),
-      station,
-      sourceKind: original.sourceKind,
-      sourceName: original.sourceName,
-      raw: original.raw,
-      symbology: original.symbology,
-      decoded: original.decoded,
-      outcome: 'undone',
-      reason: 'scan.undo',
-      resolution: original.resolution,
-      task: task.kind,
-      userId: ctx.caller.session?.userId ?? null,
-      undoesId: target,
-    });
+    await this.log(
+      ctx,
+      {
+        at: ctx.now.toISOString(),
+        station,
+        sourceKind: original.sourceKind,
+        sourceName: original.sourceName,
+        raw: original.raw,
+        symbology: original.symbology,
+        decoded: original.decoded,
+        outcome: 'undone',
+        reason: 'scan.undo',
+        resolution: original.resolution,
+        task: task.kind,
+        undoesId: target,
+      },
+      user,
+    );
   }
 
   async changed(ctx: ServiceContext, station: string): Promise<StationState> {

@@ -3,7 +3,6 @@
 // each station sees its scans in the order they were made.
 import { isUtf8 } from 'node:buffer';
 import type { ScannerConfig, ScannerStatus } from '../../../shared/contract';
-import type { Session } from '../auth/sessions';
 import type { Caller, ServiceContext } from '../context';
 import type { ServiceRunner } from '../contract/dispatcher';
 import type { Db } from '../db/schema';
@@ -25,8 +24,6 @@ export class Scanning {
   private readonly bridge: ScannerBridge | null;
   private readonly status = new Map<number, ScannerStatus>();
   private configs: ScannerConfig[] = [];
-  /** Who is working at each station: serial scans are logged as theirs. */
-  private readonly stationUsers = new Map<string, Session>();
 
   constructor(private readonly opts: ScanningOptions) {
     this.pipeline = new ScanPipeline(() => this.statuses());
@@ -70,11 +67,6 @@ export class Scanning {
     }));
   }
 
-  /** Requests from a logged-in window mark who works at that station. */
-  noteCaller(caller: Caller): void {
-    if (caller.session) this.stationUsers.set(caller.station, caller.session);
-  }
-
   submit(ctx: ServiceContext, input: ScanInput) {
     return this.pipeline.process(ctx, input);
   }
@@ -87,11 +79,11 @@ export class Scanning {
     const config = this.configs.find((c) => c.id === frame.scannerId);
     if (!config) return;
     const station = config.station;
-    const caller: Caller = {
-      session: this.stationUsers.get(station) ?? null,
-      station,
-      clientId: `serial:${config.id}`,
-    };
+    // No session: a scanner is not a window. The pipeline logs each frame as
+    // its station task's owner's (pipeline.ts), read from the station memory
+    // in the frame's own transaction — so a batch holding several stations'
+    // frames credits each to its own station's owner.
+    const caller: Caller = { session: null, station, clientId: `serial:${config.id}` };
     const text = isUtf8(frame.bytes) ? frame.bytes.toString('utf8') : frame.bytes.toString('latin1');
     this.pending.push({
       caller,
@@ -104,7 +96,6 @@ export class Scanning {
   private async drain(): Promise<void> {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, 50);
-      // The scan log records the user working at the station when the first frame arrived.
       const r = await this.opts.run(batch[0]!.caller, 'scanner.frame', true, (ctx) =>
         this.pipeline.processBatch(
           ctx,

@@ -6,7 +6,8 @@
 // a transaction sees its own changes at once, other requests only after
 // commit (ctx.afterCommit), and a rollback leaves the memory as it was.
 // Only the pipeline writes station_tasks and scan_log, so nothing else can
-// make the memory stale.
+// make the memory stale. The task's owner (stationTasks.ts) is held with it:
+// a serial scan finds its user here, with no read of its own.
 import type { ScanView } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import type { Db } from '../db/schema';

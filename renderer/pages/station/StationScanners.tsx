@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useScannerStatuses } from '../../scanning/ScannerStatusBar';
 import { wedgeObservations, wedgeSettings } from '../../scanning/wedge';
 
-export function StationScanners() {
+/** `owner`: who chose the station's task — its serial scans are theirs (null: nobody's until someone chooses). */
+export function StationScanners({ owner }: { owner: { displayName: string } | null | undefined }) {
   const { t } = useTranslation();
   const scanners = useScannerStatuses();
   const wedge = useSyncExternalStore(wedgeSettings.subscribe, wedgeSettings.get);
@@ -36,6 +37,15 @@ export function StationScanners() {
           {s.name} · {t(`scan:state.${s.state}`)}
         </span>
       ))}
+      {scanners.length > 0 && owner !== undefined && (
+        <span
+          className={owner ? 'scanner-chip' : 'scanner-chip scanner-chip-disconnected'}
+          data-testid="station-owner"
+          data-owner={owner?.displayName ?? ''}
+        >
+          {owner ? t('scan:station.owner', { name: owner.displayName }) : t('scan:station.noOwner')}
+        </span>
+      )}
     </div>
   );
 }

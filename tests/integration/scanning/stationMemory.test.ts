@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createServiceRunner } from '../../../electron/core/contract/dispatcher';
 import { createEventBus } from '../../../electron/core/events';
 import { StationMemory } from '../../../electron/core/scanner/stationMemory';
-import { loadTask } from '../../../electron/core/scanner/stationTasks';
+import { loadTask, saveTask } from '../../../electron/core/scanner/stationTasks';
 import { openWarehouse, type Warehouse } from '../fixtures';
 
 let w: Warehouse;
@@ -34,15 +34,19 @@ describe('station memory', () => {
 
     // Committed: everyone sees it.
     await run(caller, 'test.write', true, async (ctx) => {
-      await memory.setTask(ctx, 'S1', { kind: 'receipt', state: { location: null, lines: [], applied: [] } });
+      await memory.setTask(ctx, 'S1', {
+        kind: 'receipt',
+        state: { location: null, lines: [], applied: [] },
+        owner: null,
+      });
       expect((await memory.task(ctx, 'S1')).kind).toBe('receipt');
     });
     expect((await read()).kind).toBe('receipt');
 
     // Rolled back: the memory and the database both keep the committed task.
     const failed = await run(caller, 'test.write', true, async (ctx) => {
-      await memory.setTask(ctx, 'S1', { kind: 'lookup', state: { productId: 7 } });
-      expect(await memory.task(ctx, 'S1')).toEqual({ kind: 'lookup', state: { productId: 7 } });
+      await memory.setTask(ctx, 'S1', { kind: 'lookup', state: { productId: 7 }, owner: null });
+      expect(await memory.task(ctx, 'S1')).toEqual({ kind: 'lookup', state: { productId: 7 }, owner: null });
       throw new Error('boom');
     });
     expect(failed.ok).toBe(false);
@@ -88,5 +92,21 @@ describe('station memory', () => {
     if (!r.ok) throw new Error(r.error.code);
     expect(r.value.map((s) => s.id)).toEqual([14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3]);
     expect(r.value[0]!.outcome).toBe('rejected');
+  });
+
+  it('stores the task’s owner with its state, and reads a row stored before owners were as having none', async () => {
+    w = await openWarehouse();
+    const root = w.core.database.db;
+    const owner = { userId: 3, displayName: '张仓管' };
+    const receipt = { location: null, lines: [], applied: [] };
+    await saveTask(root, 'S1', { kind: 'receipt', state: receipt, owner }, new Date().toISOString());
+    expect(await loadTask(root, 'S1')).toEqual({ kind: 'receipt', state: receipt, owner });
+
+    const legacy = { sessionId: 1, number: 'PD-1', userId: 3, location: null, applied: [] };
+    await root
+      .insertInto('station_tasks')
+      .values({ station: 'S2', task: 'count', state: JSON.stringify(legacy), updated_at: new Date().toISOString() })
+      .execute();
+    expect(await loadTask(root, 'S2')).toEqual({ kind: 'count', state: legacy, owner: null });
   });
 });

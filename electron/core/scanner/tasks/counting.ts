@@ -1,9 +1,10 @@
 // Counting by scanner (issue 5, R10 盘点): scan the bin label, then the goods;
-// each scan is one count entry by the station's user (a case barcode its case
-// pack, the quantity key many), so "undo last" deletes exactly that entry.
-// Scanning the next bin label closes the previous one. A product the book did
-// not expect in the bin is accepted and flagged on its line. Blind: the view
-// shows what this counter counted, never a book quantity.
+// each scan is one count entry by the counter — the keeper who chose the count
+// at the station, the task's owner (a case barcode its case pack, the quantity
+// key many), so "undo last" deletes exactly that entry. Scanning the next bin
+// label closes the previous one. A product the book did not expect in the bin
+// is accepted and flagged on its line. Blind: the view shows what this counter
+// counted, never a book quantity.
 import { sql } from 'kysely';
 import type { TaskView } from '../../../../shared/contract';
 import { isAppError } from '../../../../shared/errors';
@@ -16,7 +17,10 @@ type Bin = { locationId: number; code: string };
 export type CountTaskState = {
   sessionId: number | null;
   number: string | null;
-  /** The counter: the user of the station's last accepted scan. */
+  /**
+   * The counter: the task's owner, set when they choose the count. A state
+   * stored before owners were recorded takes the user of its last accepted scan.
+   */
   userId: number | null;
   location: Bin | null;
   /** Bin scans, newest last, so undoing one goes back to the bin before it. */
@@ -69,7 +73,19 @@ async function sessionFor(db: Db, station: string, userId: number): Promise<numb
 export const countingTask: Task<CountTaskState> = {
   kind: 'count',
   countsRepeats: true,
+  // Another keeper's scan must not land in this counter's bin or entries.
+  ownerOnly: true,
   initial: () => ({ sessionId: null, number: null, userId: null, location: null, applied: [] }),
+  // The session is found when the count is chosen, so the station shows it (and
+  // the counter's progress in it) before the first scan.
+  async start(db, station, userId) {
+    const fresh = countingTask.initial();
+    if (userId === null) return fresh;
+    const sessionId = await sessionFor(db, station, userId);
+    if (sessionId === null) return { ...fresh, userId };
+    const { number } = await loadSession(db, sessionId);
+    return { ...fresh, sessionId, number, userId };
+  },
   async apply(db, state, scanId, resolution) {
     if (resolution.kind !== 'location' && resolution.kind !== 'product')
       return { accepted: false, reason: 'scan.notForTask' };
@@ -80,7 +96,8 @@ export const countingTask: Task<CountTaskState> = {
       .executeTakeFirst();
     const userId = scan?.user_id ?? null;
     if (userId === null) return { accepted: false, reason: 'scan.noCountSession' };
-    // Another user at the station counts into their own session, not the last user's.
+    // A state without an owner (stored before owners were recorded) follows
+    // whoever scans: another user counts into their own session, not the last user's.
     const sessionId =
       state.sessionId !== null && state.userId === userId
         ? state.sessionId

@@ -8,6 +8,7 @@ type LookupState = { productId: number | null };
 export const lookupTask: Task<LookupState> = {
   kind: 'lookup',
   countsRepeats: false,
+  ownerOnly: false,
   initial: () => ({ productId: null }),
   async apply(_db, state, _scanId, resolution) {
     if (resolution.kind === 'product') return { accepted: true, state: { productId: resolution.productId } };

@@ -21,6 +21,7 @@ const maxUndo = 50;
 export const receivingTask: Task<ReceivingState> = {
   kind: 'receipt',
   countsRepeats: true,
+  ownerOnly: false,
   initial: () => ({ location: null, lines: [], applied: [] }),
   async apply(_db, state, scanId, resolution) {
     if (resolution.kind === 'location') {

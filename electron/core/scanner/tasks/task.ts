@@ -10,7 +10,19 @@ export type Task<S> = {
   kind: TaskKind;
   /** Counting-style tasks: the same code again means one more, so the duplicate guard stands aside. */
   countsRepeats: boolean;
+  /**
+   * One person's work (a count: their entries, their bin, their progress on
+   * the screen): scans by anyone but the task's owner are refused, never mixed
+   * into it. Tasks that are the station's work (receiving, lookup) take anyone's.
+   */
+  ownerOnly: boolean;
   initial(): S;
+  /**
+   * The state the task begins with when someone chooses it at a station (or
+   * starts it over), for `userId` — so the station screen shows the work at
+   * once, not after the first scan. Without it, initial().
+   */
+  start?(db: Db, station: string, userId: number | null): Promise<S>;
   apply(db: Db, state: S, scanId: number, resolution: ScanResolution): Promise<TaskOutcome<S>>;
   /**
    * Takes back the effect of `scanId` (in the scan's transaction, so a task
