@@ -2,7 +2,7 @@
 // connected the shell says so, with its name, until it is back; "reconnected"
 // shows for a few seconds after it returns. Serial scanners only: a wedge
 // scanner is a keyboard, invisible until it types.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScannerStatus } from '../../shared/contract/scanning';
 import { api } from '../api/client';
@@ -45,7 +45,9 @@ export function useScannerStatuses(): ScannerStatus[] {
       return next;
     });
   });
-  return [...statuses.values()].sort((a, b) => a.name.localeCompare(b.name));
+  // The same array until a status changes: the bar's effect below depends on it, and a new
+  // array on every render had it set state on every render, a render loop that kept the page busy.
+  return useMemo(() => [...statuses.values()].sort((a, b) => a.name.localeCompare(b.name)), [statuses]);
 }
 
 export function ScannerStatusBar() {
