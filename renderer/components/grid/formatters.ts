@@ -34,6 +34,8 @@ export function dateTimeColumn<T>(f: Formatters): Partial<ColDef<T>> {
     cellDataType: 'text',
     valueFormatter: (p: ValueFormatterParams<T>) => f.dateTime(p.value as string | null),
     filter: false,
+    // "2026/11/23 14:46" whole, with the cell's padding and a sort arrow: narrower cuts off the minutes.
+    minWidth: 170,
   };
 }
 
