@@ -18,6 +18,7 @@ export const errorCodes = [
   'stock.unknownLocation',
   'stock.productInactive',
   'stock.emptyDocument',
+  'stock.binLockedByCount',
   'stock.documentNotFound',
   'stock.alreadyReversed',
   'stock.notReversible',

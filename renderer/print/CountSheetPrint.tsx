@@ -3,6 +3,8 @@
 // pack, unit and case barcodes and an empty box for the counted quantity. The
 // "bin done" and "undo last" command barcodes head every sheet so hands stay
 // on the scanner. Blind: no book quantity — and never one the reply lacks.
+// A planned session prints too, so keepers have their sheets when the plan is
+// made: what the scope gives now, and the sheet says the snapshot decides.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CountSheet, CountSheetLine } from '../../shared/contract/counts';
@@ -85,6 +87,7 @@ export function CountSheetPrint({
     ...(chosen ? [{ label: t('counts:print.part'), value: `${chosen.code} ${chosen.name}` }] : []),
     { label: t('counts:print.counters'), value: countersText(s.counters, t) },
     { label: t('counts:print.blind'), value: s.blind ? t('counts:print.blindYes') : t('counts:print.blindNo') },
+    ...(s.lockBins ? [{ label: t('counts:print.lock'), value: t('counts:print.lockYes') }] : []),
     {
       label: t('counts:print.lines'),
       value: f.qty(sheets.reduce((n, z) => n + z.bins.reduce((m, b) => m + b.lines.length, 0), 0)),
@@ -100,8 +103,17 @@ export function CountSheetPrint({
       fileName={t('counts:print.fileName', { number: s.number })}
       onBack={onBack}
     >
-      <div className="count-print" data-testid="count-sheet-print">
-        {sheets.length === 0 && <p data-testid="count-sheet-print-empty">{t('counts:print.empty')}</p>}
+      <div className="count-print" data-testid="count-sheet-print" data-from-plan={sheet.fromPlan || undefined}>
+        {sheet.fromPlan && (
+          <p className="count-print-plan" data-testid="count-sheet-print-plan">
+            {t('counts:print.fromPlan')}
+          </p>
+        )}
+        {sheets.length === 0 && (
+          <p data-testid="count-sheet-print-empty">
+            {sheet.fromPlan ? t('counts:print.emptyPlan') : t('counts:print.empty')}
+          </p>
+        )}
         {sheets.map((z, zi) => (
           <section key={z.key} className={zi === 0 ? 'count-print-sheet' : 'count-print-sheet count-print-break'}>
             <header className="count-print-head">

@@ -54,7 +54,32 @@ export type CountScope = {
   statuses?: StockStatus[];
   /** Cycle count: only products not counted in the last N days (or never). */
   notCountedForDays?: number;
+  /** Cycle count by ABC class of the products' issue value, classified when the count starts (counts/abc.ts). */
+  abcClasses?: AbcClass[];
+  /** High value first: of the lines the other filters give, only the N of largest book amount (qty × unit cost). */
+  topValueLines?: number;
 };
+
+/** ABC class 分类: A the few products that carry most of the value issued, C the many that carry little. */
+export const abcClasses = ['A', 'B', 'C'] as const;
+export type AbcClass = (typeof abcClasses)[number];
+
+/**
+ * How products are classed (electron/core/counts/abc.ts), here so the plan form states it.
+ * 90 days: long enough that a weekly or monthly ordering rhythm and one odd
+ * week do not move a product between classes, short enough that a product that
+ * stopped selling a season ago falls to C. The cuts are the usual Pareto ones:
+ * A the products making the first 80 % of the value issued, B the next 15 %,
+ * C the last 5 % and every product that did not move.
+ */
+export const abcWindowDays = 90;
+export const abcCutsPct = { A: 80, B: 95 } as const;
+
+/** What a scope would give if the count started now (before a plan is saved, or for a planned session). */
+export type CountScopePreview = { lines: number; bins: number; products: number };
+
+/** What an ABC selection chose at the snapshot: the issue-value window read and the products per chosen class. */
+export type CountSelection = { windowFrom: string; windowTo: string; products: Partial<Record<AbcClass, number>> };
 
 /** A warehouse keeper a count may be given to. */
 export type CountKeeper = { userId: number; username: string; displayName: string };
@@ -68,6 +93,8 @@ export type CountSessionRow = {
   number: string;
   state: CountSessionState;
   blind: boolean;
+  /** Postings touching a bin of this count are refused while it is counted (count/recount). */
+  lockBins: boolean;
   scope: CountScope;
   createdAt: string;
   createdBy: string;
@@ -101,6 +128,10 @@ export type CountSessionView = CountSessionRow & {
   forms: AdjustmentFormRow[];
   /** Book figures; absent while the book is hidden. */
   totals?: ReconcileTotals;
+  /** The ABC selection recorded at the snapshot; null before the start or without a class filter. */
+  selection: CountSelection | null;
+  /** The keepers given lines to recount (a recount is blind again, by another keeper), by name. */
+  recountKeepers: string[];
 };
 
 /** A line of the counting sheet: what a counter sees. Never a book quantity when blind. */
@@ -132,20 +163,35 @@ export type CountSheetLine = {
   snapshotQty?: number;
 };
 
-export type CountSheet = { session: CountSessionView; lines: CountSheetLine[] };
+/**
+ * fromPlan: the session is only planned, so there is no snapshot yet — the lines
+ * are what its scope gives now (lineId −1, −2 …: no line exists until the start),
+ * never with a book quantity when blind.
+ */
+export type CountSheet = { session: CountSessionView; lines: CountSheetLine[]; fromPlan: boolean };
 
 export type CounterCount = { userId: number; userName: string; round: number; qty: number; at: string };
 
-export type ReconcileLine = {
-  lineId: number;
-  productId: number;
-  productCode: string;
-  productNameZh: string;
-  productNameEn: string;
+/** A product of the reconciliation, sent once however many of its bins the count covers. */
+export type ReconcileProduct = {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string;
   unit: string;
   category: string;
   unitCostFen: number;
   replacedByCode: string | null;
+};
+
+/**
+ * A line of the reconciliation as sent: its product by id (in `products`), and
+ * none of the figures the renderer derives — book = snapshotQty + movementsSince,
+ * variance amount = varianceQty × the product's unit cost.
+ */
+export type ReconcileLine = {
+  lineId: number;
+  productId: number;
   locationId: number;
   locationCode: string;
   status: StockStatus;
@@ -155,17 +201,17 @@ export type ReconcileLine = {
   snapshotQty: number;
   /** Σ movements for this product, bin and status posted after the snapshot and before the line was counted. */
   movementsSince: number;
-  /** snapshot + movements since: what the book said when the line was counted. */
-  bookQty: number;
-  /** Per counter, current round first; earlier rounds kept as evidence. */
-  counts: CounterCount[];
+  /** Per counter, current round first; earlier rounds kept as evidence. Absent while nobody has counted the line. */
+  counts?: CounterCount[];
   countedQty: number | null;
   varianceQty: number | null;
-  varianceAmountFen: number | null;
   lineStatus: CountLineStatus;
   cause: CountCause | null;
   causeNote: string;
 };
+
+/** Lines in walking order (bin, product code, status) with their products. */
+export type ReconcileLines = { products: ReconcileProduct[]; lines: ReconcileLine[] };
 
 export type ReconcileTotals = {
   lines: number;
@@ -182,7 +228,7 @@ export type ReconcileTotals = {
   absVarianceAmountFen: number;
 };
 
-export type ReconcileView = { session: CountSessionView; lines: ReconcileLine[]; totals: ReconcileTotals };
+export type ReconcileView = ReconcileLines & { session: CountSessionView; totals: ReconcileTotals };
 
 export type AdjustmentLineView = {
   lineNo: number;

@@ -32,6 +32,7 @@ import {
   type StationState,
 } from './scanning';
 import {
+  abcClasses,
   adjustmentFormKinds,
   adjustmentFormStates,
   countAreas,
@@ -40,12 +41,14 @@ import {
   type AdjustmentFormRow,
   type AdjustmentFormView,
   type CountKeeper,
+  type CountScopePreview,
   type CountMeasures,
   type CountSessionRow,
   type CountSessionView,
   type CountSheet,
   type CountSheetLine,
   type ProductCountRow,
+  type ReconcileLines,
   type ReconcileView,
 } from './counts';
 import type {
@@ -130,6 +133,8 @@ const countScope = z
     productIds: z.array(id).min(1).max(20_000).optional(),
     statuses: z.array(stockStatus).min(1).max(3).optional(),
     notCountedForDays: z.number().int().min(1).max(3650).optional(),
+    abcClasses: z.array(z.enum(abcClasses)).min(1).max(3).optional(),
+    topValueLines: z.number().int().min(1).max(100_000).optional(),
   })
   .strict();
 const sessionRef = z.object({ sessionId: id }).strict();
@@ -318,6 +323,7 @@ export const requests = {
           .min(1)
           .max(100),
         blind: z.boolean().optional(),
+        lockBins: z.boolean().optional(),
         toleranceUnits: z.number().int().min(0).max(maxQuantity).nullable().optional(),
         toleranceFen: amountFen.nullable().optional(),
         note: optionalText,
@@ -347,6 +353,12 @@ export const requests = {
     access: countPlanners,
     write: false,
   }),
+  /** How many lines a scope would give if the count started now: the plan form shows it before saving. */
+  'counts.preview': spec<CountScopePreview>()({
+    input: z.object({ scope: countScope }).strict(),
+    access: countPlanners,
+    write: false,
+  }),
   'counts.enter': spec<CountSheetLine>()({
     input: z
       .object({
@@ -366,6 +378,12 @@ export const requests = {
   'counts.finishCounting': spec<CountSessionView>()({ input: sessionRef, access: countPlanners, write: true }),
   'counts.reconcile': spec<ReconcileView>()({
     input: sessionRef,
+    access: ['operator', 'warehouseKeeper', 'csManager'],
+    write: false,
+  }),
+  /** The first lines of counts.reconcile in walking order, to paint a large count at once; no totals. */
+  'counts.reconcileFirst': spec<ReconcileLines>()({
+    input: z.object({ sessionId: id, limit: z.number().int().min(1).max(1000) }).strict(),
     access: ['operator', 'warehouseKeeper', 'csManager'],
     write: false,
   }),

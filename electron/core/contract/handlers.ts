@@ -13,12 +13,13 @@ import { readForm, readForms } from '../counts/forms';
 import { productCounts } from '../counts/history';
 import { listKeepers } from '../counts/keepers';
 import { countMeasures } from '../counts/measures';
-import { confirmReconciliation, reconcileView, requestRecount, setCauses } from '../counts/reconcile';
+import { confirmReconciliation, reconcileFirst, reconcileView, requestRecount, setCauses } from '../counts/reconcile';
 import {
   cancelSession,
   finishCounting,
   listSessions,
   planSession,
+  previewPlan,
   sessionView,
   startSession,
 } from '../counts/sessions';
@@ -134,6 +135,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   'counts.keepers': (ctx) => listKeepers(ctx.db),
   'counts.get': (ctx, input) => sessionView(ctx, input.sessionId),
   'counts.sheet': (ctx, input) => countSheet(ctx, input),
+  'counts.preview': (ctx, input) => previewPlan(ctx, input.scope),
   'counts.enter': (ctx, input) => enterCount(ctx, input),
   'counts.countAtStation': async (ctx, input) => {
     await countAtStation(ctx, input.sessionId);
@@ -146,6 +148,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   },
   'counts.finishCounting': (ctx, input) => finishCounting(ctx, input.sessionId),
   'counts.reconcile': (ctx, input) => reconcileView(ctx, input.sessionId),
+  'counts.reconcileFirst': (ctx, input) => reconcileFirst(ctx, input),
   'counts.requestRecount': (ctx, input) => requestRecount(ctx, input),
   'counts.setCauses': (ctx, input) => setCauses(ctx, input),
   'counts.confirm': (ctx, input) => confirmReconciliation(ctx, input),

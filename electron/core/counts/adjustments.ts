@@ -5,7 +5,7 @@
 // every line through the one posting function, atomically: R5 refuses the
 // whole form when any line would go below zero, and the request's transaction
 // then leaves the form, the session and the ledger as they were.
-import type { AdjustmentFormView, CountCause, ReconcileLine } from '../../../shared/contract/counts';
+import type { AdjustmentFormView, CountCause } from '../../../shared/contract/counts';
 import type { StockStatus } from '../../../shared/domain';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
@@ -13,6 +13,7 @@ import type { Db } from '../db/schema';
 import { postDocument } from '../stock/posting';
 import { formView } from './adjustmentViews';
 import { changed, nextNumber, userId } from './common';
+import type { VarianceLine } from './variance';
 
 export type ManualLine = {
   productId: number;
@@ -80,7 +81,7 @@ async function insertLines(
 export async function createFormFromSession(
   ctx: ServiceContext,
   session: { id: number; number: string },
-  lines: ReconcileLine[],
+  lines: VarianceLine[],
 ): Promise<number> {
   const number = await nextNumber(ctx, 'adjustmentForm');
   const form = await ctx.db
@@ -113,7 +114,7 @@ export async function createFormFromSession(
         status: l.status,
         locationId: l.locationId,
         qty: l.varianceQty!,
-        unitCostFen: l.unitCostFen,
+        unitCostFen: l.product.unitCostFen,
         cause: l.cause!,
         note: l.causeNote,
       })),

@@ -10,7 +10,8 @@ import type { Events } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import { hasRole } from '../context';
 import type { Db } from '../db/schema';
-import { loadSession, type SessionRecord } from './common';
+import { activeCounts } from './activeCounts';
+import type { SessionRecord } from './common';
 
 const countingStates = new Set(['planned', 'counting', 'recounting']);
 
@@ -34,9 +35,13 @@ export async function countsIn(db: Db, sessionId: number, userId: number): Promi
 export async function bookVisible(ctx: ServiceContext, s: SessionRecord): Promise<boolean> {
   if (!s.blind || !countingStates.has(s.state)) return true;
   const session = ctx.caller.session;
-  if (!session) return false;
-  if (!hasRole(ctx, 'operator') && !hasRole(ctx, 'csManager')) return false;
+  if (!session || !watchesCounts(ctx)) return false;
   return !(await countsIn(ctx.db, s.id, session.userId));
+}
+
+/** The rule's role half: only an operator or a CS manager may watch a blind count (when not counting in it). */
+function watchesCounts(ctx: ServiceContext): boolean {
+  return hasRole(ctx, 'operator') || hasRole(ctx, 'csManager');
 }
 
 /**
@@ -45,24 +50,17 @@ export async function bookVisible(ctx: ServiceContext, s: SessionRecord): Promis
  * grid and the lookup at a station leave these bins out, so a counter cannot
  * read the book off another screen. A whole bin is hidden, not only the
  * counted products: a product absent from the count sheet is still in the bin.
+ * Served from memory (activeCounts.ts): it runs on every inventory read,
+ * station lookup and stock event per window. A planned count has no bins yet.
  */
 export async function hiddenBins(ctx: ServiceContext): Promise<ReadonlySet<number>> {
-  const sessions = await ctx.db
-    .selectFrom('count_sessions')
-    .select(['id'])
-    .where('blind', '=', 1)
-    .where('state', 'in', [...countingStates])
-    .execute();
+  const { sessions } = await activeCounts(ctx);
+  const me = ctx.caller.session?.userId;
+  const watcher = me !== undefined && watchesCounts(ctx);
   const hidden = new Set<number>();
-  for (const { id } of sessions) {
-    if (await bookVisible(ctx, await loadSession(ctx.db, id))) continue;
-    const bins = await ctx.db
-      .selectFrom('count_lines')
-      .select('location_id')
-      .distinct()
-      .where('session_id', '=', id)
-      .execute();
-    for (const b of bins) hidden.add(b.location_id);
+  for (const s of sessions) {
+    if (!s.blind || (watcher && !s.counters.has(me))) continue;
+    for (const b of s.bins) hidden.add(b);
   }
   return hidden;
 }

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit';
 import { businessDay } from '../clock';
 import { requireSession, type ServiceContext } from '../context';
 import type { Db } from '../db/schema';
+import { countsChanged } from './activeCounts';
 
 export type SessionRecord = {
   id: number;
@@ -74,12 +75,17 @@ export function userId(ctx: ServiceContext): number {
   return requireSession(ctx).userId;
 }
 
-/** Every state change: the audit log (who, when, before → after) and a refresh event after commit. */
+/**
+ * Every state change: the audit log (who, when, before → after), the counts
+ * held in memory dropped (activeCounts.ts: states, counters, recount keepers,
+ * bins all change through here) and a refresh event after commit.
+ */
 export async function changed(
   ctx: ServiceContext,
   what: { entity: 'countSession' | 'adjustmentForm'; entityId: number; before?: unknown; after?: unknown },
   ids: { sessionId: number | null; formId: number | null },
 ): Promise<void> {
   await recordAudit(ctx, what);
+  countsChanged(ctx.db);
   ctx.emit('counts.changed', ids);
 }

@@ -5,6 +5,7 @@
 import type { StockStatus } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/schema';
+import { countsChanged } from './activeCounts';
 import { ledgerPosition, loadSession, requireState, type SessionRecord } from './common';
 import { ancestry, locationInScope } from './scope';
 
@@ -79,6 +80,8 @@ export async function appendEntry(db: Db, input: EntryInput): Promise<{ lineId: 
       .returning(['id', 'round', 'recount_by'])
       .executeTakeFirstOrThrow();
     created = true;
+    // Possibly a bin new to the count: the bins held in memory (hidden, locked) follow.
+    countsChanged(db);
   }
 
   // A count can only go below zero by a negative correction: only then is the
@@ -132,7 +135,10 @@ export async function deleteScanEntry(db: Db, scanId: number): Promise<boolean> 
       .select('id')
       .where('line_id', '=', entry.line_id)
       .executeTakeFirst();
-    if (!left) await db.deleteFrom('count_lines').where('id', '=', entry.line_id).execute();
+    if (!left) {
+      await db.deleteFrom('count_lines').where('id', '=', entry.line_id).execute();
+      countsChanged(db);
+    }
   }
   return true;
 }

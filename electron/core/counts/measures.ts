@@ -64,7 +64,7 @@ export async function countMeasures(ctx: ServiceContext, input: { from: string; 
     for (const l of await computeLines(ctx.db, s)) {
       if (l.countedQty === null) continue;
       // By amount: the book value of the line, so a line of expensive goods weighs more.
-      const amount = Math.abs(l.bookQty * l.unitCostFen);
+      const amount = Math.abs(l.bookQty * l.product.unitCostFen);
       a.linesCounted += 1;
       a.amountCountedFen += amount;
       if (l.lineStatus === 'matched' || l.lineStatus === 'withinTolerance') {

@@ -2,22 +2,57 @@
 // variances together — recount lines outside tolerance by a different keeper
 // (blind again), give every remaining variance a cause, and both confirm. The
 // second confirmation generates the adjustment form from the variances.
-import type { CountCause, ReconcileView } from '../../../shared/contract/counts';
+import type { CountCause, ReconcileLines, ReconcileView } from '../../../shared/contract/counts';
 import { AppError } from '../../../shared/errors';
 import { hasRole, type ServiceContext } from '../context';
+import type { Db } from '../db/schema';
 import { createFormFromSession } from './adjustments';
 import { bookVisible } from './blindness';
-import { changed, loadSession, requireState, userId } from './common';
+import { changed, loadSession, requireState, userId, type SessionRecord } from './common';
 import { requireKeeper, sessionView } from './sessions';
-import { computeLines, totalsOf } from './variance';
+import { computeLines, reconcileLines, totalsOf } from './variance';
+
+/** The session, refused outright to a caller who may not see its book: a grid of nothing is no use. */
+async function visibleSession(ctx: ServiceContext, sessionId: number): Promise<SessionRecord> {
+  const s = await loadSession(ctx.db, sessionId);
+  if (!(await bookVisible(ctx, s))) throw new AppError('counts.bookHidden', { number: s.number });
+  return s;
+}
 
 export async function reconcileView(ctx: ServiceContext, sessionId: number): Promise<ReconcileView> {
-  const s = await loadSession(ctx.db, sessionId);
-  // Blindness: refused outright rather than sent without figures, a grid of nothing is no use.
-  if (!(await bookVisible(ctx, s))) throw new AppError('counts.bookHidden', { number: s.number });
+  const s = await visibleSession(ctx, sessionId);
   const lines = await computeLines(ctx.db, s);
   const totals = totalsOf(lines);
-  return { session: await sessionView(ctx, s.id, s, totals), lines, totals };
+  return { session: await sessionView(ctx, s.id, s, totals), ...reconcileLines(lines), totals };
+}
+
+/**
+ * The first lines in walking order, for the grid to paint at once while
+ * counts.reconcile works out every line and the totals (a second or more at
+ * 100,000 lines). No totals and no session: both need every line.
+ */
+export async function reconcileFirst(
+  ctx: ServiceContext,
+  input: { sessionId: number; limit: number },
+): Promise<ReconcileLines> {
+  const s = await visibleSession(ctx, input.sessionId);
+  return reconcileLines(await computeLines(ctx.db, s, await firstLineIds(ctx.db, s, input.limit)));
+}
+
+/** The ids of the first lines in walking order (bin, product code, status), as computeLines sorts them. */
+async function firstLineIds(db: Db, s: SessionRecord, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('count_lines as l')
+    .innerJoin('locations as loc', 'loc.id', 'l.location_id')
+    .innerJoin('products as p', 'p.id', 'l.product_id')
+    .select('l.id')
+    .where('l.session_id', '=', s.id)
+    .orderBy('loc.code')
+    .orderBy('p.code')
+    .orderBy('l.status')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 const clearConfirmations = {
@@ -40,11 +75,11 @@ export async function requestRecount(
   if (lines.length !== ids.length) throw new AppError('counts.lineNotFound', { number: s.number });
   for (const l of lines) {
     if (l.lineStatus !== 'outOfTolerance')
-      throw new AppError('counts.notOutOfTolerance', { lineId: l.lineId, productCode: l.productCode });
-    if (l.counts.some((c) => c.userId === input.keeperId))
+      throw new AppError('counts.notOutOfTolerance', { lineId: l.lineId, productCode: l.product.code });
+    if (l.counts?.some((c) => c.userId === input.keeperId))
       throw new AppError('counts.sameRecounter', {
         lineId: l.lineId,
-        productCode: l.productCode,
+        productCode: l.product.code,
         locationCode: l.locationCode,
       });
   }

@@ -1,10 +1,12 @@
 // What a count session covers: locations (a warehouse, zones or bins, each with
 // everything under it) and, for a cycle count, a product selection (category,
-// stock status, a chosen list, products not counted for N days).
+// stock status, a chosen list, products not counted for N days, ABC class) and
+// "high value first" (the N lines of largest book amount).
 import { sql } from 'kysely';
-import type { CountScope } from '../../../shared/contract/counts';
+import type { CountScope, CountScopePreview } from '../../../shared/contract/counts';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/schema';
+import { classifyAbc } from './abc';
 
 type LocationRow = { id: number; code: string; kind: string; parent_id: number | null };
 
@@ -84,35 +86,38 @@ export function locationInScope(scope: CountScope, chain: LocationRow[]): boolea
 }
 
 /**
- * ★ The snapshot: the book in scope right now — every balance above zero that
- * passes the product filters — copied into the session's lines by one
- * INSERT … SELECT (20,000 lines read into JavaScript and written back cost
- * several times what SQLite takes to copy them). The number of lines.
+ * The balances a scope takes in right now — every balance above zero in its
+ * locations that passes the product filters, and for "high value first" only
+ * the N of largest book amount — and, for an ABC filter, the classification it
+ * was chosen by. Without a select: the snapshot, the plan preview and the
+ * planned sheet each pick their columns from one definition of "in scope".
  */
-export async function snapshotInScope(db: Db, sessionId: number, scope: CountScope, now: Date): Promise<number> {
+export async function balancesInScope(db: Db, scope: CountScope, now: Date) {
   // As JSON, so a scope of any size stays one statement under the bound-parameter limit.
   const locations = JSON.stringify([...(await scopeLocations(db, scope))]);
   const since =
     scope.notCountedForDays !== undefined
       ? new Date(now.getTime() - scope.notCountedForDays * 86_400_000).toISOString()
       : null;
+  const abc = scope.abcClasses?.length ? await classifyAbc(db, now) : null;
+  const abcChosen = abc
+    ? [...abc.byProduct].filter(([, e]) => scope.abcClasses!.includes(e.abcClass)).map(([id, e]) => ({ id, ...e }))
+    : [];
   let q = db
     .selectFrom('balances as b')
     .innerJoin('products as p', 'p.id', 'b.product_id')
-    .select((eb) => [
-      eb.val(sessionId).as('session_id'),
-      'b.product_id',
-      'b.location_id',
-      'b.status',
-      'b.qty',
-      eb.val(1).as('expected'),
-    ])
     .where('b.location_id', 'in', sql<number>`(SELECT value FROM json_each(${locations}))`)
     .where('b.qty', '>', 0);
   if (scope.categories?.length) q = q.where('p.category', 'in', scope.categories);
   if (scope.productIds?.length)
     q = q.where('b.product_id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(scope.productIds)}))`);
   if (scope.statuses?.length) q = q.where('b.status', 'in', scope.statuses);
+  if (abc)
+    q = q.where(
+      'b.product_id',
+      'in',
+      sql<number>`(SELECT value FROM json_each(${JSON.stringify(abcChosen.map((p) => p.id))}))`,
+    );
   // A "not counted for N days" cycle leaves out products counted (in a session not cancelled) since then.
   if (since !== null)
     q = q.where('b.product_id', 'not in', (eb) =>
@@ -124,10 +129,70 @@ export async function snapshotInScope(db: Db, sessionId: number, scope: CountSco
         .where('e.at', '>=', since)
         .where('s.state', '<>', 'cancelled'),
     );
+  // High value first, after every other filter: the N largest book amounts (ties in code order, so it is repeatable).
+  if (scope.topValueLines !== undefined)
+    q = q
+      .orderBy(sql`b.qty * p.unit_cost_fen`, 'desc')
+      .orderBy('p.code')
+      .orderBy('b.location_id')
+      .orderBy('b.status')
+      .limit(scope.topValueLines);
+  return { q, abc: abc && { windowFrom: abc.windowFrom, windowTo: abc.windowTo, chosen: abcChosen } };
+}
+
+/**
+ * ★ The snapshot: the book in scope right now copied into the session's lines
+ * by one INSERT … SELECT (20,000 lines read into JavaScript and written back
+ * cost several times what SQLite takes to copy them), and the ABC selection it
+ * was made from, recorded beside it. The number of lines.
+ */
+export async function snapshotInScope(db: Db, sessionId: number, scope: CountScope, now: Date): Promise<number> {
+  const { q, abc } = await balancesInScope(db, scope, now);
   const r = await db
     .insertInto('count_lines')
     .columns(['session_id', 'product_id', 'location_id', 'status', 'snapshot_qty', 'expected'])
-    .expression(q)
+    .expression(
+      q.select((eb) => [
+        eb.val(sessionId).as('session_id'),
+        'b.product_id',
+        'b.location_id',
+        'b.status',
+        'b.qty',
+        eb.val(1).as('expected'),
+      ]),
+    )
     .executeTakeFirst();
+  if (abc) {
+    for (let i = 0; i < abc.chosen.length; i += 500) {
+      await db
+        .insertInto('count_selection')
+        .values(
+          abc.chosen.slice(i, i + 500).map((p) => ({
+            session_id: sessionId,
+            product_id: p.id,
+            abc_class: p.abcClass,
+            issue_value_fen: p.issueValueFen,
+            window_from: abc.windowFrom,
+            window_to: abc.windowTo,
+          })),
+        )
+        .execute();
+    }
+  }
   return Number(r.numInsertedOrUpdatedRows ?? 0);
+}
+
+/** What the scope would give if the count started now: lines, bins and products. */
+export async function previewScope(db: Db, scope: CountScope, now: Date): Promise<CountScopePreview> {
+  const { q } = await balancesInScope(db, scope, now);
+  const inScope = q.select(['b.product_id', 'b.location_id']).as('x');
+  const r = await db
+    .selectFrom(inScope)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('lines'),
+      eb.fn.count<number>('x.location_id').distinct().as('bins'),
+      eb.fn.count<number>('x.product_id').distinct().as('products'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { lines: Number(r.lines), bins: Number(r.bins), products: Number(r.products) };
 }

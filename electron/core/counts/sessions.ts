@@ -3,7 +3,10 @@
 import type {
   AdjustmentFormState,
   CountCounterView,
+  AbcClass,
   CountScope,
+  CountScopePreview,
+  CountSelection,
   CountSessionRow,
   CountSessionState,
   CountSessionView,
@@ -15,13 +18,15 @@ import type { Db } from '../db/schema';
 import { listForms } from './adjustmentViews';
 import { bookVisible } from './blindness';
 import { changed, ledgerPosition, loadSession, nextNumber, requireState, userId, type SessionRecord } from './common';
-import { snapshotInScope, validateScope } from './scope';
+import { previewScope, snapshotInScope, validateScope } from './scope';
 import { computeLines, totalsOf } from './variance';
 
 export type PlanInput = {
   scope: CountScope;
   counters: { userId: number; zoneId?: number | null }[];
   blind?: boolean;
+  /** Refuse postings to the counted bins while counting (issue 5: "for those who want it"). */
+  lockBins?: boolean;
   toleranceUnits?: number | null;
   toleranceFen?: number | null;
   note?: string;
@@ -58,6 +63,7 @@ export async function planSession(ctx: ServiceContext, input: PlanInput): Promis
       number,
       state: 'planned',
       blind: input.blind === false ? 0 : 1,
+      lock_bins: input.lockBins === true ? 1 : 0,
       scope: JSON.stringify(input.scope),
       tolerance_units: input.toleranceUnits ?? null,
       tolerance_fen: input.toleranceFen ?? null,
@@ -95,7 +101,18 @@ export async function planSession(ctx: ServiceContext, input: PlanInput): Promis
   return sessionView(ctx, row.id);
 }
 
-/** ★ Snapshot: the book per (product, bin, status) in scope, and the ledger position it was read at. */
+/** How many lines the scope would give if a count started now: the plan form shows it before saving. */
+export async function previewPlan(ctx: ServiceContext, scope: CountScope): Promise<CountScopePreview> {
+  await validateScope(ctx.db, scope);
+  return previewScope(ctx.db, scope, ctx.now);
+}
+
+/**
+ * ★ Snapshot: the book per (product, bin, status) in scope, and the ledger
+ * position it was read at. An ABC class filter is classified here, in the same
+ * transaction, from the same ledger the snapshot reads — not at planning, when
+ * the classes may be days old — and recorded with the session.
+ */
 export async function startSession(ctx: ServiceContext, sessionId: number): Promise<CountSessionView> {
   const s = await loadSession(ctx.db, sessionId);
   requireState(s, ['planned']);
@@ -190,6 +207,7 @@ async function sessionRows(db: Db, input: ListInput & { id?: number }): Promise<
       's.number',
       's.state',
       's.blind',
+      's.lock_bins',
       's.scope',
       's.created_at',
       'c.display_name as createdBy',
@@ -273,6 +291,7 @@ async function sessionRows(db: Db, input: ListInput & { id?: number }): Promise<
       number: r.number,
       state: r.state as CountSessionState,
       blind: r.blind === 1,
+      lockBins: r.lock_bins === 1,
       scope: JSON.parse(r.scope) as CountScope,
       createdAt: r.created_at,
       createdBy: r.createdBy,
@@ -294,6 +313,21 @@ async function sessionRows(db: Db, input: ListInput & { id?: number }): Promise<
       formState: (form?.state as AdjustmentFormState | undefined) ?? null,
     };
   });
+}
+
+/** The ABC selection recorded at the snapshot, as products per class; null when there is none. */
+async function selectionOf(db: Db, sessionId: number): Promise<CountSelection | null> {
+  const rows = await db
+    .selectFrom('count_selection')
+    .select((eb) => ['abc_class', 'window_from', 'window_to', eb.fn.countAll<number>().as('n')])
+    .where('session_id', '=', sessionId)
+    .groupBy(['abc_class', 'window_from', 'window_to'])
+    .execute();
+  const first = rows[0];
+  if (!first) return null;
+  const products: CountSelection['products'] = {};
+  for (const r of rows) products[r.abc_class as AbcClass] = Number(r.n);
+  return { windowFrom: first.window_from, windowTo: first.window_to, products };
 }
 
 async function userName(db: Db, id: number | null): Promise<string | null> {
@@ -336,6 +370,17 @@ export async function sessionView(
     bookVisible: visible,
     history: history.map((h) => ({ at: h.at, userName: h.display_name ?? '', action: h.request })),
     forms: visible ? await listForms(ctx.db, { sessionId: s.id }) : [],
+    selection: await selectionOf(ctx.db, s.id),
+    recountKeepers: (
+      await ctx.db
+        .selectFrom('count_lines as l')
+        .innerJoin('users as u', 'u.id', 'l.recount_by')
+        .select('u.display_name')
+        .distinct()
+        .where('l.session_id', '=', s.id)
+        .orderBy('u.display_name')
+        .execute()
+    ).map((u) => u.display_name),
   };
   if (visible && s.state !== 'planned') view.totals = totals ?? totalsOf(await computeLines(ctx.db, s));
   return view;

@@ -1,13 +1,18 @@
 // The counting sheet: what a counter works from, on screen or printed — bins
 // in walking order (by code), products, units, barcodes, their own count. Book
-// quantities only when the caller may see the book (blindness.ts).
+// quantities only when the caller may see the book (blindness.ts). A planned
+// session has no snapshot yet: its sheet is what the scope gives now, printed
+// when the plan is made; the snapshot at the start decides what is counted.
 import type { CountSheet, CountSheetLine } from '../../../shared/contract/counts';
-import type { StockStatus } from '../../../shared/domain';
+import type { ExpressionBuilder } from 'kysely';
+import type { BarcodeLevel, StockStatus } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
+import type { DB } from '../db/schema';
 import { bookVisible } from './blindness';
 import { changed, loadSession, userId, type SessionRecord } from './common';
 import { appendEntry } from './entries';
+import { balancesInScope } from './scope';
 import { sessionView } from './sessions';
 import { countsByCounter } from './variance';
 
@@ -16,7 +21,80 @@ export async function countSheet(
   input: { sessionId: number; locationId?: number },
 ): Promise<CountSheet> {
   const s = await loadSession(ctx.db, input.sessionId);
-  return { session: await sessionView(ctx, s.id, s), lines: await sheetLines(ctx, s, input) };
+  const fromPlan = s.state === 'planned';
+  const lines = fromPlan ? await planLines(ctx, s, input) : await sheetLines(ctx, s, input);
+  return { session: await sessionView(ctx, s.id, s), lines, fromPlan };
+}
+
+/** One barcode of the product `p` in a sheet query: the first of its level. */
+const barcodeOf = (eb: ExpressionBuilder<DB & { p: DB['products'] }, 'p'>, level: BarcodeLevel) =>
+  eb
+    .selectFrom('barcodes as bc')
+    .select('bc.code')
+    .whereRef('bc.product_id', '=', 'p.id')
+    .where('bc.level', '=', level)
+    .limit(1);
+
+/**
+ * The lines a planned session's scope gives now, in the sheet's order. Nothing
+ * is counted or open yet. A blind plan carries no book, whoever asks: the only
+ * use of this sheet is to be printed and carried to the bins.
+ */
+async function planLines(
+  ctx: ServiceContext,
+  s: SessionRecord,
+  input: { locationId?: number },
+): Promise<CountSheetLine[]> {
+  const showBook = !s.blind && (await bookVisible(ctx, s));
+  const { q } = await balancesInScope(ctx.db, s.scope, ctx.now);
+  // A subquery, so "high value first" takes its N before the location of one print is picked out.
+  const inScope = q.select(['b.product_id', 'b.location_id', 'b.status', 'b.qty']).as('x');
+  let rows = ctx.db
+    .selectFrom(inScope)
+    .innerJoin('products as p', 'p.id', 'x.product_id')
+    .leftJoin('products as r', 'r.id', 'p.replaced_by_id')
+    .innerJoin('locations as loc', 'loc.id', 'x.location_id')
+    .select((eb) => [
+      'x.product_id',
+      'x.location_id',
+      'x.status',
+      'x.qty',
+      'p.code',
+      'p.name_zh',
+      'p.name_en',
+      'p.unit',
+      'p.case_pack',
+      'r.code as replacedByCode',
+      'loc.code as locationCode',
+      barcodeOf(eb, 'unit').as('unitBarcode'),
+      barcodeOf(eb, 'case').as('caseBarcode'),
+    ]);
+  if (input.locationId !== undefined) rows = rows.where('x.location_id', '=', input.locationId);
+  const lines = await rows.orderBy('loc.code').orderBy('p.code').orderBy('x.status').execute();
+  return lines.map((l, i): CountSheetLine => {
+    const line: CountSheetLine = {
+      lineId: -(i + 1),
+      productId: l.product_id,
+      productCode: l.code,
+      productNameZh: l.name_zh,
+      productNameEn: l.name_en,
+      unit: l.unit,
+      casePack: l.case_pack,
+      unitBarcode: l.unitBarcode ?? null,
+      caseBarcode: l.caseBarcode ?? null,
+      replacedByCode: l.replacedByCode ?? null,
+      locationId: l.location_id,
+      locationCode: l.locationCode,
+      status: l.status as StockStatus,
+      expected: true,
+      round: 1,
+      open: false,
+      myQty: null,
+      counted: false,
+    };
+    if (showBook) line.snapshotQty = l.qty;
+    return line;
+  });
 }
 
 async function sheetLines(
@@ -47,22 +125,8 @@ async function sheetLines(
       'p.case_pack',
       'r.code as replacedByCode',
       'loc.code as locationCode',
-      (eb) =>
-        eb
-          .selectFrom('barcodes as b')
-          .select('b.code')
-          .whereRef('b.product_id', '=', 'p.id')
-          .where('b.level', '=', 'unit')
-          .limit(1)
-          .as('unitBarcode'),
-      (eb) =>
-        eb
-          .selectFrom('barcodes as b')
-          .select('b.code')
-          .whereRef('b.product_id', '=', 'p.id')
-          .where('b.level', '=', 'case')
-          .limit(1)
-          .as('caseBarcode'),
+      (eb) => barcodeOf(eb, 'unit').as('unitBarcode'),
+      (eb) => barcodeOf(eb, 'case').as('caseBarcode'),
     ])
     .where('l.session_id', '=', s.id);
   if (input.locationId !== undefined) q = q.where('l.location_id', '=', input.locationId);

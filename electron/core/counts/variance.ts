@@ -8,14 +8,14 @@ import type {
   CounterCount,
   CountLineStatus,
   ReconcileLine,
+  ReconcileLines,
+  ReconcileProduct,
   ReconcileTotals,
 } from '../../../shared/contract/counts';
-import type { StockStatus } from '../../../shared/domain';
+import { stockStatuses, type StockStatus } from '../../../shared/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/schema';
 import type { SessionRecord } from './common';
-
-const keyOf = (productId: number, locationId: number, status: string) => `${productId}|${locationId}|${status}`;
 
 type Entry = {
   round: number;
@@ -27,18 +27,29 @@ type Entry = {
   at: string;
 };
 
+/** A counter's count of a line in one round, with the ledger position of their last entry. */
+type Counted = CounterCount & { position: number };
+
+/** One entry into its counter's count, entries taken in id order: 'set' replaces the count, 'add' adds to it. */
+function addEntry(c: CounterCount, kind: string, qty: number, at: string): void {
+  c.qty = kind === 'set' ? qty : c.qty + qty;
+  c.at = at;
+}
+
+/** Current round first, then by counter: the order a line's counts are shown in. */
+const byRoundThenCounter = (a: CounterCount, b: CounterCount) => b.round - a.round || a.userId - b.userId;
+
 /** Each counter's count per round: 'set' replaces their own count, 'add' adds to it; other counters are apart. */
-export function countsByCounter(entries: Entry[]): (CounterCount & { position: number })[] {
-  const per = new Map<string, CounterCount & { position: number }>();
+export function countsByCounter(entries: Entry[]): Counted[] {
+  const per = new Map<string, Counted>();
   for (const e of entries) {
     const k = `${e.round}|${e.userId}`;
-    const c = per.get(k) ?? { userId: e.userId, userName: e.userName, round: e.round, qty: 0, at: e.at, position: 0 };
-    c.qty = e.kind === 'set' ? e.qty : c.qty + e.qty;
-    c.at = e.at;
+    let c = per.get(k);
+    if (!c) per.set(k, (c = { userId: e.userId, userName: e.userName, round: e.round, qty: 0, at: e.at, position: 0 }));
+    addEntry(c, e.kind, e.qty, e.at);
     c.position = Math.max(c.position, e.position);
-    per.set(k, c);
   }
-  return [...per.values()].sort((a, b) => b.round - a.round || a.userId - b.userId);
+  return [...per.values()].sort(byRoundThenCounter);
 }
 
 export function withinTolerance(s: Pick<SessionRecord, 'toleranceUnits' | 'toleranceFen'>, qty: number, fen: number) {
@@ -49,6 +60,17 @@ export function withinTolerance(s: Pick<SessionRecord, 'toleranceUnits' | 'toler
     (s.toleranceFen === null || Math.abs(fen) <= s.toleranceFen)
   );
 }
+
+/**
+ * A line's figures as the services use them: the reply's line with its product
+ * and the two figures the renderer derives itself (book = snapshot + movements
+ * since, amount = variance × unit cost). reconcileLines() makes the reply.
+ */
+export type VarianceLine = ReconcileLine & {
+  product: ReconcileProduct;
+  bookQty: number;
+  varianceAmountFen: number | null;
+};
 
 /** A line's stored fields, as the JSON array the query below builds. */
 type LineRow = [
@@ -73,8 +95,9 @@ type ProductRow = [
   unitCostFen: number,
   replacedByCode: string | null,
 ];
+type LocationRow = [id: number, code: string];
+/** Grouped by line, then in the order the fold needs: by round, counter, then entry id. */
 type EntryRow = [
-  id: number,
   lineId: number,
   round: number,
   userId: number,
@@ -83,17 +106,18 @@ type EntryRow = [
   position: number,
   at: string,
 ];
-type MoveRow = [id: number, productId: number, locationId: number, status: string, qty: number];
+/** In ledger order. */
+type MoveRow = [lineId: number, id: number, qty: number];
 
 /*
  * Why JSON: at 100,000 lines the time went into handing rows from SQLite to
  * JavaScript (better-sqlite3 builds an object per row, a value at a time:
  * 1.5 s for the joined lines alone on the bench machine), not into SQLite or
  * the arithmetic. Each query below has SQLite build its result as one JSON
- * text, which JSON.parse reads several times faster; products are read once
- * each rather than once per bin, and the lines are put in walking order here
- * (sorting the joined rows in SQLite cost more than the sort below).
- * PostgreSQL has the same shape as json_agg(json_build_array(…)).
+ * text, which JSON.parse reads several times faster. Products and bins are read
+ * once each; entries and movements come keyed by line id, so nothing is looked
+ * up by a composite string key per line. PostgreSQL has the same shape as
+ * json_agg(json_build_array(…) ORDER BY …).
  */
 const inLines = (only: string | null) =>
   only === null ? sql`` : sql` AND l.id IN (SELECT value FROM json_each(${only}))`;
@@ -112,129 +136,245 @@ const productsSql = (s: SessionRecord, only: string | null) => sql<{ j: string |
   LEFT JOIN products r ON r.id = p.replaced_by_id
   WHERE p.id IN (SELECT l.product_id FROM count_lines l WHERE l.session_id = ${s.id}${inLines(only)})`;
 
-const entriesSql = (s: SessionRecord, only: string | null) => sql<{ j: string | null }>`
-  SELECT json_group_array(json_array(e.id, e.line_id, e.round, e.user_id, e.kind, e.qty, e.ledger_position, e.at)) AS j
-  FROM count_entries e
-  WHERE e.line_id IN (SELECT l.id FROM count_lines l WHERE l.session_id = ${s.id}${inLines(only)})`;
+const locationsSql = sql<{ j: string | null }>`SELECT json_group_array(json_array(id, code)) AS j FROM locations`;
 
-// Movements since the snapshot on the keys of this session's lines, in ledger order.
-const movesSql = (s: SessionRecord) => sql<{ j: string | null }>`
-  SELECT json_group_array(json_array(m.id, m.product_id, m.location_id, m.status, m.qty) ORDER BY m.id) AS j
+// The entries of the lines, in the order of their index (line, round, counter, id), the
+// order the fold needs, so SQLite sorts nothing (an ORDER BY inside json_group_array
+// would). All of a session's lines: the range of their ids, read along that index —
+// a third faster than seeking each line's entries. The lines are made together at
+// the start, so the range holds few others; their entries are read, never looked up.
+const entriesSql = (lines: { from: number; to: number } | string) => sql<{ j: string | null }>`
+  SELECT json_group_array(json_array(line_id, round, user_id, kind, qty, ledger_position, at)) AS j
+  FROM (SELECT e.line_id, e.round, e.user_id, e.kind, e.qty, e.ledger_position, e.at
+        FROM count_entries e
+        WHERE ${
+          typeof lines === 'string'
+            ? sql`e.line_id IN (SELECT value FROM json_each(${lines}))`
+            : sql`e.line_id BETWEEN ${lines.from} AND ${lines.to}`
+        }
+        ORDER BY e.line_id, e.round, e.user_id, e.id)`;
+
+// Movements since the snapshot on this session's lines (product, bin and status), in ledger order.
+// CROSS JOIN keeps SQLite's planner to the few movements outside, each finding its line by the
+// lines' unique index; left to itself it walks every line of the session instead (50 ms, not 2).
+const movesSql = (s: SessionRecord, only: string | null) => sql<{ j: string | null }>`
+  SELECT json_group_array(json_array(l.id, m.id, m.qty) ORDER BY m.id) AS j
   FROM movements m
-  WHERE m.id > ${s.snapshotMovementId ?? 0}
-    AND EXISTS (SELECT 1 FROM count_lines l
-                WHERE l.session_id = ${s.id} AND l.product_id = m.product_id
-                  AND l.location_id = m.location_id AND l.status = m.status)`;
+  CROSS JOIN count_lines l ON l.session_id = ${s.id} AND l.product_id = m.product_id
+    AND l.location_id = m.location_id AND l.status = m.status${inLines(only)}
+  WHERE m.id > ${s.snapshotMovementId ?? 0}`;
 
 async function jsonRows<T>(db: Db, query: ReturnType<typeof linesSql>): Promise<T[]> {
   const { rows } = await query.execute(db);
   return JSON.parse(rows[0]?.j ?? '[]') as T[];
 }
 
+/** Appends to the list under `key`, creating it: the grouping both folds below use. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * A line's counts, current round first; the latest round counted, and the
+ * ledger position of its last entry (the movements since stop there).
+ */
+type LineCounts = { counts: CounterCount[]; round: number; position: number };
+
+/** Each line's counts, folded from its entries in one pass (they come by line, round, counter and id). */
+function countsPerLine(rows: EntryRow[], users: Map<number, string>): Map<number, LineCounts> {
+  const perLine = new Map<number, LineCounts>();
+  let lastLineId = -1;
+  let line: LineCounts = { counts: [], round: 0, position: 0 };
+  for (const [lineId, round, userId, kind, qty, position, at] of rows) {
+    if (lineId !== lastLineId) {
+      lastLineId = lineId;
+      line = { counts: [], round, position };
+      perLine.set(lineId, line);
+    }
+    let c = line.counts.at(-1);
+    if (!c || c.round !== round || c.userId !== userId) {
+      c = { userId, userName: users.get(userId) ?? '', round, qty: 0, at };
+      line.counts.push(c);
+    }
+    addEntry(c, kind, qty, at);
+    // Rounds come oldest first: a later round starts the position afresh.
+    if (round > line.round) {
+      line.round = round;
+      line.position = position;
+    } else line.position = Math.max(line.position, position);
+  }
+  // A recounted line: its rounds came oldest first.
+  for (const l of perLine.values()) if (l.counts[0]!.round !== l.round) l.counts.sort(byRoundThenCounter);
+  return perLine;
+}
+
+/** A product as its row: the reply sends it once, however many of its bins the count covers. */
+const productOf = ([
+  id,
+  code,
+  nameZh,
+  nameEn,
+  unit,
+  category,
+  unitCostFen,
+  replacedByCode,
+]: ProductRow): ReconcileProduct => ({
+  id,
+  code,
+  nameZh,
+  nameEn,
+  unit,
+  category,
+  unitCostFen,
+  replacedByCode: replacedByCode ?? null,
+});
+
+// Statuses in SQLite's binary order (the codes are ASCII): the walking order's last key, as the count sheet sorts.
+const statusRank = new Map([...stockStatuses].sort().map((status, rank) => [status as string, rank]));
+
+/**
+ * Each item by id with its rank in code order (SQLite's binary order, the
+ * order the count sheet walks; the codes are ASCII, so JavaScript's < agrees).
+ */
+function ranked<T>(items: T[], id: (t: T) => number, code: (t: T) => string): Map<number, { item: T; rank: number }> {
+  const byCode = items.map((item) => ({ item, code: code(item) }));
+  byCode.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return new Map(byCode.map(({ item }, rank) => [id(item), { item, rank }]));
+}
+
 /** The reconciliation figures of a session's lines (all, or the ones listed), in walking order. */
-export async function computeLines(db: Db, s: SessionRecord, lineIds?: number[]): Promise<ReconcileLine[]> {
+export async function computeLines(db: Db, s: SessionRecord, lineIds?: number[]): Promise<VarianceLine[]> {
   if (lineIds && lineIds.length === 0) return [];
   const only = lineIds ? JSON.stringify(lineIds) : null;
   const rows = await jsonRows<LineRow>(db, linesSql(s, only));
   if (rows.length === 0) return [];
-  const products = new Map<number, ProductRow>();
-  for (const p of await jsonRows<ProductRow>(db, productsSql(s, only))) products.set(p[0], p);
-  const locations = new Map(
-    (await db.selectFrom('locations').select(['id', 'code']).execute()).map((l) => [l.id, l.code]),
+  const products = ranked(
+    (await jsonRows<ProductRow>(db, productsSql(s, only))).map(productOf),
+    (p) => p.id,
+    (p) => p.code,
+  );
+  const bins = ranked(
+    await jsonRows<LocationRow>(db, locationsSql),
+    ([id]) => id,
+    ([, code]) => code,
   );
   const users = new Map(
     (await db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]),
   );
-
-  const entriesByLine = new Map<number, (Entry & { id: number })[]>();
-  for (const [id, lineId, round, userId, kind, qty, position, at] of await jsonRows<EntryRow>(
-    db,
-    entriesSql(s, only),
-  )) {
-    const e = { id, round, userId, userName: users.get(userId) ?? '', kind, qty, position, at };
-    const list = entriesByLine.get(lineId);
-    if (list) list.push(e);
-    else entriesByLine.set(lineId, [e]);
+  // The lines' id range (a loop: Math.min(...ids) with 100,000 arguments can overflow the stack).
+  let from = rows[0]![0];
+  let to = from;
+  for (const [id] of rows) {
+    if (id < from) from = id;
+    if (id > to) to = id;
   }
+  const entries = await jsonRows<EntryRow>(db, entriesSql(only ?? { from, to }));
+  const countsOf = countsPerLine(entries, users);
+  const movesOf = new Map<number, MoveRow[]>();
+  for (const m of await jsonRows<MoveRow>(db, movesSql(s, only))) push(movesOf, m[0], m);
 
-  // Movements since the snapshot, grouped per key, in ledger order.
-  const moves = new Map<string, { id: number; qty: number }[]>();
-  for (const [id, productId, locationId, status, qty] of await jsonRows<MoveRow>(db, movesSql(s))) {
-    const k = keyOf(productId, locationId, status);
-    const list = moves.get(k);
-    if (list) list.push({ id, qty });
-    else moves.set(k, [{ id, qty }]);
-  }
-
-  // Walking order: bin, product code, status (SQLite's binary order; the codes are ASCII). Codes are
-  // unique, so each is ranked once and the 100,000-line sort compares numbers, not strings.
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const rank = <K>(codes: Map<K, string>) =>
-    new Map([...codes].sort((a, b) => cmp(a[1], b[1])).map(([k], i) => [k, i] as const));
-  const locationRank = rank(locations);
-  const productRank = rank(new Map([...products.values()].map((p) => [p[0], p[1]] as const)));
-  const lines = rows.map((row) => ({
-    row,
-    product: products.get(row[1])!,
-    locationCode: locations.get(row[2]) ?? '',
-    key: [locationRank.get(row[2]) ?? -1, productRank.get(row[1]) ?? -1] as const,
-  }));
-  lines.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || cmp(a.row[3], b.row[3]));
-
-  return lines.map(({ row, product, locationCode }): ReconcileLine => {
-    const [id, productId, locationId, status, snapshotQty, expected, round, cause, causeNote, recountBy] = row;
-    const [, code, nameZh, nameEn, unit, category, unitCostFen, replacedByCode] = product;
-    const entries = entriesByLine.get(id) ?? [];
-    // countsByCounter folds in entry order; the query returns them in index order, which is id order per counter.
-    if (entries.some((e, i) => i > 0 && e.id < entries[i - 1]!.id)) entries.sort((a, b) => a.id - b.id);
-    const counts = countsByCounter(entries);
-    const current = counts.filter((c) => c.round === round);
-    const counted = current.length > 0;
-    const position = counted ? Math.max(...current.map((c) => c.position)) : Number.POSITIVE_INFINITY;
-    let movementsSince = 0;
-    for (const m of moves.get(keyOf(productId, locationId, status)) ?? []) {
-      if (m.id > position) break;
-      movementsSince += m.qty;
-    }
-    const bookQty = snapshotQty + movementsSince;
-    const countedQty = counted ? current.reduce((sum, c) => sum + c.qty, 0) : null;
-    const varianceQty = countedQty === null ? null : countedQty - bookQty;
-    const varianceAmountFen = varianceQty === null ? null : varianceQty * unitCostFen;
-    let lineStatus: CountLineStatus;
-    if (varianceQty === null || varianceAmountFen === null) lineStatus = round > 1 ? 'recount' : 'notCounted';
-    else if (varianceQty === 0) lineStatus = 'matched';
-    else lineStatus = withinTolerance(s, varianceQty, varianceAmountFen) ? 'withinTolerance' : 'outOfTolerance';
-    return {
-      lineId: id,
-      productId,
-      productCode: code,
-      productNameZh: nameZh,
-      productNameEn: nameEn,
-      unit,
-      category,
-      unitCostFen,
-      replacedByCode: replacedByCode ?? null,
-      locationId,
-      locationCode,
-      status: status as StockStatus,
-      expected: expected === 1,
-      round,
-      recountBy: recountBy === null ? null : (users.get(recountBy) ?? null),
-      snapshotQty,
-      movementsSince,
-      bookQty,
-      counts: counts.map(({ userId, userName, round: r, qty, at }) => ({ userId, userName, round: r, qty, at })),
-      countedQty,
-      varianceQty,
-      varianceAmountFen,
-      lineStatus,
-      cause: (cause as CountCause | null) ?? null,
-      causeNote,
-    };
+  // Walking order: bin, product code, status; by rank, so the sort compares numbers, not strings.
+  const walking = rows.map((row) => {
+    const product = products.get(row[1])!;
+    const bin = bins.get(row[2])!;
+    const key = (bin.rank * products.size + product.rank) * statusRank.size + statusRank.get(row[3])!;
+    return { row, product: product.item, binCode: bin.item[1], key };
   });
+  walking.sort((a, b) => a.key - b.key);
+  return walking.map(({ row, product, binCode }) =>
+    lineOf(s, row, product, binCode, countsOf.get(row[0]), movesOf.get(row[0]), users),
+  );
 }
 
-export function totalsOf(lines: ReconcileLine[]): ReconcileTotals {
+/** One line's figures from its stored row, its counts and the movements since the snapshot on it. */
+function lineOf(
+  s: SessionRecord,
+  row: LineRow,
+  product: ReconcileProduct,
+  locationCode: string,
+  counted: LineCounts | undefined,
+  moves: MoveRow[] | undefined,
+  users: Map<number, string>,
+): VarianceLine {
+  const [lineId, productId, locationId, status, snapshotQty, expected, round, cause, causeNote, recountBy] = row;
+  // Counted in the current round: a recount replaces the earlier rounds, for this line only.
+  const current = counted !== undefined && counted.round === round;
+  let countedQty: number | null = null;
+  if (current) {
+    countedQty = 0;
+    for (const c of counted.counts) if (c.round === round) countedQty += c.qty;
+  }
+  const position = current ? counted.position : Number.POSITIVE_INFINITY;
+  let movementsSince = 0;
+  for (let i = 0; moves && i < moves.length && moves[i]![1] <= position; i++) movementsSince += moves[i]![2];
+  const bookQty = snapshotQty + movementsSince;
+  const varianceQty = countedQty === null ? null : countedQty - bookQty;
+  const varianceAmountFen = varianceQty === null ? null : varianceQty * product.unitCostFen;
+  const line: VarianceLine = {
+    lineId,
+    productId,
+    locationId,
+    locationCode,
+    status: status as StockStatus,
+    expected: expected === 1,
+    round,
+    recountBy: recountBy === null ? null : (users.get(recountBy) ?? null),
+    snapshotQty,
+    movementsSince,
+    countedQty,
+    varianceQty,
+    lineStatus: statusOf(s, round, varianceQty, varianceAmountFen),
+    cause: (cause as CountCause | null) ?? null,
+    causeNote,
+    product,
+    bookQty,
+    varianceAmountFen,
+  };
+  // Nobody has counted the line: the key is left out rather than sent empty.
+  if (counted) line.counts = counted.counts;
+  return line;
+}
+
+function statusOf(s: SessionRecord, round: number, qty: number | null, fen: number | null): CountLineStatus {
+  if (qty === null || fen === null) return round > 1 ? 'recount' : 'notCounted';
+  if (qty === 0) return 'matched';
+  return withinTolerance(s, qty, fen) ? 'withinTolerance' : 'outOfTolerance';
+}
+
+/**
+ * The lines as the reply carries them: each product once, and per line only
+ * what the renderer cannot work out (about half the bytes of a line with its
+ * product's fields and the derived figures repeated).
+ */
+export function reconcileLines(lines: VarianceLine[]): ReconcileLines {
+  const products = new Map<number, ReconcileProduct>();
+  const out = lines.map((l): ReconcileLine => {
+    products.set(l.productId, l.product);
+    return {
+      lineId: l.lineId,
+      productId: l.productId,
+      locationId: l.locationId,
+      locationCode: l.locationCode,
+      status: l.status,
+      expected: l.expected,
+      round: l.round,
+      recountBy: l.recountBy,
+      snapshotQty: l.snapshotQty,
+      movementsSince: l.movementsSince,
+      counts: l.counts,
+      countedQty: l.countedQty,
+      varianceQty: l.varianceQty,
+      lineStatus: l.lineStatus,
+      cause: l.cause,
+      causeNote: l.causeNote,
+    };
+  });
+  return { products: [...products.values()], lines: out };
+}
+
+export function totalsOf(lines: VarianceLine[]): ReconcileTotals {
   const t: ReconcileTotals = {
     lines: lines.length,
     counted: 0,

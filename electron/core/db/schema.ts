@@ -152,6 +152,15 @@ export type DB = {
     keeper_confirmed_at: string | null;
     closed_at: string | null;
     cancelled_reason: string | null;
+    lock_bins: Generated<number>;
+  };
+  count_selection: {
+    session_id: number;
+    product_id: number;
+    abc_class: string;
+    issue_value_fen: number;
+    window_from: string;
+    window_to: string;
   };
   count_counters: { id: Generated<number>; session_id: number; user_id: number; zone_id: number | null };
   count_lines: {

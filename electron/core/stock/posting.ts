@@ -10,6 +10,7 @@ import type { StockKey } from '../../../shared/contract';
 import type { DocumentType, MovementType, StockStatus } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
+import { refuseLockedBins } from '../counts/activeCounts';
 import { runTemplate } from '../db/queryTemplate';
 import { nextDocumentNumber } from './numbering';
 import { postingCatalogue } from './postingCatalogue';
@@ -82,6 +83,8 @@ export async function postDocument(ctx: ServiceContext, req: PostingRequest): Pr
   if (missingProduct) throw new AppError('stock.unknownProduct', { productId: missingProduct.productId });
   const missingLocation = lines.find((l) => !catalogue.locations.has(l.locationId));
   if (missingLocation) throw new AppError('stock.unknownLocation', { locationId: missingLocation.locationId });
+  // A count that asked for it locks its bins while they are counted (issue 5); from memory, no query.
+  await refuseLockedBins(ctx, lines);
 
   const increases = [...deltas.values()].filter((d) => d.qty > 0);
   const decreases = [...deltas.values()].filter((d) => d.qty < 0);

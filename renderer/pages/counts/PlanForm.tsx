@@ -1,17 +1,29 @@
 // Plan a count 盘点计划 (R10): the area (warehouse, zones or bins), optional
-// cycle filters, the counters with their zones, blind (on by default) and the
-// tolerances. Keyboard first: every control is reachable by Tab, Enter plans,
-// Escape closes.
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+// cycle filters (ABC class, high value first among them), the counters with
+// their zones, blind (on by default), the optional lock of the counted bins and
+// the tolerances. How many lines the scope gives now shows as it is chosen.
+// Keyboard first: every control is reachable by Tab, Enter plans, Escape closes.
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countAreas, type CountArea, type CountSessionView } from '../../../shared/contract/counts';
+import {
+  abcClasses,
+  abcCutsPct,
+  abcWindowDays,
+  countAreas,
+  type AbcClass,
+  type CountArea,
+  type CountScope,
+  type CountScopePreview,
+  type CountSessionView,
+} from '../../../shared/contract/counts';
 import type { LocationView, ProductView } from '../../../shared/contract/types';
 import { stockStatuses, type StockStatus } from '../../../shared/domain';
 import { api } from '../../api/client';
+import { FieldError, FormFailure } from '../../components/FormMessages';
 import { ProductPicker, productLabel } from '../../components/ProductPicker';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { useNotify } from '../../components/toast/useNotify';
 import { TextField } from '../../components/TextField';
-import { errorMessage } from '../../i18n/errorText';
 import { useFormat } from '../../i18n/format';
 import { indexLocations } from './countText';
 import { keeperLabel, parseKeeper, useKnownKeepers } from './knownKeepers';
@@ -19,10 +31,11 @@ import {
   emptyPlan,
   newCounter,
   planInput,
+  scopeErrorKeys,
+  scopeOf,
   validatePlan,
   type CounterDraft,
   type PlanDraft,
-  type PlanErrors,
 } from './planDraft';
 
 const areaKind = { warehouse: 'warehouse', zones: 'zone', bins: 'bin' } as const;
@@ -42,14 +55,12 @@ export function PlanForm({
   const f = useFormat();
   const notify = useNotify();
   const keepers = useKnownKeepers();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, errors, setErrors, failure, busy, onSubmit } = useFormSubmit({ onFailure: notify.error });
   const [draft, setDraft] = useState<PlanDraft>(emptyPlan);
-  const [errors, setErrors] = useState<PlanErrors>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [locFilter, setLocFilter] = useState('');
   const [pickedProduct, setPickedProduct] = useState<number | null>(null);
   const index = useMemo(() => indexLocations(locations), [locations]);
+  const preview = useScopePreview(draft);
 
   const set = <K extends keyof PlanDraft>(k: K, v: PlanDraft[K], errorKey: string = k) => {
     setDraft((d) => ({ ...d, [k]: v }));
@@ -108,35 +119,16 @@ export function PlanForm({
     });
   };
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    const found = validatePlan(draft);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    setBusy(true);
-    try {
+  const submit = onSubmit(
+    () => validatePlan(draft),
+    async () => {
       const view = await api.request('counts.plan', planInput(draft));
       notify.success(t('counts:plan.planned', { number: view.number }));
       onPlanned(view);
-    } catch (err) {
-      setFailure(err);
-      notify.error(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  );
 
-  const err = (k: string, testId: string) =>
-    errors[k] ? (
-      <span className="field-error" data-testid={`${testId}-error`}>
-        {t(errors[k])}
-      </span>
-    ) : null;
+  const err = (k: string, testId: string) => <FieldError error={errors[k]} testId={`${testId}-error`} />;
 
   return (
     <form
@@ -274,6 +266,34 @@ export function PlanForm({
             onChange={(v) => set('notCountedForDays', v, 'days')}
           />
           <div className="field">
+            <span className="field-label">{t('counts:plan.abc')}</span>
+            <div className="count-plan-inline">
+              {abcClasses.map((c: AbcClass) => (
+                <label key={c} className="checkbox">
+                  <input
+                    type="checkbox"
+                    data-testid={`count-plan-abc-${c}`}
+                    checked={draft.abcClasses.includes(c)}
+                    onChange={() => set('abcClasses', toggle(draft.abcClasses, c))}
+                  />
+                  {t('counts:plan.abcClass', { c })}
+                </label>
+              ))}
+            </div>
+            <span className="field-hint">
+              {t('counts:plan.abcHint', { days: abcWindowDays, a: abcCutsPct.A, b: abcCutsPct.B })}
+            </span>
+          </div>
+          <TextField
+            label={t('counts:plan.topValue')}
+            testId="count-plan-top"
+            value={draft.topValueLines}
+            error={errors.topValueLines}
+            input={{ inputMode: 'numeric', placeholder: t('counts:plan.topValuePlaceholder') }}
+            onChange={(v) => set('topValueLines', v)}
+          />
+          <p className="field-hint">{t('counts:plan.topValueHint')}</p>
+          <div className="field">
             <span className="field-label">{t('counts:plan.products')}</span>
             <div className="count-plan-inline">
               <ProductPicker
@@ -400,6 +420,18 @@ export function PlanForm({
               <span className="field-hint"> {t('counts:plan.blindHint')}</span>
             </span>
           </label>
+          <label className="checkbox count-plan-blind">
+            <input
+              type="checkbox"
+              data-testid="count-plan-lock"
+              checked={draft.lockBins}
+              onChange={(e) => set('lockBins', e.target.checked)}
+            />
+            <span>
+              <strong>{t('counts:plan.lockBins')}</strong>
+              <span className="field-hint"> {t('counts:plan.lockBinsHint')}</span>
+            </span>
+          </label>
           <div className="form-row">
             <TextField
               label={t('counts:plan.toleranceUnits')}
@@ -428,12 +460,19 @@ export function PlanForm({
           />
         </fieldset>
       </div>
-      {failure !== null && (
-        <p className="form-error" role="alert" data-testid="count-plan-error">
-          {errorMessage(failure, t, f)}
-        </p>
-      )}
+      <FormFailure failure={failure} testId="count-plan-error" />
       <div className="form-actions">
+        <span className="field-hint" data-testid="count-plan-preview" aria-live="polite">
+          {preview === 'loading'
+            ? t('counts:plan.previewing')
+            : preview
+              ? t('counts:plan.preview', {
+                  lines: f.qty(preview.lines),
+                  bins: f.qty(preview.bins),
+                  products: f.qty(preview.products),
+                })
+              : ''}
+        </span>
         <span className="toolbar-spacer" />
         <button type="button" data-testid="count-plan-cancel" onClick={onCancel}>
           {t('common:actions.cancel')}
@@ -444,4 +483,35 @@ export function PlanForm({
       </div>
     </form>
   );
+}
+
+/**
+ * How many lines the draft's scope gives as the book stands now (counts.preview),
+ * asked for a moment after the scope stops changing and only while its fields
+ * are valid; null when there is nothing to say (an empty or invalid scope).
+ */
+function useScopePreview(draft: PlanDraft): CountScopePreview | 'loading' | null {
+  const problems = validatePlan(draft);
+  const key = scopeErrorKeys.some((k) => k in problems) ? '' : JSON.stringify(scopeOf(draft));
+  const [preview, setPreview] = useState<CountScopePreview | 'loading' | null>(null);
+  useEffect(() => {
+    if (!key) {
+      setPreview(null);
+      return;
+    }
+    setPreview('loading');
+    let live = true;
+    const timer = setTimeout(() => {
+      api.request('counts.preview', { scope: JSON.parse(key) as CountScope }).then(
+        (p) => live && setPreview(p),
+        // The plan's own submit reports a bad scope; the preview just says nothing.
+        () => live && setPreview(null),
+      );
+    }, 300);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [key]);
+  return preview;
 }

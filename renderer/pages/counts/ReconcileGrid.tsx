@@ -2,7 +2,22 @@
 // the book, each counter's count and their sum, the variance in units and
 // money, coloured by status; a cause and a note for every variance; recount
 // of lines outside tolerance by a different keeper; both confirmations.
-import type { CellValueChangedEvent, ColDef, GridApi, GridReadyEvent, SelectionChangedEvent } from 'ag-grid-community';
+//
+// A large count opens in two steps: the first lines in walking order come at
+// once (counts.reconcileFirst) and are painted while every line and the totals
+// are worked out (counts.reconcile). Until those arrive, what needs all lines —
+// the summary, the variance filter, selecting lines for recount, confirming —
+// waits, and a line says how many are still loading.
+import type {
+  CellFocusedEvent,
+  CellValueChangedEvent,
+  ColDef,
+  GridApi,
+  GridReadyEvent,
+  IRowNode,
+  RowSelectionOptions,
+  SelectionChangedEvent,
+} from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,7 +25,7 @@ import {
   type CountCause,
   type CountLineStatus,
   type CountSessionView,
-  type ReconcileLine,
+  type ReconcileTotals,
   type ReconcileView,
 } from '../../../shared/contract/counts';
 import { api } from '../../api/client';
@@ -23,35 +38,50 @@ import { useFormat } from '../../i18n/format';
 import { countsText, earlierCountsText } from './countText';
 import { keeperLabel, parseKeeper, useKnownKeepers } from './knownKeepers';
 import { ProductHistory } from './ProductHistory';
+import { reconcileRows, type ReconcileRow } from './reconcileRows';
 
-const getRowId = ({ data }: { data: ReconcileLine }) => String(data.lineId);
+/** Lines painted before the rest: more than any screen shows. Smaller counts load whole. */
+const firstLines = 100;
+
+const getRowId = ({ data }: { data: ReconcileRow }) => String(data.lineId);
 
 const statusClass = (s: CountLineStatus | undefined) => (s ? `var-${s}` : '');
 
-export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onSession(v: CountSessionView): void }) {
+const selectionColumnDef = { pinned: 'left', width: 44, minWidth: 44 } as const;
+
+const hasVariance = (n: IRowNode<ReconcileRow>) => n.data?.lineStatus !== 'matched';
+
+/** The rows shown; totals only once every line is in (null while only the first lines are). */
+type Loaded = { rows: ReconcileRow[]; totals: ReconcileTotals | null };
+
+export function ReconcileGrid({
+  session,
+  onSession,
+}: {
+  session: CountSessionView;
+  onSession(v: CountSessionView): void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const notify = useNotify();
   const { session: me } = useSession();
   const keepers = useKnownKeepers();
-  const gridRef = useRef<GridApi<ReconcileLine> | null>(null);
-  const [view, setView] = useState<ReconcileView | null>(null);
-  // The last reply, for a grid that becomes ready after it arrived: onGridReady
-  // may run with the props of an earlier render, so it reads this, not `view`.
-  const viewRef = useRef<ReconcileView | null>(null);
-  const [selected, setSelected] = useState<ReconcileLine[]>([]);
+  const sessionId = session.id;
+  const gridRef = useRef<GridApi<ReconcileRow> | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [selected, setSelected] = useState<ReconcileRow[]>([]);
   const [focusedProduct, setFocusedProduct] = useState<{ id: number; code: string } | null>(null);
   const [recountText, setRecountText] = useState('');
   const [busy, setBusy] = useState(false);
   const [onlyVariances, setOnlyVariances] = useState(false);
+  // Read by the grid's filter callback, which stays one function: AG Grid's React wrapper hands every
+  // prop that is a new object on a render back to the grid; so are the other props below memoised.
+  const onlyVariancesRef = useRef(onlyVariances);
 
   const apply = useCallback(
     (v: ReconcileView) => {
-      viewRef.current = v;
-      setView(v);
+      setLoaded({ rows: reconcileRows(v), totals: v.totals });
       onSession(v.session);
-      const grid = gridRef.current;
-      if (grid && !grid.isDestroyed()) grid.setGridOption('rowData', v.lines);
     },
     [onSession],
   );
@@ -62,8 +92,36 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
       notify.error(e);
     }
   }, [sessionId, apply, notify]);
+  const inTwoSteps = session.lineCount > firstLines;
+  // The first lines are in and the rest not yet asked for: the grid asks once it has painted them.
+  const restPending = useRef(false);
   useEffect(() => {
-    void load();
+    let live = true;
+    void (async () => {
+      if (inTwoSteps) {
+        try {
+          const first = await api.request('counts.reconcileFirst', { sessionId, limit: firstLines });
+          if (!live) return;
+          restPending.current = true;
+          // Unless every line came first (a refresh on an event).
+          setLoaded((l) => l ?? { rows: reconcileRows(first), totals: null });
+          return;
+        } catch {
+          // counts.reconcile below says what is wrong.
+        }
+      }
+      if (live) await load();
+    })();
+    return () => {
+      live = false;
+    };
+  }, [sessionId, inTwoSteps, load]);
+  const onFirstDataRendered = useCallback(() => {
+    if (!restPending.current) return;
+    restPending.current = false;
+    // After the frame that paints the first lines: on a two-CPU station the core working
+    // out every line would otherwise hold that frame up.
+    requestAnimationFrame(() => setTimeout(() => void load(), 0));
   }, [load]);
   useGridEvents({
     'counts.changed': (p) => {
@@ -73,7 +131,9 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
     reconnected: () => void load(),
   });
 
-  const state = view?.session.state;
+  const totals = loaded?.totals ?? null;
+  const complete = totals !== null;
+  const state = session.state;
   const editable = state === 'reconciling' && hasRole(me, ['operator', 'warehouseKeeper']);
   const canRecount = state === 'reconciling' && hasRole(me, ['operator']);
 
@@ -84,7 +144,7 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
   );
 
   const saveCause = useCallback(
-    async (e: CellValueChangedEvent<ReconcileLine>) => {
+    async (e: CellValueChangedEvent<ReconcileRow>) => {
       const l = e.data;
       try {
         apply(
@@ -101,7 +161,7 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
     [sessionId, apply, load, notify],
   );
 
-  const columnDefs = useMemo<ColDef<ReconcileLine>[]>(
+  const columnDefs = useMemo<ColDef<ReconcileRow>[]>(
     () => [
       {
         colId: 'location',
@@ -113,28 +173,30 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
       },
       {
         colId: 'productCode',
-        field: 'productCode',
+        field: 'product.code',
         headerName: t('counts:col.productCode'),
         width: 115,
         pinned: 'left',
         cellClass: 'mono',
-        cellClassRules: { 'cell-old-code': (p) => Boolean(p.data?.replacedByCode) },
+        cellClassRules: { 'cell-old-code': (p) => Boolean(p.data?.product.replacedByCode) },
         tooltipValueGetter: (p) =>
-          p.data?.replacedByCode ? t('counts:sheet.oldCode', { code: p.data.replacedByCode }) : undefined,
+          p.data?.product.replacedByCode
+            ? t('counts:sheet.oldCode', { code: p.data.product.replacedByCode })
+            : undefined,
       },
       {
         colId: 'productName',
         headerName: t('counts:col.productName'),
         width: 200,
-        valueGetter: (p) => (p.data ? f.productName(p.data.productNameZh, p.data.productNameEn) : ''),
+        valueGetter: (p) => (p.data ? f.productName(p.data.product.nameZh, p.data.product.nameEn) : ''),
       },
-      { colId: 'unit', field: 'unit', headerName: t('counts:col.unit'), width: 85 },
+      { colId: 'unit', field: 'product.unit', headerName: t('counts:col.unit'), width: 85 },
       {
         colId: 'status',
         field: 'status',
         headerName: t('counts:col.status'),
         width: 95,
-        ...enumColumn<ReconcileLine>(t, 'domain:status', 'status'),
+        ...enumColumn<ReconcileRow>(t, 'domain:status', 'status'),
         valueFormatter: (p) => (p.node?.rowPinned || !p.value ? '' : t(`domain:status.${String(p.value)}`)),
       },
       {
@@ -142,7 +204,7 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
         field: 'snapshotQty',
         headerName: t('counts:col.snapshot'),
         width: 95,
-        ...qtyColumn<ReconcileLine>(f),
+        ...qtyColumn<ReconcileRow>(f),
       },
       {
         colId: 'movementsSince',
@@ -150,19 +212,19 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
         headerName: t('counts:col.movementsSince'),
         headerTooltip: t('counts:rec.movementsHint'),
         width: 100,
-        ...qtyColumn<ReconcileLine>(f),
+        ...qtyColumn<ReconcileRow>(f),
         valueFormatter: (p) =>
           typeof p.value === 'number' ? (p.value > 0 ? `+${f.qty(p.value)}` : f.qty(p.value)) : '',
       },
-      { colId: 'book', field: 'bookQty', headerName: t('counts:col.book'), width: 95, ...qtyColumn<ReconcileLine>(f) },
+      { colId: 'book', field: 'bookQty', headerName: t('counts:col.book'), width: 95, ...qtyColumn<ReconcileRow>(f) },
       {
         colId: 'counts',
         headerName: t('counts:col.counts'),
         width: 170,
-        valueGetter: (p) => (p.data && !p.node?.rowPinned ? countsText(p.data.counts, p.data.round, f.qty) : ''),
+        valueGetter: (p) => (p.data && !p.node?.rowPinned ? countsText(p.data.counts ?? [], p.data.round, f.qty) : ''),
         tooltipValueGetter: (p) =>
           p.data && !p.node?.rowPinned
-            ? earlierCountsText(p.data.counts, p.data.round, f.qty, t) || undefined
+            ? earlierCountsText(p.data.counts ?? [], p.data.round, f.qty, t) || undefined
             : undefined,
       },
       {
@@ -170,7 +232,7 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
         field: 'countedQty',
         headerName: t('counts:col.countedQty'),
         width: 95,
-        ...qtyColumn<ReconcileLine>(f),
+        ...qtyColumn<ReconcileRow>(f),
         valueFormatter: (p) =>
           p.node?.rowPinned
             ? f.qty(p.value as number | null)
@@ -184,7 +246,7 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
         field: 'varianceQty',
         headerName: t('counts:col.varianceQty'),
         width: 95,
-        ...qtyColumn<ReconcileLine>(f),
+        ...qtyColumn<ReconcileRow>(f),
         valueFormatter: (p) =>
           typeof p.value === 'number' ? (p.value > 0 ? `+${f.qty(p.value)}` : f.qty(p.value)) : '',
         cellClass: (p) => (p.node.rowPinned ? '' : statusClass(p.data?.lineStatus)),
@@ -195,7 +257,7 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
         field: 'varianceAmountFen',
         headerName: t('counts:col.varianceAmount'),
         width: 115,
-        ...moneyColumn<ReconcileLine>(f),
+        ...moneyColumn<ReconcileRow>(f),
         cellClass: (p) => (p.node.rowPinned ? '' : statusClass(p.data?.lineStatus)),
       },
       {
@@ -204,7 +266,7 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
         field: 'lineStatus',
         headerName: t('counts:col.lineStatus'),
         width: 110,
-        ...enumColumn<ReconcileLine>(t, 'counts:lineStatus', 'lineStatus'),
+        ...enumColumn<ReconcileRow>(t, 'counts:lineStatus', 'lineStatus'),
         valueFormatter: (p) => (p.node?.rowPinned ? '' : p.value ? t(`counts:lineStatus.${String(p.value)}`) : ''),
         cellClass: (p) => (p.node.rowPinned ? '' : `${statusClass(p.data?.lineStatus)} var-chip`),
       },
@@ -259,21 +321,24 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
     [t, f, editable, causeNames],
   );
 
-  const totalsRow = useMemo<ReconcileLine[]>(() => {
-    if (!view) return [];
-    const sum = (k: 'snapshotQty' | 'movementsSince' | 'bookQty') => view.lines.reduce((s, l) => s + l[k], 0);
-    const tt = view.totals;
+  const totalsRow = useMemo<ReconcileRow[]>(() => {
+    if (!loaded || !totals) return [];
+    const sum = (k: 'snapshotQty' | 'movementsSince' | 'bookQty' | 'countedQty') =>
+      loaded.rows.reduce((s, l) => s + (l[k] ?? 0), 0);
     return [
       {
         lineId: -1,
         productId: -1,
-        productCode: t('counts:rec.totals'),
-        productNameZh: t('counts:rec.totalsLine', { lines: tt.lines, counted: tt.counted }),
-        productNameEn: '',
-        unit: '',
-        category: '',
-        unitCostFen: 0,
-        replacedByCode: null,
+        product: {
+          id: -1,
+          code: t('counts:rec.totals'),
+          nameZh: t('counts:rec.totalsLine', { lines: totals.lines, counted: totals.counted }),
+          nameEn: '',
+          unit: '',
+          category: '',
+          unitCostFen: 0,
+          replacedByCode: null,
+        },
         locationId: -1,
         locationCode: '',
         status: 'good',
@@ -283,26 +348,51 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
         snapshotQty: sum('snapshotQty'),
         movementsSince: sum('movementsSince'),
         bookQty: sum('bookQty'),
-        counts: [],
-        countedQty: view.lines.reduce((s, l) => s + (l.countedQty ?? 0), 0),
-        varianceQty: tt.varianceQty,
-        varianceAmountFen: tt.varianceAmountFen,
+        countedQty: sum('countedQty'),
+        varianceQty: totals.varianceQty,
+        varianceAmountFen: totals.varianceAmountFen,
         lineStatus: 'matched',
         cause: null,
         causeNote: '',
       },
     ];
-  }, [view, t]);
+  }, [loaded, totals, t]);
 
   useEffect(() => {
+    onlyVariancesRef.current = onlyVariances;
     const grid = gridRef.current;
     if (grid && !grid.isDestroyed()) grid.onFilterChanged();
   }, [onlyVariances]);
 
-  const onGridReady = useCallback((e: GridReadyEvent<ReconcileLine>) => {
+  const onGridReady = useCallback((e: GridReadyEvent<ReconcileRow>) => {
     gridRef.current = e.api;
-    if (viewRef.current) e.api.setGridOption('rowData', viewRef.current.lines);
   }, []);
+  const isExternalFilterPresent = useCallback(() => onlyVariancesRef.current, []);
+  const onSelectionChanged = useCallback(
+    (e: SelectionChangedEvent<ReconcileRow>) => setSelected(e.api.getSelectedRows()),
+    [],
+  );
+  const onCellValueChanged = useCallback((e: CellValueChangedEvent<ReconcileRow>) => void saveCause(e), [saveCause]);
+  const onCellFocused = useCallback((e: CellFocusedEvent<ReconcileRow>) => {
+    if (e.rowIndex === null || e.rowPinned) return;
+    const d = e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
+    if (d) setFocusedProduct((was) => (was?.id === d.productId ? was : { id: d.productId, code: d.product.code }));
+  }, []);
+  // Lines are picked for a recount once all are in: "select all" must mean all.
+  const rowSelection = useMemo<RowSelectionOptions<ReconcileRow> | undefined>(
+    () =>
+      canRecount && complete
+        ? {
+            mode: 'multiRow',
+            checkboxes: true,
+            headerCheckbox: true,
+            enableClickSelection: false,
+            isRowSelectable: (n) => n.data?.lineStatus === 'outOfTolerance',
+            hideDisabledCheckboxes: true,
+          }
+        : undefined,
+    [canRecount, complete],
+  );
 
   const recountKeeper = parseKeeper(recountText, keepers);
   const requestRecount = async () => {
@@ -342,9 +432,18 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
     }
   };
 
-  const tt = view?.totals;
+  const tt = totals;
   return (
-    <div className="reconcile" data-testid="count-reconcile">
+    <div
+      className="reconcile"
+      data-testid="count-reconcile"
+      data-loaded={!loaded ? 'none' : complete ? 'all' : 'first'}
+    >
+      {loaded && !complete && (
+        <p className="page-hint" role="status" data-testid="count-reconcile-loading">
+          {t('counts:rec.loadingAll', { shown: f.qty(loaded.rows.length), total: f.qty(session.lineCount) })}
+        </p>
+      )}
       {tt && (
         <div className="reconcile-summary" data-testid="count-reconcile-summary">
           <span className="var-chip var-matched">{t('counts:rec.sum.matched', { n: tt.matched })}</span>
@@ -381,7 +480,7 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
             />
             <datalist id="count-recount-keepers">
               {keepers
-                .filter((k) => !selected.some((l) => l.counts.some((c) => c.userId === k.userId)))
+                .filter((k) => !selected.some((l) => l.counts?.some((c) => c.userId === k.userId)))
                 .map((k) => (
                   <option key={k.userId} value={keeperLabel(k)} />
                 ))}
@@ -389,7 +488,7 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
             <button
               type="button"
               data-testid="count-recount"
-              disabled={busy || selected.length === 0 || recountKeeper === null}
+              disabled={busy || !complete || selected.length === 0 || recountKeeper === null}
               onClick={() => void requestRecount()}
             >
               {t('counts:rec.requestRecount')}
@@ -402,7 +501,7 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
             type="button"
             className="primary"
             data-testid="count-confirm-as-operator"
-            disabled={busy || view?.session.operatorConfirmation !== null}
+            disabled={busy || !complete || session.operatorConfirmation !== null}
             onClick={() => void confirm('operator')}
           >
             {t('counts:rec.confirmAsOperator')}
@@ -413,7 +512,7 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
             type="button"
             className="primary"
             data-testid="count-confirm-as-keeper"
-            disabled={busy || view?.session.keeperConfirmation !== null}
+            disabled={busy || !complete || session.keeperConfirmation !== null}
             onClick={() => void confirm('warehouseKeeper')}
           >
             {t('counts:rec.confirmAsKeeper')}
@@ -422,35 +521,22 @@ export function ReconcileGrid({ sessionId, onSession }: { sessionId: number; onS
       </div>
       {state === 'reconciling' && <p className="page-hint">{t('counts:rec.hint')}</p>}
       <div className="reconcile-body">
-        <CangwuGrid<ReconcileLine>
+        <CangwuGrid<ReconcileRow>
           gridId="countReconcile"
           testId="count-reconcile-grid"
           columnDefs={columnDefs}
           getRowId={getRowId}
           onGridReady={onGridReady}
+          onFirstDataRendered={onFirstDataRendered}
+          rowData={loaded?.rows}
           pinnedBottomRowData={totalsRow}
-          rowSelection={
-            canRecount
-              ? {
-                  mode: 'multiRow',
-                  checkboxes: true,
-                  headerCheckbox: true,
-                  enableClickSelection: false,
-                  isRowSelectable: (n) => n.data?.lineStatus === 'outOfTolerance',
-                  hideDisabledCheckboxes: true,
-                }
-              : undefined
-          }
-          selectionColumnDef={{ pinned: 'left', width: 44, minWidth: 44 }}
-          isExternalFilterPresent={() => onlyVariances}
-          doesExternalFilterPass={(n) => n.data?.lineStatus !== 'matched'}
-          onSelectionChanged={(e: SelectionChangedEvent<ReconcileLine>) => setSelected(e.api.getSelectedRows())}
-          onCellValueChanged={(e) => void saveCause(e)}
-          onCellFocused={(e) => {
-            if (e.rowIndex === null || e.rowPinned) return;
-            const d = e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
-            if (d && d.productId !== focusedProduct?.id) setFocusedProduct({ id: d.productId, code: d.productCode });
-          }}
+          rowSelection={rowSelection}
+          selectionColumnDef={selectionColumnDef}
+          isExternalFilterPresent={isExternalFilterPresent}
+          doesExternalFilterPass={hasVariance}
+          onSelectionChanged={onSelectionChanged}
+          onCellValueChanged={onCellValueChanged}
+          onCellFocused={onCellFocused}
           enterNavigatesVerticallyAfterEdit
           stopEditingWhenCellsLoseFocus
           // Some twenty columns, all rendered: the variance is there to read (and to find) at once.

@@ -4,7 +4,7 @@
 // reconcile, cancel. The book is only ever shown when the core sends it.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CountAccuracy, CountSessionView } from '../../../shared/contract/counts';
+import type { CountAccuracy, CountScope, CountScopePreview, CountSessionView } from '../../../shared/contract/counts';
 import type { LocationView } from '../../../shared/contract/types';
 import { api } from '../../api/client';
 import { navigate, openPrint, routeHref } from '../../app/routes';
@@ -48,6 +48,7 @@ export function SessionView({
   const [printLocation, setPrintLocation] = useState('');
   const [accuracy, setAccuracy] = useState<CountAccuracy | null>(null);
   const index = useMemo(() => indexLocations(locations), [locations]);
+  const plannedLines = usePlannedLines(view);
 
   const load = useCallback(async () => {
     try {
@@ -178,6 +179,11 @@ export function SessionView({
             {t('counts:session.blind')}
           </span>
         )}
+        {view.lockBins && (
+          <span className="count-blind-chip" data-testid="count-session-lock" title={t('counts:session.lockHint')}>
+            {t('counts:session.lockChip')}
+          </span>
+        )}
         <span className="toolbar-spacer" />
         {state === 'planned' && isPlanner && (
           <button
@@ -190,7 +196,7 @@ export function SessionView({
             {t('counts:session.start')}
           </button>
         )}
-        {counting && isPlanner && (
+        {(counting || state === 'planned') && isPlanner && (
           <span className="count-print-choice">
             <select
               data-testid="count-print-location"
@@ -304,12 +310,34 @@ export function SessionView({
           <dt>{t('counts:col.counters')}</dt>
           <dd>{countersText(view.counters, t)}</dd>
         </div>
+        {view.recountKeepers.length > 0 && (
+          <div>
+            <dt>{t('counts:col.recountKeepers')}</dt>
+            <dd data-testid="count-session-recounters">{view.recountKeepers.join(t('common:listSeparator'))}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('counts:col.progress')}</dt>
           <dd data-testid="count-session-progress">
-            {t('counts:progress', { counted: f.qty(view.countedLineCount), total: f.qty(view.lineCount) })}
+            {state === 'planned'
+              ? plannedLines && t('counts:session.plannedLines', plannedLines)
+              : t('counts:progress', { counted: f.qty(view.countedLineCount), total: f.qty(view.lineCount) })}
           </dd>
         </div>
+        {view.selection && (
+          <div>
+            <dt>{t('counts:session.selection')}</dt>
+            <dd data-testid="count-session-selection">
+              {t('counts:session.selectionText', {
+                classes: Object.entries(view.selection.products)
+                  .map(([c, n]) => t('counts:session.selectionClass', { c, n: f.qty(n) }))
+                  .join(t('counts:scope.sep')),
+                from: f.dateTime(view.selection.windowFrom),
+                to: f.dateTime(view.selection.windowTo),
+              })}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('counts:session.tolerance')}</dt>
           <dd>
@@ -421,7 +449,7 @@ export function SessionView({
         ))}
       </div>
       {shown === 'sheet' && <CountSheetGrid session={view} locations={locations} />}
-      {shown === 'reconcile' && <ReconcileGrid sessionId={sessionId} onSession={setView} />}
+      {shown === 'reconcile' && <ReconcileGrid session={view} onSession={setView} />}
       {shown === 'history' && (
         <ol className="count-history" data-testid="count-history">
           {view.history.map((h, i) => (
@@ -434,4 +462,24 @@ export function SessionView({
       )}
     </section>
   );
+}
+
+/** A planned session has no lines yet: what its scope would give now, as the plan form showed it. */
+function usePlannedLines(view: CountSessionView | null): { lines: string; bins: string } | null {
+  const f = useFormat();
+  const [preview, setPreview] = useState<CountScopePreview | null>(null);
+  const planned = view?.state === 'planned' ? JSON.stringify(view.scope) : '';
+  useEffect(() => {
+    setPreview(null);
+    if (!planned) return;
+    let live = true;
+    api.request('counts.preview', { scope: JSON.parse(planned) as CountScope }).then(
+      (p) => live && setPreview(p),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [planned]);
+  return preview && { lines: f.qty(preview.lines), bins: f.qty(preview.bins) };
 }

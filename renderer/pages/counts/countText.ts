@@ -27,7 +27,7 @@ export function isWithin(id: number, ancestorId: number, index: LocationIndex): 
   return chainOf(id, index).some((l) => l.id === ancestorId);
 }
 
-/** "库区 WH1-A、WH1-B · 分类 饮料 · 正品 · 30 天未盘" — short enough for a grid cell. */
+/** "库区 WH1-A、WH1-B · 分类 饮料 · 正品 · 30 天未盘 · A 类商品 · 金额最高 50 行" — short enough for a grid cell. */
 export function scopeSummary(scope: CountScope, index: LocationIndex, t: TFunction): string {
   const parts: string[] = [];
   const codes = scope.locationIds.map((id) => index.get(id)?.code ?? `#${id}`);
@@ -43,6 +43,9 @@ export function scopeSummary(scope: CountScope, index: LocationIndex, t: TFuncti
     parts.push(scope.statuses.map((s) => t(`domain:status.${s}`)).join(t('counts:scope.sep')));
   if (scope.notCountedForDays) parts.push(t('counts:scope.notCountedFor', { days: scope.notCountedForDays }));
   if (scope.productIds?.length) parts.push(t('counts:scope.products', { n: scope.productIds.length }));
+  if (scope.abcClasses?.length)
+    parts.push(t('counts:scope.abc', { list: scope.abcClasses.join(t('counts:scope.sep')) }));
+  if (scope.topValueLines) parts.push(t('counts:scope.topValue', { n: scope.topValueLines }));
   return parts.join(' · ');
 }
 

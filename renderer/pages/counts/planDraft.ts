@@ -1,7 +1,7 @@
 // The plan form's draft and its checks, apart from its markup. Each problem is
 // a translation key, shown beside its field (the core checks again).
 import { parseYuanToFen } from '../../../shared/catalogue/productCsv';
-import type { CountArea } from '../../../shared/contract/counts';
+import type { AbcClass, CountArea, CountScope } from '../../../shared/contract/counts';
 import type { RequestInput } from '../../../shared/contract/requests';
 import { maxQuantity, type StockStatus } from '../../../shared/domain';
 
@@ -14,8 +14,12 @@ export type PlanDraft = {
   statuses: StockStatus[];
   notCountedForDays: string;
   productIds: number[];
+  abcClasses: AbcClass[];
+  /** High value first: how many lines, as typed. */
+  topValueLines: string;
   counters: CounterDraft[];
   blind: boolean;
+  lockBins: boolean;
   toleranceUnits: string;
   toleranceYuan: string;
   note: string;
@@ -36,9 +40,13 @@ export function emptyPlan(): PlanDraft {
     statuses: [],
     notCountedForDays: '',
     productIds: [],
+    abcClasses: [],
+    topValueLines: '',
     counters: [newCounter()],
     // Blind by default (issue 5 ★): a counter who knows the book counts towards it.
     blind: true,
+    // Off by default: work goes on during a count (the snapshot keeps the variance right).
+    lockBins: false,
     toleranceUnits: '',
     toleranceYuan: '',
     note: '',
@@ -52,6 +60,9 @@ export function validatePlan(d: PlanDraft): PlanErrors {
   if (d.area !== 'warehouse' && d.locationIds.length === 0) e.locations = `counts:plan.err.pick.${d.area}`;
   const days = d.notCountedForDays.trim();
   if (days && (!wholeNumber.test(days) || Number(days) < 1 || Number(days) > 3650)) e.days = 'counts:plan.err.days';
+  const top = d.topValueLines.trim();
+  if (top && (!wholeNumber.test(top) || Number(top) < 1 || Number(top) > 100_000))
+    e.topValueLines = 'counts:plan.err.topValue';
   if (d.counters.length === 0) e.counters = 'counts:plan.err.noCounters';
   const seen = new Set<string>();
   d.counters.forEach((c, i) => {
@@ -71,22 +82,34 @@ export function validatePlan(d: PlanDraft): PlanErrors {
   return e;
 }
 
+/** The scope of a draft whose scope fields are valid (the plan preview asks for it before the rest is filled). */
+export function scopeOf(d: PlanDraft): CountScope {
+  const days = d.notCountedForDays.trim();
+  const top = d.topValueLines.trim();
+  return {
+    area: d.area,
+    locationIds: d.locationIds,
+    ...(d.categories.length ? { categories: d.categories } : {}),
+    ...(d.statuses.length ? { statuses: d.statuses } : {}),
+    ...(d.productIds.length ? { productIds: d.productIds } : {}),
+    ...(days ? { notCountedForDays: Number(days) } : {}),
+    ...(d.abcClasses.length ? { abcClasses: d.abcClasses } : {}),
+    ...(top ? { topValueLines: Number(top) } : {}),
+  };
+}
+
+/** The errors that concern the scope alone: with none, the preview can be asked for. */
+export const scopeErrorKeys = ['locations', 'days', 'topValueLines'] as const;
+
 /** The request for a valid draft. */
 export function planInput(d: PlanDraft): RequestInput<'counts.plan'> {
-  const days = d.notCountedForDays.trim();
   const units = d.toleranceUnits.trim();
   const yuan = d.toleranceYuan.trim();
   return {
-    scope: {
-      area: d.area,
-      locationIds: d.locationIds,
-      ...(d.categories.length ? { categories: d.categories } : {}),
-      ...(d.statuses.length ? { statuses: d.statuses } : {}),
-      ...(d.productIds.length ? { productIds: d.productIds } : {}),
-      ...(days ? { notCountedForDays: Number(days) } : {}),
-    },
+    scope: scopeOf(d),
     counters: d.counters.map((c) => ({ userId: c.userId as number, zoneId: c.zoneId })),
     blind: d.blind,
+    lockBins: d.lockBins,
     toleranceUnits: units ? Number(units) : null,
     toleranceFen: yuan ? parseYuanToFen(yuan) : null,
     ...(d.note.trim() ? { note: d.note.trim() } : {}),

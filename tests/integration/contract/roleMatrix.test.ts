@@ -84,6 +84,7 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'counts.list': () => ({}),
   'counts.get': () => ({ sessionId: 999_999 }),
   'counts.sheet': () => ({ sessionId: 999_999 }),
+  'counts.preview': () => ({ scope: { area: 'warehouse', locationIds: [] } }),
   'counts.enter': () => ({
     sessionId: 999_999,
     productId: w.products[0]!.id,
@@ -94,6 +95,7 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'counts.countAtStation': () => ({ sessionId: 999_999 }),
   'counts.finishCounting': () => ({ sessionId: 999_999 }),
   'counts.reconcile': () => ({ sessionId: 999_999 }),
+  'counts.reconcileFirst': () => ({ sessionId: 999_999, limit: 100 }),
   'counts.requestRecount': () => ({ sessionId: 999_999, lineIds: [1], keeperId: 999_999 }),
   'counts.setCauses': () => ({ sessionId: 999_999, lines: [{ lineId: 1, cause: 'miscount' }] }),
   'counts.confirm': () => ({ sessionId: 999_999 }),

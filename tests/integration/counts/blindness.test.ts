@@ -5,6 +5,7 @@
 // stock screens (inventory, ledger, receipts, scan log) they use besides.
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestNames, requests, type RequestName } from '../../../shared/contract';
+import { reconcileRows } from '../../../renderer/pages/counts/reconcileRows';
 import { call, password, refusal } from '../fixtures';
 import { countWarehouse, startZoneCount, type CountWarehouse } from './countFixtures';
 
@@ -70,6 +71,7 @@ describe('blind count', () => {
       'counts.countAtStation': await call(core, c.keeper, 'counts.countAtStation', { sessionId }),
       // Refused outright while blind.
       'counts.reconcile': await refusal(core, c.keeper, 'counts.reconcile', { sessionId }),
+      'counts.reconcileFirst': await refusal(core, c.keeper, 'counts.reconcileFirst', { sessionId, limit: 100 }),
       'counts.setCauses': await refusal(core, c.keeper, 'counts.setCauses', {
         sessionId,
         lines: [{ lineId: 1, cause: 'miscount' }],
@@ -80,6 +82,7 @@ describe('blind count', () => {
       'adjustments.get': await refusal(core, c.keeper, 'adjustments.get', { formId: 1 }),
     };
     expect((replies['counts.reconcile'] as { code: string }).code).toBe('counts.bookHidden');
+    expect((replies['counts.reconcileFirst'] as { code: string }).code).toBe('counts.bookHidden');
     expect((replies['counts.sheet'] as { lines: unknown[] }).lines.length).toBe(4);
     // The station's count task: scanning, then its state.
     const scan = await call(core, c.keeper, 'scanner.submit', { raw: 'A-03', source: 'manual' });
@@ -97,6 +100,7 @@ describe('blind count', () => {
     await ask('auth.me', {});
     await ask('auth.resume', { token: c.keeper.session!.token });
     await ask('auth.setLocale', { locale: 'zh-CN' });
+    await ask('counts.preview', { scope: { area: 'zones', locationIds: [c.zoneA] } });
     await ask('products.list', {});
     await ask('locations.list', {});
     await ask('receipts.list', {});
@@ -128,13 +132,17 @@ describe('blind count', () => {
 
     // The operator watching the count sees the live reconciliation (they are not counting).
     const r = await call(core, c.op, 'counts.reconcile', { sessionId });
-    expect(r.lines.find((l) => l.productCode === 'P003' && l.locationCode === 'A-03')).toMatchObject({
+    const line = reconcileRows(r).find((l) => l.product.code === 'P003' && l.locationCode === 'A-03');
+    expect(line).toMatchObject({
       snapshotQty: snapshot,
       movementsSince: -moved,
       bookQty: book,
       countedQty: 6000,
       varianceQty: 6000 - book,
     });
+    // The first lines, painted before the rest, are the same lines with the same figures.
+    const first = await call(core, c.op, 'counts.reconcileFirst', { sessionId, limit: 100 });
+    expect(first).toEqual({ products: r.products, lines: r.lines });
 
     // Once counting is finished, the keeper reconciles with the operator and sees the book.
     const finished = await call(core, c.keeper, 'counts.finishCounting', { sessionId });
@@ -155,7 +163,7 @@ describe('blind count', () => {
     });
     await call(core, c.keeper, 'counts.finishCounting', { sessionId: s.id });
     const line = (await call(core, c.op, 'counts.reconcile', { sessionId: s.id })).lines.find(
-      (l) => l.productCode === 'P003',
+      (l) => l.productId === c.product('P003').id,
     )!;
     await call(core, c.op, 'counts.requestRecount', {
       sessionId: s.id,

@@ -67,7 +67,10 @@ describe('count task at the scanner', () => {
 
     await call(core, c.keeper, 'counts.finishCounting', { sessionId: s.id });
     const r = await call(core, c.op, 'counts.reconcile', { sessionId: s.id });
-    expect(r.lines.find((l) => l.productCode === 'P001')).toMatchObject({ countedQty: 2, varianceQty: -98 });
+    expect(r.lines.find((l) => l.productId === c.product('P001').id)).toMatchObject({
+      countedQty: 2,
+      varianceQty: -98,
+    });
     // The count is over: further scans are refused with the reason, and logged.
     expect(await scan(p1Unit)).toMatchObject({ outcome: 'rejected', reason: 'counts.wrongState' });
   });

@@ -4,9 +4,10 @@ import { initial } from './001_initial';
 import { scanning } from './002_scanning';
 import { catalogueVersion } from './003_catalogue_version';
 import { stockCounts } from './004_stock_counts';
+import { countSelection } from './005_count_selection';
 
 export type Migration = { version: number; name: string; sql: string };
 
-export const migrations: readonly Migration[] = [initial, scanning, catalogueVersion, stockCounts];
+export const migrations: readonly Migration[] = [initial, scanning, catalogueVersion, stockCounts, countSelection];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
