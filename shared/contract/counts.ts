@@ -226,6 +226,8 @@ export type ReconcileTotals = {
   varianceAmountFen: number;
   /** Σ |variance amount|: what the adjustment moves either way. */
   absVarianceAmountFen: number;
+  /** R14 record accuracy of the counted lines (the same figure counts.measures reports for the session). */
+  accuracy: CountAccuracy;
 };
 
 export type ReconcileView = ReconcileLines & { session: CountSessionView; totals: ReconcileTotals };

@@ -2,21 +2,12 @@
 // session and per week (counted lines within tolerance ÷ counted lines, and the
 // same by book amount), and adjustment forms posted per week (count, lines,
 // amount). Numerators and denominators are returned so weeks add up exactly.
-import type { AdjustmentFormKind, CountAccuracy, CountMeasures } from '../../../shared/contract/counts';
+import type { AdjustmentFormKind, CountMeasures } from '../../../shared/contract/counts';
 import { businessDay } from '../clock';
 import type { ServiceContext } from '../context';
 import { loadSession } from './common';
+import { accuracyOf, addAccuracy } from './accuracy';
 import { computeLines } from './variance';
-
-const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n * 10_000) / d) / 100);
-
-function accuracy(a: Omit<CountAccuracy, 'accuracyPct' | 'accuracyByAmountPct'>): CountAccuracy {
-  return {
-    ...a,
-    accuracyPct: pct(a.linesWithinTolerance, a.linesCounted),
-    accuracyByAmountPct: pct(a.amountWithinToleranceFen, a.amountCountedFen),
-  };
-}
 
 /** Monday of the business week of `at`, YYYY-MM-DD, in the warehouse's time zone. */
 export function weekStart(at: Date, timeZone: string): string {
@@ -44,12 +35,7 @@ export async function countMeasures(ctx: ServiceContext, input: { from: string; 
     if (!w) {
       w = {
         weekStart: k,
-        accuracy: accuracy({
-          linesCounted: 0,
-          linesWithinTolerance: 0,
-          amountCountedFen: 0,
-          amountWithinToleranceFen: 0,
-        }),
+        accuracy: accuracyOf([]),
         adjustments: [],
       };
       weeks.set(k, w);
@@ -60,27 +46,11 @@ export async function countMeasures(ctx: ServiceContext, input: { from: string; 
   const perSession: CountMeasures['sessions'] = [];
   for (const row of sessions) {
     const s = await loadSession(ctx.db, row.id);
-    const a = { linesCounted: 0, linesWithinTolerance: 0, amountCountedFen: 0, amountWithinToleranceFen: 0 };
-    for (const l of await computeLines(ctx.db, s)) {
-      if (l.countedQty === null) continue;
-      // By amount: the book value of the line, so a line of expensive goods weighs more.
-      const amount = Math.abs(l.bookQty * l.product.unitCostFen);
-      a.linesCounted += 1;
-      a.amountCountedFen += amount;
-      if (l.lineStatus === 'matched' || l.lineStatus === 'withinTolerance') {
-        a.linesWithinTolerance += 1;
-        a.amountWithinToleranceFen += amount;
-      }
-    }
+    const a = accuracyOf(await computeLines(ctx.db, s));
     const finished = row.counting_finished_at!;
-    perSession.push({ sessionId: s.id, number: s.number, countingFinishedAt: finished, ...accuracy(a) });
+    perSession.push({ sessionId: s.id, number: s.number, countingFinishedAt: finished, ...a });
     const w = week(finished);
-    w.accuracy = accuracy({
-      linesCounted: w.accuracy.linesCounted + a.linesCounted,
-      linesWithinTolerance: w.accuracy.linesWithinTolerance + a.linesWithinTolerance,
-      amountCountedFen: w.accuracy.amountCountedFen + a.amountCountedFen,
-      amountWithinToleranceFen: w.accuracy.amountWithinToleranceFen + a.amountWithinToleranceFen,
-    });
+    w.accuracy = addAccuracy(w.accuracy, a);
   }
 
   const lines = await ctx.db

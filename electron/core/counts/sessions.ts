@@ -137,21 +137,8 @@ export async function startSession(ctx: ServiceContext, sessionId: number): Prom
     { sessionId: s.id, formId: null },
   );
   // Nothing is counted yet and nothing has moved since: every line is "not counted".
-  return sessionView(ctx, s.id, undefined, { ...noTotals, lines: snapshotLines, notCounted: snapshotLines });
+  return sessionView(ctx, s.id, undefined, { ...totalsOf([]), lines: snapshotLines, notCounted: snapshotLines });
 }
-
-const noTotals: ReconcileTotals = {
-  lines: 0,
-  counted: 0,
-  matched: 0,
-  withinTolerance: 0,
-  outOfTolerance: 0,
-  notCounted: 0,
-  recount: 0,
-  varianceQty: 0,
-  varianceAmountFen: 0,
-  absVarianceAmountFen: 0,
-};
 
 export async function finishCounting(ctx: ServiceContext, sessionId: number): Promise<CountSessionView> {
   const s = await loadSession(ctx.db, sessionId);

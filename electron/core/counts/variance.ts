@@ -16,6 +16,7 @@ import { stockStatuses, type StockStatus } from '../../../shared/domain';
 import { sql } from 'kysely';
 import type { Db } from '../db/schema';
 import type { SessionRecord } from './common';
+import { accuracyOf } from './accuracy';
 
 type Entry = {
   round: number;
@@ -386,6 +387,7 @@ export function totalsOf(lines: VarianceLine[]): ReconcileTotals {
     varianceQty: 0,
     varianceAmountFen: 0,
     absVarianceAmountFen: 0,
+    accuracy: accuracyOf(lines),
   };
   for (const l of lines) {
     t[l.lineStatus] += 1;

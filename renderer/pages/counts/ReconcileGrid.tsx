@@ -85,11 +85,25 @@ export function ReconcileGrid({
     },
     [onSession],
   );
+  // One reload at a time: events arriving during one (a busy receiving dock) ask for one more after it,
+  // not a reload each — at 20,000 lines a reload is a second of the core's time.
+  const loading = useRef(false);
+  const loadAgain = useRef(false);
   const load = useCallback(async () => {
+    if (loading.current) {
+      loadAgain.current = true;
+      return;
+    }
+    loading.current = true;
     try {
-      apply(await api.request('counts.reconcile', { sessionId }));
+      do {
+        loadAgain.current = false;
+        apply(await api.request('counts.reconcile', { sessionId }));
+      } while (loadAgain.current);
     } catch (e) {
       notify.error(e);
+    } finally {
+      loading.current = false;
     }
   }, [sessionId, apply, notify]);
   const inTwoSteps = session.lineCount > firstLines;
@@ -123,16 +137,21 @@ export function ReconcileGrid({
     // out every line would otherwise hold that frame up.
     requestAnimationFrame(() => setTimeout(() => void load(), 0));
   }, [load]);
+  const totals = loaded?.totals ?? null;
+  const complete = totals !== null;
+  const countedBins = useMemo(() => new Set(loaded?.rows.map((r) => r.locationId)), [loaded]);
   useGridEvents({
     'counts.changed': (p) => {
       if (p.sessionId === sessionId && !gridRef.current?.getEditingCells().length) void load();
     },
-    'stock.changed': () => void load(),
+    // Only postings into this count's bins change its figures (movements since the snapshot); one
+    // elsewhere in the warehouse does not. Until every line is in, any posting might, so reload.
+    'stock.changed': (p) => {
+      if (!complete || p.keys.some((k) => countedBins.has(k.locationId))) void load();
+    },
     reconnected: () => void load(),
   });
 
-  const totals = loaded?.totals ?? null;
-  const complete = totals !== null;
   const state = session.state;
   const editable = state === 'reconciling' && hasRole(me, ['operator', 'warehouseKeeper']);
   const canRecount = state === 'reconciling' && hasRole(me, ['operator']);

@@ -4,7 +4,7 @@
 // reconcile, cancel. The book is only ever shown when the core sends it.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CountAccuracy, CountScope, CountScopePreview, CountSessionView } from '../../../shared/contract/counts';
+import type { CountScope, CountScopePreview, CountSessionView } from '../../../shared/contract/counts';
 import type { LocationView } from '../../../shared/contract/types';
 import { api } from '../../api/client';
 import { navigate, openPrint, routeHref } from '../../app/routes';
@@ -46,7 +46,6 @@ export function SessionView({
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const [printLocation, setPrintLocation] = useState('');
-  const [accuracy, setAccuracy] = useState<CountAccuracy | null>(null);
   const index = useMemo(() => indexLocations(locations), [locations]);
   const plannedLines = usePlannedLines(view);
 
@@ -67,27 +66,14 @@ export function SessionView({
     reconnected: () => void load(),
   });
 
-  // R14 inventory record accuracy, for the roles counts.measures answers: the
-  // session's own figure once counting is finished. Every reload of the view
-  // (a recount, a confirmation) may change it, so it follows the view.
+  // R14 inventory record accuracy: the session's own figure once counting is finished, from the
+  // totals the view already carries (the same definition counts.measures reports), so no second
+  // working-out of every line. Shown to the roles that read the measures.
   const canMeasure = hasRole(me, ['operator', 'csManager', 'supervisor']);
-  const finishedAt = view?.countingFinishedAt ?? null;
-  const measured = view !== null && canMeasure && finishedAt !== null && measuredStates.has(view.state);
-  useEffect(() => {
-    if (!measured || finishedAt === null) {
-      setAccuracy(null);
-      return;
-    }
-    let live = true;
-    const at = new Date(finishedAt).getTime();
-    api.request('counts.measures', { from: new Date(at).toISOString(), to: new Date(at + 1).toISOString() }).then(
-      (m) => live && setAccuracy(m.sessions.find((s) => s.sessionId === sessionId) ?? null),
-      (e: unknown) => live && notify.error(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [measured, finishedAt, sessionId, view, notify]);
+  const accuracy =
+    view !== null && canMeasure && view.countingFinishedAt !== null && measuredStates.has(view.state)
+      ? (view.totals?.accuracy ?? null)
+      : null;
 
   const isKeeper = hasRole(me, ['warehouseKeeper']);
   const isOperator = hasRole(me, ['operator']);

@@ -189,6 +189,9 @@ describe('stock count flow', () => {
     expect(m.sessions).toEqual([
       expect.objectContaining({ sessionId: s.id, linesCounted: 3, linesWithinTolerance: 3, accuracyPct: 100 }),
     ]);
+    // The session's own view carries the same figure, from its totals.
+    const { sessionId: _, number: __, countingFinishedAt: ___, ...sessionAccuracy } = m.sessions[0]!;
+    expect((await call(core, c.op, 'counts.get', { sessionId: s.id })).totals?.accuracy).toEqual(sessionAccuracy);
     const adjustments = m.weeks.flatMap((w) => w.adjustments);
     expect(adjustments).toEqual([
       {
