@@ -166,7 +166,7 @@ export function CountSheetGrid({ session, locations }: { session: CountSessionVi
         colId: 'status',
         field: 'status',
         headerName: t('counts:col.status'),
-        width: 100,
+        width: 115,
         ...enumColumn<CountSheetLine>(t, 'domain:status', 'status'),
         cellClassRules: {
           'cell-status-damaged': (p) => p.value === 'damaged',
