@@ -85,19 +85,18 @@ export async function appendEntry(db: Db, input: EntryInput): Promise<{ lineId: 
   }
 
   // A count can only go below zero by a negative correction: only then is the
-  // counter's running count read (it grows with every scan of the line).
+  // counter's running count (count_tallies) read.
   if (input.kind === 'set' && input.qty < 0)
     throw new AppError('counts.negativeCount', { current: null, qty: input.qty });
   if (input.kind === 'add' && input.qty < 0) {
-    const mine = await db
-      .selectFrom('count_entries')
-      .select(['kind', 'qty'])
+    const tally = await db
+      .selectFrom('count_tallies')
+      .select('qty')
       .where('line_id', '=', line.id)
       .where('round', '=', line.round)
       .where('user_id', '=', input.userId)
-      .orderBy('id')
-      .execute();
-    const current = mine.reduce((q, e) => (e.kind === 'set' ? e.qty : q + e.qty), 0);
+      .executeTakeFirst();
+    const current = tally?.qty ?? 0;
     if (current + input.qty < 0) throw new AppError('counts.negativeCount', { current, qty: input.qty });
   }
 

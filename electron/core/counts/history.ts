@@ -13,8 +13,9 @@ export async function productCounts(
   const lines = await ctx.db
     .selectFrom('count_lines as l')
     .innerJoin('count_sessions as s', 's.id', 'l.session_id')
-    .innerJoin('count_entries as e', (j) => j.onRef('e.line_id', '=', 'l.id').onRef('e.round', '=', 'l.round'))
-    .select(['l.id', 'l.session_id', (eb) => eb.fn.max('e.at').as('countedAt')])
+    // The counters' running counts of the line's current round: their last entries' times.
+    .innerJoin('count_tallies as t', (j) => j.onRef('t.line_id', '=', 'l.id').onRef('t.round', '=', 'l.round'))
+    .select(['l.id', 'l.session_id', (eb) => eb.fn.max('t.at').as('countedAt')])
     .where('l.product_id', '=', input.productId)
     .where('s.state', '<>', 'cancelled')
     .groupBy(['l.id', 'l.session_id'])

@@ -215,8 +215,8 @@ async function sessionRows(db: Db, input: ListInput & { id?: number }): Promise<
           .where((e) =>
             e.exists(
               e
-                .selectFrom('count_entries as x')
-                .select('x.id')
+                .selectFrom('count_tallies as x')
+                .select('x.line_id')
                 .whereRef('x.line_id', '=', 'l.id')
                 .whereRef('x.round', '=', 'l.round'),
             ),

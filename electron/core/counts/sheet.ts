@@ -14,7 +14,6 @@ import { changed, loadSession, userId, type SessionRecord } from './common';
 import { appendEntry } from './entries';
 import { balancesInScope } from './scope';
 import { sessionView } from './sessions';
-import { countsByCounter } from './variance';
 
 export async function countSheet(
   ctx: ServiceContext,
@@ -133,25 +132,24 @@ async function sheetLines(
   if (input.lineIds) q = q.where('l.id', 'in', input.lineIds);
   const lines = await q.orderBy('loc.code').orderBy('p.code').orderBy('l.status').execute();
 
-  const entries = await ctx.db
-    .selectFrom('count_entries as e')
-    .innerJoin('count_lines as l', 'l.id', 'e.line_id')
-    .select(['e.line_id', 'e.round', 'e.user_id', 'e.kind', 'e.qty', 'e.ledger_position', 'e.at'])
+  // Each counter's running count of the lines in their current round (count_tallies): one row per
+  // counter and line, however many scans it took.
+  const tallies = await ctx.db
+    .selectFrom('count_tallies as t')
+    .innerJoin('count_lines as l', (j) => j.onRef('l.id', '=', 't.line_id').onRef('l.round', '=', 't.round'))
+    .select(['t.line_id', 't.user_id', 't.qty'])
     .where('l.session_id', '=', s.id)
-    .whereRef('e.round', '=', 'l.round')
-    .orderBy('e.id')
     .execute();
-  const byLine = new Map<number, typeof entries>();
-  for (const e of entries) byLine.set(e.line_id, [...(byLine.get(e.line_id) ?? []), e]);
+  const countedLines = new Set<number>();
+  const myQty = new Map<number, number>();
+  for (const t of tallies) {
+    countedLines.add(t.line_id);
+    if (t.user_id === me) myQty.set(t.line_id, t.qty);
+  }
 
   const counting = s.state === 'counting' || s.state === 'recounting';
   const inMyZones = await zoneFilter(ctx, s.id, me);
   const out = lines.map((l): CountSheetLine => {
-    const mine = countsByCounter(
-      (byLine.get(l.id) ?? [])
-        .filter((e) => e.user_id === me)
-        .map((e) => ({ ...e, userId: e.user_id, userName: '', position: e.ledger_position })),
-    )[0];
     const open =
       s.state === 'counting'
         ? l.round === 1 && inMyZones(l.location_id)
@@ -175,8 +173,8 @@ async function sheetLines(
       expected: l.expected === 1,
       round: l.round,
       open: counting && open,
-      myQty: mine ? mine.qty : null,
-      counted: (byLine.get(l.id) ?? []).length > 0,
+      myQty: myQty.get(l.id) ?? null,
+      counted: countedLines.has(l.id),
     };
     if (visible) line.snapshotQty = l.snapshot_qty;
     return line;

@@ -18,40 +18,8 @@ import type { Db } from '../db/schema';
 import type { SessionRecord } from './common';
 import { accuracyOf } from './accuracy';
 
-type Entry = {
-  round: number;
-  userId: number;
-  userName: string;
-  kind: string;
-  qty: number;
-  position: number;
-  at: string;
-};
-
-/** A counter's count of a line in one round, with the ledger position of their last entry. */
-type Counted = CounterCount & { position: number };
-
-/** One entry into its counter's count, entries taken in id order: 'set' replaces the count, 'add' adds to it. */
-function addEntry(c: CounterCount, kind: string, qty: number, at: string): void {
-  c.qty = kind === 'set' ? qty : c.qty + qty;
-  c.at = at;
-}
-
 /** Current round first, then by counter: the order a line's counts are shown in. */
 const byRoundThenCounter = (a: CounterCount, b: CounterCount) => b.round - a.round || a.userId - b.userId;
-
-/** Each counter's count per round: 'set' replaces their own count, 'add' adds to it; other counters are apart. */
-export function countsByCounter(entries: Entry[]): Counted[] {
-  const per = new Map<string, Counted>();
-  for (const e of entries) {
-    const k = `${e.round}|${e.userId}`;
-    let c = per.get(k);
-    if (!c) per.set(k, (c = { userId: e.userId, userName: e.userName, round: e.round, qty: 0, at: e.at, position: 0 }));
-    addEntry(c, e.kind, e.qty, e.at);
-    c.position = Math.max(c.position, e.position);
-  }
-  return [...per.values()].sort(byRoundThenCounter);
-}
 
 export function withinTolerance(s: Pick<SessionRecord, 'toleranceUnits' | 'toleranceFen'>, qty: number, fen: number) {
   // No tolerance set means none: only an exact match passes.
@@ -97,16 +65,8 @@ type ProductRow = [
   replacedByCode: string | null,
 ];
 type LocationRow = [id: number, code: string];
-/** Grouped by line, then in the order the fold needs: by round, counter, then entry id. */
-type EntryRow = [
-  lineId: number,
-  round: number,
-  userId: number,
-  kind: string,
-  qty: number,
-  position: number,
-  at: string,
-];
+/** A counter's running count of a line in a round (count_tallies), in line, round, counter order. */
+type TallyRow = [lineId: number, round: number, userId: number, qty: number, position: number, at: string];
 /** In ledger order. */
 type MoveRow = [lineId: number, id: number, qty: number];
 
@@ -139,21 +99,22 @@ const productsSql = (s: SessionRecord, only: string | null) => sql<{ j: string |
 
 const locationsSql = sql<{ j: string | null }>`SELECT json_group_array(json_array(id, code)) AS j FROM locations`;
 
-// The entries of the lines, in the order of their index (line, round, counter, id), the
-// order the fold needs, so SQLite sorts nothing (an ORDER BY inside json_group_array
-// would). All of a session's lines: the range of their ids, read along that index —
-// a third faster than seeking each line's entries. The lines are made together at
-// the start, so the range holds few others; their entries are read, never looked up.
-const entriesSql = (lines: { from: number; to: number } | string) => sql<{ j: string | null }>`
-  SELECT json_group_array(json_array(line_id, round, user_id, kind, qty, ledger_position, at)) AS j
-  FROM (SELECT e.line_id, e.round, e.user_id, e.kind, e.qty, e.ledger_position, e.at
-        FROM count_entries e
+// Each counter's running count of the lines (count_tallies, kept by triggers from the entries),
+// in primary-key order (line, round, counter), the order the fold needs, so SQLite sorts
+// nothing; one row per counter and line however many scans it took, so the reconciliation
+// does not grow with the scans. All of a session's lines: the range of their ids, read
+// along the key — faster than seeking each line. The lines are made together at the
+// start, so the range holds few others.
+const talliesSql = (lines: { from: number; to: number } | string) => sql<{ j: string | null }>`
+  SELECT json_group_array(json_array(line_id, round, user_id, qty, position, at)) AS j
+  FROM (SELECT t.line_id, t.round, t.user_id, t.qty, t.position, t.at
+        FROM count_tallies t
         WHERE ${
           typeof lines === 'string'
-            ? sql`e.line_id IN (SELECT value FROM json_each(${lines}))`
-            : sql`e.line_id BETWEEN ${lines.from} AND ${lines.to}`
+            ? sql`t.line_id IN (SELECT value FROM json_each(${lines}))`
+            : sql`t.line_id BETWEEN ${lines.from} AND ${lines.to}`
         }
-        ORDER BY e.line_id, e.round, e.user_id, e.id)`;
+        ORDER BY t.line_id, t.round, t.user_id)`;
 
 // Movements since the snapshot on this session's lines (product, bin and status), in ledger order.
 // CROSS JOIN keeps SQLite's planner to the few movements outside, each finding its line by the
@@ -183,23 +144,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  */
 type LineCounts = { counts: CounterCount[]; round: number; position: number };
 
-/** Each line's counts, folded from its entries in one pass (they come by line, round, counter and id). */
-function countsPerLine(rows: EntryRow[], users: Map<number, string>): Map<number, LineCounts> {
+/** Each line's counts from its counters' tallies, in one pass (they come by line, round and counter). */
+function countsPerLine(rows: TallyRow[], users: Map<number, string>): Map<number, LineCounts> {
   const perLine = new Map<number, LineCounts>();
   let lastLineId = -1;
   let line: LineCounts = { counts: [], round: 0, position: 0 };
-  for (const [lineId, round, userId, kind, qty, position, at] of rows) {
+  for (const [lineId, round, userId, qty, position, at] of rows) {
     if (lineId !== lastLineId) {
       lastLineId = lineId;
       line = { counts: [], round, position };
       perLine.set(lineId, line);
     }
-    let c = line.counts.at(-1);
-    if (!c || c.round !== round || c.userId !== userId) {
-      c = { userId, userName: users.get(userId) ?? '', round, qty: 0, at };
-      line.counts.push(c);
-    }
-    addEntry(c, kind, qty, at);
+    line.counts.push({ userId, userName: users.get(userId) ?? '', round, qty, at });
     // Rounds come oldest first: a later round starts the position afresh.
     if (round > line.round) {
       line.round = round;
@@ -271,8 +227,7 @@ export async function computeLines(db: Db, s: SessionRecord, lineIds?: number[])
     if (id < from) from = id;
     if (id > to) to = id;
   }
-  const entries = await jsonRows<EntryRow>(db, entriesSql(only ?? { from, to }));
-  const countsOf = countsPerLine(entries, users);
+  const countsOf = countsPerLine(await jsonRows<TallyRow>(db, talliesSql(only ?? { from, to })), users);
   const movesOf = new Map<number, MoveRow[]>();
   for (const m of await jsonRows<MoveRow>(db, movesSql(s, only))) push(movesOf, m[0], m);
 

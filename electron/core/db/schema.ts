@@ -187,6 +187,16 @@ export type DB = {
     scan_id: number | null;
     at: string;
   };
+  /** Kept by triggers on count_entries (migration 6): each counter's running count per line and round. */
+  count_tallies: {
+    line_id: number;
+    round: number;
+    user_id: number;
+    qty: number;
+    position: number;
+    at: string;
+    last_entry_id: number;
+  };
   count_stations: { station: string; session_id: number; user_id: number; at: string };
   adjustment_forms: {
     id: Generated<number>;

@@ -5,9 +5,17 @@ import { scanning } from './002_scanning';
 import { catalogueVersion } from './003_catalogue_version';
 import { stockCounts } from './004_stock_counts';
 import { countSelection } from './005_count_selection';
+import { countTallies } from './006_count_tallies';
 
 export type Migration = { version: number; name: string; sql: string };
 
-export const migrations: readonly Migration[] = [initial, scanning, catalogueVersion, stockCounts, countSelection];
+export const migrations: readonly Migration[] = [
+  initial,
+  scanning,
+  catalogueVersion,
+  stockCounts,
+  countSelection,
+  countTallies,
+];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);

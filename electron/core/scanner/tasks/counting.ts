@@ -5,11 +5,11 @@
 // label closes the previous one. A product the book did not expect in the bin
 // is accepted and flagged on its line. Blind: the view shows what this counter
 // counted, never a book quantity.
-import { sql } from 'kysely';
 import type { TaskView } from '../../../../shared/contract';
 import { isAppError } from '../../../../shared/errors';
 import { checkLocation, appendEntry, deleteScanEntry } from '../../counts/entries';
 import { loadSession, requireState } from '../../counts/common';
+import { runTemplate } from '../../db/queryTemplate';
 import type { Db } from '../../db/schema';
 import type { Task } from './task';
 
@@ -149,28 +149,27 @@ export const countingTask: Task<CountTaskState> = {
     let binUnits = 0;
     if (state.sessionId !== null && state.userId !== null) {
       // The counter's own count per line in the current round — their work,
-      // never the book: the last 'set' and every entry after it, summed in
-      // SQL (reading each entry back grew with every scan).
-      const lastSets = db
-        .selectFrom('count_entries')
-        .select(['line_id', 'round', (eb) => eb.fn.max('id').as('last')])
-        .where('user_id', '=', state.userId)
-        .where('kind', '=', 'set')
-        .groupBy(['line_id', 'round'])
-        .as('ls');
-      const mine = await db
-        .selectFrom('count_entries as e')
-        .innerJoin('count_lines as l', 'l.id', 'e.line_id')
-        .leftJoin(lastSets, (join) => join.onRef('ls.line_id', '=', 'e.line_id').onRef('ls.round', '=', 'e.round'))
-        .select((eb) => ['l.location_id', eb.fn.sum<number>('e.qty').as('qty')])
-        .where('l.session_id', '=', state.sessionId)
-        .where('e.user_id', '=', state.userId)
-        .whereRef('e.round', '=', 'l.round')
-        .where((eb) => eb('e.id', '>=', eb.fn.coalesce('ls.last', sql.lit(0))))
-        .groupBy(['e.line_id', 'l.location_id'])
-        .execute();
-      linesCounted = mine.length;
-      for (const c of mine) if (c.location_id === state.location?.locationId) binUnits += Number(c.qty);
+      // never the book — from their running tallies (count_tallies): one row
+      // per line they counted, however many scans it took.
+      const [mine] = await runTemplate(
+        db,
+        'counting.view',
+        { sessionId: state.sessionId, userId: state.userId, binId: state.location?.locationId ?? -1 },
+        (p) =>
+          db
+            .selectFrom('count_tallies as t')
+            .innerJoin('count_lines as l', (j) => j.onRef('l.id', '=', 't.line_id').onRef('l.round', '=', 't.round'))
+            .select((eb) => [
+              eb.fn.countAll<number>().as('lines'),
+              eb.fn
+                .sum<number>(eb.case().when('l.location_id', '=', p.binId).then(eb.ref('t.qty')).else(0).end())
+                .as('binUnits'),
+            ])
+            .where('t.user_id', '=', p.userId)
+            .where('l.session_id', '=', p.sessionId),
+      ).then((r) => r.rows);
+      linesCounted = Number(mine?.lines ?? 0);
+      binUnits = Number(mine?.binUnits ?? 0);
     }
     return { kind: 'count', session, location: state.location, linesCounted, binUnits };
   },
