@@ -73,18 +73,7 @@ async function planLines(
   return lines.map((l, i): CountSheetLine => {
     const line: CountSheetLine = {
       lineId: -(i + 1),
-      productId: l.product_id,
-      productCode: l.code,
-      productNameZh: l.name_zh,
-      productNameEn: l.name_en,
-      unit: l.unit,
-      casePack: l.case_pack,
-      unitBarcode: l.unitBarcode ?? null,
-      caseBarcode: l.caseBarcode ?? null,
-      replacedByCode: l.replacedByCode ?? null,
-      locationId: l.location_id,
-      locationCode: l.locationCode,
-      status: l.status as StockStatus,
+      ...productAndBin(l),
       expected: true,
       round: 1,
       open: false,
@@ -158,18 +147,7 @@ async function sheetLines(
           : false;
     const line: CountSheetLine = {
       lineId: l.id,
-      productId: l.product_id,
-      productCode: l.code,
-      productNameZh: l.name_zh,
-      productNameEn: l.name_en,
-      unit: l.unit,
-      casePack: l.case_pack,
-      unitBarcode: l.unitBarcode ?? null,
-      caseBarcode: l.caseBarcode ?? null,
-      replacedByCode: l.replacedByCode ?? null,
-      locationId: l.location_id,
-      locationCode: l.locationCode,
-      status: l.status as StockStatus,
+      ...productAndBin(l),
       expected: l.expected === 1,
       round: l.round,
       open: counting && open,
@@ -249,5 +227,38 @@ async function zoneFilter(
       at = parents.get(at);
     }
     return false;
+  };
+}
+
+/** The product and bin of a sheet line, read alike by the planned sheet and the started one. */
+type ProductAndBinRow = {
+  product_id: number;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  unit: string;
+  case_pack: number;
+  unitBarcode: string | null;
+  caseBarcode: string | null;
+  replacedByCode: string | null;
+  location_id: number;
+  locationCode: string;
+  status: string;
+};
+
+function productAndBin(l: ProductAndBinRow) {
+  return {
+    productId: l.product_id,
+    productCode: l.code,
+    productNameZh: l.name_zh,
+    productNameEn: l.name_en,
+    unit: l.unit,
+    casePack: l.case_pack,
+    unitBarcode: l.unitBarcode ?? null,
+    caseBarcode: l.caseBarcode ?? null,
+    replacedByCode: l.replacedByCode ?? null,
+    locationId: l.location_id,
+    locationCode: l.locationCode,
+    status: l.status as StockStatus,
   };
 }

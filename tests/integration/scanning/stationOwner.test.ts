@@ -11,7 +11,7 @@ import type { Caller } from '../../../electron/core/context';
 import { openCore, type Core } from '../../../electron/core/core';
 import { call, password, refusal } from '../fixtures';
 import { countWarehouse, enter, startZoneCount, type CountWarehouse } from '../counts/countFixtures';
-import { createPtyPair, openHost, tempDir } from '../scanner/harness';
+import { createPtyPair, openHost, scannerConfig, tempDir } from '../scanner/harness';
 import type { PtyPair } from '../../helpers/socat';
 
 // Fixture barcodes: P001 unit 6901234567892; P002 unit 6902234567899.
@@ -91,22 +91,8 @@ describe('the owner of a station’s task', () => {
     let operator = await logIn(core, 'u-operator');
     dir = tempDir('owner');
     pair = await createPtyPair(path.join(dir, 'pty'));
-    await call(core, admin, 'scanner.save', {
-      name: 'Count gun',
-      station: 'test-station',
-      port: pair.device,
-      usbVendorId: null,
-      usbProductId: null,
-      baudRate: 115200,
-      dataBits: 8,
-      parity: 'none',
-      stopBits: 1,
-      terminator: 'CR',
-      idleMs: 30,
-      prefix: '',
-      suffix: '',
-      enabled: true,
-    });
+    const { id: _, ...gun } = scannerConfig({ name: 'Count gun', station: 'test-station', port: pair.device });
+    await call(core, admin, 'scanner.save', gun);
     await connected(core, admin);
 
     // Nobody has chosen a task: a serial scan (a lookup) is no one's, though the operator just asked something.
