@@ -7,6 +7,7 @@
 // noisy machine.
 //
 // BENCH_ONLY=scan|snapshot|variance|grid runs one part (for profiling).
+import { sql } from 'kysely';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -237,8 +238,8 @@ async function scanToLine() {
     suffix: '',
     enabled: true,
   });
-  // Wait for the bridge, asking as the admin before the keeper takes the station:
-  // any logged-in request marks its user as the one working at the station.
+  // Wait for the bridge. The station's serial scans become the keeper's when the keeper
+  // chooses the count at the station below (whoever asks anything meanwhile).
   for (let i = 0; i < 100; i++) {
     const list = await w.must<{ status: { state: string }[] }>(w.admin, 'scanner.list', {});
     if (list.status.some((s) => s.state === 'connected')) break;
@@ -286,21 +287,25 @@ async function scanToLine() {
 
   const frames = ['6901234567892', '6902234567899'];
   const frameBytes = frames[0]!.length + 1;
-  const start = received.length;
-  const sentAt: number[] = [];
-  const t0 = performance.now();
-  for (let i = 0; i < scans; i++) {
-    // Paced against the clock, so a slow scan does not stretch the run below 20/s.
-    const due = t0 + i * 50;
-    const wait = due - performance.now();
-    if (wait > 0) await sleep(wait);
-    fs.writeSync(hostFd, `${frames[i % 2]}\r`);
-    sentAt.push(performance.now());
-  }
-  await until(() => received.length >= start + scans, 30_000);
-  await sleep(300); // anything doubled would arrive now
-  const got = received.slice(start);
-  const latencies = got.slice(0, scans).map((r, i) => r.at - sentAt[i]!);
+  /** `n` scans at 20/s on the cable; what arrived, and each scan's time to its event. */
+  const paced = async (n: number) => {
+    const start = received.length;
+    const sentAt: number[] = [];
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      // Paced against the clock, so a slow scan does not stretch the run below 20/s.
+      const due = t0 + i * 50;
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      fs.writeSync(hostFd, `${frames[i % 2]}\r`);
+      sentAt.push(performance.now());
+    }
+    await until(() => received.length >= start + n, 30_000);
+    await sleep(300); // anything doubled would arrive now
+    const got = received.slice(start);
+    return { got, latencies: got.slice(0, n).map((r, i) => r.at - sentAt[i]!) };
+  };
+  const { got, latencies } = await paced(scans);
   const lost = Math.max(0, scans - got.length);
   const doubled = Math.max(0, got.length - scans);
   const rejected = got.filter((r) => r.outcome !== 'accepted').length;
@@ -325,6 +330,32 @@ async function scanToLine() {
   );
   bench('count_scan_wire_floor_ms', wireTimeMs(frameBytes, baud), 'ms', `${frameBytes} bytes at ${baud} baud, 8N1`);
   if (!linesRight || lost > 0 || doubled > 0) process.exitCode = 1;
+
+  // Late in a long count: the keeper has scanned 20,000 units more (entries written as the
+  // scanner writes them). A scan must cost what it cost at the start, not grow with the
+  // counter's earlier scans (it did: 28 ms a scan after 20,000, before count_tallies).
+  const earlier = 20_000;
+  const line = await core.database.db
+    .selectFrom('count_lines')
+    .select(['id', 'round'])
+    .where('session_id', '=', planned.id)
+    .where('product_id', '=', b1)
+    .executeTakeFirstOrThrow();
+  await sql`WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ${earlier})
+    INSERT INTO count_entries (line_id, round, user_id, kind, qty, ledger_position, at)
+    SELECT ${line.id}, ${line.round}, ${w.ids.keeper}, 'add', 1, 0, ${new Date().toISOString()} FROM k`.execute(
+    core.database.db,
+  );
+  const late = await paced(200);
+  const lateRejected = late.got.filter((r) => r.outcome !== 'accepted').length;
+  bench(
+    'count_scan_to_line_p99_ms_after_20k_scans',
+    percentile(late.latencies, 99),
+    'ms',
+    `limit <= 10; 200 scans at 20/s after ${earlier} earlier scans by the counter; p50 ` +
+      `${percentile(late.latencies, 50).toFixed(2)} ms; lost ${Math.max(0, 200 - late.got.length)}, ` +
+      `not accepted ${lateRejected}`,
+  );
 
   fs.closeSync(hostFd);
   ws.close();
