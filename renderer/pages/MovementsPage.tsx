@@ -68,7 +68,7 @@ export function MovementsPage({ productId }: { productId: number | null }) {
         colId: 'status',
         field: 'status',
         headerName: t('movements:col.status'),
-        width: 110,
+        width: 115,
         ...enumColumn<MovementRow>(t, 'domain:status', 'status'),
         filter: false,
       },

@@ -55,7 +55,7 @@ export function AdjustmentDetail({ formId, onEdit, onChanged }: Props) {
         colId: 'status',
         field: 'status',
         headerName: t('adjustments:col.status'),
-        width: 110,
+        width: 115,
         ...enumColumn<AdjustmentLineView>(t, 'domain:status', 'status'),
       },
       { colId: 'location', field: 'locationCode', headerName: t('adjustments:col.location'), width: 100 },

@@ -206,15 +206,15 @@ export function ReconcileGrid({
       {
         colId: 'productName',
         headerName: t('counts:col.productName'),
-        width: 200,
+        width: 180,
         valueGetter: (p) => (p.data ? f.productName(p.data.product.nameZh, p.data.product.nameEn) : ''),
       },
-      { colId: 'unit', field: 'product.unit', headerName: t('counts:col.unit'), width: 85 },
+      { colId: 'unit', field: 'product.unit', headerName: t('counts:col.unit'), width: 80 },
       {
         colId: 'status',
         field: 'status',
         headerName: t('counts:col.status'),
-        width: 95,
+        width: 115,
         ...enumColumn<ReconcileRow>(t, 'domain:status', 'status'),
         valueFormatter: (p) => (p.node?.rowPinned || !p.value ? '' : t(`domain:status.${String(p.value)}`)),
       },
@@ -230,7 +230,7 @@ export function ReconcileGrid({
         field: 'movementsSince',
         headerName: t('counts:col.movementsSince'),
         headerTooltip: t('counts:rec.movementsHint'),
-        width: 100,
+        width: 115,
         ...qtyColumn<ReconcileRow>(f),
         valueFormatter: (p) =>
           typeof p.value === 'number' ? (p.value > 0 ? `+${f.qty(p.value)}` : f.qty(p.value)) : '',

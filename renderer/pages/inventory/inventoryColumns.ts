@@ -34,7 +34,7 @@ export function inventoryColumns(t: TFunction, f: Formatters): ColDef<BalanceRow
       colId: 'status',
       field: 'status',
       headerName: t('inventory:col.status'),
-      width: 110,
+      width: 115,
       ...enumColumn<BalanceRow>(t, 'domain:status', 'status'),
       cellClassRules: {
         'cell-status-damaged': (p) => p.value === 'damaged',
