@@ -126,7 +126,7 @@ export type CountSessionView = CountSessionRow & {
   history: CountHistoryEntry[];
   /** Forms generated from this session (rejected ones too); empty while the book is hidden. */
   forms: AdjustmentFormRow[];
-  /** Book figures; absent while the book is hidden. */
+  /** Book figures, once counting has finished; absent before, and while the book is hidden. */
   totals?: ReconcileTotals;
   /** The ABC selection recorded at the snapshot; null before the start or without a class filter. */
   selection: CountSelection | null;

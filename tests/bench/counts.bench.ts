@@ -20,6 +20,7 @@ import type { Caller, ServiceContext } from '../../electron/core/context';
 import { wireTimeMs } from '../../electron/core/scanner/serial/wire';
 import { postDocument } from '../../electron/core/stock/posting';
 import { startStationHost } from '../../electron/server';
+import { newScanner } from '../helpers/scannerConfig';
 import { createPtyPair } from '../helpers/socat';
 import { bench, percentile } from './report';
 
@@ -222,22 +223,11 @@ async function scanToLine() {
     counters: [{ userId: w.ids.keeper }],
   });
   await w.must(op, 'counts.start', { sessionId: planned.id });
-  await w.must(w.admin, 'scanner.save', {
-    name: 'Count gun',
-    station,
-    port: pty.device,
-    usbVendorId: null,
-    usbProductId: null,
-    baudRate: baud,
-    dataBits: 8,
-    parity: 'none',
-    stopBits: 1,
-    terminator: 'CR',
-    idleMs: 50,
-    prefix: '',
-    suffix: '',
-    enabled: true,
-  });
+  await w.must(
+    w.admin,
+    'scanner.save',
+    newScanner({ name: 'Count gun', station, port: pty.device, baudRate: baud, idleMs: 50 }),
+  );
   // Wait for the bridge. The station's serial scans become the keeper's when the keeper
   // chooses the count at the station below (whoever asks anything meanwhile).
   for (let i = 0; i < 100; i++) {

@@ -11,6 +11,7 @@ import type { ServerMessage } from '../../shared/contract';
 import { openCore } from '../../electron/core/core';
 import { wireTimeMs } from '../../electron/core/scanner/serial/wire';
 import { startStationHost } from '../../electron/server';
+import { newScanner } from '../helpers/scannerConfig';
 import { createPtyPair } from '../helpers/socat';
 import { bench, percentile } from './report';
 
@@ -32,22 +33,7 @@ async function main() {
     csv: 'code,name_zh,unit,case_pack,unit_cost,unit_barcode\nB1,商品一,个,12,1.00,6901234567892\nB2,商品二,个,12,1.00,6902234567899\n',
   });
   await must('station.setTask', { task: 'receipt' });
-  await must('scanner.save', {
-    name: 'Dock 1',
-    station: 'DOCK',
-    port: pty.device,
-    usbVendorId: null,
-    usbProductId: null,
-    baudRate: baud,
-    dataBits: 8,
-    parity: 'none',
-    stopBits: 1,
-    terminator: 'CR',
-    idleMs: 50,
-    prefix: '',
-    suffix: '',
-    enabled: true,
-  });
+  await must('scanner.save', newScanner({ station: 'DOCK', port: pty.device, baudRate: baud, idleMs: 50 }));
 
   const host = await startStationHost({ core, rendererDir: dataDir, port: 0, log: () => {} });
   const ws = new WebSocket(`${host.url.replace('http', 'ws')}ws`);

@@ -17,10 +17,7 @@ let manager: Page;
 
 async function logIn(username: string): Promise<Page> {
   const page = await newPage(browser);
-  await page.goto(station.url);
-  await page.getByTestId('login-screen').waitFor();
-  await new LoginPage(page).logIn(username, 'demo1234');
-  await page.getByTestId('topbar').waitFor();
+  await new LoginPage(page).openAs(station.url, username);
   return page;
 }
 

@@ -19,10 +19,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   station = await startStation({ init: ['--demo'] });
   keeper = await newPage(browser);
-  await keeper.goto(station.url);
-  await keeper.getByTestId('login-screen').waitFor();
-  await new LoginPage(keeper).logIn('keeper', 'demo1234');
-  await keeper.getByTestId('topbar').waitFor();
+  await new LoginPage(keeper).openAs(station.url, 'keeper');
 });
 afterAll(async () => {
   await keeper?.close();

@@ -18,10 +18,7 @@ let keeper: Page;
 let sessionId = 0;
 
 async function logIn(page: Page, username: string) {
-  await page.goto(station.url);
-  await page.getByTestId('login-screen').waitFor();
-  await new LoginPage(page).logIn(username, 'demo1234');
-  await page.getByTestId('topbar').waitFor();
+  await new LoginPage(page).openAs(station.url, username);
 }
 
 beforeAll(async () => {

@@ -35,10 +35,7 @@ afterAll(async () => {
 });
 
 async function logIn(page: Page, username: string) {
-  await page.goto(station.url);
-  await page.getByTestId('login-screen').waitFor();
-  await new LoginPage(page).logIn(username, 'demo1234');
-  await page.getByTestId('topbar').waitFor();
+  await new LoginPage(page).openAs(station.url, username);
 }
 
 /**

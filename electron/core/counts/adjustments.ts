@@ -12,7 +12,7 @@ import type { ServiceContext } from '../context';
 import type { Db } from '../db/schema';
 import { postDocument } from '../stock/posting';
 import { formView } from './adjustmentViews';
-import { changed, nextNumber, userId } from './common';
+import { changed, clearConfirmations, nextNumber, userId } from './common';
 import type { VarianceLine } from './variance';
 
 export type ManualLine = {
@@ -378,17 +378,7 @@ async function recordDecision(
   const approved = d.state === 'approved';
   await ctx.db
     .updateTable('count_sessions')
-    .set(
-      approved
-        ? { state: 'closed', closed_at: at }
-        : {
-            state: 'reconciling',
-            operator_confirmed_by: null,
-            operator_confirmed_at: null,
-            keeper_confirmed_by: null,
-            keeper_confirmed_at: null,
-          },
-    )
+    .set(approved ? { state: 'closed', closed_at: at } : { state: 'reconciling', ...clearConfirmations })
     .where('id', '=', f.session_id)
     .execute();
   await changed(

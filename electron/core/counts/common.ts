@@ -89,3 +89,11 @@ export async function changed(
   countsChanged(ctx.db);
   ctx.emit('counts.changed', ids);
 }
+
+/** Both confirmations taken back: the lines changed (a recount, a cause, a rejected form), so both look again. */
+export const clearConfirmations = {
+  operator_confirmed_by: null,
+  operator_confirmed_at: null,
+  keeper_confirmed_by: null,
+  keeper_confirmed_at: null,
+} as const;

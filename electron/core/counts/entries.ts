@@ -6,11 +6,10 @@ import type { StockStatus } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/schema';
 import { countsChanged } from './activeCounts';
-import { ledgerPosition, loadSession, requireState, type SessionRecord } from './common';
+import { ledgerPosition, requireState, type SessionRecord } from './common';
 import { ancestry, locationInScope } from './scope';
 
 export type EntryInput = {
-  sessionId: number;
   userId: number;
   productId: number;
   locationId: number;
@@ -42,9 +41,16 @@ export async function checkLocation(db: Db, s: SessionRecord, userId: number, lo
   return code;
 }
 
-/** Appends one count entry; creates the line (flagged unexpected) for goods the book did not place there. */
-export async function appendEntry(db: Db, input: EntryInput): Promise<{ lineId: number; created: boolean }> {
-  const s = await loadSession(db, input.sessionId);
+/**
+ * Appends one count entry to session `s` (loaded by the caller, who has read it
+ * already: a scan is on the hot path); creates the line (flagged unexpected)
+ * for goods the book did not place there.
+ */
+export async function appendEntry(
+  db: Db,
+  s: SessionRecord,
+  input: EntryInput,
+): Promise<{ lineId: number; created: boolean }> {
   requireState(s, ['counting', 'recounting']);
   await checkLocation(db, s, input.userId, input.locationId);
 

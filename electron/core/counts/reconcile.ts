@@ -8,7 +8,7 @@ import { hasRole, type ServiceContext } from '../context';
 import type { Db } from '../db/schema';
 import { createFormFromSession } from './adjustments';
 import { bookVisible } from './blindness';
-import { changed, loadSession, requireState, userId, type SessionRecord } from './common';
+import { changed, clearConfirmations, loadSession, requireState, userId, type SessionRecord } from './common';
 import { requireKeeper, sessionView } from './sessions';
 import { computeLines, reconcileLines, totalsOf } from './variance';
 
@@ -54,13 +54,6 @@ async function firstLineIds(db: Db, s: SessionRecord, limit: number): Promise<nu
     .execute();
   return rows.map((r) => r.id);
 }
-
-const clearConfirmations = {
-  operator_confirmed_by: null,
-  operator_confirmed_at: null,
-  keeper_confirmed_by: null,
-  keeper_confirmed_at: null,
-};
 
 /** ★ Recount by a different keeper, blind; the recount replaces the first count for these lines only. */
 export async function requestRecount(

@@ -136,8 +136,7 @@ export async function startSession(ctx: ServiceContext, sessionId: number): Prom
     },
     { sessionId: s.id, formId: null },
   );
-  // Nothing is counted yet and nothing has moved since: every line is "not counted".
-  return sessionView(ctx, s.id, undefined, { ...totalsOf([]), lines: snapshotLines, notCounted: snapshotLines });
+  return sessionView(ctx, s.id);
 }
 
 export async function finishCounting(ctx: ServiceContext, sessionId: number): Promise<CountSessionView> {
@@ -369,6 +368,9 @@ export async function sessionView(
         .execute()
     ).map((u) => u.display_name),
   };
-  if (visible && s.state !== 'planned') view.totals = totals ?? totalsOf(await computeLines(ctx.db, s));
+  // Totals once counting has finished: while keepers count, nothing reads them, and working out
+  // every line for each counts.get and counts.sheet (a reload per typed count, in every open
+  // window) would cost the core a second per reload at 100,000 lines.
+  if (visible && raw.counting_finished_at !== null) view.totals = totals ?? totalsOf(await computeLines(ctx.db, s));
   return view;
 }

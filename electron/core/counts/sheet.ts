@@ -6,7 +6,6 @@
 import type { CountSheet, CountSheetLine } from '../../../shared/contract/counts';
 import type { ExpressionBuilder } from 'kysely';
 import type { BarcodeLevel, StockStatus } from '../../../shared/domain';
-import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import type { DB } from '../db/schema';
 import { bookVisible } from './blindness';
@@ -171,9 +170,7 @@ export type EnterInput = {
 
 /** Typed entry on the sheet: set the caller's own count of a line, or add to it. */
 export async function enterCount(ctx: ServiceContext, input: EnterInput): Promise<CountSheetLine> {
-  if (input.mode === 'set' && input.qty < 0) throw new AppError('counts.negativeCount', { qty: input.qty });
-  const { lineId, created } = await appendEntry(ctx.db, {
-    sessionId: input.sessionId,
+  const { lineId, created } = await appendEntry(ctx.db, await loadSession(ctx.db, input.sessionId), {
     userId: userId(ctx),
     productId: input.productId,
     locationId: input.locationId,

@@ -28,6 +28,13 @@ export class LoginPage {
     await this.page.getByTestId('login-password').fill(secret);
     await this.page.getByTestId('login-password').press('Enter');
   }
+  /** Opens the console at `url` and logs in (the demo password unless told), waiting for the top bar. */
+  async openAs(url: string, username: string, secret = 'demo1234') {
+    await this.page.goto(url);
+    await this.page.getByTestId('login-screen').waitFor();
+    await this.logIn(username, secret);
+    await this.page.getByTestId('topbar').waitFor();
+  }
 }
 
 export class Shell {

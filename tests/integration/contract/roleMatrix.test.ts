@@ -6,6 +6,7 @@ import { requestNames, requests, type RequestInput, type RequestName } from '../
 import { roles, type Role } from '../../../shared/domain';
 import type { Caller } from '../../../electron/core/context';
 import { newKey, openWarehouse, type Warehouse } from '../fixtures';
+import { newScanner } from '../../helpers/scannerConfig';
 
 let w: Warehouse;
 const callers = new Map<Role, Caller>();
@@ -50,22 +51,15 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   }),
   'scanner.list': () => ({}),
   'scanner.ports': () => ({}),
-  'scanner.save': () => ({
-    name: `Dock ${++seq}`,
-    station: 'test-station',
-    port: '/dev/null-scanner',
-    usbVendorId: null,
-    usbProductId: null,
-    baudRate: 9600,
-    dataBits: 8,
-    parity: 'none',
-    stopBits: 1,
-    terminator: 'CR',
-    idleMs: 50,
-    prefix: '',
-    suffix: '',
-    enabled: false,
-  }),
+  'scanner.save': () =>
+    newScanner({
+      name: `Dock ${++seq}`,
+      station: 'test-station',
+      port: '/dev/null-scanner',
+      baudRate: 9600,
+      idleMs: 50,
+      enabled: false,
+    }),
   'scanner.remove': () => ({ id: 999_999 }),
   'scanner.submit': () => ({ raw: 'A-01', source: 'manual' }),
   'station.state': () => ({}),

@@ -4,29 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SerialPort } from 'serialport';
-import type { ScannerConfig, ScannerRaw, ScannerStatus } from '../../../shared/contract/scanning';
+import type { ScannerRaw, ScannerStatus } from '../../../shared/contract/scanning';
 import { ScannerBridge, type BridgeOptions, type Frame } from '../../../electron/core/scanner/serial/bridge';
 import { createPtyPair, type PtyPair } from '../../helpers/socat';
 
-export function scannerConfig(over: Partial<ScannerConfig> & { port: string | null }): ScannerConfig {
-  return {
-    id: 1,
-    name: 'Dock 1',
-    station: 'dock',
-    usbVendorId: null,
-    usbProductId: null,
-    baudRate: 115200,
-    dataBits: 8,
-    parity: 'none',
-    stopBits: 1,
-    terminator: 'CR',
-    idleMs: 30,
-    prefix: '',
-    suffix: '',
-    enabled: true,
-    ...over,
-  };
-}
+export { scannerConfig } from '../../helpers/scannerConfig';
 
 export type Rig = {
   dir: string;

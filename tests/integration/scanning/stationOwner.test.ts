@@ -11,7 +11,8 @@ import type { Caller } from '../../../electron/core/context';
 import { openCore, type Core } from '../../../electron/core/core';
 import { call, password, refusal } from '../fixtures';
 import { countWarehouse, enter, startZoneCount, type CountWarehouse } from '../counts/countFixtures';
-import { createPtyPair, openHost, scannerConfig, tempDir } from '../scanner/harness';
+import { newScanner } from '../../helpers/scannerConfig';
+import { createPtyPair, openHost, tempDir } from '../scanner/harness';
 import type { PtyPair } from '../../helpers/socat';
 
 // Fixture barcodes: P001 unit 6901234567892; P002 unit 6902234567899.
@@ -91,8 +92,12 @@ describe('the owner of a station’s task', () => {
     let operator = await logIn(core, 'u-operator');
     dir = tempDir('owner');
     pair = await createPtyPair(path.join(dir, 'pty'));
-    const { id: _, ...gun } = scannerConfig({ name: 'Count gun', station: 'test-station', port: pair.device });
-    await call(core, admin, 'scanner.save', gun);
+    await call(
+      core,
+      admin,
+      'scanner.save',
+      newScanner({ name: 'Count gun', station: 'test-station', port: pair.device }),
+    );
     await connected(core, admin);
 
     // Nobody has chosen a task: a serial scan (a lookup) is no one's, though the operator just asked something.

@@ -115,8 +115,7 @@ export const countingTask: Task<CountTaskState> = {
         return { accepted: true, state: { ...next, location, applied } };
       }
       if (!state.location) return { accepted: false, reason: 'scan.scanLocationFirst' };
-      await appendEntry(db, {
-        sessionId,
+      await appendEntry(db, session, {
         userId,
         productId: resolution.productId,
         locationId: state.location.locationId,
