@@ -68,6 +68,12 @@ function serveStatic(rendererDir: string, req: http.IncomingMessage, res: http.S
   else fs.createReadStream(file).pipe(res);
 }
 
+/** 127.0.0.0/8, ::1 and their IPv4-mapped forms: a browser on this machine. */
+export function isLoopbackAddress(address: string): boolean {
+  const a = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return a === '::1' || /^127\.\d+\.\d+\.\d+$/.test(a);
+}
+
 /** A browser always sends Origin on a WebSocket; it must be this host's own. */
 export function originAllowed(origin: string | undefined, hostHeader: string | undefined): boolean {
   if (origin === undefined) return true; // not a browser (a diagnostic client); login still required
@@ -99,8 +105,9 @@ export async function startStationHost(opts: StationHostOptions): Promise<Statio
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
-  wss.on('connection', (ws: WebSocket) => {
-    const caller = core.newCaller(`ws:${randomUUID()}`);
+  wss.on('connection', (ws: WebSocket, req: http.IncomingMessage) => {
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const caller = core.newCaller(`ws:${randomUUID()}`, { address, local: isLoopbackAddress(address) });
     clients.set(ws, caller);
     const send = (msg: ServerMessage) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(msg));
     ws.on('message', async (data) => {

@@ -9,7 +9,18 @@ import { AppError } from '../../shared/errors';
 import type { Session } from './auth/sessions';
 import type { Db, DB } from './db/schema';
 
-export type Caller = { session: Session | null; station: string; clientId: string };
+/**
+ * Where a caller's requests come from. `local`: this machine itself (an
+ * Electron window, the CLI, a browser on loopback); first-run setup and
+ * other things only the machine's owner may do check it. `address`: the
+ * client's network address, for per-client throttling; 'local' for windows
+ * and the CLI.
+ */
+export type ClientOrigin = { address: string; local: boolean };
+
+export type Caller = { session: Session | null; station: string; clientId: string; origin: ClientOrigin };
+
+export const localOrigin: ClientOrigin = { address: 'local', local: true };
 
 export type ServiceContext = {
   db: Db;

@@ -2,7 +2,7 @@
 // the CLI each open one and talk to it only through `dispatch`.
 import type { EventMessage, Result } from '../../shared/contract';
 import { defaultTimeZone } from './clock';
-import type { Caller } from './context';
+import { localOrigin, type Caller, type ClientOrigin } from './context';
 import { createDispatcher, createServiceRunner } from './contract/dispatcher';
 import { createHandlers } from './contract/handlers';
 import { startCheckpointer } from './db/checkpointer';
@@ -16,7 +16,8 @@ export type Core = {
   dataDir: string;
   station: string;
   database: OpenedDatabase;
-  newCaller(clientId: string): Caller;
+  /** A caller for one window or client; `origin` defaults to this machine (a window, the CLI). */
+  newCaller(clientId: string, origin?: ClientOrigin): Caller;
   dispatch(caller: Caller, name: string, input: unknown): Promise<Result<unknown>>;
   subscribe(listener: (msg: EventMessage) => void): () => void;
   /**
@@ -67,7 +68,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     station: opts.station,
     database,
-    newCaller: (clientId) => ({ session: null, station: opts.station, clientId }),
+    newCaller: (clientId, origin = localOrigin) => ({ session: null, station: opts.station, clientId, origin }),
     dispatch,
     subscribe: bus.subscribe,
     eventFor(caller, msg) {

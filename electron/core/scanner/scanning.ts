@@ -3,7 +3,7 @@
 // each station sees its scans in the order they were made.
 import { isUtf8 } from 'node:buffer';
 import type { ScannerConfig, ScannerStatus } from '../../../shared/contract';
-import type { Caller, ServiceContext } from '../context';
+import { localOrigin, type Caller, type ServiceContext } from '../context';
 import type { ServiceRunner } from '../contract/dispatcher';
 import type { Db } from '../db/schema';
 import type { EventBus } from '../events';
@@ -83,7 +83,7 @@ export class Scanning {
     // its station task's owner's (pipeline.ts), read from the station memory
     // in the frame's own transaction — so a batch holding several stations'
     // frames credits each to its own station's owner.
-    const caller: Caller = { session: null, station, clientId: `serial:${config.id}` };
+    const caller: Caller = { session: null, station, clientId: `serial:${config.id}`, origin: localOrigin };
     const text = isUtf8(frame.bytes) ? frame.bytes.toString('utf8') : frame.bytes.toString('latin1');
     this.pending.push({
       caller,

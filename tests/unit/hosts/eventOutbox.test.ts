@@ -5,7 +5,7 @@ import type { EventMessage } from '../../../shared/contract/events';
 import type { Caller } from '../../../electron/core/context';
 import { EventOutbox } from '../../../electron/eventOutbox';
 
-const caller: Caller = { session: null, station: 'S', clientId: 'c' };
+const caller: Caller = { session: null, station: 'S', clientId: 'c', origin: { address: 'local', local: true } };
 const progress = (done: number): EventMessage => ({
   name: 'work.progress',
   payload: { job: 'j', phase: 'p', done, total: 9 },
