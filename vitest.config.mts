@@ -2,6 +2,9 @@
 // time with `vitest run --project unit`.
 import { defineConfig } from 'vitest/config';
 
+// Each test file's temp folders are removed after it (tests/helpers/tempDirs.ts).
+const setupFiles = ['tests/setup/removeTempDirs.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +13,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles,
         },
       },
       {
@@ -17,6 +21,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          setupFiles,
           // Real SQLite files, real pseudo-terminals (socat), real servers.
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -30,6 +35,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          setupFiles,
           // playwright-core drives /usr/bin/chromium against the station host;
           // starting both can take a while on a cold machine.
           testTimeout: 120_000,

@@ -4,7 +4,8 @@
 // layer. Output streams as it comes; the last line sums up the steps.
 // Extra arguments go to vitest: `npm test -- --project unit`.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +31,11 @@ const steps = [
   ['e2e', [bin('vitest'), 'run', '--project', 'e2e', ...process.argv.slice(2)]],
 ];
 
+// Tests make their data folders as <tmp>/cangwu-* (tests/helpers/tempDirs.ts)
+// and must remove them: a run that leaves one behind fails.
+const tempLeft = () => new Set(readdirSync(os.tmpdir()).filter((n) => n.startsWith('cangwu-')));
+const tempBefore = tempLeft();
+
 function runStep(args) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
@@ -51,6 +57,16 @@ for (const [name, args] of steps) {
   const code = await runStep(args);
   summary.push(`${name} ${code === 0 ? 'ok' : `FAILED (exit ${code})`} ${seconds(Date.now() - started)}`);
   if (code !== 0) failed = code;
+}
+if (!failed) {
+  const left = [...tempLeft()].filter((n) => !tempBefore.has(n));
+  summary.push(left.length === 0 ? 'temp folders ok' : `temp folders FAILED (${left.length} left)`);
+  if (left.length > 0) {
+    console.error(
+      `\n${left.length} temp folder(s) left in ${os.tmpdir()} by this run:\n  ${left.slice(0, 20).join('\n  ')}`,
+    );
+    failed = 1;
+  }
 }
 console.log(`\n${failed ? 'npm test FAILED' : 'npm test ok'}: ${summary.join(' · ')}`);
 process.exit(failed);

@@ -9,7 +9,6 @@
 // BENCH_ONLY=scan|snapshot|variance|grid runs one part (for profiling).
 import { sql } from 'kysely';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import WebSocket from 'ws';
@@ -23,10 +22,11 @@ import { startStationHost } from '../../electron/server';
 import { newScanner } from '../helpers/scannerConfig';
 import { createPtyPair } from '../helpers/socat';
 import { bench, percentile } from './report';
+import { tempDir } from '../helpers/tempDirs';
 
 const password = 'bench-password';
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const tmp = (label: string) => fs.mkdtempSync(path.join(os.tmpdir(), `cangwu-bench-${label}-`));
+const tmp = (label: string) => tempDir(`bench-${label}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => percentile(xs, 50);
 

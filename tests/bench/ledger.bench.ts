@@ -1,17 +1,15 @@
 // The stock core's figures (issue 3): posting throughput against SQLite's own
 // insert rate, single-posting latency, the inventory grid's query and a ledger
 // page at a million movements, and the demo load.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { openCore, type Core } from '../../electron/core/core';
 import type { Caller, ServiceContext } from '../../electron/core/context';
 import { BalanceIndex } from '../../electron/core/stock/balanceIndex';
 import { pageMovements } from '../../electron/core/stock/queries';
 import { postDocument, type MovementLine } from '../../electron/core/stock/posting';
 import { bench, percentile } from './report';
+import { tempDir } from '../helpers/tempDirs';
 
-const tmp = (label: string) => fs.mkdtempSync(path.join(os.tmpdir(), `cangwu-bench-${label}-`));
+const tmp = (label: string) => tempDir(`bench-${label}`);
 
 async function warehouse(
   products: number,

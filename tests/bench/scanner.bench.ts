@@ -4,8 +4,6 @@
 // Real serial I/O through a socat pair; 1,000 scans at a sustained 20/s, then
 // 1,000 in a burst. The wire time of the same frame is the physical floor.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import WebSocket from 'ws';
 import type { ServerMessage } from '../../shared/contract';
 import { openCore } from '../../electron/core/core';
@@ -14,12 +12,13 @@ import { startStationHost } from '../../electron/server';
 import { newScanner } from '../helpers/scannerConfig';
 import { createPtyPair } from '../helpers/socat';
 import { bench, percentile } from './report';
+import { tempDir } from '../helpers/tempDirs';
 
 const baud = 115200;
 const scans = 1000;
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cangwu-bench-scan-'));
+  const dataDir = tempDir('bench-scan');
   const pty = await createPtyPair(dataDir);
   const core = await openCore({ dataDir, station: 'DOCK', serial: true, log: () => {} });
   const admin = core.newCaller('admin');

@@ -8,8 +8,6 @@
 // operator cannot approve the adjustment form, the CS manager does; the
 // inventory shows the new balances and the session its record accuracy.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPtyPair, type PtyPair } from '../helpers/socat';
@@ -18,6 +16,7 @@ import { AdjustmentPage } from './pages/AdjustmentPage';
 import { InventoryPage, LoginPage, ReceiptsPage, Shell } from './pages/ConsolePage';
 import { CountPage } from './pages/CountPage';
 import { ScannerTestPage, ScanStationPage, SerialScanner } from './pages/ScanStationPage';
+import { tempDir } from '../helpers/tempDirs';
 
 /** Generous: another engineer's benchmarks share this 2-CPU machine. */
 const slow = { timeout: 60_000, interval: 100 };
@@ -115,7 +114,7 @@ const fmt = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
 beforeAll(async () => {
   browser = await launchBrowser();
   station = await startStation({ init: ['--demo'] });
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cangwu-e2e-count-pty-'));
+  tmp = tempDir('e2e-count-pty');
   pair = await createPtyPair(tmp);
   operator = await logIn('operator');
 });

@@ -1,13 +1,11 @@
 // The Electron host itself, where its binary exists. On machines that cannot
 // download Electron (this one, and CI) it is reported skipped with the reason;
 // the same renderer and contract are covered through the station host.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { findElectronBinary } from '../../scripts/electronBinary.mjs';
 import { repoRoot, screenshot } from './harness';
+import { tempDir } from '../helpers/tempDirs';
 
 const binary = findElectronBinary(repoRoot);
 const reason = binary
@@ -16,7 +14,7 @@ const reason = binary
 
 describe('Electron host', () => {
   it.skipIf(!binary)(`opens one sandboxed window showing the first-run screen${reason}`, async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cangwu-electron-'));
+    const dataDir = tempDir('electron');
     const app = await electron.launch({
       executablePath: binary!,
       args: [repoRoot, '--data-dir', dataDir],

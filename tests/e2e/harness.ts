@@ -2,9 +2,9 @@
 // temporary data folder and a free port, driven by Debian's Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { tempDir } from '../helpers/tempDirs';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
@@ -15,7 +15,7 @@ export type Station = { url: string; dataDir: string; process: ChildProcess; sto
 /** Starts `cangwu serve` on a free port; `init` runs first when asked (e.g. the demo). */
 export async function startStation(opts: { dataDir?: string; init?: string[] } = {}): Promise<Station> {
   if (!fs.existsSync(cli)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
-  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cangwu-e2e-'));
+  const dataDir = opts.dataDir ?? tempDir('e2e');
   if (opts.init) {
     await new Promise<void>((resolve, reject) => {
       const p = spawn(process.execPath, [cli, 'init', ...opts.init!, '--data-dir', dataDir], { stdio: 'ignore' });

@@ -5,8 +5,6 @@
 // a serial scanner (a socat pty pair) is set up on the test screen, connects,
 // scans, and its unplug shows in every window's status bar.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../../shared/barcode/gtin';
@@ -14,6 +12,7 @@ import { createPtyPair, type PtyPair } from '../helpers/socat';
 import { launchBrowser, newPage, screenshot, startStation, type Station } from './harness';
 import { LoginPage } from './pages/ConsolePage';
 import { ScanLogPage, ScannerTestPage, ScanStationPage } from './pages/ScanStationPage';
+import { tempDir } from '../helpers/tempDirs';
 
 /** The demo's unit barcodes (electron/core/setup/demo.ts): product i has 690 + (100000000 + i·7919). */
 const demoUnitBarcode = (i: number) => withCheckDigit(`690${String(100000000 + i * 7919).slice(-9)}`);
@@ -296,7 +295,7 @@ describe('a serial scanner on a socat pty pair', () => {
   let keeper: Page;
   let tmp: string;
   beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cangwu-e2e-pty-'));
+    tmp = tempDir('e2e-pty');
     pair = await createPtyPair(tmp);
     admin = await newPage(browser);
     await logIn(admin, 'admin');

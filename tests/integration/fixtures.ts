@@ -1,16 +1,15 @@
 // Each test builds its own warehouse in its own temp data folder, through the
 // contract like any host would.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { RequestInput, RequestName, RequestReply } from '../../shared/contract';
 import type { Role } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { openCore, type Core, type CoreOptions } from '../../electron/core/core';
 import type { Caller } from '../../electron/core/context';
+import { tempDir } from '../helpers/tempDirs';
 
-export function tempDataDir(label = 'cangwu'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`));
+/** A data folder of its own for one test, removed after the test file (tests/helpers/tempDirs.ts). */
+export function tempDataDir(label = 'data'): string {
+  return tempDir(label);
 }
 
 export async function openTestCore(opts: Partial<CoreOptions> = {}): Promise<Core> {

@@ -3,17 +3,17 @@
 // never require('electron') (which tries to download) and never a stack trace.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findElectronBinary } from '../../scripts/electronBinary.mjs';
+import { tempDir } from '../helpers/tempDirs';
 
 const root = path.resolve(__dirname, '../..');
 const fallbackLine = 'Electron binary not available (cannot be downloaded here); starting the station host instead.';
 const temps: string[] = [];
 
 function tempRoot(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cangwu-start-'));
+  const dir = tempDir('start');
   temps.push(dir);
   return dir;
 }

@@ -1,12 +1,11 @@
 // A bridge wired to plain arrays, one pty pair per test, and a way to wait for
 // what a user would see (the frames, the status) without fixed sleeps.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { SerialPort } from 'serialport';
 import type { ScannerRaw, ScannerStatus } from '../../../shared/contract/scanning';
 import { ScannerBridge, type BridgeOptions, type Frame } from '../../../electron/core/scanner/serial/bridge';
 import { createPtyPair, type PtyPair } from '../../helpers/socat';
+import { tempDir } from '../../helpers/tempDirs';
 
 export { scannerConfig } from '../../helpers/scannerConfig';
 
@@ -24,9 +23,7 @@ export type Rig = {
   close(): Promise<void>;
 };
 
-export function tempDir(label: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `cangwu-${label}-`));
-}
+export { tempDir } from '../../helpers/tempDirs';
 
 export function makeRig(options: Partial<BridgeOptions> = {}): Rig {
   const dir = tempDir('scanner');

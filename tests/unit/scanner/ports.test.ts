@@ -2,10 +2,10 @@
 // nodes are found in the device folder and marked 'fallback'; a scanner set up
 // by USB id is matched against enumerated ports only.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findPortByUsbId, listSerialPorts } from '../../../electron/core/scanner/serial/ports';
+import { tempDir } from '../../helpers/tempDirs';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 function devDir(): string {
-  const dev = fs.mkdtempSync(path.join(os.tmpdir(), 'cangwu-dev-'));
+  const dev = tempDir('dev');
   dirs.push(dev);
   for (const name of ['ttyUSB0', 'ttyUSB1', 'ttyUSB10', 'ttyUSB2', 'ttyACM0', 'ttyS0', 'tty1'])
     fs.writeFileSync(path.join(dev, name), '');
