@@ -2,7 +2,7 @@
 // its reply type and who may make it. Hosts (Electron IPC, the station host's
 // WebSocket, the CLI) reach the core only through these names.
 import { z } from 'zod';
-import { maxQuantity, type Role } from '../domain';
+import { maxQuantity } from '../domain';
 import {
   amountFen,
   code,
@@ -66,25 +66,9 @@ import type {
   SetupStatus,
   UserView,
 } from './types';
+import { none, spec, type RequestSpec } from './spec';
 
-/** `public`: no login needed; `any`: any logged-in user; else the roles listed. */
-export type Access = 'public' | 'any' | readonly Role[];
-
-export type RequestSpec<I extends z.ZodType = z.ZodType, R = unknown> = {
-  input: I;
-  access: Access;
-  /** Reads run outside a write transaction; everything else runs in one. */
-  write: boolean;
-  /** Phantom: the reply type, for typing clients. */
-  reply?: R;
-};
-
-const spec =
-  <R>() =>
-  <I extends z.ZodType>(s: { input: I; access: Access; write: boolean }): RequestSpec<I, R> =>
-    s;
-
-const none = z.object({}).strict();
+export type { Access, RequestSpec } from './spec';
 const receiptLine = z
   .object({
     productId: id,
