@@ -158,3 +158,25 @@ describe('our origin and our page', () => {
     }
   });
 });
+
+describe('app:// over the real renderer build', () => {
+  const built = path.resolve(__dirname, '../../../dist/renderer');
+  const hasBuild = fs.existsSync(path.join(built, 'index.html'));
+
+  it.skipIf(!hasBuild)(
+    `serves every file of dist/renderer with a known type${hasBuild ? '' : ' (skipped: run npm run build)'}`,
+    async () => {
+      const files = fs
+        .readdirSync(built, { recursive: true, encoding: 'utf8' })
+        .filter((f) => !f.endsWith('.map') && fs.statSync(path.join(built, f)).isFile());
+      expect(files).toContain('index.html');
+      for (const f of files) {
+        const url = `app://cangwu/${f.split(path.sep).map(encodeURIComponent).join('/')}`;
+        const res = await appResponse(url, built);
+        expect(res.status, f).toBe(200);
+        expect(res.headers.get('content-type'), f).not.toBe('application/octet-stream');
+        expect(res.headers.get('content-security-policy'), f).toBe(contentSecurityPolicy);
+      }
+    },
+  );
+});
