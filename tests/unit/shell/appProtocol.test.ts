@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   APP_INDEX_URL,
   appResponse,
+  appSchemePrivileges,
   isAppOrigin,
   isAppPageUrl,
   isInsideDir,
@@ -128,6 +129,14 @@ describe('app:// refuses anything outside the build', () => {
     expect(isInsideDir(rendererDir, path.join(base, 'secret.txt'))).toBe(false);
     // A file literally named "..x" inside is still inside.
     expect(isInsideDir(rendererDir, path.join(rendererDir, '..x'))).toBe(true);
+  });
+});
+
+describe('the scheme privileges', () => {
+  it('make app:// a standard secure origin that cannot bypass the CSP or run service workers', () => {
+    expect(appSchemePrivileges).toMatchObject({ standard: true, secure: true, bypassCSP: false });
+    expect(appSchemePrivileges.allowServiceWorkers).toBe(false);
+    expect(appSchemePrivileges.corsEnabled).toBe(false);
   });
 });
 
