@@ -70,9 +70,12 @@ export async function startStationHost(opts: StationHostOptions): Promise<Statio
   const rendererDir = path.resolve(opts.rendererDir);
   const host = opts.host ?? '127.0.0.1';
   const onNetwork = !isLoopbackHost(host);
-  const tls = opts.tls ? await loadTls(opts.tls) : null;
   let port = 0;
-  const allowed = new AllowedHosts(() => port, tls !== null, [host, ...(opts.allowedHosts ?? [])]);
+  const allowed = new AllowedHosts(() => port, opts.tls !== undefined, [host, ...(opts.allowedHosts ?? [])]);
+  // A generated certificate names every name the host answers to, so a station that trusts it is not told otherwise.
+  const tls = opts.tls
+    ? await loadTls('selfSignedIn' in opts.tls ? { ...opts.tls, alsoNames: allowed.list() } : opts.tls)
+    : null;
 
   /** A bug in one request must not end the host for everyone: logged (with its stack), answered, survived. */
   const guard = (what: string, fn: () => void, fail: () => void) => {

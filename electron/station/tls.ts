@@ -20,7 +20,10 @@ export type TlsMaterial = {
   certFile: string;
 };
 
-export type TlsChoice = { certFile: string; keyFile: string } | { selfSignedIn: string; names?: readonly string[] };
+export type TlsChoice =
+  | { certFile: string; keyFile: string }
+  /** `names`: a kept certificate lacking one is replaced (a new --host or --allowed-host); `alsoNames` only join a new one. */
+  | { selfSignedIn: string; names?: readonly string[]; alsoNames?: readonly string[] };
 
 export const tlsFolder = (dataDir: string) => path.join(dataDir, 'tls');
 
@@ -34,19 +37,35 @@ const renewWithinDays = 30;
 /** Apple platforms refuse longer-lived server certificates even when trusted by hand. */
 const validityDays = 825;
 
-async function selfSigned(dir: string, names: readonly string[]): Promise<TlsMaterial> {
+const sanEntry = (n: string) => {
+  const bare = n.replace(/^\[|\]$/g, '').toLowerCase();
+  return isIP(bare) ? `IP Address:${bare}` : `DNS:${bare}`;
+};
+const bindable = (n: string) => n !== '' && n !== '0.0.0.0' && n !== '::' && n !== '[::]';
+
+async function selfSigned(dir: string, required: readonly string[], extra: readonly string[]): Promise<TlsMaterial> {
   const certFile = path.join(dir, 'cert.pem');
   const keyFile = path.join(dir, 'key.pem');
   if (fs.existsSync(certFile) && fs.existsSync(keyFile)) {
     const kept = material(fs.readFileSync(certFile, 'utf8'), fs.readFileSync(keyFile, 'utf8'), 'kept', certFile);
-    const validTo = new Date(new X509Certificate(kept.cert).validTo).getTime();
-    if (validTo - Date.now() > renewWithinDays * 86_400_000) return kept;
+    const x509 = new X509Certificate(kept.cert);
+    const sans = new Set((x509.subjectAltName ?? '').toLowerCase().split(/,\s*/));
+    const fresh = new Date(x509.validTo).getTime() - Date.now() > renewWithinDays * 86_400_000;
+    // IPv6 names are shown expanded by node: not compared, so a kept certificate is not replaced at every start.
+    if (
+      fresh &&
+      required.filter((n) => bindable(n) && !n.includes(':')).every((n) => sans.has(sanEntry(n).toLowerCase()))
+    )
+      return kept;
   }
   const hostname = os.hostname() || 'cangwu';
-  const altNames = [...new Set(['localhost', '127.0.0.1', '::1', hostname, `${hostname}.local`, ...names])]
-    .filter((n) => n && n !== '0.0.0.0' && n !== '::')
-    .map((n) => n.replace(/^\[|\]$/g, ''))
-    .map((n) => (isIP(n) ? { type: 7 as const, ip: n } : { type: 2 as const, value: n }));
+  const altNames = [
+    ...new Set(
+      ['localhost', '127.0.0.1', '::1', hostname, `${hostname}.local`, ...required, ...extra]
+        .filter(bindable)
+        .map((n) => n.replace(/^\[|\]$/g, '').toLowerCase()),
+    ),
+  ].map((n) => (isIP(n) ? { type: 7 as const, ip: n } : { type: 2 as const, value: n }));
   const notBeforeDate = new Date(Date.now() - 86_400_000);
   const pems = await generate([{ name: 'commonName', value: `Cangwu station host ${hostname}` }], {
     keyType: 'ec',
@@ -79,5 +98,5 @@ export async function loadTls(choice: TlsChoice): Promise<TlsMaterial> {
       certFile,
     );
   }
-  return selfSigned(tlsFolder(choice.selfSignedIn), choice.names ?? []);
+  return selfSigned(tlsFolder(choice.selfSignedIn), choice.names ?? [], choice.alsoNames ?? []);
 }
