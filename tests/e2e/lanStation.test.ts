@@ -84,6 +84,15 @@ const tempFolder = () => {
   return dir;
 };
 
+describe('the build', () => {
+  it('ships no source maps, so no host can serve the source', () => {
+    const maps = (dir: string) =>
+      (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.map'));
+    expect(maps(path.join(repoRoot, 'dist', 'renderer'))).toEqual([]);
+    expect(maps(path.join(repoRoot, 'dist', 'electron'))).toEqual([]);
+  });
+});
+
 describe.skipIf(!lanAddress)('the console on the LAN', () => {
   it('asks another computer for the printed setup code before creating the administrator', async () => {
     const host = await serveOnLan(tempFolder());
