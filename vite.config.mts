@@ -35,7 +35,10 @@ export default defineConfig({
   build: {
     outDir: here('./dist/renderer'),
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in a build: the station host would hand the whole source
+    // (10 MB) to any browser on the LAN. CANGWU_SOURCEMAPS=1 npm run build for
+    // debugging a build locally; the dev server has its own.
+    sourcemap: process.env.CANGWU_SOURCEMAPS === '1',
     // AG Grid alone is well over Vite's 500 kB default; the bundle is read
     // from local disk or the LAN, so the warning is noise.
     chunkSizeWarningLimit: 4000,

@@ -19,7 +19,8 @@ import { claimDataDir, dataDirHolder } from './core/dataDirLock';
 import { backupDatabase, restoreDatabase } from './core/db/backup';
 import { checkIntegrity } from './core/db/integrity';
 import { databasePath } from './core/db/open';
-import { startStationHost } from './server';
+import { isLoopbackHost, startStationHost } from './server';
+import type { TlsChoice } from './station/tls';
 
 const usage = `cangwu — Cangwu 仓务 command line
 
@@ -31,6 +32,10 @@ const usage = `cangwu — Cangwu 仓务 command line
   cangwu restore --from FILE                    replace the database (the current one is kept in backups/)
   cangwu serve [--host H] [--port P] [--station NAME]   the station host for browsers on the LAN
                                                 (opens the serial scanners configured for this station)
+        [--tls-cert FILE --tls-key FILE]        HTTPS with your certificate (PEM); on a --host beyond this
+                                                machine without them, a self-signed one kept in DATA/tls/
+        [--allowed-host NAME]...                another name browsers reach this host by (DNS alias)
+        [--insecure-http]                       plain HTTP on the network (not advised: passwords in clear)
   cangwu decode "<raw>" [--json]                decode a scan as the console would (<GS> or \x1d for FNC1)
 ${scannerUsage}
   common: --data-dir DIR   (default ${defaultDataDir()})
@@ -55,6 +60,10 @@ type Flags = {
   file?: string;
   rate?: string;
   terminator?: string;
+  'tls-cert'?: string;
+  'tls-key'?: string;
+  'allowed-host'?: string[];
+  'insecure-http'?: boolean;
 };
 
 function parse(argv: string[]) {
@@ -79,6 +88,10 @@ function parse(argv: string[]) {
       file: { type: 'string' },
       rate: { type: 'string' },
       terminator: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
+      'insecure-http': { type: 'boolean' },
     },
   }) as { values: Flags; positionals: string[] };
 }
@@ -240,16 +253,45 @@ async function run(argv: string[]): Promise<number> {
       const port = flags.port !== undefined ? Number(flags.port) : 5310;
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0–65535');
       const station = flags.station ?? os.hostname();
+      const tls = serveTls(flags, host, dataDir);
       if (flags['dry-run']) {
-        process.stdout.write(`Cangwu station host would listen on http://${host}:${port}/ (data: ${dataDir})\n`);
+        process.stdout.write(
+          `Cangwu station host would listen on ${tls ? 'https' : 'http'}://${host}:${port}/ (data: ${dataDir})\n`,
+        );
         return 0;
       }
       // The station host owns this machine's serial scanners, like the Electron host does.
       const core = await openCore({ dataDir, station, serial: true });
       const release = claimDataDir(dataDir);
+      // One bad request is answered and logged, never the end of the host for every station.
+      const survive = (e: unknown) =>
+        process.stderr.write(
+          `cangwu: unexpected error (the host keeps running): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+        );
+      process.on('uncaughtException', survive);
+      process.on('unhandledRejection', survive);
       const rendererDir = path.join(__dirname, '..', 'renderer');
-      const stationHost = await startStationHost({ core, rendererDir, host, port });
+      const stationHost = await startStationHost({
+        core,
+        rendererDir,
+        host,
+        port,
+        allowedHosts: flags['allowed-host'] ?? [],
+        ...(tls && { tls }),
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
       process.stdout.write(`Cangwu station host: ${stationHost.url}  (station ${station}, data ${dataDir})\n`);
+      if (stationHost.tls)
+        process.stdout.write(
+          `TLS certificate ${stationHost.tls.certFile}${stationHost.tls.source === 'generated' ? ' (generated now)' : ''}\n` +
+            `  SHA-256 fingerprint ${stationHost.tls.fingerprint}\n` +
+            "  (check it in each station's browser before trusting the certificate)\n",
+        );
+      if (stationHost.setupCode)
+        process.stdout.write(
+          `No administrator yet. First-run setup from another machine needs this one-time setup code: ${stationHost.setupCode}\n`,
+        );
+      for (const warning of stationHost.warnings) process.stderr.write(`${warning}\n`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
@@ -268,6 +310,19 @@ async function run(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** TLS for `serve`: the given PEM files; on the network, else a self-signed certificate; none on loopback or with --insecure-http. */
+function serveTls(flags: Flags, host: string, dataDir: string): TlsChoice | null {
+  const cert = flags['tls-cert'];
+  const key = flags['tls-key'];
+  if ((cert === undefined) !== (key === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
+  if (cert !== undefined && key !== undefined) {
+    if (flags['insecure-http']) throw new UsageError('--insecure-http contradicts --tls-cert/--tls-key');
+    return { certFile: cert, keyFile: key };
+  }
+  if (isLoopbackHost(host) || flags['insecure-http']) return null;
+  return { selfSignedIn: dataDir, names: [host, ...(flags['allowed-host'] ?? [])] };
+}
 
 // `cangwu export … | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
