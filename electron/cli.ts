@@ -244,6 +244,7 @@ run(process.argv.slice(2)).then(
       );
       process.exitCode = 1;
     }
-    if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    // A wrong command line has no "where"; anything else shows it with --debug.
+    if (debug && !(e instanceof UsageError) && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
   },
 );

@@ -65,7 +65,7 @@ const common: Record<string, OptionSpec> = { json: bool, debug: bool, help: { ty
 
 const scannerCommon = { json: bool };
 
-export const commands: Record<string, CommandSpec> = {
+export const commands = {
   init: {
     usage: 'cangwu init [--demo]                          create the data folder (with --demo: the demo warehouse)',
     options: { demo: bool },
@@ -172,19 +172,25 @@ export const commands: Record<string, CommandSpec> = {
       parseRate(values.rate);
     },
   },
-};
+} satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof commands;
+
+function specOf(name: string): CommandSpec | undefined {
+  return Object.hasOwn(commands, name) ? (commands as Record<string, CommandSpec>)[name] : undefined;
+}
 
 const commonUsage = (dataDir: boolean) =>
   `  common: ${dataDir ? `--data-dir DIR (default ${defaultDataDir()})  ` : ''}--json  --debug (stack traces)  --help`;
 
 export function commandUsage(name: string): string {
-  const spec = commands[name];
+  const spec = specOf(name);
   if (!spec) return fullUsage();
   return `usage:\n  ${spec.usage}\n${commonUsage(spec.dataDir !== 'none')}\n`;
 }
 
 export function fullUsage(): string {
-  const lines = Object.values(commands).map((c) => `  ${c.usage}`);
+  const lines = Object.values(commands).map((c: CommandSpec) => `  ${c.usage}`);
   return `cangwu — Cangwu 仓务 command line
 
 ${lines.join('\n')}
@@ -200,7 +206,7 @@ export type CommandLine =
 /** Every string option of every command, so a first pass can find the command word. */
 function allOptions(): Record<string, OptionSpec> {
   const out: Record<string, OptionSpec> = { ...common, 'data-dir': str };
-  for (const c of Object.values(commands)) Object.assign(out, c.options);
+  for (const c of Object.values(commands) as CommandSpec[]) Object.assign(out, c.options);
   return out;
 }
 
@@ -221,16 +227,15 @@ export function parseCommandLine(argv: string[]): CommandLine {
   let name = word;
   if (word === 'scanner') {
     const subs = Object.keys(commands).filter((k) => k.startsWith('scanner '));
-    const scannerUsage = `usage:\n${subs.map((k) => `  ${commands[k]!.usage}`).join('\n')}\n`;
+    const scannerUsage = `usage:\n${subs.map((k) => `  ${specOf(k)!.usage}`).join('\n')}\n`;
     if (sub === undefined) {
       if (loose.values.help === true) return { kind: 'help', text: scannerUsage };
       throw new UsageError(say('scanner needs list, listen or simulate', '缺少子命令'), scannerUsage);
     }
     name = `scanner ${sub}`;
-    if (!commands[name])
-      throw new UsageError(say(`unknown scanner command: ${sub}`, `未知子命令 ${sub}`), scannerUsage);
+    if (!specOf(name)) throw new UsageError(say(`unknown scanner command: ${sub}`, `未知子命令 ${sub}`), scannerUsage);
   }
-  const spec = commands[name];
+  const spec = specOf(name);
   if (!spec) throw new UsageError(say(`unknown command: ${word}`, `未知命令 ${word}`), fullUsage());
   const usage = commandUsage(name);
 
@@ -274,7 +279,7 @@ function explainParseError(e: unknown, command: string, options: Record<string, 
   const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const bare = option.replace(/^-+/, '').replace(/=.*$/, '');
-    const owners = Object.entries(commands)
+    const owners = (Object.entries(commands) as [string, CommandSpec][])
       .filter(([n, c]) => n !== command && bare in c.options)
       .map(([n]) => n);
     const hint = owners.length > 0 && !(bare in options) ? `; it belongs to: ${owners.join(', ')}` : '';
