@@ -240,7 +240,7 @@ run(process.argv.slice(2)).then(
       process.exitCode = 1;
     } else {
       process.stderr.write(
-        `cangwu: unexpected error: ${e instanceof Error ? e.message : String(e)}${debug ? '' : ' (--debug shows where)'}\n`,
+        `cangwu: unexpected error: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}${debug ? '' : ' (--debug shows where)'}\n`,
       );
       process.exitCode = 1;
     }
