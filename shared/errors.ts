@@ -32,6 +32,7 @@ export const errorCodes = [
   'products.invalid',
   'import.invalidRows',
   'import.emptyFile',
+  'import.undecodable',
   'scan.nothingToUndo',
   'scan.notTaskOwner',
   'scanner.notFound',
