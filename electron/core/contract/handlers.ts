@@ -13,7 +13,14 @@ import { readForm, readForms } from '../counts/forms';
 import { productCounts } from '../counts/history';
 import { listKeepers } from '../counts/keepers';
 import { countMeasures } from '../counts/measures';
-import { confirmReconciliation, reconcileChange, reconcileFirst, reconcileView, requestRecount, setCauses } from '../counts/reconcile';
+import {
+  confirmReconciliation,
+  reconcileChange,
+  reconcileFirst,
+  reconcileView,
+  requestRecount,
+  setCauses,
+} from '../counts/reconcile';
 import {
   cancelSession,
   finishCounting,
