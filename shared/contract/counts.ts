@@ -232,6 +232,14 @@ export type ReconcileTotals = {
 
 export type ReconcileView = ReconcileLines & { session: CountSessionView; totals: ReconcileTotals };
 
+/**
+ * What an edit of the reconciliation changed (a cause, a recount request): only
+ * those lines with their products, the new totals, and the session (its state
+ * and confirmations). A 20,000-line count answers an edit in a few kilobytes;
+ * the grid applies the lines by line id.
+ */
+export type ReconcileChange = ReconcileLines & { session: CountSessionView; totals: ReconcileTotals };
+
 export type AdjustmentLineView = {
   lineNo: number;
   countLineId: number | null;

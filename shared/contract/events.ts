@@ -8,8 +8,12 @@ export type Events = {
   /** Balances changed; `keys` carry the new quantities so grids apply a transaction. */
   'stock.changed': { documentId: number; documentNo: string; keys: StockKey[] };
   'receipts.changed': { receiptId: number };
-  /** A count session or adjustment form changed: open count grids reload. No quantities (blind counts). */
-  'counts.changed': { sessionId: number | null; formId: number | null };
+  /**
+   * A count session or adjustment form changed: open count grids reload. No quantities (blind counts).
+   * `lineIds`: only these lines of the session's reconciliation changed (a cause, a recount request),
+   * so a reconciliation grid asks for them alone (counts.reconcileLines) instead of every line.
+   */
+  'counts.changed': { sessionId: number | null; formId: number | null; lineIds?: number[] };
   'products.changed': { productIds: number[] | 'all' };
   'audit.appended': { id: number };
   /** A serial scanner connected, disconnected or is retrying: every window's status bar. */

@@ -49,6 +49,7 @@ export const requestNameList = [
   'counts.finishCounting',
   'counts.reconcile',
   'counts.reconcileFirst',
+  'counts.reconcileLines',
   'counts.requestRecount',
   'counts.setCauses',
   'counts.confirm',

@@ -49,6 +49,7 @@ import {
   type CountSheetLine,
   type ProductCountRow,
   type ReconcileLines,
+  type ReconcileChange,
   type ReconcileView,
 } from './counts';
 import type {
@@ -377,12 +378,18 @@ export const requests = {
     access: ['operator', 'warehouseKeeper', 'csManager'],
     write: false,
   }),
-  'counts.requestRecount': spec<ReconcileView>()({
+  /** Some lines of the reconciliation, the totals and the session: what another window applies after an edit. */
+  'counts.reconcileLines': spec<ReconcileChange>()({
+    input: z.object({ sessionId: id, lineIds: z.array(id).min(1).max(5000) }).strict(),
+    access: ['operator', 'warehouseKeeper', 'csManager'],
+    write: false,
+  }),
+  'counts.requestRecount': spec<ReconcileChange>()({
     input: z.object({ sessionId: id, lineIds: z.array(id).min(1).max(5000), keeperId: id }).strict(),
     access: ['operator'],
     write: true,
   }),
-  'counts.setCauses': spec<ReconcileView>()({
+  'counts.setCauses': spec<ReconcileChange>()({
     input: z
       .object({
         sessionId: id,

@@ -6,7 +6,7 @@
 // in the same run (raw SQLite, the wire time of a frame), so a ratio holds on a
 // noisy machine.
 //
-// BENCH_ONLY=scan|snapshot|variance|grid runs one part (for profiling).
+// BENCH_ONLY=scan|snapshot|variance|cause|grid runs one part (for profiling).
 import { sql } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -505,6 +505,93 @@ async function variance() {
   await w.core.close();
 }
 
+// ---------------------------------------------------------------- cause edit
+
+/**
+ * A cause given to one line of a 20,000-line reconciliation (issue 10): the
+ * reply carries the changed line and the totals, not every line. Beside it,
+ * in the same run, the full reconciliation (counts.reconcile), which is what
+ * each edit answered with before. A recount request of one line is timed too.
+ */
+async function causeEdit() {
+  const lines = 20_000;
+  const w = await countingWarehouse('count-cause');
+  const { zoneId } = stockZone(w, lines);
+  const planned = await planCount(w, zoneId);
+  const sessionId = planned.id;
+  await w.must(w.op, 'counts.start', { sessionId });
+  enterCounts(w, sessionId, 0, 18_000);
+  await w.must(w.op, 'counts.finishCounting', { sessionId });
+  w.core.database.sqlite.pragma('optimize');
+  type Reply = {
+    lines: { lineId: number; lineStatus: string; varianceQty: number | null; counts?: { userId: number }[] }[];
+  };
+  const full = await w.must<Reply>(w.op, 'counts.reconcile', { sessionId });
+  const variances = full.lines.filter((l) => l.varianceQty !== null && l.varianceQty !== 0);
+  const outside = full.lines.filter((l) => l.lineStatus === 'outOfTolerance');
+  // A recount goes to a keeper who did not count the line: both counters counted these.
+  const recounter = await w.must<{ id: number }>(w.admin, 'users.create', {
+    username: 'keeper3',
+    displayName: 'keeper3',
+    roles: ['warehouseKeeper'],
+    password,
+  });
+
+  const fullRuns: number[] = [];
+  let fullBytes = 0;
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    const v = await w.must(w.op, 'counts.reconcile', { sessionId });
+    fullRuns.push(performance.now() - t);
+    fullBytes = JSON.stringify(v).length;
+  }
+  const causes = ['miscount', 'unrecordedReceipt', 'theftOrLoss', null] as const;
+  const editRuns: number[] = [];
+  let editBytes = 0;
+  let editLines = 0;
+  for (let i = 0; i < 30; i++) {
+    const line = variances[(i * 37) % variances.length]!;
+    const t = performance.now();
+    const r = await w.must<{ lines: unknown[] }>(w.op, 'counts.setCauses', {
+      sessionId,
+      lines: [{ lineId: line.lineId, cause: causes[i % causes.length], note: `bench ${i}` }],
+    });
+    editRuns.push(performance.now() - t);
+    editBytes = JSON.stringify(r).length;
+    editLines = r.lines.length;
+  }
+  const recountRuns: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const line = outside[(i * 11) % outside.length]!;
+    const t = performance.now();
+    await w.must(w.op, 'counts.requestRecount', { sessionId, lineIds: [line.lineId], keeperId: recounter.id });
+    recountRuns.push(performance.now() - t);
+    // Back to reconciling for the next request (no recount entered: the line stays to recount).
+    await w.must(w.op, 'counts.finishCounting', { sessionId });
+  }
+  bench(
+    'reconcile_cause_edit_ms_20k',
+    median(editRuns),
+    'ms',
+    `limit <= 50; counts.setCauses of one line in a ${lines}-line count, median of ${editRuns.length} ` +
+      `[p90 ${percentile(editRuns, 90).toFixed(1)}]; reply ${editLines} line(s), ${(editBytes / 1e3).toFixed(1)} kB`,
+  );
+  bench(
+    'reconcile_full_reply_ms_20k',
+    median(fullRuns),
+    'ms',
+    `reference: counts.reconcile of every line, median of ${fullRuns.length}; ${(fullBytes / 1e6).toFixed(1)} MB`,
+  );
+  bench(
+    'reconcile_recount_request_ms_20k',
+    median(recountRuns),
+    'ms',
+    `counts.requestRecount of one line, median of ${recountRuns.length}`,
+  );
+  await w.core.close();
+  fs.rmSync(w.core.dataDir, { recursive: true, force: true });
+}
+
 // ---------------------------------------------------------------- grid paint
 
 async function gridPaint() {
@@ -663,6 +750,7 @@ void (async () => {
   if (!only || only === 'scan') await scanToLine();
   if (!only || only === 'snapshot') await snapshot();
   if (!only || only === 'variance') await variance();
+  if (!only || only === 'cause') await causeEdit();
   if (!only || only === 'grid') await gridPaint();
 })().catch((e) => {
   console.error(e);

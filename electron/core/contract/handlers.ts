@@ -13,7 +13,14 @@ import { readForm, readForms } from '../counts/forms';
 import { productCounts } from '../counts/history';
 import { listKeepers } from '../counts/keepers';
 import { countMeasures } from '../counts/measures';
-import { confirmReconciliation, reconcileFirst, reconcileView, requestRecount, setCauses } from '../counts/reconcile';
+import {
+  confirmReconciliation,
+  reconcileChange,
+  reconcileFirst,
+  reconcileView,
+  requestRecount,
+  setCauses,
+} from '../counts/reconcile';
 import {
   cancelSession,
   finishCounting,
@@ -150,6 +157,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   'counts.finishCounting': (ctx, input) => finishCounting(ctx, input.sessionId),
   'counts.reconcile': (ctx, input) => reconcileView(ctx, input.sessionId),
   'counts.reconcileFirst': (ctx, input) => reconcileFirst(ctx, input),
+  'counts.reconcileLines': (ctx, input) => reconcileChange(ctx, input),
   'counts.requestRecount': (ctx, input) => requestRecount(ctx, input),
   'counts.setCauses': (ctx, input) => setCauses(ctx, input),
   'counts.confirm': (ctx, input) => confirmReconciliation(ctx, input),

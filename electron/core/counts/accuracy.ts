@@ -18,8 +18,11 @@ function withPct(a: Counts): CountAccuracy {
   };
 }
 
+/** What the accuracy reads of a line (a whole reconciliation line, or only its figures). */
+type AccuracyLine = Pick<VarianceLine, 'countedQty' | 'bookQty' | 'lineStatus'> & { product: { unitCostFen: number } };
+
 /** The accuracy of a session's lines; lines not counted are not in it. */
-export function accuracyOf(lines: readonly VarianceLine[]): CountAccuracy {
+export function accuracyOf(lines: readonly AccuracyLine[]): CountAccuracy {
   const a: Counts = { linesCounted: 0, linesWithinTolerance: 0, amountCountedFen: 0, amountWithinToleranceFen: 0 };
   for (const l of lines) {
     if (l.countedQty === null) continue;

@@ -83,7 +83,7 @@ export function userId(ctx: ServiceContext): number {
 export async function changed(
   ctx: ServiceContext,
   what: { entity: 'countSession' | 'adjustmentForm'; entityId: number; before?: unknown; after?: unknown },
-  ids: { sessionId: number | null; formId: number | null },
+  ids: { sessionId: number | null; formId: number | null; lineIds?: number[] },
 ): Promise<void> {
   await recordAudit(ctx, what);
   countsChanged(ctx.db);

@@ -2,7 +2,13 @@
 // variances together — recount lines outside tolerance by a different keeper
 // (blind again), give every remaining variance a cause, and both confirm. The
 // second confirmation generates the adjustment form from the variances.
-import type { CountCause, ReconcileLines, ReconcileView } from '../../../shared/contract/counts';
+import type {
+  CountCause,
+  ReconcileChange,
+  ReconcileLines,
+  ReconcileTotals,
+  ReconcileView,
+} from '../../../shared/contract/counts';
 import { AppError } from '../../../shared/errors';
 import { hasRole, type ServiceContext } from '../context';
 import type { Db } from '../db/schema';
@@ -10,7 +16,8 @@ import { createFormFromSession } from './adjustments';
 import { bookVisible } from './blindness';
 import { changed, clearConfirmations, loadSession, requireState, userId, type SessionRecord } from './common';
 import { requireKeeper, sessionView } from './sessions';
-import { computeLines, reconcileLines, totalsOf } from './variance';
+import { heldTotals, keepTotals, replaceLines } from './totals';
+import { computeLines, reconcileLines, totalsOf, type VarianceLine } from './variance';
 
 /** The session, refused outright to a caller who may not see its book: a grid of nothing is no use. */
 async function visibleSession(ctx: ServiceContext, sessionId: number): Promise<SessionRecord> {
@@ -23,6 +30,7 @@ export async function reconcileView(ctx: ServiceContext, sessionId: number): Pro
   const s = await visibleSession(ctx, sessionId);
   const lines = await computeLines(ctx.db, s);
   const totals = totalsOf(lines);
+  await keepTotals(ctx, s, totals);
   return { session: await sessionView(ctx, s.id, s, totals), ...reconcileLines(lines), totals };
 }
 
@@ -37,6 +45,24 @@ export async function reconcileFirst(
 ): Promise<ReconcileLines> {
   const s = await visibleSession(ctx, input.sessionId);
   return reconcileLines(await computeLines(ctx.db, s, await firstLineIds(ctx.db, s, input.limit)));
+}
+
+/**
+ * Some lines of the reconciliation with the session's totals and record: the
+ * reply to an edit, and what another window showing the reconciliation asks
+ * for when an edit's event names the lines (issue 10: an edit of a
+ * 20,000-line count answered with every line, 7.6 MB and a full working-out).
+ */
+export async function reconcileChange(
+  ctx: ServiceContext,
+  input: { sessionId: number; lineIds: number[] },
+  /** An edit that changed the lines' figures: the totals before it, and the lines as they were. */
+  replaced?: { totals: ReconcileTotals; before: VarianceLine[] },
+): Promise<ReconcileChange> {
+  const s = await visibleSession(ctx, input.sessionId);
+  const lines = await computeLines(ctx.db, s, [...new Set(input.lineIds)]);
+  const totals = replaced ? replaceLines(replaced.totals, replaced.before, lines) : await heldTotals(ctx, s);
+  return { session: await sessionView(ctx, s.id, s, totals), ...reconcileLines(lines), totals };
 }
 
 /** The ids of the first lines in walking order (bin, product code, status), as computeLines sorts them. */
@@ -59,7 +85,7 @@ async function firstLineIds(db: Db, s: SessionRecord, limit: number): Promise<nu
 export async function requestRecount(
   ctx: ServiceContext,
   input: { sessionId: number; lineIds: number[]; keeperId: number },
-): Promise<ReconcileView> {
+): Promise<ReconcileChange> {
   const s = await loadSession(ctx.db, input.sessionId);
   requireState(s, ['reconciling']);
   await requireKeeper(ctx.db, input.keeperId);
@@ -76,6 +102,8 @@ export async function requestRecount(
         locationCode: l.locationCode,
       });
   }
+  // The totals as they stand, before the lines change (from memory while reconciling).
+  const totals = await heldTotals(ctx, s);
   for (const l of lines) {
     await ctx.db
       .updateTable('count_lines')
@@ -96,15 +124,15 @@ export async function requestRecount(
       before: { state: s.state },
       after: { state: 'recounting', keeperId: input.keeperId, lineIds: ids },
     },
-    { sessionId: s.id, formId: null },
+    { sessionId: s.id, formId: null, lineIds: ids },
   );
-  return reconcileView(ctx, s.id);
+  return reconcileChange(ctx, { sessionId: s.id, lineIds: ids }, { totals, before: lines });
 }
 
 export async function setCauses(
   ctx: ServiceContext,
   input: { sessionId: number; lines: { lineId: number; cause: CountCause | null; note?: string }[] },
-): Promise<ReconcileView> {
+): Promise<ReconcileChange> {
   const s = await loadSession(ctx.db, input.sessionId);
   requireState(s, ['reconciling']);
   for (const l of input.lines) {
@@ -119,12 +147,13 @@ export async function setCauses(
   }
   // A change after a confirmation needs confirming again.
   await ctx.db.updateTable('count_sessions').set(clearConfirmations).where('id', '=', s.id).execute();
+  const lineIds = [...new Set(input.lines.map((l) => l.lineId))];
   await changed(
     ctx,
     { entity: 'countSession', entityId: s.id, after: { causes: input.lines } },
-    { sessionId: s.id, formId: null },
+    { sessionId: s.id, formId: null, lineIds },
   );
-  return reconcileView(ctx, s.id);
+  return reconcileChange(ctx, { sessionId: s.id, lineIds });
 }
 
 /**

@@ -19,7 +19,7 @@ import { listForms } from './adjustmentViews';
 import { bookVisible } from './blindness';
 import { changed, ledgerPosition, loadSession, nextNumber, requireState, userId, type SessionRecord } from './common';
 import { previewScope, snapshotInScope, validateScope } from './scope';
-import { computeLines, totalsOf } from './variance';
+import { heldTotals } from './totals';
 
 export type PlanInput = {
   scope: CountScope;
@@ -184,7 +184,12 @@ export async function listSessions(ctx: ServiceContext, input: ListInput): Promi
   return sessionRows(ctx.db, input);
 }
 
-async function sessionRows(db: Db, input: ListInput & { id?: number }): Promise<CountSessionRow[]> {
+async function sessionRows(
+  db: Db,
+  input: ListInput & { id?: number },
+  /** The line counts when the caller knows them (from the totals): two scans of the lines spared. */
+  known?: { lineCount: number; countedLineCount: number },
+): Promise<CountSessionRow[]> {
   let q = db
     .selectFrom('count_sessions as s')
     .innerJoin('users as c', 'c.id', 's.created_by')
@@ -200,28 +205,32 @@ async function sessionRows(db: Db, input: ListInput & { id?: number }): Promise<
       's.started_at',
       's.counting_finished_at',
       's.closed_at',
-      (eb) =>
-        eb
-          .selectFrom('count_lines as l')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('l.session_id', '=', 's.id')
-          .as('lineCount'),
-      (eb) =>
-        eb
-          .selectFrom('count_lines as l')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('l.session_id', '=', 's.id')
-          .where((e) =>
-            e.exists(
-              e
-                .selectFrom('count_tallies as x')
-                .select('x.line_id')
-                .whereRef('x.line_id', '=', 'l.id')
-                .whereRef('x.round', '=', 'l.round'),
-            ),
-          )
-          .as('countedLineCount'),
-    ]);
+    ])
+    .$if(!known, (qb) =>
+      qb.select([
+        (eb) =>
+          eb
+            .selectFrom('count_lines as l')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .whereRef('l.session_id', '=', 's.id')
+            .as('lineCount'),
+        (eb) =>
+          eb
+            .selectFrom('count_lines as l')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .whereRef('l.session_id', '=', 's.id')
+            .where((e) =>
+              e.exists(
+                e
+                  .selectFrom('count_tallies as x')
+                  .select('x.line_id')
+                  .whereRef('x.line_id', '=', 'l.id')
+                  .whereRef('x.round', '=', 'l.round'),
+              ),
+            )
+            .as('countedLineCount'),
+      ]),
+    );
   if (input.id !== undefined) q = q.where('s.id', '=', input.id);
   if (input.state) q = q.where('s.state', '=', input.state);
   if (input.from) q = q.where('s.created_at', '>=', new Date(input.from).toISOString());
@@ -292,8 +301,8 @@ async function sessionRows(db: Db, input: ListInput & { id?: number }): Promise<
           zoneId: c.zone_id,
           zoneCode: c.code ?? null,
         })),
-      lineCount: Number(r.lineCount ?? 0),
-      countedLineCount: Number(r.countedLineCount ?? 0),
+      lineCount: Number(r.lineCount ?? known?.lineCount ?? 0),
+      countedLineCount: Number(r.countedLineCount ?? known?.countedLineCount ?? 0),
       formId: form?.id ?? null,
       formNumber: form?.number ?? null,
       formState: (form?.state as AdjustmentFormState | undefined) ?? null,
@@ -331,7 +340,11 @@ export async function sessionView(
   totals?: ReconcileTotals,
 ): Promise<CountSessionView> {
   const s = known ?? (await loadSession(ctx.db, sessionId));
-  const [row] = await sessionRows(ctx.db, { id: s.id });
+  const [row] = await sessionRows(
+    ctx.db,
+    { id: s.id },
+    totals && { lineCount: totals.lines, countedLineCount: totals.counted },
+  );
   const raw = await ctx.db.selectFrom('count_sessions').selectAll().where('id', '=', s.id).executeTakeFirstOrThrow();
   const visible = await bookVisible(ctx, s);
   const history = await ctx.db
@@ -371,6 +384,6 @@ export async function sessionView(
   // Totals once counting has finished: while keepers count, nothing reads them, and working out
   // every line for each counts.get and counts.sheet (a reload per typed count, in every open
   // window) would cost the core a second per reload at 100,000 lines.
-  if (visible && raw.counting_finished_at !== null) view.totals = totals ?? totalsOf(await computeLines(ctx.db, s));
+  if (visible && raw.counting_finished_at !== null) view.totals = totals ?? (await heldTotals(ctx, s));
   return view;
 }

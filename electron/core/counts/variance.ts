@@ -244,6 +244,66 @@ export async function computeLines(db: Db, s: SessionRecord, lineIds?: number[])
   );
 }
 
+/** A line as the totals read it: id, product, round, snapshot. */
+type TotalsLineRow = [id: number, productId: number, round: number, snapshotQty: number];
+/** A counter's tally of a line in a round: only what the totals need. */
+type TotalsTallyRow = [lineId: number, round: number, qty: number, position: number];
+
+const totalsLinesSql = (s: SessionRecord) => sql<{ j: string | null }>`
+  SELECT json_group_array(json_array(l.id, l.product_id, l.round, l.snapshot_qty)) AS j
+  FROM count_lines l
+  WHERE l.session_id = ${s.id}`;
+
+const unitCostsSql = (s: SessionRecord) => sql<{ j: string | null }>`
+  SELECT json_group_array(json_array(p.id, p.unit_cost_fen)) AS j
+  FROM products p
+  WHERE p.id IN (SELECT l.product_id FROM count_lines l WHERE l.session_id = ${s.id})`;
+
+const totalsTalliesSql = (from: number, to: number) => sql<{ j: string | null }>`
+  SELECT json_group_array(json_array(t.line_id, t.round, t.qty, t.position)) AS j
+  FROM count_tallies t
+  WHERE t.line_id BETWEEN ${from} AND ${to}`;
+
+/**
+ * The totals of a session without building its lines (issue 10): what an edit
+ * of the reconciliation answers with beside the lines it changed, and what
+ * the session's record shows. The same figures as totalsOf(computeLines(…)) —
+ * figuresOf works each line out for both — from only the columns they need:
+ * no names, codes, counters or walking order.
+ */
+export async function sessionTotals(db: Db, s: SessionRecord): Promise<ReconcileTotals> {
+  const rows = await jsonRows<TotalsLineRow>(db, totalsLinesSql(s));
+  if (rows.length === 0) return totalsOf([]);
+  const costs = new Map(await jsonRows<[id: number, unitCostFen: number]>(db, unitCostsSql(s)));
+  let from = rows[0]![0];
+  let to = from;
+  for (const [id] of rows) {
+    if (id < from) from = id;
+    if (id > to) to = id;
+  }
+  // Each line's count in its current round (the sum over its counters) and the position of the last one.
+  const roundOf = new Map<number, number>();
+  for (const [id, , round] of rows) roundOf.set(id, round);
+  const counted = new Map<number, { qty: number; position: number }>();
+  for (const [lineId, round, qty, position] of await jsonRows<TotalsTallyRow>(db, totalsTalliesSql(from, to))) {
+    if (roundOf.get(lineId) !== round) continue;
+    const c = counted.get(lineId);
+    if (c) {
+      c.qty += qty;
+      c.position = Math.max(c.position, position);
+    } else counted.set(lineId, { qty, position });
+  }
+  const movesOf = new Map<number, MoveRow[]>();
+  for (const m of await jsonRows<MoveRow>(db, movesSql(s, null))) push(movesOf, m[0], m);
+  const lines = rows.map(([id, productId, round, snapshotQty]): TotalledLine => {
+    const unitCostFen = costs.get(productId)!;
+    const c = counted.get(id);
+    const figures = figuresOf(s, snapshotQty, round, unitCostFen, c?.qty ?? null, c?.position ?? null, movesOf.get(id));
+    return { countedQty: c?.qty ?? null, product: { unitCostFen }, ...figures };
+  });
+  return totalsOf(lines);
+}
+
 /** One line's figures from its stored row, its counts and the movements since the snapshot on it. */
 function lineOf(
   s: SessionRecord,
@@ -262,12 +322,15 @@ function lineOf(
     countedQty = 0;
     for (const c of counted.counts) if (c.round === round) countedQty += c.qty;
   }
-  const position = current ? counted.position : Number.POSITIVE_INFINITY;
-  let movementsSince = 0;
-  for (let i = 0; moves && i < moves.length && moves[i]![1] <= position; i++) movementsSince += moves[i]![2];
-  const bookQty = snapshotQty + movementsSince;
-  const varianceQty = countedQty === null ? null : countedQty - bookQty;
-  const varianceAmountFen = varianceQty === null ? null : varianceQty * product.unitCostFen;
+  const figures = figuresOf(
+    s,
+    snapshotQty,
+    round,
+    product.unitCostFen,
+    countedQty,
+    current ? counted.position : null,
+    moves,
+  );
   const line: VarianceLine = {
     lineId,
     productId,
@@ -278,19 +341,57 @@ function lineOf(
     round,
     recountBy: recountBy === null ? null : (users.get(recountBy) ?? null),
     snapshotQty,
-    movementsSince,
+    movementsSince: figures.movementsSince,
     countedQty,
-    varianceQty,
-    lineStatus: statusOf(s, round, varianceQty, varianceAmountFen),
+    varianceQty: figures.varianceQty,
+    lineStatus: figures.lineStatus,
     cause: (cause as CountCause | null) ?? null,
     causeNote,
     product,
-    bookQty,
-    varianceAmountFen,
+    bookQty: figures.bookQty,
+    varianceAmountFen: figures.varianceAmountFen,
   };
   // Nobody has counted the line: the key is left out rather than sent empty.
   if (counted) line.counts = counted.counts;
   return line;
+}
+
+/** What the totals read of a line: its figures and its product's unit cost. */
+type TotalledLine = Pick<
+  VarianceLine,
+  'countedQty' | 'bookQty' | 'varianceQty' | 'varianceAmountFen' | 'lineStatus'
+> & {
+  product: Pick<ReconcileProduct, 'unitCostFen'>;
+};
+
+/**
+ * A line's figures, the one place they are worked out (the full reconciliation
+ * and the totals alone both come here): the movements since the snapshot up to
+ * the ledger position of the line's last count in its round (all of them while
+ * it is not counted), the book, the variance in units and money, the status.
+ */
+function figuresOf(
+  s: SessionRecord,
+  snapshotQty: number,
+  round: number,
+  unitCostFen: number,
+  countedQty: number | null,
+  position: number | null,
+  moves: MoveRow[] | undefined,
+): Pick<VarianceLine, 'movementsSince' | 'bookQty' | 'varianceQty' | 'varianceAmountFen' | 'lineStatus'> {
+  const upTo = position ?? Number.POSITIVE_INFINITY;
+  let movementsSince = 0;
+  for (let i = 0; moves && i < moves.length && moves[i]![1] <= upTo; i++) movementsSince += moves[i]![2];
+  const bookQty = snapshotQty + movementsSince;
+  const varianceQty = countedQty === null ? null : countedQty - bookQty;
+  const varianceAmountFen = varianceQty === null ? null : varianceQty * unitCostFen;
+  return {
+    movementsSince,
+    bookQty,
+    varianceQty,
+    varianceAmountFen,
+    lineStatus: statusOf(s, round, varianceQty, varianceAmountFen),
+  };
 }
 
 function statusOf(s: SessionRecord, round: number, qty: number | null, fen: number | null): CountLineStatus {
@@ -330,7 +431,7 @@ export function reconcileLines(lines: VarianceLine[]): ReconcileLines {
   return { products: [...products.values()], lines: out };
 }
 
-export function totalsOf(lines: VarianceLine[]): ReconcileTotals {
+export function totalsOf(lines: readonly TotalledLine[]): ReconcileTotals {
   const t: ReconcileTotals = {
     lines: lines.length,
     counted: 0,

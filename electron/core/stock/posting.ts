@@ -49,12 +49,23 @@ export async function postDocument(ctx: ServiceContext, req: PostingRequest): Pr
   const userId = ctx.caller.session?.userId;
   if (userId === undefined) throw new AppError('auth.required');
 
-  const [existing] = (
-    await runTemplate(ctx.db, 'posting.replay', req.idempotencyKey, (key) =>
-      ctx.db.selectFrom('documents').select(['id', 'number', 'posted_at']).where('idempotency_key', '=', key),
+  // One round trip for two reads every posting makes: has this key posted already, and the
+  // catalogue's version token (postingCatalogue.ts reloads its memory only when the token moved).
+  const [first] = (
+    await runTemplate(ctx.db, 'posting.replayAndToken', { key: req.idempotencyKey, catalogue: 1 }, (p) =>
+      ctx.db.selectNoFrom((eb) => [
+        eb.selectFrom('documents').select('id').where('idempotency_key', '=', p.key).as('existingId'),
+        eb.selectFrom('catalogue_version').select('token').where('id', '=', p.catalogue).as('token'),
+      ]),
     )
   ).rows;
-  if (existing) {
+  const existingId = first?.existingId ?? null;
+  if (existingId !== null) {
+    const existing = await ctx.db
+      .selectFrom('documents')
+      .select(['id', 'number', 'posted_at'])
+      .where('id', '=', existingId)
+      .executeTakeFirstOrThrow();
     // A retried request or a replayed scan: answer as the first time, post nothing.
     return {
       documentId: existing.id,
@@ -78,7 +89,7 @@ export async function postDocument(ctx: ServiceContext, req: PostingRequest): Pr
     else deltas.set(k, { ...l });
   }
 
-  const catalogue = await postingCatalogue(ctx.root, ctx.db);
+  const catalogue = await postingCatalogue(ctx.root, ctx.db, first?.token ?? -1);
   const missingProduct = lines.find((l) => !catalogue.costs.has(l.productId));
   if (missingProduct) throw new AppError('stock.unknownProduct', { productId: missingProduct.productId });
   const missingLocation = lines.find((l) => !catalogue.locations.has(l.locationId));

@@ -17,13 +17,20 @@ export type PostingCatalogue = {
 /** One per database (keyed by its root Kysely instance). */
 const held = new WeakMap<Kysely<DB>, PostingCatalogue>();
 
-export async function postingCatalogue(root: Kysely<DB>, db: Db): Promise<PostingCatalogue> {
-  const [row] = (
-    await runTemplate(db, 'catalogue.token', 1, (id) =>
-      db.selectFrom('catalogue_version').select('token').where('id', '=', id),
-    )
-  ).rows;
-  const token = row?.token ?? -1;
+export async function postingCatalogue(
+  root: Kysely<DB>,
+  db: Db,
+  /** The token when the caller has just read it in this transaction (a posting reads it with its replay check). */
+  known?: number,
+): Promise<PostingCatalogue> {
+  const token =
+    known ??
+    (
+      await runTemplate(db, 'catalogue.token', 1, (id) =>
+        db.selectFrom('catalogue_version').select('token').where('id', '=', id),
+      )
+    ).rows[0]?.token ??
+    -1;
   const current = held.get(root);
   if (current && current.token === token) return current;
 

@@ -25,6 +25,7 @@ import {
   type CountCause,
   type CountLineStatus,
   type CountSessionView,
+  type ReconcileChange,
   type ReconcileTotals,
   type ReconcileView,
 } from '../../../shared/contract/counts';
@@ -85,6 +86,36 @@ export function ReconcileGrid({
     },
     [onSession],
   );
+  // An edit's reply or another window's edit: only the changed lines and the new totals (issue 10).
+  // The lines go to the grid as a transaction by row id and replace theirs in the rows kept here (the
+  // same array, so the grid is not handed new row data); the summary takes the new totals.
+  const loadedNow = useRef<Loaded | null>(null);
+  useEffect(() => {
+    loadedNow.current = loaded;
+  }, [loaded]);
+  const applyChange = useCallback(
+    (c: ReconcileChange) => {
+      onSession(c.session);
+      const l = loadedNow.current;
+      if (!l) return;
+      const at = new Map(reconcileRows(c).map((r) => [r.lineId, r]));
+      const update: ReconcileRow[] = [];
+      l.rows.forEach((row, i) => {
+        const next = at.get(row.lineId);
+        if (next) {
+          l.rows[i] = next;
+          update.push(next);
+        }
+      });
+      const grid = gridRef.current;
+      if (grid && !grid.isDestroyed() && update.length > 0) grid.applyTransaction({ update });
+      // While only the first lines are in, the totals wait for the rest (the summary needs every line).
+      const next = { rows: l.rows, totals: l.totals === null ? null : c.totals };
+      loadedNow.current = next;
+      setLoaded(next);
+    },
+    [onSession],
+  );
   // One reload at a time: events arriving during one (a busy receiving dock) ask for one more after it,
   // not a reload each — at 20,000 lines a reload is a second of the core's time.
   const loading = useRef(false);
@@ -140,9 +171,37 @@ export function ReconcileGrid({
   const totals = loaded?.totals ?? null;
   const complete = totals !== null;
   const countedBins = useMemo(() => new Set(loaded?.rows.map((r) => r.locationId)), [loaded]);
+  // Lines another window (or this one) changed while a cell here was being edited: fetched once the edit ends.
+  const pendingLines = useRef<Set<number>>(new Set());
+  const loadLines = useCallback(
+    async (lineIds: number[]) => {
+      if (loading.current || !complete) {
+        void load();
+        return;
+      }
+      try {
+        applyChange(await api.request('counts.reconcileLines', { sessionId, lineIds }));
+      } catch (e) {
+        notify.error(e);
+      }
+    },
+    [sessionId, complete, load, applyChange, notify],
+  );
+  const onCellEditingStopped = useCallback(() => {
+    const ids = [...pendingLines.current];
+    pendingLines.current.clear();
+    if (ids.length > 0) void loadLines(ids);
+  }, [loadLines]);
   useGridEvents({
     'counts.changed': (p) => {
-      if (p.sessionId === sessionId && !gridRef.current?.getEditingCells().length) void load();
+      if (p.sessionId !== sessionId) return;
+      if (gridRef.current?.getEditingCells().length) {
+        if (p.lineIds) for (const id of p.lineIds) pendingLines.current.add(id);
+        return;
+      }
+      // An edit names its lines: only those are asked for. Anything else reloads every line.
+      if (p.lineIds && p.lineIds.length > 0) void loadLines(p.lineIds);
+      else void load();
     },
     // Only postings into this count's bins change its figures (movements since the snapshot); one
     // elsewhere in the warehouse does not. Until every line is in, any posting might, so reload.
@@ -166,7 +225,7 @@ export function ReconcileGrid({
     async (e: CellValueChangedEvent<ReconcileRow>) => {
       const l = e.data;
       try {
-        apply(
+        applyChange(
           await api.request('counts.setCauses', {
             sessionId,
             lines: [{ lineId: l.lineId, cause: l.cause, note: l.causeNote }],
@@ -177,7 +236,7 @@ export function ReconcileGrid({
         void load();
       }
     },
-    [sessionId, apply, load, notify],
+    [sessionId, applyChange, load, notify],
   );
 
   const columnDefs = useMemo<ColDef<ReconcileRow>[]>(
@@ -418,7 +477,7 @@ export function ReconcileGrid({
     if (busy || selected.length === 0 || recountKeeper === null) return;
     setBusy(true);
     try {
-      apply(
+      applyChange(
         await api.request('counts.requestRecount', {
           sessionId,
           lineIds: selected.map((l) => l.lineId),
@@ -555,6 +614,7 @@ export function ReconcileGrid({
           doesExternalFilterPass={hasVariance}
           onSelectionChanged={onSelectionChanged}
           onCellValueChanged={onCellValueChanged}
+          onCellEditingStopped={onCellEditingStopped}
           onCellFocused={onCellFocused}
           enterNavigatesVerticallyAfterEdit
           stopEditingWhenCellsLoseFocus

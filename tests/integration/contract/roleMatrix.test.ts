@@ -90,6 +90,7 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'counts.finishCounting': () => ({ sessionId: 999_999 }),
   'counts.reconcile': () => ({ sessionId: 999_999 }),
   'counts.reconcileFirst': () => ({ sessionId: 999_999, limit: 100 }),
+  'counts.reconcileLines': () => ({ sessionId: 999_999, lineIds: [1] }),
   'counts.requestRecount': () => ({ sessionId: 999_999, lineIds: [1], keeperId: 999_999 }),
   'counts.setCauses': () => ({ sessionId: 999_999, lines: [{ lineId: 1, cause: 'miscount' }] }),
   'counts.confirm': () => ({ sessionId: 999_999 }),

@@ -72,6 +72,7 @@ describe('blind count', () => {
       // Refused outright while blind.
       'counts.reconcile': await refusal(core, c.keeper, 'counts.reconcile', { sessionId }),
       'counts.reconcileFirst': await refusal(core, c.keeper, 'counts.reconcileFirst', { sessionId, limit: 100 }),
+      'counts.reconcileLines': await refusal(core, c.keeper, 'counts.reconcileLines', { sessionId, lineIds: [1] }),
       'counts.setCauses': await refusal(core, c.keeper, 'counts.setCauses', {
         sessionId,
         lines: [{ lineId: 1, cause: 'miscount' }],
@@ -83,6 +84,7 @@ describe('blind count', () => {
     };
     expect((replies['counts.reconcile'] as { code: string }).code).toBe('counts.bookHidden');
     expect((replies['counts.reconcileFirst'] as { code: string }).code).toBe('counts.bookHidden');
+    expect((replies['counts.reconcileLines'] as { code: string }).code).toBe('counts.bookHidden');
     expect((replies['counts.sheet'] as { lines: unknown[] }).lines.length).toBe(4);
     // The station's count task: scanning, then its state.
     const scan = await call(core, c.keeper, 'scanner.submit', { raw: 'A-03', source: 'manual' });
