@@ -252,6 +252,12 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['limit too big', { sessionId: 1, limit: 1001 }],
     ['missing limit', { sessionId: 1 }],
   ],
+  'counts.reconcileLines': () => [
+    ['no lines', { sessionId: 1, lineIds: [] }],
+    ['bad line id', { sessionId: 1, lineIds: [0] }],
+    ['too many lines', { sessionId: 1, lineIds: Array.from({ length: 5001 }, (_, i) => i + 1) }],
+    ['missing session', { lineIds: [1] }],
+  ],
   'counts.requestRecount': () => [
     ['no lines', { sessionId: 1, lineIds: [], keeperId: 1 }],
     ['bad line id', { sessionId: 1, lineIds: [-1], keeperId: 1 }],
