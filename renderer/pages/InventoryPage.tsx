@@ -62,7 +62,7 @@ export function InventoryPage() {
     grid.forEachNodeAfterFilter((n) => {
       if (!n.data) return;
       qty += n.data.qty;
-      amountFen += n.data.amountFen;
+      amountFen += n.data.amountFen ?? 0;
       rows++;
     });
     const pinned: Partial<BalanceRow> = { productCode: t('inventory:totals'), qty, amountFen };
