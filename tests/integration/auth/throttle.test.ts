@@ -2,6 +2,7 @@
 // from one machine locks that machine out, not the account everywhere; unknown
 // names are answered and throttled exactly like real ones; the key derivation
 // never holds the database while it runs.
+import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Caller } from '../../../electron/core/context';
 import { call, openWarehouse, password, refusal, type Warehouse } from '../fixtures';
@@ -9,6 +10,7 @@ import { call, openWarehouse, password, refusal, type Warehouse } from '../fixtu
 let w: Warehouse | undefined;
 afterEach(async () => {
   await w?.core.close();
+  if (w) fs.rmSync(w.core.dataDir, { recursive: true, force: true });
   w = undefined;
 });
 
