@@ -15,11 +15,12 @@ let w: Warehouse;
 let host: StationHost;
 const rendererDir = tempDataDir('renderer');
 const clients: Client[] = [];
+const logLines: string[] = [];
 
 beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>仓务</title>');
   w = await openWarehouse();
-  host = await startStationHost({ core: w.core, rendererDir, port: 0, log: () => {} });
+  host = await startStationHost({ core: w.core, rendererDir, port: 0, log: (line) => logLines.push(line) });
 });
 afterAll(async () => {
   for (const c of clients) c.ws.close();
@@ -99,5 +100,10 @@ describe('logins through the station host', () => {
     expect(second.events.find((e) => e.name === 'auth.sessionEnded')?.payload).toMatchObject({ reason: 'loggedOut' });
     expect(await second.request('stock.balances', {})).toMatchObject({ ok: false, error: { code: 'auth.required' } });
     expect(first.events.some((e) => e.name === 'auth.sessionEnded')).toBe(false);
+    // The token travels only inside messages: never in the host's log, nor in what the core stored.
+    expect(logLines.join('\n')).not.toContain(token);
+    const stored = w.core.database.sqlite.prepare('SELECT * FROM sessions').all();
+    const audit = w.core.database.sqlite.prepare('SELECT * FROM audit_log').all();
+    expect(JSON.stringify([stored, audit])).not.toContain(token);
   });
 });
