@@ -126,8 +126,13 @@ export async function startStationHost(opts: StationHostOptions): Promise<Statio
       const result = await core.dispatch(caller, req.name, req.input);
       send({ id: req.id, result });
     });
-    ws.on('close', () => clients.delete(ws));
-    ws.on('error', () => clients.delete(ws));
+    // The core's registry of live callers forgets it too (auth/live.ts).
+    const gone = () => {
+      clients.delete(ws);
+      core.release(caller);
+    };
+    ws.on('close', gone);
+    ws.on('error', gone);
   });
 
   const unsubscribe = core.subscribe((event) => {

@@ -20,6 +20,8 @@ export type Core = {
   database: OpenedDatabase;
   /** A caller for one window or client; `origin` defaults to this machine (a window, the CLI). */
   newCaller(clientId: string, origin?: ClientOrigin): Caller;
+  /** A host closed this caller's connection or window: logout, disable and station ownership stop counting it. */
+  release(caller: Caller): void;
   dispatch(caller: Caller, name: string, input: unknown): Promise<Result<unknown>>;
   subscribe(listener: (msg: EventMessage) => void): () => void;
   /**
@@ -81,6 +83,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     database,
     newCaller: (clientId, origin = localOrigin) =>
       live.register({ session: null, station: opts.station, clientId, origin }),
+    release: (caller) => live.release(caller),
     dispatch,
     subscribe: bus.subscribe,
     eventFor(caller, msg) {

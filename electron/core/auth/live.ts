@@ -34,8 +34,24 @@ export class LiveSessions {
   register(caller: Caller): Caller {
     const ref = new WeakRef(caller);
     this.callers.add(ref);
-    this.gone.register(caller, ref);
+    this.gone.register(caller, ref, caller);
     return caller;
+  }
+
+  /** A host closed the caller's connection or window: it is no longer live (and its user no longer at the station). */
+  release(caller: Caller): void {
+    for (const ref of this.callers) {
+      if (ref.deref() === caller) {
+        this.callers.delete(ref);
+        this.gone.unregister(caller);
+      }
+    }
+  }
+
+  /** Whether `userId` is logged in on some live connection at `station`. */
+  present(userId: number, station: string): boolean {
+    for (const c of this.live()) if (c.session?.userId === userId && c.station === station) return true;
+    return false;
   }
 
   /** Live callers now (those a host still holds). */

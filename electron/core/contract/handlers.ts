@@ -61,12 +61,14 @@ export type HandlerDeps = { balances: BalanceIndex; scanning: Scanning; live?: L
  * A station's task is its owner's: another user may replace or start it over
  * only as an operator or administrator (a salesperson cleared a keeper's
  * unposted receiving lines and took the station's scans). A task nobody owns
- * (its owner logged out) is free to take.
+ * — its owner logged out, or closed every window at this station — is free
+ * to take: a keeper who walked away must not keep the station from the next.
  */
-async function mayTakeStation(ctx: ServiceContext, scanning: Scanning): Promise<void> {
+async function mayTakeStation(ctx: ServiceContext, deps: HandlerDeps): Promise<void> {
   const me = requireSession(ctx);
-  const { owner } = await scanning.pipeline.state(ctx, ctx.caller.station);
+  const { owner } = await deps.scanning.pipeline.state(ctx, ctx.caller.station);
   if (!owner || owner.userId === me.userId) return;
+  if (deps.live && !deps.live.present(owner.userId, ctx.caller.station)) return;
   if (me.roles.includes('operator') || me.roles.includes('admin')) return;
   throw new AppError('scan.notTaskOwner', { owner: owner.displayName });
 }
@@ -148,7 +150,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   },
   'station.state': (ctx) => deps.scanning.pipeline.state(ctx, ctx.caller.station),
   'station.setTask': async (ctx, input) => {
-    await mayTakeStation(ctx, deps.scanning);
+    await mayTakeStation(ctx, deps);
     return deps.scanning.pipeline.setTask(ctx, ctx.caller.station, input.task);
   },
   'station.setQuantity': (ctx, input) => {
@@ -160,7 +162,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
     return deps.scanning.pipeline.changed(ctx, ctx.caller.station);
   },
   'station.clearTask': async (ctx) => {
-    await mayTakeStation(ctx, deps.scanning);
+    await mayTakeStation(ctx, deps);
     await deps.scanning.pipeline.clear(ctx, ctx.caller.station);
     return deps.scanning.pipeline.changed(ctx, ctx.caller.station);
   },

@@ -46,6 +46,19 @@ describe('roles', () => {
     );
   });
 
+  it('frees a station whose owner closed every window there, for the next keeper', async () => {
+    w = await openWarehouse();
+    const keeper = await w.as('warehouseKeeper');
+    await call(w.core, keeper, 'station.setTask', { task: 'receipt' });
+    const sales = await w.as('salesperson');
+    expect((await refusal(w.core, sales, 'station.setTask', { task: 'lookup' })).code).toBe('scan.notTaskOwner');
+    // The keeper's browser closes (the host releases the connection) without logging out.
+    w.core.release(keeper);
+    expect((await call(w.core, sales, 'station.setTask', { task: 'lookup' })).owner?.userId).toBe(
+      sales.session!.userId,
+    );
+  });
+
   it('reverses a manager-approved adjustment form only for the CS manager', async () => {
     w = await openWarehouse();
     const keeper = await w.as('warehouseKeeper');
