@@ -142,7 +142,11 @@ function createWindow(): BrowserWindow {
   });
   const id = win.webContents.id;
   win.once('ready-to-show', () => win.show());
-  win.webContents.once('destroyed', () => callers.delete(id));
+  win.webContents.once('destroyed', () => {
+    const caller = callers.get(id);
+    callers.delete(id);
+    if (caller) core?.release(caller);
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });

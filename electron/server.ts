@@ -138,9 +138,14 @@ export async function startStationHost(opts: StationHostOptions): Promise<Statio
     const caller = core.newCaller(`ws:${randomUUID()}`, { address, local: isLoopbackAddress(address) });
     clients.set(ws, caller);
     serveConnection(ws, caller, core, limits, log);
-    ws.on('close', () => clients.delete(ws));
+    // The core's registry of live callers forgets it too (auth/live.ts).
+    const gone = () => {
+      clients.delete(ws);
+      core.release(caller);
+    };
+    ws.on('close', gone);
     // Protocol errors (invalid UTF-8, an oversized frame) close the socket with their code; nothing more to do.
-    ws.on('error', () => clients.delete(ws));
+    ws.on('error', gone);
   });
 
   const unsubscribe = core.subscribe((event) => {

@@ -27,8 +27,8 @@ export async function exportBalances(core: Core, caller: Caller): Promise<Record
     location: b.locationCode,
     qty: b.qty,
     unit: b.unit,
-    unit_cost: formatFenAsYuan(b.unitCostFen),
-    amount: formatFenAsYuan(b.amountFen),
+    unit_cost: b.unitCostFen === null ? '' : formatFenAsYuan(b.unitCostFen),
+    amount: b.amountFen === null ? '' : formatFenAsYuan(b.amountFen),
   }));
 }
 
@@ -51,7 +51,7 @@ export async function exportMovements(
         status: m.status,
         location: m.locationCode,
         qty: m.qty,
-        amount: formatFenAsYuan(m.amountFen),
+        amount: m.amountFen === null ? '' : formatFenAsYuan(m.amountFen),
         user: m.userName,
       });
     }

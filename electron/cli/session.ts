@@ -25,6 +25,7 @@ export function cliCaller(core: Core, username?: string): Caller {
   caller.station = `cli`;
   caller.session = {
     token: '',
+    tokenHash: '',
     userId: user.id,
     username: user.username,
     displayName: user.display_name,

@@ -12,6 +12,8 @@ import { Scanning } from './scanner/scanning';
 import { stockEventFor } from './counts/blindness';
 import { BalanceIndex } from './stock/balanceIndex';
 import { SetupGate } from './setup/setupGate';
+import { LiveSessions } from './auth/live';
+import { defaultSessionIdleMs, defaultSessionMaxMs } from './auth/sessions';
 
 export type Core = {
   dataDir: string;
@@ -21,6 +23,8 @@ export type Core = {
   setupGate: SetupGate;
   /** A caller for one window or client; `origin` defaults to this machine (a window, the CLI). */
   newCaller(clientId: string, origin?: ClientOrigin): Caller;
+  /** A host closed this caller's connection or window: logout, disable and station ownership stop counting it. */
+  release(caller: Caller): void;
   dispatch(caller: Caller, name: string, input: unknown): Promise<Result<unknown>>;
   subscribe(listener: (msg: EventMessage) => void): () => void;
   /**
@@ -40,6 +44,10 @@ export type CoreOptions = {
   serial?: boolean;
   /** Tests pin the clock. */
   now?: () => Date;
+  /** A session unused this long ends (default: a shift, 9 h). */
+  sessionIdleMs?: number;
+  /** A session ends this long after its login however busy (default 24 h). */
+  sessionMaxMs?: number;
   log?: (message: string, error: unknown) => void;
 };
 
@@ -63,20 +71,33 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const scanning = new Scanning({ run, bus, serial: opts.serial ?? false, log });
   await scanning.start(database.db);
   const setupGate = new SetupGate();
-  const handlers = createHandlers({ balances, scanning, setupGate });
+  // Every caller handed out, so logout / disable / password change reach all of a session's connections.
+  const live = new LiveSessions(database.sqlite, bus, {
+    idleMs: opts.sessionIdleMs ?? defaultSessionIdleMs,
+    maxMs: opts.sessionMaxMs ?? defaultSessionMaxMs,
+  });
+  const handlers = createHandlers({ balances, scanning, live, setupGate });
   // Serial scans are credited to the owner of the station's task (whoever
   // chose it), not to whichever window last made a request: see scanner/pipeline.ts.
-  const dispatch = createDispatcher({ ...runnerOptions, handlers });
+  const dispatch = createDispatcher({ ...runnerOptions, handlers, sessions: live });
   let closed = false;
   return {
     dataDir: opts.dataDir,
     station: opts.station,
     database,
     setupGate,
-    newCaller: (clientId, origin = localOrigin) => ({ session: null, station: opts.station, clientId, origin }),
+    newCaller: (clientId, origin = localOrigin) =>
+      live.register({ session: null, station: opts.station, clientId, origin }),
+    release: (caller) => live.release(caller),
     dispatch,
     subscribe: bus.subscribe,
     eventFor(caller, msg) {
+      // A window whose session ended elsewhere hears it (and only its own id).
+      if (msg.name === 'auth.sessionEnded') {
+        return msg.payload.clientIds.includes(caller.clientId)
+          ? { name: msg.name, payload: { reason: msg.payload.reason, clientIds: [caller.clientId] } }
+          : null;
+      }
       // State goes to logged-in windows only; progress also to the first-run screen.
       if (!caller.session) return msg.name === 'work.progress' ? msg : null;
       if (msg.name !== 'stock.changed') return msg;
@@ -88,6 +109,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       await scanning.close();
+      live.flush();
       await checkpointer.stop();
       // Closing the last connection checkpoints the WAL into the database file.
       await database.db.destroy();

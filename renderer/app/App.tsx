@@ -18,7 +18,7 @@ import { Shell } from './Shell';
 type Phase =
   | { kind: 'starting' }
   | { kind: 'firstRun'; status: SetupStatus }
-  | { kind: 'login'; status: SetupStatus; username?: string }
+  | { kind: 'login'; status: SetupStatus; username?: string; notice?: string }
   | { kind: 'shell'; session: SessionView };
 
 export function App() {
@@ -33,9 +33,9 @@ export function App() {
     setPhase({ kind: 'shell', session });
   }, []);
 
-  const toLogin = useCallback(async (username?: string) => {
+  const toLogin = useCallback(async (username?: string, notice?: string) => {
     const status = await api.request('setup.status', {});
-    setPhase(status.initialized ? { kind: 'login', status, username } : { kind: 'firstRun', status });
+    setPhase(status.initialized ? { kind: 'login', status, username, notice } : { kind: 'firstRun', status });
   }, []);
 
   useEffect(() => {
@@ -71,6 +71,19 @@ export function App() {
     [t, toLogin],
   );
 
+  // Ended elsewhere (a logout in another window, the user disabled, the
+  // password changed or reset): back to the login screen, saying why.
+  useEffect(
+    () =>
+      api.on('auth.sessionEnded', ({ reason }) => {
+        api.session.remember(null);
+        const notice = t(`auth:ended.${reason}`);
+        showToast('info', notice);
+        void toLogin(undefined, notice);
+      }),
+    [t, toLogin],
+  );
+
   const sessionApi = useMemo<SessionApi | null>(() => {
     if (phase.kind !== 'shell') return null;
     const { session } = phase;
@@ -84,6 +97,11 @@ export function App() {
         }
         api.session.remember(null);
         await toLogin();
+      },
+      async changePassword(oldPassword: string, newPassword: string) {
+        const next = await api.request('auth.changePassword', { oldPassword, newPassword });
+        api.session.remember(next);
+        setPhase({ kind: 'shell', session: next });
       },
       async setLocale(locale: Locale) {
         const user = await api.request('auth.setLocale', { locale });
@@ -112,7 +130,7 @@ export function App() {
       body = <FirstRun status={phase.status} onSession={enter} onDemoLoaded={(username) => void toLogin(username)} />;
       break;
     case 'login':
-      body = <Login status={phase.status} initialUsername={phase.username} onSession={enter} />;
+      body = <Login status={phase.status} initialUsername={phase.username} notice={phase.notice} onSession={enter} />;
       break;
     case 'shell':
       body = (

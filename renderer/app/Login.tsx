@@ -13,10 +13,13 @@ import { LocaleSwitch } from './LocaleSwitch';
 export function Login({
   status,
   initialUsername,
+  notice,
   onSession,
 }: {
   status: SetupStatus;
-  initialUsername?: string;
+  initialUsername?: string | undefined;
+  /** Why this window is back at the login (its session was ended elsewhere). */
+  notice?: string | undefined;
   onSession(session: SessionView): Promise<void>;
 }) {
   const { t } = useTranslation();
@@ -75,6 +78,11 @@ export function Login({
       )}
       <form className="card auth-card" onSubmit={submit} noValidate data-testid="login-form">
         <h2>{t('auth:login.title')}</h2>
+        {notice && error === null && (
+          <p className="form-notice" role="status" data-testid="login-notice">
+            {notice}
+          </p>
+        )}
         <label className="field">
           <span className="field-label">{t('auth:login.username')}</span>
           <input

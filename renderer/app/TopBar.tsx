@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { useNotify } from '../components/toast/useNotify';
 import { ConnectionBadge } from './ConnectionBadge';
 import { LocaleSwitch } from './LocaleSwitch';
@@ -10,6 +12,7 @@ export function TopBar() {
   const notify = useNotify();
   const { session, logout, setLocale } = useSession();
   const { user, station } = session;
+  const [changing, setChanging] = useState(false);
   return (
     <header className="topbar" data-testid="topbar">
       <span className="topbar-app">{t('common:appName')}</span>
@@ -30,9 +33,13 @@ export function TopBar() {
       </span>
       <ConnectionBadge />
       <LocaleSwitch onChange={(l) => setLocale(l).catch((e: unknown) => notify.error(e))} />
+      <button type="button" className="topbar-logout" data-testid="change-password" onClick={() => setChanging(true)}>
+        {t('auth:password.open')}
+      </button>
       <button type="button" className="topbar-logout" data-testid="logout" onClick={() => void logout()}>
         {t('common:topbar.logout')}
       </button>
+      {changing && <ChangePasswordDialog onClose={() => setChanging(false)} />}
     </header>
   );
 }

@@ -7,6 +7,8 @@ export type SessionApi = {
   session: SessionView;
   logout(): Promise<void>;
   setLocale(locale: Locale): Promise<void>;
+  /** auth.changePassword: this window continues on the new session the core answers with. */
+  changePassword(oldPassword: string, newPassword: string): Promise<void>;
 };
 
 export const SessionContext = createContext<SessionApi | null>(null);

@@ -36,7 +36,12 @@ export function errorKey(
     }
     case 'auth.lockedOut': {
       const seconds = Number(details.retryAfterSeconds ?? 0);
-      return { key: 'errors:auth.lockedOut', vars: { minutes: String(Math.max(1, Math.ceil(seconds / 60))) } };
+      // The retry time as a clock time too: a keeper locked out reads when to come back.
+      const at = f.dateTime(new Date(Date.now() + seconds * 1000).toISOString());
+      return {
+        key: 'errors:auth.lockedOut',
+        vars: { minutes: String(Math.max(1, Math.ceil(seconds / 60))), time: at },
+      };
     }
     case 'auth.badCredentials':
       return typeof details.attemptsLeft === 'number' && details.attemptsLeft > 0

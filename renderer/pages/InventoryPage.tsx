@@ -25,7 +25,7 @@ const getRowId = ({ data, rowPinned }: { data: BalanceRow; rowPinned?: string | 
   rowPinned ? `pinned-${rowPinned}` : balanceRowId(data);
 
 /** Sums of the rows shown, and the quick filter they were summed under. */
-type Totals = { rows: number; all: number; qty: number; amountFen: number; filter: string };
+type Totals = { rows: number; all: number; qty: number; amountFen: number | null; filter: string };
 
 export function InventoryPage() {
   const { t } = useTranslation();
@@ -58,12 +58,13 @@ export function InventoryPage() {
     const grid = gridRef.current;
     if (!grid) return;
     let qty = 0;
-    let amountFen = 0;
+    let amountFen: number | null = 0;
     let rows = 0;
     grid.forEachNodeAfterFilter((n) => {
       if (!n.data) return;
       qty += n.data.qty;
-      amountFen += n.data.amountFen;
+      // Roles not shown costs get no amounts (auth/costs.ts): no total either.
+      amountFen = amountFen === null || n.data.amountFen === null ? null : amountFen + n.data.amountFen;
       rows++;
     });
     const pinned: Partial<BalanceRow> = { productCode: t('inventory:totals'), qty, amountFen };
@@ -140,7 +141,7 @@ export function InventoryPage() {
           // The pinned totals as data, for tests and tools (the row shows them formatted).
           data-rows={totals.rows}
           data-qty={totals.qty}
-          data-amount-fen={totals.amountFen}
+          data-amount-fen={totals.amountFen ?? ''}
           data-filter={totals.filter}
         >
           {t('inventory:rowCount', { rows: f.qty(totals.rows), all: f.qty(totals.all) })}

@@ -26,6 +26,15 @@ export type Events = {
   'scanner.raw': ScannerRaw;
   /** Progress of long work (demo load, import, export), for the progress bar. */
   'work.progress': { job: string; phase: string; done: number; total: number };
+  /**
+   * This window's session was ended elsewhere (logout on another window with
+   * the same token, the user disabled, a password changed or reset): back to
+   * the login screen. Each window receives only its own client id.
+   */
+  'auth.sessionEnded': {
+    reason: 'loggedOut' | 'disabled' | 'passwordChanged' | 'passwordReset';
+    clientIds: string[];
+  };
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -35,5 +44,6 @@ export const eventNames: EventName[] = [
   'products.changed',
   'audit.appended',
   'work.progress',
+  'auth.sessionEnded',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

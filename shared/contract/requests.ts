@@ -65,6 +65,7 @@ import type {
   ReceiptRow,
   SessionView,
   SetupStatus,
+  UserRow,
   UserView,
 } from './types';
 import { none, spec, type RequestSpec } from './spec';
@@ -154,10 +155,11 @@ export const requests = {
   }),
   'setup.demoLogins': spec<{ logins: DemoLogin[] }>()({ input: none, access: 'public', write: false }),
 
+  // A read: scrypt runs outside any transaction; its bookkeeping writes in a short one of its own (auth.ts).
   'auth.login': spec<SessionView>()({
     input: z.object({ username: z.string().trim().min(1).max(32), secret: z.string().min(1).max(200) }).strict(),
     access: 'public',
-    write: true,
+    write: false,
   }),
   'auth.resume': spec<SessionView>()({
     input: z.object({ token: z.string().min(16).max(200) }).strict(),
@@ -168,7 +170,7 @@ export const requests = {
   'auth.me': spec<SessionView>()({ input: none, access: 'any', write: false }),
   'auth.setLocale': spec<UserView>()({ input: z.object({ locale }).strict(), access: 'any', write: true }),
 
-  'users.list': spec<UserView[]>()({ input: none, access: ['admin'], write: false }),
+  'users.list': spec<UserRow[]>()({ input: none, access: ['admin'], write: false }),
   'users.create': spec<UserView>()({
     input: z
       .object({
@@ -184,6 +186,23 @@ export const requests = {
       .strict(),
     access: ['admin'],
     write: true,
+  }),
+  'users.unlock': spec<UserRow>()({ input: z.object({ userId: id }).strict(), access: ['admin'], write: true }),
+  'users.setActive': spec<UserRow>()({
+    input: z.object({ userId: id, active: z.boolean(), reason: name }).strict(),
+    access: ['admin'],
+    write: true,
+  }),
+  /** Hashes outside any transaction, then writes in a short one of its own (like auth.login). */
+  'users.resetPassword': spec<UserRow>()({
+    input: z.object({ userId: id, password: secret.min(8), reason: name }).strict(),
+    access: ['admin'],
+    write: false,
+  }),
+  'auth.changePassword': spec<SessionView>()({
+    input: z.object({ oldPassword: z.string().min(1).max(200), newPassword: secret.min(8) }).strict(),
+    access: 'any',
+    write: false,
   }),
 
   'products.list': spec<ProductView[]>()({ input: none, access: 'any', write: false }),

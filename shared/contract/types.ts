@@ -10,6 +10,9 @@ export type UserView = {
   active: boolean;
 };
 
+/** users.list: the administrator sees who is locked out (at some client address, until when) and who is disabled. */
+export type UserRow = UserView & { lockedUntil: string | null };
+
 export type SessionView = { token: string; user: UserView; station: string };
 
 export type SetupStatus = {
@@ -32,7 +35,8 @@ export type ProductView = {
   spec: string;
   unit: string;
   casePack: number;
-  unitCostFen: number;
+  /** null for roles that are not shown costs (salesperson, dispatcher). */
+  unitCostFen: number | null;
   category: string;
   active: boolean;
   /** R13: an old code links to the code that replaced it; stock stays apart. */
@@ -62,8 +66,9 @@ export type BalanceRow = {
   locationId: number;
   locationCode: string;
   qty: number;
-  unitCostFen: number;
-  amountFen: number;
+  /** null (with amountFen) for roles that are not shown costs (salesperson, dispatcher). */
+  unitCostFen: number | null;
+  amountFen: number | null;
 };
 
 export type MovementRow = {
@@ -79,7 +84,8 @@ export type MovementRow = {
   status: StockStatus;
   locationCode: string;
   qty: number;
-  amountFen: number;
+  /** null for roles that are not shown costs (salesperson, dispatcher). */
+  amountFen: number | null;
   userName: string;
 };
 
@@ -97,7 +103,8 @@ export type ReceiptRow = {
   late: boolean;
   lineCount: number;
   totalQty: number;
-  totalAmountFen: number;
+  /** null for roles that are not shown costs (salesperson, dispatcher). */
+  totalAmountFen: number | null;
   userName: string;
   state: DocumentState;
   reversed: boolean;

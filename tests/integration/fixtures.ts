@@ -60,7 +60,7 @@ export async function openWarehouse(opts: Partial<CoreOptions> = {}): Promise<Wa
     id: p.id,
     code: p.code,
     casePack: p.casePack,
-    unitCostFen: p.unitCostFen,
+    unitCostFen: p.unitCostFen ?? 0,
   }));
   const bins = (await call(core, admin, 'locations.list', {}))
     .filter((l) => l.kind === 'bin')

@@ -14,6 +14,7 @@ import {
   type Access,
 } from '../../../shared/contract';
 import { AppError, isAppError } from '../../../shared/errors';
+import type { Session } from '../auth/sessions';
 import type { Caller, ServiceContext } from '../context';
 import type { DB } from '../db/schema';
 import type { EventBus } from '../events';
@@ -30,6 +31,12 @@ export type DispatcherOptions = {
   dataDir: string;
   now?: () => Date;
   log?: (message: string, error: unknown) => void;
+  /**
+   * Whether a session may still be used (not past its absolute end, not idle
+   * too long) — recording the activity when it may. Without it only the
+   * absolute end counts.
+   */
+  sessions?: { active(session: Session, now: number): boolean };
 };
 
 /** Zod issues trimmed to what a form needs to point at the field. */
@@ -127,15 +134,18 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
       return err({ code: 'contract.unknownRequest', details: { name: String(name).slice(0, 100) } });
     }
     const spec = requests[name];
-    const parsed = spec.input.safeParse(input === undefined ? {} : input);
-    if (!parsed.success) return err({ code: 'contract.invalidInput', details: { issues: issuesOf(parsed.error) } });
-
-    if (caller.session && caller.session.expiresAt <= now().getTime()) {
+    const at = now().getTime();
+    if (caller.session && !(opts.sessions?.active(caller.session, at) ?? caller.session.expiresAt > at)) {
       caller.session = null;
       if (spec.access !== 'public') return err({ code: 'auth.sessionExpired' });
     }
+    // The role before the input: a caller who may not make the request learns
+    // nothing of its schema from the refusal.
     const denied = checkAccess(spec.access, caller);
     if (denied) return err(denied.toJSON());
+
+    const parsed = spec.input.safeParse(input === undefined ? {} : input);
+    if (!parsed.success) return err({ code: 'contract.invalidInput', details: { issues: issuesOf(parsed.error) } });
 
     const handler = opts.handlers[name] as (ctx: ServiceContext, input: unknown) => Promise<unknown>;
     return run(caller, name, spec.write, (ctx) => handler(ctx, parsed.data));

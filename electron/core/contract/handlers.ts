@@ -3,7 +3,22 @@
 import type { ParsedInput, RequestName, RequestReply } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { listAudit } from '../audit/audit';
-import { createUser, listUsers, loadUser, login, logout, resume, setLocale, userView } from '../auth/auth';
+import {
+  changePassword,
+  createUser,
+  listUserRows,
+  loadUser,
+  login,
+  logout,
+  resetPassword,
+  resume,
+  setLocale,
+  setUserActive,
+  unlockUser,
+  userView,
+} from '../auth/auth';
+import { costsFor, hideCosts } from '../auth/costs';
+import type { LiveSessions } from '../auth/live';
 import { listLocations } from '../catalogue/locations';
 import { importProducts, listProducts, updateProduct } from '../catalogue/products';
 import { requireSession, type ServiceContext } from '../context';
@@ -48,7 +63,23 @@ export type Handler<N extends RequestName> = (ctx: ServiceContext, input: Parsed
 export type Handlers = { [N in RequestName]: Handler<N> };
 
 /** What handlers share across requests: in-memory state owned by the core. */
-export type HandlerDeps = { balances: BalanceIndex; scanning: Scanning; setupGate: SetupGate };
+export type HandlerDeps = { balances: BalanceIndex; scanning: Scanning; live?: LiveSessions; setupGate: SetupGate };
+
+/**
+ * A station's task is its owner's: another user may replace or start it over
+ * only as an operator or administrator (a salesperson cleared a keeper's
+ * unposted receiving lines and took the station's scans). A task nobody owns
+ * — its owner logged out, or closed every window at this station — is free
+ * to take: a keeper who walked away must not keep the station from the next.
+ */
+async function mayTakeStation(ctx: ServiceContext, deps: HandlerDeps): Promise<void> {
+  const me = requireSession(ctx);
+  const { owner } = await deps.scanning.pipeline.state(ctx, ctx.caller.station);
+  if (!owner || owner.userId === me.userId) return;
+  if (deps.live && !deps.live.present(owner.userId, ctx.caller.station)) return;
+  if (me.roles.includes('operator') || me.roles.includes('admin')) return;
+  throw new AppError('scan.notTaskOwner', { owner: owner.displayName });
+}
 
 export const createHandlers = (deps: HandlerDeps): Handlers => ({
   'setup.status': (ctx) => setupStatus(ctx, deps.setupGate),
@@ -56,12 +87,12 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   'setup.loadDemo': (ctx, input) => loadDemo(ctx, deps.setupGate, input),
   'setup.demoLogins': (ctx) => demoLogins(ctx),
 
-  'auth.login': (ctx, input) => login(ctx, input),
-  'auth.resume': (ctx, input) => resume(ctx, input.token),
+  'auth.login': (ctx, input) => login(ctx, input, deps.live),
+  'auth.resume': (ctx, input) => resume(ctx, input.token, deps.live),
   'auth.logout': async (ctx) => {
     const s = ctx.caller.session;
     if (s) await deps.scanning.pipeline.release(ctx, ctx.caller.station, s.userId);
-    return logout(ctx);
+    return logout(ctx, deps.live);
   },
   'auth.me': async (ctx) => {
     const s = requireSession(ctx);
@@ -71,10 +102,14 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   },
   'auth.setLocale': (ctx, input) => setLocale(ctx, input.locale),
 
-  'users.list': (ctx) => listUsers(ctx.db),
+  'users.list': (ctx) => listUserRows(ctx),
   'users.create': (ctx, input) => createUser(ctx, input),
+  'users.unlock': (ctx, input) => unlockUser(ctx, input),
+  'users.setActive': (ctx, input) => setUserActive(ctx, input, deps.live),
+  'users.resetPassword': (ctx, input) => resetPassword(ctx, input, deps.live),
+  'auth.changePassword': (ctx, input) => changePassword(ctx, input, deps.live),
 
-  'products.list': (ctx) => listProducts(ctx.db),
+  'products.list': async (ctx) => costsFor(ctx, await listProducts(ctx.db), hideCosts.product),
   'products.update': (ctx, input) => updateProduct(ctx, input),
   'products.import': (ctx, input) => importProducts(ctx, input.csv),
 
@@ -84,18 +119,19 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
     const rows = await deps.balances.list(ctx.db, input);
     // A blind counter does not read the book of the bins being counted off the inventory grid.
     const hidden = await hiddenBins(ctx);
-    return hidden.size > 0 ? rows.filter((r) => !hidden.has(r.locationId)) : rows;
+    return costsFor(ctx, hidden.size > 0 ? rows.filter((r) => !hidden.has(r.locationId)) : rows, hideCosts.balance);
   },
   'stock.movements': async (ctx, input) => {
     // The ledger sums to the book: while a blind count hides bins from this
     // caller, it waits until counting is finished (paging cannot skip bins
     // without lying about the total).
     if ((await hiddenBins(ctx)).size > 0) throw new AppError('counts.bookHidden');
-    return pageMovements(ctx.db, input);
+    const page = await pageMovements(ctx.db, input);
+    return { ...page, rows: costsFor(ctx, page.rows, hideCosts.movement) };
   },
   'stock.reverseDocument': (ctx, input) => reverseDocument(ctx, input),
 
-  'receipts.list': (ctx) => listReceipts(ctx.db),
+  'receipts.list': async (ctx) => costsFor(ctx, await listReceipts(ctx.db), hideCosts.receipt),
   'receipts.post': (ctx, input) => postReceipt(ctx, input),
 
   'scanner.list': async (ctx) => ({ configs: await listScannerConfigs(ctx.db), status: deps.scanning.statuses() }),
@@ -121,7 +157,10 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
     return scan;
   },
   'station.state': (ctx) => deps.scanning.pipeline.state(ctx, ctx.caller.station),
-  'station.setTask': (ctx, input) => deps.scanning.pipeline.setTask(ctx, ctx.caller.station, input.task),
+  'station.setTask': async (ctx, input) => {
+    await mayTakeStation(ctx, deps);
+    return deps.scanning.pipeline.setTask(ctx, ctx.caller.station, input.task);
+  },
   'station.setQuantity': (ctx, input) => {
     deps.scanning.pipeline.setQuantity(ctx.caller.station, input.qty);
     return deps.scanning.pipeline.changed(ctx, ctx.caller.station);
@@ -131,6 +170,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
     return deps.scanning.pipeline.changed(ctx, ctx.caller.station);
   },
   'station.clearTask': async (ctx) => {
+    await mayTakeStation(ctx, deps);
     await deps.scanning.pipeline.clear(ctx, ctx.caller.station);
     return deps.scanning.pipeline.changed(ctx, ctx.caller.station);
   },

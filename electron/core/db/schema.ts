@@ -25,6 +25,15 @@ export type DB = {
     station: string;
     created_at: string;
     expires_at: string;
+    last_active_at: string | null;
+  };
+  login_throttle: {
+    key: string;
+    username: string | null;
+    address: string;
+    failures: number;
+    locked_until: string | null;
+    last_failure_at: string;
   };
   products: {
     id: Generated<number>;

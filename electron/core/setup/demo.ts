@@ -183,6 +183,7 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
       ...ctx.caller,
       session: {
         token: '',
+        tokenHash: '',
         userId,
         username,
         displayName: username,

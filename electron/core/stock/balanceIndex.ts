@@ -17,8 +17,11 @@ import type { Db } from '../db/schema';
 
 type ProductAttrs = Pick<
   BalanceRow,
-  'productCode' | 'productNameZh' | 'productNameEn' | 'category' | 'unit' | 'oldCode' | 'unitCostFen'
->;
+  'productCode' | 'productNameZh' | 'productNameEn' | 'category' | 'unit' | 'oldCode'
+> & {
+  // The index always holds costs; replies to roles not shown them drop them (auth/costs.ts).
+  unitCostFen: number;
+};
 
 const keyOf = (productId: number, status: string, locationId: number) => `${productId}|${status}|${locationId}`;
 

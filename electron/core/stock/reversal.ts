@@ -20,6 +20,18 @@ export async function reverseDocument(
   if (original.state !== 'posted' || original.reverses_id !== null) {
     throw new AppError('stock.notReversible', { documentNo: original.number });
   }
+  // A document a manager approved (an adjustment form 库存调整表 is approved by
+  // the CS manager before it posts) is undone only with a manager's approval
+  // too: an operator must not take back what needed one.
+  const approval = await ctx.db
+    .selectFrom('adjustment_forms')
+    .select('id')
+    .where('document_id', '=', original.id)
+    .where('state', '=', 'approved')
+    .executeTakeFirst();
+  if (approval && !ctx.caller.session?.roles.includes('csManager')) {
+    throw new AppError('stock.reversalNeedsManager', { documentNo: original.number });
+  }
   const already = await ctx.db
     .selectFrom('documents')
     .select(['id', 'number', 'idempotency_key'])

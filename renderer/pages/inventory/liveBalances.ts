@@ -38,7 +38,7 @@ function newRow(k: StockKey, c: Catalogue): BalanceRow | null {
     locationCode: l.code,
     qty: k.qty,
     unitCostFen: p.unitCostFen,
-    amountFen: k.qty * p.unitCostFen,
+    amountFen: p.unitCostFen === null ? null : k.qty * p.unitCostFen,
   };
 }
 
@@ -59,7 +59,12 @@ export async function applyStockKeys(
     if (node?.data) {
       if (k.qty === 0) remove.push(node.data);
       // Integer fen × integer qty: exact.
-      else update.push({ ...node.data, qty: k.qty, amountFen: k.qty * node.data.unitCostFen });
+      else
+        update.push({
+          ...node.data,
+          qty: k.qty,
+          amountFen: node.data.unitCostFen === null ? null : k.qty * node.data.unitCostFen,
+        });
     } else if (k.qty > 0) {
       const row = newRow(k, await catalogue());
       if (!row) return false;

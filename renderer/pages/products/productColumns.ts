@@ -51,7 +51,7 @@ export function productColumns(t: TFunction, f: Formatters, canEdit: boolean): C
       type: 'rightAligned',
       cellDataType: 'text',
       // The editor shows and takes yuan ("12.50"); the data stays integer fen.
-      valueGetter: (p) => (p.data ? formatFenAsYuan(p.data.unitCostFen) : ''),
+      valueGetter: (p) => (p.data && p.data.unitCostFen !== null ? formatFenAsYuan(p.data.unitCostFen) : ''),
       valueFormatter: (p) => (p.data ? f.money(p.data.unitCostFen) : ''),
       comparator: (_a, _b, na, nb) => (na.data?.unitCostFen ?? 0) - (nb.data?.unitCostFen ?? 0),
       filter: 'agNumberColumnFilter',

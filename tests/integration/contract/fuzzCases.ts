@@ -121,6 +121,25 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['short password', { username: 'fz1', displayName: 'F', roles: ['operator'], password: 'short' }],
     ['SQL username', { username: "x'; DROP TABLE users; --", displayName: 'F', roles: ['operator'] }],
   ],
+  'users.unlock': () => [
+    ['bad user id', { userId: 0 }],
+    ['string user id', { userId: '1' }],
+  ],
+  'users.setActive': () => [
+    ['no reason', { userId: 1, active: false }],
+    ['empty reason', { userId: 1, active: false, reason: '' }],
+    ['active as string', { userId: 1, active: 'no', reason: 'left' }],
+  ],
+  'users.resetPassword': () => [
+    ['short password', { userId: 1, password: 'short', reason: 'forgot' }],
+    ['no reason', { userId: 1, password: 'long-enough-1' }],
+    ['bad user id', { userId: -1, password: 'long-enough-1', reason: 'forgot' }],
+  ],
+  'auth.changePassword': () => [
+    ['short new password', { oldPassword: 'x', newPassword: 'short' }],
+    ['empty old password', { oldPassword: '', newPassword: 'long-enough-1' }],
+    ['huge old password', { oldPassword: 'x'.repeat(201), newPassword: 'long-enough-1' }],
+  ],
   'products.list': () => noInput,
   'products.update': ({ productId }) => [
     ...badIds('id', { nameZh: 'x' }),

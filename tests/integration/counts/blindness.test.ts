@@ -102,6 +102,7 @@ describe('blind count', () => {
     await ask('auth.me', {});
     await ask('auth.resume', { token: c.keeper.session!.token });
     await ask('auth.setLocale', { locale: 'zh-CN' });
+    await ask('auth.changePassword', { oldPassword: 'not-the-password', newPassword: 'new-password-1' });
     await ask('counts.preview', { scope: { area: 'zones', locationIds: [c.zoneA] } });
     await ask('products.list', {});
     await ask('locations.list', {});
