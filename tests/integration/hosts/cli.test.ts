@@ -147,6 +147,8 @@ describe('cangwu CLI', () => {
   it('explains usage errors in one line with exit 2', async () => {
     const r = await cangwu('export', 'everything');
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe('usage: cangwu export balances|movements [--format csv|json] [--out FILE]');
+    const [first, ...usage] = r.stderr.trim().split('\n');
+    expect(first).toBe('cangwu: cannot export "everything": balances or movements (只能导出库存或流水)');
+    expect(usage.join('\n')).toMatch(/^usage:\n {2}cangwu export balances\|movements \[--format csv\|json\]/);
   });
 });
