@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
 import type { Db } from '../db/schema';
-import { csvField, parseFlag, readCsv } from './csv';
+import { csvField, parseFlag, readCsv, replacementChars } from './csv';
 
 type CustomerRecord = {
   id: number;
@@ -188,11 +188,12 @@ const codePattern = /^[\p{L}\p{N}._\-/]+$/u;
  * is a username). Known codes are updated, new ones inserted.
  */
 export async function importCustomers(ctx: ServiceContext, csv: string): Promise<ImportReport> {
-  const { header, records, lines } = readCsv(csv);
-  const errors: ImportRowError[] = [];
+  const file = readCsv(csv);
+  const { header, records, lines } = file;
+  const errors: ImportRowError[] = replacementChars(file);
   for (const col of ['code', 'name', 'area', 'route'])
     if (!header.includes(col)) errors.push({ line: 1, reason: 'missingColumn', field: col });
-  if (errors.length > 0) throw new AppError('import.invalidRows', { errors });
+  if (errors.some((e) => e.line === 1)) throw new AppError('import.invalidRows', { errors });
   if (records.length === 0) throw new AppError('import.emptyFile');
   const sales = new Map([...(await salespersonIds(ctx.db))].map(([id, username]) => [username, id]));
   const seen = new Set<string>();
