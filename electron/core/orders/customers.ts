@@ -141,7 +141,7 @@ export async function saveCustomer(ctx: ServiceContext, input: CustomerInput): P
     ...(input.address !== undefined && { address: input.address }),
     ...(input.stopSeq !== undefined && { stop_seq: input.stopSeq }),
     ...(input.contact !== undefined && { contact: input.contact }),
-    phone: input.phone ?? '',
+    ...(input.phone !== undefined && { phone: input.phone }),
     ...(input.salespersonId !== undefined && { salesperson_id: input.salespersonId }),
     ...(input.deliveryDays !== undefined && { delivery_days: daysText(input.deliveryDays) }),
     ...(input.blocked !== undefined && {
@@ -159,7 +159,13 @@ export async function saveCustomer(ctx: ServiceContext, input: CustomerInput): P
     if (!before) throw new AppError('customers.notFound', { customerId: id });
     await ctx.db.updateTable('customers').set(values).where('id', '=', id).execute();
   } else {
-    id = (await ctx.db.insertInto('customers').values(values).returning('id').executeTakeFirstOrThrow()).id;
+    id = (
+      await ctx.db
+        .insertInto('customers')
+        .values({ phone: '', ...values })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
   const [after] = await listCustomers(ctx.db, [id]);
   await recordAudit(ctx, { entity: 'customer', entityId: id, before, after });
