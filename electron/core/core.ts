@@ -8,6 +8,7 @@ import { createHandlers } from './contract/handlers';
 import { startCheckpointer } from './db/checkpointer';
 import { openDatabase, type OpenedDatabase } from './db/open';
 import { createEventBus } from './events';
+import { startShortRetry } from './orders/autoRetry';
 import { Scanning } from './scanner/scanning';
 import { stockEventFor } from './counts/blindness';
 import { BalanceIndex } from './stock/balanceIndex';
@@ -80,6 +81,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   // Serial scans are credited to the owner of the station's task (whoever
   // chose it), not to whichever window last made a request: see scanner/pipeline.ts.
   const dispatch = createDispatcher({ ...runnerOptions, handlers, sessions: live });
+  // R4: short orders are released when stock arrives (orders/autoRetry.ts).
+  const stopShortRetry = startShortRetry(run, bus);
   let closed = false;
   return {
     dataDir: opts.dataDir,
@@ -108,6 +111,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true;
+      await stopShortRetry();
       await scanning.close();
       live.flush();
       await checkpointer.stop();

@@ -1,5 +1,6 @@
 // Events fan out from the core to every open window and station.
 import type { StockStatus } from '../domain';
+import type { OrdersChanged } from './orders';
 import type { ScanView, ScannerRaw, ScannerStatus, StationState } from './scanning';
 
 export type StockKey = { productId: number; status: StockStatus; locationId: number; qty: number };
@@ -35,6 +36,10 @@ export type Events = {
     reason: 'loggedOut' | 'disabled' | 'passwordChanged' | 'passwordReset';
     clientIds: string[];
   };
+  /** Orders entered, changed, released, cancelled: every orders grid and order page updates. */
+  'orders.changed': OrdersChanged;
+  'customers.changed': { customerIds: number[] | 'all' };
+  'prices.changed': { productIds: number[] | 'all' };
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -45,5 +50,8 @@ export const eventNames: EventName[] = [
   'audit.appended',
   'work.progress',
   'auth.sessionEnded',
+  'orders.changed',
+  'customers.changed',
+  'prices.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

@@ -69,6 +69,7 @@ import type {
   UserView,
 } from './types';
 import { none, spec, type RequestSpec } from './spec';
+import { ordersRequests } from './orders';
 
 export type { Access, RequestSpec } from './spec';
 /** The station host's one-time first-run code (setup/setupGate.ts), as typed: dashes and spaces allowed. */
@@ -486,6 +487,8 @@ export const requests = {
     access: ['admin', 'csManager', 'supervisor'],
     write: false,
   }),
+
+  ...ordersRequests,
 } as const satisfies Record<string, RequestSpec>;
 
 export type Requests = typeof requests;

@@ -321,4 +321,102 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['missing comment', { formId: 1 }],
   ],
   'audit.list': () => [...badPage(), ['unknown field', { offset: 0, limit: 10, entity: 'users' }]],
+
+  // Orders (issue 11).
+  'customers.list': () => [...badIds('x').map(([l, v]) => [l, { ids: [(v as { x: unknown }).x] }] as const)],
+  'customers.save': () => [
+    ['missing name', { code: 'CX1', area: 'a', route: 'r' }],
+    ['bad code', { code: 'C X;DROP', name: 'n', area: 'a', route: 'r' }],
+    ['blocked without reason', { code: 'CX2', name: 'n', area: 'a', route: 'r', blocked: true }],
+    ['weekday 8', { code: 'CX3', name: 'n', area: 'a', route: 'r', deliveryDays: [8] }],
+    ['lat without lng', { code: 'CX4', name: 'n', area: 'a', route: 'r', lat: 23.1 }],
+    ['lat out of range', { code: 'CX5', name: 'n', area: 'a', route: 'r', lat: 123, lng: 1 }],
+    // null is allowed: no salesperson.
+    ...badIds('salespersonId', { code: 'CX6', name: 'n', area: 'a', route: 'r' }).filter(([l]) => !l.endsWith('null')),
+  ],
+  'customers.import': () => [
+    ['csv a number', { csv: 1 }],
+    ['missing csv', {}],
+  ],
+  'customers.export': () => noInput,
+  'customers.salespeople': () => noInput,
+  'prices.list': () => [['not a date', { on: '2026-13-01' }], ...badIds('productId')],
+  'prices.set': (ids) => [
+    ['negative price', { productId: ids.productId, customerId: null, priceFen: -1, validFrom: '2026-01-01' }],
+    ['fractional fen', { productId: ids.productId, customerId: null, priceFen: 1.5, validFrom: '2026-01-01' }],
+    [
+      'to before from',
+      { productId: ids.productId, customerId: null, priceFen: 1, validFrom: '2026-02-01', validTo: '2026-01-01' },
+    ],
+    ['not a date', { productId: ids.productId, customerId: null, priceFen: 1, validFrom: '01/02/2026' }],
+    ['missing customer', { productId: ids.productId, priceFen: 1, validFrom: '2026-01-01' }],
+  ],
+  'prices.remove': () => badIds('id'),
+  'prices.import': () => [['csv an array', { csv: ['a'] }]],
+  'orders.list': () => [
+    ['unknown state', { states: ['lost'] }],
+    ['empty states', { states: [] }],
+    ['bad date', { dispatchDate: 'tomorrow' }],
+    ['limit zero', { limit: 0 }],
+  ],
+  'orders.get': () => badIds('orderId'),
+  'orders.create': (ids) => [
+    ['unknown channel', { channel: 'email', customerCode: 'C1', lines: [] }],
+    ['file channel', { channel: 'file', customerCode: 'C1', lines: [] }],
+    ['no customer', { channel: 'desk', lines: [] }],
+    ['line without product', { channel: 'desk', customerCode: 'C1', lines: [{ qty: 1 }] }],
+    ['qty Infinity', { channel: 'desk', customerCode: 'C1', lines: [{ productId: ids.productId, qty: Infinity }] }],
+    ['qty text', { channel: 'desk', customerCode: 'C1', lines: [{ productId: ids.productId, qty: '1' }] }],
+    ['bad per', { channel: 'desk', customerCode: 'C1', lines: [{ productId: ids.productId, qty: 1, per: 'pallet' }] }],
+    [
+      '501 lines',
+      { channel: 'desk', customerCode: 'C1', lines: Array(501).fill({ productId: ids.productId, qty: 1 }) },
+    ],
+  ],
+  'orders.update': () => [...badIds('orderId'), ['bad date', { orderId: 1, dispatchDate: '2026-02-30x' }]],
+  'orders.switchLine': () => badIds('lineId', { orderId: 1 }),
+  'orders.requalify': () => [
+    ['empty ids', { orderIds: [] }],
+    ['bad date', { dispatchDate: 5 }],
+  ],
+  'orders.cancel': () => [
+    ['empty reason', { orderId: 1, reason: '' }],
+    ['bad consent', { orderId: 1, reason: 'x', consent: { how: 'telepathy' } }],
+  ],
+  'orders.pendingConfirmation': () => noInput,
+  'orders.confirm': () => badIds('orderId'),
+  'orders.reject': () => [['missing reason', { orderId: 1 }]],
+  'orders.release': () => [
+    ['neither ids nor date', {}],
+    ['both ids and date', { orderIds: [1], dispatchDate: '2026-01-01' }],
+    ['empty ids', { orderIds: [] }],
+  ],
+  'orders.takeBack': () => badIds('orderId'),
+  'orders.confirmationList': () => [
+    ['missing date', {}],
+    ['bad date', { dispatchDate: '2026-1-1' }],
+  ],
+  'orders.retryShort': () => [['bad date', { dispatchDate: 'today' }]],
+  'orders.resolveLine': (ids) => [
+    ['unknown action', { action: 'steal', orderId: 1, lineId: 1, consent: { how: 'phone' } }],
+    ['no consent', { action: 'remove', orderId: 1, lineId: 1 }],
+    ['reduce to zero', { action: 'reduce', orderId: 1, lineId: 1, qty: 0, consent: { how: 'phone' } }],
+    ['substitute without product', { action: 'substitute', orderId: 1, lineId: 1, consent: { how: 'phone' } }],
+    [
+      'bad salesperson id',
+      { action: 'remove', orderId: 1, lineId: 1, consent: { how: 'phone', salespersonId: -ids.userId } },
+    ],
+  ],
+  'orders.previewImport': () => [
+    ['missing file name', { csv: 'a' }],
+    ['csv a number', { csv: 1, fileName: 'a' }],
+  ],
+  'orders.import': () => [
+    ['missing file name', { csv: 'a' }],
+    ['empty file name', { csv: 'a', fileName: ' ' }],
+  ],
+  'orders.qualifiedRate': () => [
+    ['missing to', { from: '2026-01-01' }],
+    ['not dates', { from: 'x', to: 'y' }],
+  ],
 };

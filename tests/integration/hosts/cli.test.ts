@@ -47,6 +47,9 @@ describe('cangwu CLI', () => {
     expect(count('SELECT COUNT(*) AS n FROM products WHERE replaced_by_id IS NOT NULL')).toBeGreaterThan(0);
     expect(count('SELECT COUNT(*) AS n FROM vehicles')).toBe(30);
     expect(count('SELECT COUNT(*) AS n FROM customers')).toBeGreaterThanOrEqual(800);
+    // Issue 11: the next working day's orders at the reference scale.
+    expect(count('SELECT COUNT(*) AS n FROM orders')).toBeGreaterThanOrEqual(5200);
+    expect(count('SELECT COUNT(*) AS n FROM order_lines')).toBeGreaterThan(18_000);
     expect(count('SELECT COUNT(DISTINCT status) AS n FROM balances WHERE qty > 0')).toBe(3);
     expect(count('SELECT COUNT(DISTINCT role) AS n FROM user_roles')).toBe(7);
     expect(

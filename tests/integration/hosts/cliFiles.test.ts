@@ -32,7 +32,7 @@ beforeAll(async () => {
     deliveryNote: 'QS-F',
     arrivedAt: new Date().toISOString(),
     idempotencyKey: newKey(),
-    lines: ids.map((p) => ({ productId: p.id, status: 'good', locationId: w.bins[0]!.id, qty: 10 })),
+    lines: ids.map((p) => ({ productId: p.id, status: 'good' as const, locationId: w.bins[0]!.id, qty: 10 })),
   });
   await receive(w, keeper, [{ product: 0, bin: 0, qty: 10 }]);
   await post(w, keeper, {

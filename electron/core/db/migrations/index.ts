@@ -7,6 +7,7 @@ import { stockCounts } from './004_stock_counts';
 import { countSelection } from './005_count_selection';
 import { countTallies } from './006_count_tallies';
 import { sessionsAndLogins } from './007_sessions_and_logins';
+import { orders } from './009_orders';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   countSelection,
   countTallies,
   sessionsAndLogins,
+  orders,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
