@@ -590,9 +590,10 @@ export const ordersRequests = {
   'orders.takeBack': spec<OrderView>()({ input: orderRef, access: orderWriters, write: true }),
 
   /** 每日订单确认 (R4): the short orders of a dispatch date, each short line with its figures. */
+  // Not the keeper's: it shows on hand per product, which a blind counter must not read (R10).
   'orders.confirmationList': spec<ShortOrder[]>()({
     input: z.object({ dispatchDate: businessDate }).strict(),
-    access: orderReaders,
+    access: ['operator', 'csManager', 'salesperson', 'supervisor'],
     write: false,
   }),
   /** Releases the short orders (of a date, or all) that stock now covers. */

@@ -119,6 +119,12 @@ describe('blind count', () => {
     await ask('station.undoLastScan', {});
     await ask('station.setTask', { task: 'lookup' });
     await ask('station.clearTask', {});
+    await ask('customers.list', {});
+    await ask('customers.export', {});
+    await ask('customers.salespeople', {});
+    await ask('prices.list', {});
+    await ask('orders.list', {});
+    await ask('orders.get', { orderId: 1 });
     replies['stock.balances'] = balances;
     // counts.finishCounting ends the blind phase: its reply may show the book, so it is checked before, by state.
     // auth.logout says nothing but null, and would end the keeper's session here.
