@@ -57,6 +57,18 @@ export const errorCodes = [
   'adjustments.approverInvolved',
   'db.tooNew',
   'db.corrupt',
+  'db.diskFull',
+  'db.readOnly',
+  'db.ioError',
+  'db.busy',
+  'db.locked',
+  'db.cannotOpen',
+  'db.notADatabase',
+  'db.permission',
+  'dataDir.inUse',
+  'backup.targetIsLive',
+  'backup.failed',
+  'backup.notFound',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -5,17 +5,26 @@
 //    lock up front, so a second process (the CLI, a backup, a second station
 //    on the same file) waits on busy_timeout instead of failing mid-transaction
 //    with SQLITE_BUSY_SNAPSHOT when it upgrades from reading to writing.
+// 3. `rollback` is skipped when SQLite has already rolled the transaction back
+//    itself, as it does on SQLITE_FULL, SQLITE_IOERR and some SQLITE_BUSY
+//    errors. Kysely's ROLLBACK then threw "cannot rollback - no transaction is
+//    active", and that error replaced the real cause (a full disk reached the
+//    log and the user as an internal error).
 // A PostgreSQL deployment swaps this file for Kysely's PostgresDialect.
 import type Database from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
 
 const maxCachedStatements = 1000;
 
+/** Stands in for ROLLBACK when there is nothing left to roll back. */
+const noRollback = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) };
+
 export function cachedSqliteDialect(db: Database.Database): SqliteDialect {
   const cache = new Map<string, Database.Statement>();
   const facade = {
     close: () => db.close(),
     prepare(sql: string): Database.Statement {
+      if (sql === 'rollback' && !db.inTransaction) return noRollback as unknown as Database.Statement;
       const text = sql === 'begin' ? 'begin immediate' : sql;
       let stmt = cache.get(text);
       if (stmt) return stmt;
