@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import { migrate } from './migrate';
+import { reasonOf, storageError } from './sqliteErrors';
 import type { DB } from './schema';
 import { cachedSqliteDialect } from './sqliteDialect';
 
@@ -40,27 +41,61 @@ export function applyPragmas(sqlite: Database.Database): void {
  * version with a typed error the hosts print in the user's language.
  */
 export function openDatabase(dataDir: string, opts: { migrate?: boolean } = {}): OpenedDatabase {
-  fs.mkdirSync(dataDir, { recursive: true });
   const file = databasePath(dataDir);
-  let sqlite: Database.Database;
+  let sqlite: Database.Database | undefined;
   try {
+    fs.mkdirSync(dataDir, { recursive: true });
     sqlite = new Database(file);
     applyPragmas(sqlite);
     const check = sqlite.pragma('quick_check', { simple: true });
-    if (check !== 'ok') {
-      sqlite.close();
-      throw new AppError('db.corrupt', { file, finding: String(check) });
-    }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('db.corrupt', { file, finding: e instanceof Error ? e.message : String(e) });
-  }
-  try {
+    if (check !== 'ok') throw new AppError('db.corrupt', { file, finding: String(check) });
     if (opts.migrate !== false) migrate(sqlite);
   } catch (e) {
-    sqlite.close();
-    throw e;
+    sqlite?.close();
+    throw openingError(e, dataDir, file);
   }
   const db = new Kysely<DB>({ dialect: cachedSqliteDialect(sqlite) });
   return { sqlite, db, file };
+}
+
+/**
+ * Why the database could not be opened, as the person at the console can act
+ * on it: a full or read-only disk, another program holding it, a file that is
+ * not a database, a damaged one. Until this, every failure read "damaged" and
+ * sent the administrator to restore a backup over a sound database.
+ */
+function openingError(e: unknown, dataDir: string, file: string): AppError {
+  if (e instanceof AppError) return e;
+  const typed = storageError(e, { file }, true);
+  // SQLite says only "unable to open database file"; the folder says why.
+  if (typed?.code === 'db.cannotOpen' && folderIsReadOnly(dataDir))
+    return new AppError('db.readOnly', { ...typed.details, reason: 'read-only file system' });
+  // A file that starts as a SQLite database but whose header SQLite rejects is a damaged one.
+  if (typed?.code === 'db.notADatabase' && hasSqliteHeader(file))
+    return new AppError('db.corrupt', { ...typed.details, finding: typed.details.reason });
+  return typed ?? new AppError('db.cannotOpen', { file, reason: reasonOf(e) });
+}
+
+function hasSqliteHeader(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(16);
+      fs.readSync(fd, head, 0, 16, 0);
+      return head.toString('latin1') === 'SQLite format 3\0';
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+function folderIsReadOnly(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EROFS' || (e as NodeJS.ErrnoException).code === 'EACCES';
+  }
 }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIntegrity } from '../../../electron/core/db/integrity';
 import { balanceOf, call, newKey, openWarehouse, refusal, type Warehouse } from '../fixtures';
-import { mountSmallDisk, type SmallDisk } from './smallDisk';
+import { mountSmallDisk } from './smallDisk';
 
 const disk = mountSmallDisk(24 * 1024 * 1024);
 const how = disk ? 'on a full 24 MB tmpfs' : 'with max_page_count (mount refused)';
