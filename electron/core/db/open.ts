@@ -4,12 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors';
+import { walGuard } from './checkpointer';
 import { migrate } from './migrate';
 import { reasonOf, storageError } from './sqliteErrors';
 import type { DB } from './schema';
 import { cachedSqliteDialect } from './sqliteDialect';
 
 export const databaseFileName = 'cangwu.db';
+
+export const journalSizeLimitBytes = 64 * 1024 * 1024;
 
 export type OpenedDatabase = { sqlite: Database.Database; db: Kysely<DB>; file: string };
 
@@ -29,6 +32,10 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('foreign_keys = ON');
   // A second process (CLI backup, a second station) waits rather than failing.
   sqlite.pragma('busy_timeout = 5000');
+  // A WAL that has grown (a burst of postings, a long read holding it) is cut
+  // back to this when it restarts, instead of keeping its largest size until
+  // the host closes. The checkpointer truncates it when it is larger still.
+  sqlite.pragma(`journal_size_limit = ${journalSizeLimitBytes}`);
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
   // Reads through the page cache of the OS instead of a read() per page.
@@ -54,7 +61,7 @@ export function openDatabase(dataDir: string, opts: { migrate?: boolean } = {}):
     sqlite?.close();
     throw openingError(e, dataDir, file);
   }
-  const db = new Kysely<DB>({ dialect: cachedSqliteDialect(sqlite) });
+  const db = new Kysely<DB>({ dialect: cachedSqliteDialect(sqlite, walGuard(sqlite, file)) });
   return { sqlite, db, file };
 }
 

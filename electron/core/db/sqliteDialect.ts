@@ -10,6 +10,8 @@
 //    errors. Kysely's ROLLBACK then threw "cannot rollback - no transaction is
 //    active", and that error replaced the real cause (a full disk reached the
 //    log and the user as an internal error).
+// 4. `afterCommit` runs after each COMMIT on this connection (the WAL guard:
+//    checkpointer.ts).
 // A PostgreSQL deployment swaps this file for Kysely's PostgresDialect.
 import type Database from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
@@ -19,7 +21,7 @@ const maxCachedStatements = 1000;
 /** Stands in for ROLLBACK when there is nothing left to roll back. */
 const noRollback = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) };
 
-export function cachedSqliteDialect(db: Database.Database): SqliteDialect {
+export function cachedSqliteDialect(db: Database.Database, afterCommit?: () => void): SqliteDialect {
   const cache = new Map<string, Database.Statement>();
   const facade = {
     close: () => db.close(),
@@ -32,6 +34,17 @@ export function cachedSqliteDialect(db: Database.Database): SqliteDialect {
       if (cache.size >= maxCachedStatements) {
         const oldest = cache.keys().next().value;
         if (oldest !== undefined) cache.delete(oldest);
+      }
+      if (text === 'commit' && afterCommit) {
+        const commit = stmt;
+        stmt = {
+          reader: false,
+          run: (...args: unknown[]) => {
+            const r = commit.run(...args);
+            afterCommit();
+            return r;
+          },
+        } as unknown as Database.Statement;
       }
       cache.set(text, stmt);
       return stmt;
