@@ -87,7 +87,7 @@ async function start(): Promise<void> {
     // One writer host per data folder (dataDirLock.ts): taken before the
     // database is opened, refused naming the holder.
     releaseDataDir = claimDataDir(dataDir, 'Cangwu console');
-    core = await openCore({ dataDir, station: os.hostname(), serial: true });
+    core = await openCore({ dataDir, station: os.hostname(), serial: true, backups: true });
   } catch (e) {
     releaseDataDir?.();
     releaseDataDir = null;

@@ -5,6 +5,7 @@ import { defaultTimeZone } from './clock';
 import { localOrigin, type Caller, type ClientOrigin } from './context';
 import { createDispatcher, createServiceRunner } from './contract/dispatcher';
 import { createHandlers } from './contract/handlers';
+import { createBackupService, type BackupService } from './backups/service';
 import { startCheckpointer } from './db/checkpointer';
 import { openDatabase, type OpenedDatabase } from './db/open';
 import { createEventBus } from './events';
@@ -16,6 +17,7 @@ export type Core = {
   dataDir: string;
   station: string;
   database: OpenedDatabase;
+  backups: BackupService;
   /** A caller for one window or client; `origin` defaults to this machine (a window, the CLI). */
   newCaller(clientId: string, origin?: ClientOrigin): Caller;
   dispatch(caller: Caller, name: string, input: unknown): Promise<Result<unknown>>;
@@ -35,6 +37,8 @@ export type CoreOptions = {
   timeZone?: string;
   /** Open the configured serial scanners (the Electron host and the station host do; the CLI does not). */
   serial?: boolean;
+  /** Take the daily backup on its schedule (and a missed one at start): the Electron host and `cangwu serve`. */
+  backups?: boolean;
   /** Tests pin the clock. */
   now?: () => Date;
   log?: (message: string, error: unknown) => void;
@@ -59,7 +63,16 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const run = createServiceRunner(runnerOptions);
   const scanning = new Scanning({ run, bus, serial: opts.serial ?? false, log });
   await scanning.start(database.db);
-  const handlers = createHandlers({ balances, scanning });
+  const backups = createBackupService({
+    sqlite: database.sqlite,
+    dataDir: opts.dataDir,
+    timeZone: runnerOptions.timeZone,
+    bus,
+    ...(opts.now && { now: opts.now }),
+    log,
+  });
+  if (opts.backups) backups.start();
+  const handlers = createHandlers({ balances, scanning, backups });
   // Serial scans are credited to the owner of the station's task (whoever
   // chose it), not to whichever window last made a request: see scanner/pipeline.ts.
   const dispatch = createDispatcher({ ...runnerOptions, handlers });
@@ -68,12 +81,15 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     station: opts.station,
     database,
+    backups,
     newCaller: (clientId, origin = localOrigin) => ({ session: null, station: opts.station, clientId, origin }),
     dispatch,
     subscribe: bus.subscribe,
     eventFor(caller, msg) {
       // State goes to logged-in windows only; progress also to the first-run screen.
       if (!caller.session) return msg.name === 'work.progress' ? msg : null;
+      // Backup outcomes (file names, causes) are the administrator's.
+      if (msg.name === 'backups.changed') return caller.session.roles.includes('admin') ? msg : null;
       if (msg.name !== 'stock.changed') return msg;
       return run(caller, 'event.stock.changed', false, (ctx) => stockEventFor(ctx, msg.payload)).then((r) =>
         r.ok ? (r.value ? { name: msg.name, payload: r.value } : null) : null,
@@ -82,6 +98,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true;
+      await backups.stop();
       await scanning.close();
       await checkpointer.stop();
       // Closing the last connection checkpoints the WAL into the database file.

@@ -1,5 +1,6 @@
 // Events fan out from the core to every open window and station.
 import type { StockStatus } from '../domain';
+import type { BackupOutcome } from './backups';
 import type { ScanView, ScannerRaw, ScannerStatus, StationState } from './scanning';
 
 export type StockKey = { productId: number; status: StockStatus; locationId: number; qty: number };
@@ -22,6 +23,8 @@ export type Events = {
   'scanner.raw': ScannerRaw;
   /** Progress of long work (demo load, import, export), for the progress bar. */
   'work.progress': { job: string; phase: string; done: number; total: number };
+  /** A backup finished or failed (admin windows: the backup section and its banner). */
+  'backups.changed': BackupOutcome;
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -31,5 +34,6 @@ export const eventNames: EventName[] = [
   'products.changed',
   'audit.appended',
   'work.progress',
+  'backups.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

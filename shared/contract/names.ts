@@ -64,6 +64,9 @@ export const requestNameList = [
   'adjustments.approve',
   'adjustments.reject',
   'audit.list',
+  'backups.status',
+  'backups.runNow',
+  'backups.configure',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

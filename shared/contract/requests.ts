@@ -2,6 +2,7 @@
 // its reply type and who may make it. Hosts (Electron IPC, the station host's
 // WebSocket, the CLI) reach the core only through these names.
 import { z } from 'zod';
+import { backupsRequests } from './backups';
 import { maxQuantity, type Role } from '../domain';
 import {
   amountFen,
@@ -470,6 +471,7 @@ export const requests = {
     access: ['admin', 'csManager', 'supervisor'],
     write: false,
   }),
+  ...backupsRequests,
 } as const satisfies Record<string, RequestSpec>;
 
 export type Requests = typeof requests;

@@ -3,6 +3,8 @@
 import type { ParsedInput, RequestName, RequestReply } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { listAudit } from '../audit/audit';
+import { backupsHandlers } from '../backups/handlers';
+import type { BackupService } from '../backups/service';
 import { createUser, listUsers, loadUser, login, logout, resume, setLocale, userView } from '../auth/auth';
 import { listLocations } from '../catalogue/locations';
 import { importProducts, listProducts, updateProduct } from '../catalogue/products';
@@ -40,7 +42,7 @@ export type Handler<N extends RequestName> = (ctx: ServiceContext, input: Parsed
 export type Handlers = { [N in RequestName]: Handler<N> };
 
 /** What handlers share across requests: in-memory state owned by the core. */
-export type HandlerDeps = { balances: BalanceIndex; scanning: Scanning };
+export type HandlerDeps = { balances: BalanceIndex; scanning: Scanning; backups: BackupService };
 
 export const createHandlers = (deps: HandlerDeps): Handlers => ({
   'setup.status': (ctx) => setupStatus(ctx),
@@ -165,4 +167,6 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   'adjustments.reject': (ctx, input) => rejectForm(ctx, input),
 
   'audit.list': (ctx, input) => listAudit(ctx, input),
+
+  ...backupsHandlers(deps.backups),
 });

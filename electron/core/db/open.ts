@@ -5,7 +5,9 @@ import path from 'node:path';
 import { Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import { walGuard } from './checkpointer';
-import { migrate } from './migrate';
+import { verifyBackup } from './backup';
+import { latestVersion } from './migrations';
+import { migrate, schemaVersion } from './migrate';
 import { reasonOf, storageError } from './sqliteErrors';
 import type { DB } from './schema';
 import { cachedSqliteDialect } from './sqliteDialect';
@@ -56,13 +58,41 @@ export function openDatabase(dataDir: string, opts: { migrate?: boolean } = {}):
     applyPragmas(sqlite);
     const check = sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new AppError('db.corrupt', { file, finding: String(check) });
-    if (opts.migrate !== false) migrate(sqlite);
+    if (opts.migrate !== false) {
+      backupBeforeMigration(sqlite, dataDir);
+      migrate(sqlite);
+    }
   } catch (e) {
     sqlite?.close();
     throw openingError(e, dataDir, file);
   }
   const db = new Kysely<DB>({ dialect: cachedSqliteDialect(sqlite, walGuard(sqlite, file)) });
   return { sqlite, db, file };
+}
+
+/**
+ * A migration that goes wrong halfway is rolled back, but one that is wrong
+ * (moves data the wrong way) is not: an existing database about to be
+ * migrated is copied first into backups/ (VACUUM INTO: synchronous, one
+ * consistent self-contained file), verified like any backup.
+ */
+function backupBeforeMigration(sqlite: Database.Database, dataDir: string): void {
+  const version = schemaVersion(sqlite);
+  if (version === 0 || version >= latestVersion) return;
+  const folder = path.join(dataDir, 'backups');
+  fs.mkdirSync(folder, { recursive: true });
+  const at = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = path.join(folder, `pre-migration-v${version}-${at}.db`);
+  const temp = `${file}.tmp`;
+  try {
+    sqlite.prepare('VACUUM INTO ?').run(temp);
+    verifyBackup(temp);
+    fs.renameSync(temp, file);
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    // No migration without its safety copy: the database stays as it is.
+    throw storageError(e, { file }, true) ?? e;
+  }
 }
 
 /**

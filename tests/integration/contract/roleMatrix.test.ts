@@ -107,6 +107,9 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'adjustments.approve': () => ({ formId: 999_999 }),
   'adjustments.reject': () => ({ formId: 999_999, comment: 'x' }),
   'audit.list': () => ({ offset: 0, limit: 10 }),
+  'backups.status': () => ({}),
+  'backups.runNow': () => ({}),
+  'backups.configure': () => ({ dailyAt: '02:30', keepDaily: 7, keepWeekly: 4 }),
 };
 
 // Logging out ends the caller's session, so it goes last.
