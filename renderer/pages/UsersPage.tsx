@@ -7,6 +7,7 @@ import { api } from '../api/client';
 import { CangwuGrid } from '../components/grid/CangwuGrid';
 import { useGridEvents } from '../components/grid/useGridEvents';
 import { useNotify } from '../components/toast/useNotify';
+import { BackupsSection } from './users/BackupsSection';
 import { UserForm } from './users/UserForm';
 
 const getRowId = ({ data }: { data: UserView }) => String(data.id);
@@ -88,6 +89,7 @@ export function UsersPage() {
           }}
         />
       </div>
+      <BackupsSection />
     </section>
   );
 }
