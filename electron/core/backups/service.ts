@@ -8,7 +8,7 @@ import { Cron } from 'croner';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupKind, BackupOutcome, BackupSettings, BackupStatus } from '../../../shared/contract/backups';
-import { AppError } from '../../../shared/errors';
+import { AppError, errorCodes, type ErrorCode } from '../../../shared/errors';
 import { backupDatabase } from '../db/backup';
 import type { EventBus } from '../events';
 import { backupName, backupsFolder, listBackups } from './files';
@@ -35,6 +35,8 @@ export type BackupServiceOptions = {
   now?: () => Date;
   log?: (message: string, error: unknown) => void;
 };
+
+const isErrorCode = (c: string): c is ErrorCode => (errorCodes as readonly string[]).includes(c);
 
 /** A failed daily backup is tried again after this long, not only the next day. */
 const retryAfterFailureMs = 60 * 60 * 1000;
@@ -101,11 +103,18 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
       outcome = { at: at.toISOString(), ok: true, kind, name, bytes: report.bytes, error: null };
       if (kind === 'daily') prune();
     } catch (e) {
-      const error =
-        e instanceof AppError
-          ? { code: String(e.details.cause ?? e.code), reason: String(e.details.reason ?? e.code) }
-          : { code: 'backup.failed', reason: e instanceof Error ? e.message : String(e) };
-      if (e instanceof AppError && e.code !== 'backup.failed') error.code = e.code;
+      // The code the admin's window translates: the storage cause when there
+      // is one (db.diskFull …), else the backup's own.
+      const cause = e instanceof AppError ? e.details.cause : undefined;
+      const code =
+        e instanceof AppError && e.code !== 'backup.failed'
+          ? e.code
+          : typeof cause === 'string' && isErrorCode(cause)
+            ? cause
+            : 'backup.failed';
+      const reason =
+        e instanceof AppError ? String(e.details.reason ?? e.code) : e instanceof Error ? e.message : String(e);
+      const error = { code, reason };
       outcome = { at: at.toISOString(), ok: false, kind, name: null, bytes: null, error };
       log(`backup (${kind}) failed: ${error.code}`, e);
     }
