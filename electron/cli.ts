@@ -17,7 +17,7 @@ import { runScannerCommand } from './cli/scanner';
 import { cliCaller } from './cli/session';
 import { say, UsageError } from './cli/usage';
 import { openCore, type Core } from './core/core';
-import { claimDataDir, dataDirHolder } from './core/dataDirLock';
+import { claimDataDir, withDataDir } from './core/dataDirLock';
 import { backupDatabase, restoreDatabase } from './core/db/backup';
 import { checkIntegrity } from './core/db/integrity';
 import { databasePath } from './core/db/open';
@@ -149,16 +149,14 @@ async function run(argv: string[]): Promise<number> {
 
     case 'restore': {
       if (!flags.from) throw new UsageError('usage: cangwu restore --from FILE');
-      const holder = dataDirHolder(dataDir);
-      if (holder !== null) {
-        process.stderr.write(`cangwu: the console (pid ${holder}) is using ${dataDir}; close it before restoring\n`);
-        return 1;
-      }
-      const result = await restoreDatabase(dataDir, flags.from);
+      const from = flags.from;
+      // Holding the data folder for the whole restore: refused while a host
+      // runs on it, and no host can start on it until the restore is done.
+      const result = await withDataDir(dataDir, 'cangwu restore', () => restoreDatabase(dataDir, from));
       print(
         json,
         result,
-        `restored ${result.restored.file} from ${path.resolve(flags.from)}${result.previous ? `\nthe database it replaced is kept at ${result.previous}` : ''}`,
+        `restored ${result.restored.file} from ${path.resolve(from)}${result.previous ? `\nthe database it replaced is kept at ${result.previous}` : ''}`,
       );
       return 0;
     }
@@ -193,8 +191,12 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       // The station host owns this machine's serial scanners, like the Electron host does.
-      const core = await openCore({ dataDir, station, serial: true });
-      const release = claimDataDir(dataDir);
+      // One writer host per data folder: refused, naming the holder, when another runs on it.
+      const release = claimDataDir(dataDir, `cangwu serve --port ${port}`);
+      const core = await openCore({ dataDir, station, serial: true, backups: true }).catch((e: unknown) => {
+        release();
+        throw e;
+      });
       // One bad request is answered and logged, never the end of the host for every station.
       const survive = (e: unknown) =>
         process.stderr.write(

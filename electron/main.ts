@@ -20,6 +20,7 @@ import type { SavePdfResult } from '../shared/contract/bridge';
 import type { EventMessage } from '../shared/contract/events';
 import { ipcChannels } from '../shared/contract/protocol';
 import { err, type Result } from '../shared/contract/result';
+import { isAppError } from '../shared/errors';
 import type { Caller } from './core/context';
 import { openCore, type Core } from './core/core';
 import { defaultDataDir } from './core/dataDir';
@@ -93,12 +94,16 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   lockDownSession();
   try {
-    core = await openCore({ dataDir, station: os.hostname(), serial: true });
+    // One writer host per data folder (dataDirLock.ts): taken before the
+    // database is opened, refused naming the holder.
+    releaseDataDir = claimDataDir(dataDir, 'Cangwu console');
+    core = await openCore({ dataDir, station: os.hostname(), serial: true, backups: true });
   } catch (e) {
+    releaseDataDir?.();
+    releaseDataDir = null;
     fail(e);
     return;
   }
-  releaseDataDir = claimDataDir(dataDir);
   core.subscribe(broadcast);
   ipcMain.handle(ipcChannels.request, handleRequest);
   ipcMain.handle(ipcChannels.savePdf, handleSavePdf);
@@ -279,6 +284,9 @@ function fail(e: unknown): void {
   // terminal/log keeps the stack.
   console.error('Cangwu failed to start', e);
   const code = typeof e === 'object' && e && 'code' in e ? String((e as { code: unknown }).code) : 'contract.internal';
-  dialog.showErrorBox(app.getName(), `${code}\n${dataDir}`);
+  // A folder held by another host: name it (dataDirLock.ts).
+  const holder =
+    isAppError(e) && e.code === 'dataDir.inUse' ? `\n${String(e.details.command)} (pid ${String(e.details.pid)})` : '';
+  dialog.showErrorBox(app.getName(), `${code}\n${dataDir}${holder}`);
   app.exit(1);
 }

@@ -85,6 +85,18 @@ export const errorCodes = [
   'orders.fileAlreadyImported',
   'orders.invalidFile',
   'orders.emptyFile',
+  'db.diskFull',
+  'db.readOnly',
+  'db.ioError',
+  'db.busy',
+  'db.locked',
+  'db.cannotOpen',
+  'db.notADatabase',
+  'db.permission',
+  'dataDir.inUse',
+  'backup.targetIsLive',
+  'backup.failed',
+  'backup.notFound',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

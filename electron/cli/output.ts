@@ -13,14 +13,38 @@ const explanations: Partial<Record<AppErrorShape['code'], string>> = {
     'the file is not text in UTF-8, UTF-16 or GBK (GB18030); nothing was imported (文件编码无法识别)',
   'auth.forbidden': 'that user may not do this (无权限)',
   'contract.internal': 'an internal error; see the log above (内部错误)',
+  'db.diskFull': 'the disk holding the data folder is full; nothing was saved: free some space (磁盘已满)',
+  'db.readOnly': 'the data folder cannot be written (read-only disk or folder) (数据库只读)',
+  'db.ioError': 'the disk reported an error reading or writing the database (磁盘读写错误)',
+  'db.busy': 'the database is busy with another program; try again (数据库忙)',
+  'db.locked': 'another program holds the database locked; close it first (数据库被锁定)',
+  'db.cannotOpen': 'the database cannot be opened (无法打开数据库)',
+  'db.notADatabase': 'that file is not a Cangwu database (不是仓务数据库)',
+  'db.permission': 'no permission to use the database file (没有权限)',
+  'dataDir.inUse': 'the data folder is in use by another Cangwu; close it first (数据文件夹正在使用)',
+  'backup.targetIsLive':
+    'a backup cannot overwrite the live database or its files; choose another file (不能覆盖正在使用的数据库)',
+  'backup.failed': 'the backup failed; the previous backup is untouched (备份失败，之前的备份未受影响)',
+  'backup.notFound': 'no such backup file (找不到备份)',
 };
+
+/** The cause a person can act on, beside the explanation: the OS's reason, the holder of a lock. */
+function causeOf(e: AppErrorShape): string {
+  const d = (e.details ?? {}) as Record<string, unknown>;
+  if (e.code === 'dataDir.inUse')
+    return ` — ${String(d.command)} (pid ${String(d.pid)} on ${String(d.hostName)}, since ${String(d.since)})`;
+  const parts = [d.reason, d.file ?? d.target].filter((p) => typeof p === 'string' && p !== '');
+  return parts.length > 0 && e.code.match(/^(db|backup)\./) ? ` — ${parts.join(': ')}` : '';
+}
 
 export function printError(e: AppErrorShape, json: boolean): void {
   if (json) {
     process.stderr.write(`${JSON.stringify({ ok: false, error: e })}\n`);
     return;
   }
-  process.stderr.write(`cangwu: ${e.code}: ${explanations[e.code] ?? JSON.stringify(e.details ?? {})}\n`);
+  process.stderr.write(
+    `cangwu: ${e.code}: ${explanations[e.code] ? explanations[e.code] + causeOf(e) : JSON.stringify(e.details ?? {})}\n`,
+  );
   if (e.code === 'import.undecodable') process.stderr.write(`  line ${String(e.details?.line)}: cannot be decoded\n`);
   const rows = (e.details as { errors?: { line: number; field?: string; reason: string }[] } | undefined)?.errors;
   if (rows)

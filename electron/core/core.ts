@@ -5,6 +5,7 @@ import { defaultTimeZone } from './clock';
 import { localOrigin, type Caller, type ClientOrigin } from './context';
 import { createDispatcher, createServiceRunner } from './contract/dispatcher';
 import { createHandlers } from './contract/handlers';
+import { createBackupService, type BackupService } from './backups/service';
 import { startCheckpointer } from './db/checkpointer';
 import { openDatabase, type OpenedDatabase } from './db/open';
 import { createEventBus } from './events';
@@ -22,6 +23,7 @@ export type Core = {
   database: OpenedDatabase;
   /** First-run setup from the network: the station host issues its one-time code here. */
   setupGate: SetupGate;
+  backups: BackupService;
   /** A caller for one window or client; `origin` defaults to this machine (a window, the CLI). */
   newCaller(clientId: string, origin?: ClientOrigin): Caller;
   /** A host closed this caller's connection or window: logout, disable and station ownership stop counting it. */
@@ -43,6 +45,8 @@ export type CoreOptions = {
   timeZone?: string;
   /** Open the configured serial scanners (the Electron host and the station host do; the CLI does not). */
   serial?: boolean;
+  /** Take the daily backup on its schedule (and a missed one at start): the Electron host and `cangwu serve`. */
+  backups?: boolean;
   /** Tests pin the clock. */
   now?: () => Date;
   /** A session unused this long ends (default: a shift, 9 h). */
@@ -71,13 +75,22 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const run = createServiceRunner(runnerOptions);
   const scanning = new Scanning({ run, bus, serial: opts.serial ?? false, log });
   await scanning.start(database.db);
+  const backups = createBackupService({
+    sqlite: database.sqlite,
+    dataDir: opts.dataDir,
+    timeZone: runnerOptions.timeZone,
+    bus,
+    ...(opts.now && { now: opts.now }),
+    log,
+  });
+  if (opts.backups) backups.start();
   const setupGate = new SetupGate();
   // Every caller handed out, so logout / disable / password change reach all of a session's connections.
   const live = new LiveSessions(database.sqlite, bus, {
     idleMs: opts.sessionIdleMs ?? defaultSessionIdleMs,
     maxMs: opts.sessionMaxMs ?? defaultSessionMaxMs,
   });
-  const handlers = createHandlers({ balances, scanning, live, setupGate });
+  const handlers = createHandlers({ balances, scanning, live, setupGate, backups });
   // Serial scans are credited to the owner of the station's task (whoever
   // chose it), not to whichever window last made a request: see scanner/pipeline.ts.
   const dispatch = createDispatcher({ ...runnerOptions, handlers, sessions: live });
@@ -92,6 +105,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     newCaller: (clientId, origin = localOrigin) =>
       live.register({ session: null, station: opts.station, clientId, origin }),
     release: (caller) => live.release(caller),
+    backups,
     dispatch,
     subscribe: bus.subscribe,
     eventFor(caller, msg) {
@@ -103,6 +117,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       }
       // State goes to logged-in windows only; progress also to the first-run screen.
       if (!caller.session) return msg.name === 'work.progress' ? msg : null;
+      // Backup outcomes (file names, causes) are the administrator's.
+      if (msg.name === 'backups.changed') return caller.session.roles.includes('admin') ? msg : null;
       if (msg.name !== 'stock.changed') return msg;
       return run(caller, 'event.stock.changed', false, (ctx) => stockEventFor(ctx, msg.payload)).then((r) =>
         r.ok ? (r.value ? { name: msg.name, payload: r.value } : null) : null,
@@ -112,6 +128,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       await stopShortRetry();
+      await backups.stop();
       await scanning.close();
       live.flush();
       await checkpointer.stop();

@@ -10,6 +10,7 @@ import { useGridEvents } from '../components/grid/useGridEvents';
 import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
 import { UserActions } from './users/UserActions';
+import { BackupsSection } from './users/BackupsSection';
 import { UserForm } from './users/UserForm';
 
 const getRowId = ({ data }: { data: UserRow }) => String(data.id);
@@ -117,6 +118,7 @@ export function UsersPage() {
           />
         </div>
       </div>
+      <BackupsSection />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // Events fan out from the core to every open window and station.
 import type { StockStatus } from '../domain';
 import type { OrdersChanged } from './orders';
+import type { BackupOutcome } from './backups';
 import type { ScanView, ScannerRaw, ScannerStatus, StationState } from './scanning';
 
 export type StockKey = { productId: number; status: StockStatus; locationId: number; qty: number };
@@ -40,6 +41,8 @@ export type Events = {
   'orders.changed': OrdersChanged;
   'customers.changed': { customerIds: number[] | 'all' };
   'prices.changed': { productIds: number[] | 'all' };
+  /** A backup finished or failed (admin windows: the backup section and its banner). */
+  'backups.changed': BackupOutcome;
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -53,5 +56,6 @@ export const eventNames: EventName[] = [
   'orders.changed',
   'customers.changed',
   'prices.changed',
+  'backups.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

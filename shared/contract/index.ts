@@ -7,3 +7,4 @@ export * from './bridge';
 export * from './scanning';
 export * from './counts';
 export * from './orders';
+export * from './backups';

@@ -96,6 +96,9 @@ export const requestNameList = [
   'orders.previewImport',
   'orders.import',
   'orders.qualifiedRate',
+  'backups.status',
+  'backups.runNow',
+  'backups.configure',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

@@ -2,6 +2,7 @@
 // its reply type and who may make it. Hosts (Electron IPC, the station host's
 // WebSocket, the CLI) reach the core only through these names.
 import { z } from 'zod';
+import { backupsRequests } from './backups';
 import { maxQuantity } from '../domain';
 import {
   amountFen,
@@ -489,6 +490,7 @@ export const requests = {
   }),
 
   ...ordersRequests,
+  ...backupsRequests,
 } as const satisfies Record<string, RequestSpec>;
 
 export type Requests = typeof requests;

@@ -17,6 +17,7 @@ import { AppError, isAppError } from '../../../shared/errors';
 import type { Session } from '../auth/sessions';
 import type { Caller, ServiceContext } from '../context';
 import type { DB } from '../db/schema';
+import { storageError } from '../db/sqliteErrors';
 import type { EventBus } from '../events';
 import type { Handlers } from './handlers';
 import { CommittedRefusal } from './refusal';
@@ -118,6 +119,14 @@ export function createServiceRunner(opts: Omit<DispatcherOptions, 'handlers'>): 
     } catch (e) {
       if (e instanceof CommittedRefusal) return err(e.error.toJSON());
       if (isAppError(e)) return err(e.toJSON());
+      // A full or read-only disk, an I/O error, a busy or damaged database: the
+      // user sees which (translated), the log keeps the real cause. Nothing
+      // was written: SQLite rolled the transaction back.
+      const storage = storageError(e);
+      if (storage) {
+        log(`${request} failed: ${storage.code}`, e);
+        return err({ code: storage.code, details: { reason: storage.details.reason } });
+      }
       // The log keeps the stack; the user gets a stable code, never a trace.
       log(`${request} failed`, e);
       return err({ code: 'contract.internal' });

@@ -3,6 +3,8 @@
 import type { ParsedInput, RequestName, RequestReply } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { listAudit } from '../audit/audit';
+import { backupsHandlers } from '../backups/handlers';
+import type { BackupService } from '../backups/service';
 import {
   changePassword,
   createUser,
@@ -64,7 +66,13 @@ export type Handler<N extends RequestName> = (ctx: ServiceContext, input: Parsed
 export type Handlers = { [N in RequestName]: Handler<N> };
 
 /** What handlers share across requests: in-memory state owned by the core. */
-export type HandlerDeps = { balances: BalanceIndex; scanning: Scanning; live?: LiveSessions; setupGate: SetupGate };
+export type HandlerDeps = {
+  balances: BalanceIndex;
+  scanning: Scanning;
+  live?: LiveSessions;
+  setupGate: SetupGate;
+  backups: BackupService;
+};
 
 /**
  * A station's task is its owner's: another user may replace or start it over
@@ -217,4 +225,5 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   'audit.list': (ctx, input) => listAudit(ctx, input),
 
   ...ordersHandlers,
+  ...backupsHandlers(deps.backups),
 });

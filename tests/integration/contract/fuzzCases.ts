@@ -140,6 +140,15 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['empty old password', { oldPassword: '', newPassword: 'long-enough-1' }],
     ['huge old password', { oldPassword: 'x'.repeat(201), newPassword: 'long-enough-1' }],
   ],
+  'backups.status': () => noInput,
+  'backups.runNow': () => noInput,
+  'backups.configure': () => [
+    ['time 24:00', { dailyAt: '24:00', keepDaily: 7, keepWeekly: 4 }],
+    ['time without colon', { dailyAt: '0230', keepDaily: 7, keepWeekly: 4 }],
+    ['keep 0 days', { dailyAt: '02:30', keepDaily: 0, keepWeekly: 4 }],
+    ['keep too many weeks', { dailyAt: '02:30', keepDaily: 7, keepWeekly: 261 }],
+    ['fractional days', { dailyAt: '02:30', keepDaily: 1.5, keepWeekly: 4 }],
+  ],
   'products.list': () => noInput,
   'products.update': ({ productId }) => [
     ...badIds('id', { nameZh: 'x' }),

@@ -145,6 +145,9 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
     fileName: 'a.csv',
   }),
   'orders.qualifiedRate': () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  'backups.status': () => ({}),
+  'backups.runNow': () => ({}),
+  'backups.configure': () => ({ dailyAt: '02:30', keepDaily: 7, keepWeekly: 4 }),
 };
 
 // Logging out ends the caller's session, so it goes last.

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { claimDataDir } from '../../../electron/core/dataDirLock';
 import { tempDataDir } from '../fixtures';
 
 const execFileP = promisify(execFile);
@@ -132,15 +133,15 @@ describe('cangwu CLI', () => {
 
   it('refuses to restore over a folder a running console holds, and a file that is not a Cangwu database', async () => {
     const dir = tempDataDir('cli-restore');
-    fs.writeFileSync(path.join(dir, 'cangwu.pid'), JSON.stringify({ pid: process.pid }));
+    const release = claimDataDir(dir, 'a running console');
     const held = await cangwu('restore', '--from', path.join(demoDir, 'cangwu.db'), '--data-dir', dir);
+    release();
     expect(held.code).toBe(1);
     expect(held.stderr).toContain(`pid ${process.pid}`);
-    fs.rmSync(path.join(dir, 'cangwu.pid'));
     fs.writeFileSync(path.join(dir, 'junk.db'), 'not a database');
     const junk = await cangwu('restore', '--from', path.join(dir, 'junk.db'), '--data-dir', dir);
     expect(junk.code).toBe(1);
-    expect(junk.stderr).toContain('db.corrupt');
+    expect(junk.stderr).toContain('db.notADatabase');
     expect(junk.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
