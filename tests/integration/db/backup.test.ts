@@ -58,8 +58,14 @@ describe('backup', () => {
       await receive(w, keeper, [{ product: 0, bin: 0, qty: 5 }]);
       posted++;
       const r = await cli.run('backup', '--to', to, '--data-dir', d);
-      expect(r.code, to).toBe(1);
-      expect(r.stderr, to).toMatch(/^cangwu: backup\.targetIsLive: .*\n$/);
+      if (to === d) {
+        // A folder is a wrong command line, refused before anything opens (cli/commands.ts).
+        expect(r.code, to).toBe(2);
+        expect(r.stderr, to).toMatch(/^cangwu: --to .* is a folder/);
+      } else {
+        expect(r.code, to).toBe(1);
+        expect(r.stderr, to).toMatch(/^cangwu: backup\.targetIsLive: .*\n$/);
+      }
       await receive(w, keeper, [{ product: 1, bin: 0, qty: 5 }]);
       posted++;
     }
