@@ -5,6 +5,7 @@ import { AuditPage } from '../pages/AuditPage';
 import { CountsPage } from '../pages/CountsPage';
 import { InventoryPage } from '../pages/InventoryPage';
 import { MovementsPage } from '../pages/MovementsPage';
+import { OrdersPage } from '../pages/OrdersPage';
 import { ProductsPage } from '../pages/ProductsPage';
 import { ReceiptsPage } from '../pages/ReceiptsPage';
 import { ScanLogPage } from '../pages/ScanLogPage';
@@ -73,6 +74,7 @@ export function Shell() {
           {page === 'scannerTest' && <ScannerTestPage />}
           {page === 'counts' && <CountsPage />}
           {page === 'adjustments' && <AdjustmentsPage />}
+          {page === 'orders' && <OrdersPage />}
         </main>
       </div>
     </div>
