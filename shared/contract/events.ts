@@ -1,5 +1,6 @@
 // Events fan out from the core to every open window and station.
 import type { StockStatus } from '../domain';
+import type { OrdersChanged } from './orders';
 import type { ScanView, ScannerRaw, ScannerStatus, StationState } from './scanning';
 
 export type StockKey = { productId: number; status: StockStatus; locationId: number; qty: number };
@@ -22,6 +23,10 @@ export type Events = {
   'scanner.raw': ScannerRaw;
   /** Progress of long work (demo load, import, export), for the progress bar. */
   'work.progress': { job: string; phase: string; done: number; total: number };
+  /** Orders entered, changed, released, cancelled: every orders grid and order page updates. */
+  'orders.changed': OrdersChanged;
+  'customers.changed': { customerIds: number[] | 'all' };
+  'prices.changed': { productIds: number[] | 'all' };
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -31,5 +36,8 @@ export const eventNames: EventName[] = [
   'products.changed',
   'audit.appended',
   'work.progress',
+  'orders.changed',
+  'customers.changed',
+  'prices.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

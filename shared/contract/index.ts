@@ -6,3 +6,4 @@ export * from './protocol';
 export * from './bridge';
 export * from './scanning';
 export * from './counts';
+export * from './orders';

@@ -67,6 +67,7 @@ import type {
   UserView,
 } from './types';
 import { none, spec, type RequestSpec } from './spec';
+import { ordersRequests } from './orders';
 
 export type { Access, RequestSpec } from './spec';
 const receiptLine = z
@@ -454,6 +455,8 @@ export const requests = {
     access: ['admin', 'csManager', 'supervisor'],
     write: false,
   }),
+
+  ...ordersRequests,
 } as const satisfies Record<string, RequestSpec>;
 
 export type Requests = typeof requests;

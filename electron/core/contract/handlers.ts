@@ -25,6 +25,7 @@ import {
 } from '../counts/sessions';
 import { countSheet, enterCount } from '../counts/sheet';
 import { countAtStation } from '../counts/station';
+import { ordersHandlers } from '../orders/handlers';
 import { listReceipts, postReceipt } from '../receipts/receipts';
 import { createAdmin, demoLogins, loadDemo, setupStatus } from '../setup/setup';
 import { linkBarcode } from '../scanner/linkBarcode';
@@ -165,4 +166,6 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   'adjustments.reject': (ctx, input) => rejectForm(ctx, input),
 
   'audit.list': (ctx, input) => listAudit(ctx, input),
+
+  ...ordersHandlers,
 });

@@ -59,7 +59,7 @@ export async function countWarehouse(): Promise<CountWarehouse> {
         idempotencyKey: newKey(),
         lines: lines.map((l) => ({
           productId: product(l.code).id,
-          status: 'good',
+          status: 'good' as const,
           locationId: bin(l.bin),
           qty: l.qty,
         })),

@@ -6,6 +6,7 @@ import { catalogueVersion } from './003_catalogue_version';
 import { stockCounts } from './004_stock_counts';
 import { countSelection } from './005_count_selection';
 import { countTallies } from './006_count_tallies';
+import { orders } from './009_orders';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   stockCounts,
   countSelection,
   countTallies,
+  orders,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,0 +1,44 @@
+// Business dates 'YYYY-MM-DD' in the warehouse's time zone (GUIDE: days in
+// local time). Arithmetic on the date alone, never on local clock times.
+import { businessDay } from '../clock';
+
+/** Today's business date in `timeZone`. */
+export function today(now: Date, timeZone: string): string {
+  const d = businessDay(now, timeZone);
+  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+}
+
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** ISO weekday, 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return w === 0 ? 7 : w;
+}
+
+/** The warehouse works Monday to Saturday: Sunday is skipped. */
+export function nextWorkingDay(date: string): string {
+  let next = addDays(date, 1);
+  while (isoWeekday(next) === 7) next = addDays(next, 1);
+  return next;
+}
+
+/** A real calendar date (the schema's pattern lets 02-31 through). */
+export function isRealDate(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && addDays(date, 0) === date;
+}
+
+/** ISO week 'YYYY-Www' of a date. */
+export function isoWeek(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  const day = isoWeekday(date);
+  t.setUTCDate(t.getUTCDate() + 4 - day);
+  const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((t.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${t.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
