@@ -134,7 +134,8 @@ export function OrderEntryPage() {
   };
 
   const totals = useMemo(() => {
-    const all = pending && Number(qtyText) > 0 ? [...lines, { product: pending, qty: Number(qtyText), per, gift }] : lines;
+    const all =
+      pending && Number(qtyText) > 0 ? [...lines, { product: pending, qty: Number(qtyText), per, gift }] : lines;
     let units = 0;
     let cases = 0;
     let amountFen = 0;
@@ -205,13 +206,7 @@ export function OrderEntryPage() {
               : t('orders:entry.saved', { number: saved.number, state: t(`orders:state.${saved.state}`) })}
           </p>
           <div className="form-actions">
-            <button
-              type="button"
-              className="primary"
-              autoFocus
-              data-testid="order-entry-another"
-              onClick={reset}
-            >
+            <button type="button" className="primary" autoFocus data-testid="order-entry-another" onClick={reset}>
               {t('orders:entry.another')}
             </button>
             <button

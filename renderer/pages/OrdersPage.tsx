@@ -43,7 +43,8 @@ export function OrdersPage() {
   const orderId = Number.isSafeInteger(param) && param > 0 ? param : null;
   const dateParam = route.params.get('date');
   const date = isDay(dateParam) ? dateParam : tomorrow();
-  if (orderId !== null) return <OrderView key={orderId} orderId={orderId} onBack={() => navigate('orders', { date })} />;
+  if (orderId !== null)
+    return <OrderView key={orderId} orderId={orderId} onBack={() => navigate('orders', { date })} />;
   return <OrdersOfDay date={date} />;
 }
 
@@ -196,7 +197,8 @@ function OrdersOfDay({ date }: { date: string }) {
       processCellCallback: (p: ProcessCellForExportParams<OrderRow>) => {
         const id = p.column.getColId();
         if (id === 'amount') return typeof p.value === 'number' ? formatFenAsYuan(p.value) : '';
-        if (id === 'units' || id === 'cases' || id === 'lines') return typeof p.value === 'number' ? String(p.value) : '';
+        if (id === 'units' || id === 'cases' || id === 'lines')
+          return typeof p.value === 'number' ? String(p.value) : '';
         return p.formatValue(p.value);
       },
     });
@@ -215,7 +217,11 @@ function OrdersOfDay({ date }: { date: string }) {
           data-units={totals.units}
           data-amount-fen={totals.amountFen}
         >
-          {t('orders:list.count', { rows: f.qty(totals.rows), units: f.qty(totals.units), amount: f.money(totals.amountFen) })}
+          {t('orders:list.count', {
+            rows: f.qty(totals.rows),
+            units: f.qty(totals.units),
+            amount: f.money(totals.amountFen),
+          })}
         </span>
         <span className="toolbar-spacer" />
         {canWrite && (
@@ -284,7 +290,12 @@ function OrdersOfDay({ date }: { date: string }) {
               }}
             />
           </label>
-          <button type="submit" className="danger" disabled={busy || !cancelReason.trim()} data-testid="orders-cancel-submit">
+          <button
+            type="submit"
+            className="danger"
+            disabled={busy || !cancelReason.trim()}
+            data-testid="orders-cancel-submit"
+          >
             {t('orders:cancel.submit')}
           </button>
           <button type="button" onClick={() => setCancelling(false)}>

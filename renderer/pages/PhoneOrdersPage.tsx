@@ -15,7 +15,18 @@ import { useFormat } from '../i18n/format';
 import { orderColumns } from './orders/orderColumns';
 
 const getRowId = ({ data }: { data: OrderRow }) => String(data.id);
-const shownColumns = new Set(['number', 'customerCode', 'customer', 'area', 'route', 'salesperson', 'units', 'amount', 'emergency', 'issues']);
+const shownColumns = new Set([
+  'number',
+  'customerCode',
+  'customer',
+  'area',
+  'route',
+  'salesperson',
+  'units',
+  'amount',
+  'emergency',
+  'issues',
+]);
 
 export function PhoneOrdersPage() {
   const { t } = useTranslation();
@@ -154,7 +165,12 @@ export function PhoneOrdersPage() {
               }}
             />
           </label>
-          <button type="submit" className="danger" disabled={busy || !reason.trim()} data-testid="phone-orders-reject-submit">
+          <button
+            type="submit"
+            className="danger"
+            disabled={busy || !reason.trim()}
+            data-testid="phone-orders-reject-submit"
+          >
             {t('orders:phone.reject')}
           </button>
         </form>

@@ -110,17 +110,30 @@ export function ShortOrdersPage() {
         minWidth: 160,
         valueGetter: (p) => (p.data ? `${p.data.order.customerCode} ${p.data.order.customerName ?? ''}` : ''),
       },
-      { colId: 'salesperson', field: 'order.salespersonName', headerName: t('orders:short.col.salesperson'), width: 110 },
+      {
+        colId: 'salesperson',
+        field: 'order.salespersonName',
+        headerName: t('orders:short.col.salesperson'),
+        width: 110,
+      },
       {
         colId: 'product',
         headerName: t('orders:short.col.product'),
         flex: 1,
         minWidth: 180,
         valueGetter: (p) =>
-          p.data ? `${p.data.productCode} ${p.data.productName}${p.data.gift ? ` (${t('orders:detail.gift')})` : ''}` : '',
+          p.data
+            ? `${p.data.productCode} ${p.data.productName}${p.data.gift ? ` (${t('orders:detail.gift')})` : ''}`
+            : '',
       },
       { colId: 'qty', field: 'qty', headerName: t('orders:short.col.qty'), width: 90, ...qtyColumn<ShortRow>(f) },
-      { colId: 'onHand', field: 'onHand', headerName: t('orders:short.col.onHand'), width: 90, ...qtyColumn<ShortRow>(f) },
+      {
+        colId: 'onHand',
+        field: 'onHand',
+        headerName: t('orders:short.col.onHand'),
+        width: 90,
+        ...qtyColumn<ShortRow>(f),
+      },
       {
         colId: 'reserved',
         field: 'reserved',
@@ -223,7 +236,10 @@ export function ShortOrdersPage() {
         onGridReady={onGridReady}
         overlayNoRowsTemplate={t('orders:short.none')}
         onCellFocused={(e) => {
-          const row = e.rowIndex === null || e.rowIndex === undefined ? undefined : e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
+          const row =
+            e.rowIndex === null || e.rowIndex === undefined
+              ? undefined
+              : e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
           setFocused(row ?? null);
         }}
         onRowDoubleClicked={(e) => {

@@ -16,7 +16,16 @@ import { useFormat, type Formatters } from '../../i18n/format';
 import { issueText } from './orderText';
 
 const releasable = new Set(['qualified', 'short']);
-const cancellable = new Set(['received', 'held', 'awaitingConfirmation', 'qualified', 'short', 'released', 'assigned', 'picking']);
+const cancellable = new Set([
+  'received',
+  'held',
+  'awaitingConfirmation',
+  'qualified',
+  'short',
+  'released',
+  'assigned',
+  'picking',
+]);
 
 export function OrderView({ orderId, onBack }: { orderId: number; onBack(): void }) {
   const { t } = useTranslation();
@@ -260,7 +269,9 @@ export function OrderView({ orderId, onBack }: { orderId: number; onBack(): void
         <div>
           <dt>{t('orders:detail.reservation')}</dt>
           <dd data-testid="order-reserved">
-            {reserved > 0 ? t('orders:detail.reservedTotal', { units: f.qty(reserved) }) : t('orders:detail.notReserved')}
+            {reserved > 0
+              ? t('orders:detail.reservedTotal', { units: f.qty(reserved) })
+              : t('orders:detail.notReserved')}
           </dd>
         </div>
         {order.note && (

@@ -82,7 +82,9 @@ export function Typeahead<T>({
           } else if (e.key === 'Enter' && query) {
             e.preventDefault();
             const hit =
-              exact?.(text.trim()) ?? choices.find((c) => c.code.toLowerCase() === query)?.item ?? matches[active]?.item;
+              exact?.(text.trim()) ??
+              choices.find((c) => c.code.toLowerCase() === query)?.item ??
+              matches[active]?.item;
             if (hit !== undefined) pick(hit);
           }
         }}

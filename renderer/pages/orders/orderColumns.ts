@@ -11,7 +11,14 @@ import { issuesText } from './orderText';
 export function orderColumns(t: TFunction, f: Formatters): ColDef<OrderRow>[] {
   const yes = t('common:yes');
   return [
-    { colId: 'number', field: 'number', headerName: t('orders:col.number'), width: 150, pinned: 'left', cellClass: 'mono' },
+    {
+      colId: 'number',
+      field: 'number',
+      headerName: t('orders:col.number'),
+      width: 150,
+      pinned: 'left',
+      cellClass: 'mono',
+    },
     {
       colId: 'state',
       field: 'state',
@@ -27,14 +34,26 @@ export function orderColumns(t: TFunction, f: Formatters): ColDef<OrderRow>[] {
       width: 90,
       ...enumColumn<OrderRow>(t, 'orders:channel', 'channel'),
     },
-    { colId: 'customerCode', field: 'customerCode', headerName: t('orders:col.customerCode'), width: 120, cellClass: 'mono' },
+    {
+      colId: 'customerCode',
+      field: 'customerCode',
+      headerName: t('orders:col.customerCode'),
+      width: 120,
+      cellClass: 'mono',
+    },
     { colId: 'customer', field: 'customerName', headerName: t('orders:col.customer'), flex: 1, minWidth: 160 },
     { colId: 'area', field: 'area', headerName: t('orders:col.area'), width: 100 },
     { colId: 'route', field: 'route', headerName: t('orders:col.route'), width: 100 },
     { colId: 'salesperson', field: 'salespersonName', headerName: t('orders:col.salesperson'), width: 110 },
     { colId: 'units', field: 'units', headerName: t('orders:col.units'), width: 90, ...qtyColumn<OrderRow>(f) },
     { colId: 'cases', field: 'cases', headerName: t('orders:col.cases'), width: 90, ...qtyColumn<OrderRow>(f) },
-    { colId: 'amount', field: 'amountFen', headerName: t('orders:col.amount'), width: 120, ...moneyColumn<OrderRow>(f) },
+    {
+      colId: 'amount',
+      field: 'amountFen',
+      headerName: t('orders:col.amount'),
+      width: 120,
+      ...moneyColumn<OrderRow>(f),
+    },
     {
       colId: 'emergency',
       field: 'emergency',
