@@ -107,8 +107,11 @@ export function OrderEntryPage() {
     setPending(p);
     if (unit) setPer(unit);
     setQtyText((q) => q || '1');
-    requestAnimationFrame(() => qtyRef.current?.select());
   }, []);
+  // A product chosen: the quantity has the focus, its text selected, once the field is enabled.
+  useEffect(() => {
+    if (pending) qtyRef.current?.select();
+  }, [pending]);
 
   // A barcode scanned with the keyboard wedge at this station: the product of the next line.
   useApiEvent('scanner.scan', (p) => {
@@ -130,7 +133,7 @@ export function OrderEntryPage() {
     setQtyText('');
     setGift(false);
     setPer('unit');
-    productRef.current?.focus();
+    requestAnimationFrame(() => productRef.current?.focus());
   };
 
   const totals = useMemo(() => {
@@ -189,6 +192,10 @@ export function OrderEntryPage() {
     if (e.key === 'F2') {
       e.preventDefault();
       setGift((g) => !g);
+    } else if (e.key === 'F4') {
+      // F4 steps through the channels: desk → phone → fax.
+      e.preventDefault();
+      setChannel((c) => channels[(channels.indexOf(c) + 1) % channels.length]!);
     } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       void save();
