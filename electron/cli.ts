@@ -1,87 +1,28 @@
 // The command-line host: `cangwu <command>`. Each command opens the core on a
 // data folder (--data-dir, else the OS user-data folder), does one thing and
-// exits with 0, or 1 and the findings. Data goes to stdout (--json for
-// machines), progress and errors to stderr — never a stack trace.
+// exits with 0, or 1 and the findings, or 2 for a wrong command line (one
+// line, then the command's usage). Data goes to stdout (--json for machines),
+// progress and errors to stderr — never a stack trace unless --debug.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { DemoLogin } from '../shared/contract';
 import { AppError, isAppError } from '../shared/errors';
+import { decodeText } from '../shared/text/decodeText';
+import { commandUsage, fullUsage, parseCommandLine, type Flags } from './cli/commands';
 import { runDecode } from './cli/decode';
 import { exportBalances, exportMovements, toCsv } from './cli/exportData';
 import { printError, progressLine } from './cli/output';
-import { runScannerCommand, scannerUsage } from './cli/scanner';
+import { runScannerCommand } from './cli/scanner';
 import { cliCaller } from './cli/session';
+import { say, UsageError } from './cli/usage';
 import { openCore, type Core } from './core/core';
-import { defaultDataDir } from './core/dataDir';
 import { claimDataDir, dataDirHolder } from './core/dataDirLock';
 import { backupDatabase, restoreDatabase } from './core/db/backup';
 import { checkIntegrity } from './core/db/integrity';
 import { databasePath } from './core/db/open';
-import { startStationHost } from './server';
-
-const usage = `cangwu — Cangwu 仓务 command line
-
-  cangwu init [--demo]                          create the data folder (with --demo: the demo warehouse)
-  cangwu import products FILE.csv [--user U]    import products, all or nothing
-  cangwu export balances|movements [--format csv|json] [--out FILE]
-  cangwu check                                  integrity: quick_check, ledger = balances, no negatives
-  cangwu backup --to FILE                       online backup, safe while the console runs
-  cangwu restore --from FILE                    replace the database (the current one is kept in backups/)
-  cangwu serve [--host H] [--port P] [--station NAME]   the station host for browsers on the LAN
-                                                (opens the serial scanners configured for this station)
-  cangwu decode "<raw>" [--json]                decode a scan as the console would (<GS> or \x1d for FNC1)
-${scannerUsage}
-  common: --data-dir DIR   (default ${defaultDataDir()})
-          --json           machine-readable output
-`;
-
-type Flags = {
-  'data-dir'?: string;
-  json?: boolean;
-  demo?: boolean;
-  format?: string;
-  out?: string;
-  to?: string;
-  from?: string;
-  host?: string;
-  port?: string;
-  station?: string;
-  user?: string;
-  'dry-run'?: boolean;
-  help?: boolean;
-  baud?: string;
-  file?: string;
-  rate?: string;
-  terminator?: string;
-};
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'data-dir': { type: 'string' },
-      json: { type: 'boolean' },
-      demo: { type: 'boolean' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      to: { type: 'string' },
-      from: { type: 'string' },
-      host: { type: 'string' },
-      port: { type: 'string' },
-      station: { type: 'string' },
-      user: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      baud: { type: 'string' },
-      file: { type: 'string' },
-      rate: { type: 'string' },
-      terminator: { type: 'string' },
-    },
-  }) as { values: Flags; positionals: string[] };
-}
+import { isLoopbackHost, startStationHost } from './server';
+import type { TlsChoice } from './station/tls';
 
 function print(json: boolean, value: unknown, text: string): void {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
@@ -107,14 +48,19 @@ async function dispatchOrThrow<T>(
   return r.value as T;
 }
 
+/** The usage shown with a UsageError: the command's own once it is known. */
+let activeUsage = fullUsage();
+
 async function run(argv: string[]): Promise<number> {
-  const { values: flags, positionals } = parse(argv);
-  const [command, ...rest] = positionals;
-  if (flags.help || !command) {
-    process.stdout.write(usage);
-    return command || flags.help ? 0 : 2;
+  // Every mistake on the command line is found here, before anything opens (electron/cli/commands.ts).
+  const line = parseCommandLine(argv);
+  if (line.kind === 'help') {
+    process.stdout.write(line.text);
+    return 0;
   }
-  const dataDir = path.resolve(flags['data-dir'] ?? defaultDataDir());
+  activeUsage = commandUsage(line.name);
+  const { command, flags, dataDir } = line;
+  const rest = line.positionals.slice(1);
   const json = flags.json ?? false;
 
   switch (command) {
@@ -141,9 +87,12 @@ async function run(argv: string[]): Promise<number> {
       });
 
     case 'import': {
-      const [what, file] = rest;
-      if (what !== 'products' || !file) throw new UsageError('usage: cangwu import products FILE.csv');
-      const csv = fs.readFileSync(path.resolve(file), 'utf8');
+      const [, file] = rest;
+      // Excel's GBK "CSV", its UTF-16 "Unicode text", UTF-8 with or without a BOM (shared/text/decodeText.ts).
+      const decoded = decodeText(fs.readFileSync(path.resolve(file!)));
+      if (!decoded.ok) throw new AppError('import.undecodable', { line: decoded.line, reason: decoded.reason });
+      const csv = decoded.text;
+      if (!json && decoded.encoding !== 'utf-8') process.stderr.write(`read as ${decoded.encoding}\n`);
       return withCore(dataDir, 'cli', async (core) => {
         const caller = cliCaller(core, flags.user);
         const bar = progressLine('importing');
@@ -159,8 +108,6 @@ async function run(argv: string[]): Promise<number> {
     case 'export': {
       const [what] = rest;
       const format = flags.format ?? 'csv';
-      if ((what !== 'balances' && what !== 'movements') || (format !== 'csv' && format !== 'json'))
-        throw new UsageError('usage: cangwu export balances|movements [--format csv|json] [--out FILE]');
       return withCore(dataDir, 'cli', async (core) => {
         const caller = cliCaller(core, flags.user);
         const rows =
@@ -218,14 +165,12 @@ async function run(argv: string[]): Promise<number> {
 
     case 'decode': {
       const [raw] = rest;
-      if (raw === undefined) throw new UsageError('usage: cangwu decode "<raw>" [--json]');
-      return runDecode(raw, json);
+      return runDecode(raw!, json);
     }
 
     case 'scanner': {
       const [sub, ...args] = rest;
-      if (!sub) throw new UsageError(`usage:\n${scannerUsage}`);
-      return runScannerCommand(sub, args, {
+      return runScannerCommand(sub!, args, {
         ...(flags.port !== undefined && { port: flags.port }),
         ...(flags.baud !== undefined && { baud: flags.baud }),
         ...(flags.file !== undefined && { file: flags.file }),
@@ -240,16 +185,45 @@ async function run(argv: string[]): Promise<number> {
       const port = flags.port !== undefined ? Number(flags.port) : 5310;
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0–65535');
       const station = flags.station ?? os.hostname();
+      const tls = serveTls(flags, host, dataDir);
       if (flags['dry-run']) {
-        process.stdout.write(`Cangwu station host would listen on http://${host}:${port}/ (data: ${dataDir})\n`);
+        process.stdout.write(
+          `Cangwu station host would listen on ${tls ? 'https' : 'http'}://${host}:${port}/ (data: ${dataDir})\n`,
+        );
         return 0;
       }
       // The station host owns this machine's serial scanners, like the Electron host does.
       const core = await openCore({ dataDir, station, serial: true });
       const release = claimDataDir(dataDir);
+      // One bad request is answered and logged, never the end of the host for every station.
+      const survive = (e: unknown) =>
+        process.stderr.write(
+          `cangwu: unexpected error (the host keeps running): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+        );
+      process.on('uncaughtException', survive);
+      process.on('unhandledRejection', survive);
       const rendererDir = path.join(__dirname, '..', 'renderer');
-      const stationHost = await startStationHost({ core, rendererDir, host, port });
+      const stationHost = await startStationHost({
+        core,
+        rendererDir,
+        host,
+        port,
+        allowedHosts: flags['allowed-host'] ?? [],
+        ...(tls && { tls }),
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
       process.stdout.write(`Cangwu station host: ${stationHost.url}  (station ${station}, data ${dataDir})\n`);
+      if (stationHost.tls)
+        process.stdout.write(
+          `TLS certificate ${stationHost.tls.certFile}${stationHost.tls.source === 'generated' ? ' (generated now)' : ''}\n` +
+            `  SHA-256 fingerprint ${stationHost.tls.fingerprint}\n` +
+            "  (check it in each station's browser before trusting the certificate)\n",
+        );
+      if (stationHost.setupCode)
+        process.stdout.write(
+          `No administrator yet. First-run setup from another machine needs this one-time setup code: ${stationHost.setupCode}\n`,
+        );
+      for (const warning of stationHost.warnings) process.stderr.write(`${warning}\n`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
@@ -263,17 +237,27 @@ async function run(argv: string[]): Promise<number> {
     }
 
     default:
-      throw new UsageError(`unknown command: ${command}\n\n${usage}`);
+      // parseCommandLine knows every command; one it lets through must have a case here.
+      throw new UsageError(say(`unknown command: ${command}`, `未知命令 ${command}`), fullUsage());
   }
 }
 
-class UsageError extends Error {}
+/** TLS for `serve`: the given PEM files; on the network, else a self-signed certificate; none on loopback or with --insecure-http. */
+function serveTls(flags: Flags, host: string, dataDir: string): TlsChoice | null {
+  const cert = flags['tls-cert'];
+  const key = flags['tls-key'];
+  if (cert !== undefined && key !== undefined) return { certFile: cert, keyFile: key };
+  if (isLoopbackHost(host) || flags['insecure-http']) return null;
+  return { selfSignedIn: dataDir, names: [host, ...(flags['allowed-host'] ?? [])] };
+}
 
 // `cangwu export … | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
+
+const debug = process.argv.includes('--debug');
 
 run(process.argv.slice(2)).then(
   (code) => {
@@ -282,18 +266,24 @@ run(process.argv.slice(2)).then(
   (e: unknown) => {
     const json = process.argv.includes('--json');
     if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n`);
+      // One line, then the usage; a bare "usage: …" message is the usage itself.
+      const message = e.message.startsWith('usage:') ? say('wrong arguments', '参数有误') : e.message;
+      process.stderr.write(`cangwu: ${message}\n${e.usage ?? activeUsage}`);
       process.exitCode = 2;
     } else if (isAppError(e)) {
       printError(e.toJSON(), json);
       process.exitCode = 1;
     } else if (e instanceof Error && 'code' in e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) {
-      // File-system errors (a missing CSV, a port in use) in one line.
+      // File-system errors (a port in use, a disk that filled) in one line.
       process.stderr.write(`cangwu: ${e.message}\n`);
       process.exitCode = 1;
     } else {
-      process.stderr.write(`cangwu: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(
+        `cangwu: unexpected error: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}${debug ? '' : ' (--debug shows where)'}\n`,
+      );
       process.exitCode = 1;
     }
+    // A wrong command line has no "where"; anything else shows it with --debug.
+    if (debug && !(e instanceof UsageError) && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
   },
 );

@@ -10,6 +10,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  protocol,
   session,
   shell,
   type IpcMainInvokeEvent,
@@ -23,14 +24,19 @@ import type { Caller } from './core/context';
 import { openCore, type Core } from './core/core';
 import { defaultDataDir } from './core/dataDir';
 import { claimDataDir } from './core/dataDirLock';
-import { contentSecurityPolicy } from './csp';
+import { APP_INDEX_URL, APP_SCHEME, appResponse, appSchemePrivileges, isAppOrigin, isAppPageUrl } from './appProtocol';
 import { EventOutbox } from './eventOutbox';
-import { dataDirFromArgv, isAppIndexUrl } from './hostArgs';
+import { dataDirFromArgv } from './hostArgs';
 
 // Bundled to dist/electron/main.cjs, next to preload.cjs; the renderer build
 // sits in dist/renderer. The same layout holds inside the packaged app.asar.
+// The page is served from app://cangwu/ (appProtocol.ts), never from file://.
 const preloadPath = path.join(__dirname, 'preload.cjs');
-const indexPath = path.join(__dirname, '..', 'renderer', 'index.html');
+const rendererDir = path.join(__dirname, '..', 'renderer');
+
+// Before the app is ready (Electron's rule): app:// is a standard, secure
+// origin, so 'self', fetch and the CSP behave as they do on https.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: appSchemePrivileges }]);
 
 // The same data folder the CLI and the station host use (core/dataDir.ts, not
 // Electron's app-name folder), or --data-dir for a tester or a second
@@ -62,9 +68,13 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => {
-    // The console is one page: no navigation away, no pop-ups, no webviews.
+    // The console is one page: no navigation out of app://cangwu, no
+    // pop-ups, no webviews.
     contents.on('will-navigate', (e, url) => {
-      if (!isAppIndexUrl(url, indexPath)) e.preventDefault();
+      if (!isAppOrigin(url)) e.preventDefault();
+    });
+    contents.on('will-redirect', (e, url) => {
+      if (!isAppOrigin(url)) e.preventDefault();
     });
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-attach-webview', (e) => e.preventDefault());
@@ -98,16 +108,13 @@ async function start(): Promise<void> {
 
 function lockDownSession(): void {
   const ses = session.defaultSession;
-  // Headers reach http(s) loads; file:// pages get the same policy from the
-  // <meta> tag the renderer build writes (vite.config.mts).
-  ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
-    });
-  });
+  // The renderer build, file by file, inside dist/renderer only; every
+  // response (refusals too) carries the CSP header (appResponse, csp.ts).
+  ses.protocol.handle(APP_SCHEME, (request) => appResponse(request.url, rendererDir, request.method));
   // No camera, notifications, serial-from-the-page, …: scanners are read by the core.
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
 }
 
 function createWindow(): BrowserWindow {
@@ -128,6 +135,8 @@ function createWindow(): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // A middle click on a link would otherwise try to open a new window.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });
@@ -137,7 +146,7 @@ function createWindow(): BrowserWindow {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  void win.loadFile(indexPath);
+  void win.loadURL(APP_INDEX_URL);
   return win;
 }
 
@@ -151,7 +160,7 @@ function fromOurPage(event: IpcMainInvokeEvent): boolean {
     event.sender.id === win.webContents.id &&
     !!frame &&
     frame.parent === null &&
-    isAppIndexUrl(frame.url, indexPath)
+    isAppPageUrl(frame.url)
   );
 }
 

@@ -64,7 +64,8 @@ async function buildNode() {
         platform: 'node',
         format: 'cjs',
         target: 'node20',
-        sourcemap: true,
+        // Not shipped in the package (CANGWU_SOURCEMAPS=1 for a local debugging build); keepNames keeps stacks readable.
+        sourcemap: process.env.CANGWU_SOURCEMAPS === '1',
         keepNames: true,
         external: nodeExternals,
         logLevel: 'warning',

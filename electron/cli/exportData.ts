@@ -1,9 +1,11 @@
 // `cangwu export balances|movements`: the same rows the grids show, as CSV
-// (with a BOM so Excel opens the Chinese names right) or JSON.
+// (with a BOM so Excel opens the Chinese names right; formula-looking text
+// neutralised, shared/text/csvFormula.ts) or JSON.
 import Papa from 'papaparse';
 import type { BalanceRow, MovementRow, Paged } from '../../shared/contract';
 import { AppError, type AppErrorShape } from '../../shared/errors';
 import { formatFenAsYuan } from '../../shared/money';
+import { csvFormulaTrigger } from '../../shared/text/csvFormula';
 import type { Core } from '../core/core';
 import type { Caller } from '../core/context';
 
@@ -60,5 +62,5 @@ export async function exportMovements(
 }
 
 export function toCsv(rows: Record<string, unknown>[]): string {
-  return `\uFEFF${Papa.unparse(rows, { newline: '\r\n' })}\r\n`;
+  return `\uFEFF${Papa.unparse(rows, { newline: '\r\n', escapeFormulae: csvFormulaTrigger })}\r\n`;
 }

@@ -9,6 +9,8 @@ const explanations: Partial<Record<AppErrorShape['code'], string>> = {
     'no users yet: run `cangwu init --demo` or create the administrator in the console (尚未初始化)',
   'import.invalidRows': 'nothing was imported; fix the rows below and import again (导入未执行)',
   'import.emptyFile': 'the file has no rows (文件为空)',
+  'import.undecodable':
+    'the file is not text in UTF-8, UTF-16 or GBK (GB18030); nothing was imported (文件编码无法识别)',
   'auth.forbidden': 'that user may not do this (无权限)',
   'contract.internal': 'an internal error; see the log above (内部错误)',
 };
@@ -19,6 +21,7 @@ export function printError(e: AppErrorShape, json: boolean): void {
     return;
   }
   process.stderr.write(`cangwu: ${e.code}: ${explanations[e.code] ?? JSON.stringify(e.details ?? {})}\n`);
+  if (e.code === 'import.undecodable') process.stderr.write(`  line ${String(e.details?.line)}: cannot be decoded\n`);
   const rows = (e.details as { errors?: { line: number; field?: string; reason: string }[] } | undefined)?.errors;
   if (rows)
     for (const r of rows) process.stderr.write(`  line ${r.line}${r.field ? ` [${r.field}]` : ''}: ${r.reason}\n`);

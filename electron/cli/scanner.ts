@@ -17,6 +17,7 @@ import {
 import { ScannerBridge, listSerialPorts, type Frame } from '../core/scanner/serial/bridge';
 import { showBytes } from '../core/scanner/serial/scanText';
 import { parseScanScript, simulateScans, type SimulatedScan } from '../core/scanner/serial/simulator';
+import { say, UsageError } from './usage';
 
 export const scannerUsage = `  cangwu scanner list [--json]                  serial ports (marks those found without udev enumeration)
   cangwu scanner listen --port P [--baud B] [--terminator CR|LF|CRLF|TAB|idle] [--json]
@@ -72,8 +73,6 @@ export async function runScannerCommand(
     return 1;
   }
 }
-
-class UsageError extends Error {}
 
 async function list(flags: ScannerFlags, io: ScannerCommandIo): Promise<number> {
   const ports = await listSerialPorts();
@@ -203,25 +202,30 @@ function requirePort(flags: ScannerFlags): string {
   return flags.port;
 }
 
-function parseBaud(value: string | undefined): number {
+export function parseBaud(value: string | undefined): number {
   if (value === undefined) return 9600;
   const baud = Number(value);
-  if (!Number.isInteger(baud) || baud < 300 || baud > 921_600) throw new UsageError('--baud must be 300–921600');
+  if (!Number.isInteger(baud) || baud < 300 || baud > 921_600)
+    throw new UsageError(say(`--baud must be 300–921600, not "${value}"`, '波特率无效'));
   return baud;
 }
 
-function parseTerminator(value: string | undefined): ScannerTerminator {
+export function parseTerminator(value: string | undefined): ScannerTerminator {
   if (value === undefined) return 'CR';
   const t = scannerTerminators.find((x) => x.toLowerCase() === value.toLowerCase().replace(/[\s+-]/g, ''));
-  if (!t) throw new UsageError(`--terminator must be one of ${scannerTerminators.join(', ')}`);
+  if (!t)
+    throw new UsageError(
+      say(`--terminator must be one of ${scannerTerminators.join(', ')}, not "${value}"`, '结束符无效'),
+    );
   return t;
 }
 
 /** "20", "20/s" or "wire" (back to back at the baud rate). Default: 5 scans a second, a brisk human. */
-function parseRate(value: string | undefined): number | 'wire' {
+export function parseRate(value: string | undefined): number | 'wire' {
   if (value === undefined) return 5;
   if (value === 'wire' || value === 'max') return 'wire';
   const rate = Number(value.replace(/\/s$/, ''));
-  if (!(rate > 0) || !Number.isFinite(rate)) throw new UsageError('--rate must be N/s (N > 0) or wire');
+  if (!(rate > 0) || !Number.isFinite(rate))
+    throw new UsageError(say(`--rate must be N/s (N > 0) or wire, not "${value}"`, '速率无效'));
   return rate;
 }

@@ -8,14 +8,18 @@ import { createHandlers } from './contract/handlers';
 import { startCheckpointer } from './db/checkpointer';
 import { openDatabase, type OpenedDatabase } from './db/open';
 import { createEventBus } from './events';
+import { startShortRetry } from './orders/autoRetry';
 import { Scanning } from './scanner/scanning';
 import { stockEventFor } from './counts/blindness';
 import { BalanceIndex } from './stock/balanceIndex';
+import { SetupGate } from './setup/setupGate';
 
 export type Core = {
   dataDir: string;
   station: string;
   database: OpenedDatabase;
+  /** First-run setup from the network: the station host issues its one-time code here. */
+  setupGate: SetupGate;
   /** A caller for one window or client; `origin` defaults to this machine (a window, the CLI). */
   newCaller(clientId: string, origin?: ClientOrigin): Caller;
   dispatch(caller: Caller, name: string, input: unknown): Promise<Result<unknown>>;
@@ -59,15 +63,19 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const run = createServiceRunner(runnerOptions);
   const scanning = new Scanning({ run, bus, serial: opts.serial ?? false, log });
   await scanning.start(database.db);
-  const handlers = createHandlers({ balances, scanning });
+  const setupGate = new SetupGate();
+  const handlers = createHandlers({ balances, scanning, setupGate });
   // Serial scans are credited to the owner of the station's task (whoever
   // chose it), not to whichever window last made a request: see scanner/pipeline.ts.
   const dispatch = createDispatcher({ ...runnerOptions, handlers });
+  // R4: short orders are released when stock arrives (orders/autoRetry.ts).
+  const stopShortRetry = startShortRetry(run, bus);
   let closed = false;
   return {
     dataDir: opts.dataDir,
     station: opts.station,
     database,
+    setupGate,
     newCaller: (clientId, origin = localOrigin) => ({ session: null, station: opts.station, clientId, origin }),
     dispatch,
     subscribe: bus.subscribe,
@@ -82,6 +90,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true;
+      await stopShortRetry();
       await scanning.close();
       await checkpointer.stop();
       // Closing the last connection checkpoints the WAL into the database file.

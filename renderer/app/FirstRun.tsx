@@ -46,6 +46,9 @@ export function FirstRun({
   const [busy, setBusy] = useState<'admin' | 'demo' | null>(null);
   const [progress, setProgress] = useState<Events['work.progress'] | null>(null);
   const [logins, setLogins] = useState<DemoLogin[] | null>(null);
+  // From another computer the host's one-time code is needed (setup/setupGate.ts); from the host itself not.
+  const [setupCode, setSetupCode] = useState('');
+  const codeInput = status.setupCodeRequired ? { setupCode: setupCode.trim() } : {};
   const formRef = useRef<HTMLFormElement>(null);
 
   useApiEvent('work.progress', (p) => {
@@ -74,6 +77,7 @@ export function FirstRun({
         username: form.username.trim(),
         displayName: form.displayName.trim(),
         password: form.password,
+        ...codeInput,
       });
       await onSession(session);
     } catch (err) {
@@ -88,7 +92,7 @@ export function FirstRun({
     setError(null);
     setProgress(null);
     try {
-      const r = await api.request('setup.loadDemo', {});
+      const r = await api.request('setup.loadDemo', codeInput);
       setLogins(r.logins);
     } catch (err) {
       setError(err);
@@ -129,6 +133,22 @@ export function FirstRun({
         <p className="form-error" role="alert" data-testid="firstrun-error">
           {errorMessage(error, t, f)}
         </p>
+      )}
+      {status.setupCodeRequired && !logins && (
+        <section className="card auth-card-wide" data-testid="firstrun-setupcode-card">
+          <label className="field">
+            <span className="field-label">{t('auth:firstRun.setupCode')}</span>
+            <input
+              data-testid="firstrun-setupcode"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              value={setupCode}
+              onChange={(e) => setSetupCode(e.target.value)}
+            />
+            <span className="field-hint">{t('auth:firstRun.setupCodeHint')}</span>
+          </label>
+        </section>
       )}
       {logins ? (
         <section className="card auth-card-wide" data-testid="firstrun-logins">

@@ -68,6 +68,11 @@ export function Login({
         </span>
         <LocaleSwitch onChange={(l) => void applyLocale(l)} />
       </header>
+      {status.demoOnNetwork && (
+        <p className="demo-network-banner" role="alert" data-testid="demo-network-banner">
+          {t('auth:login.demoOnNetwork')}
+        </p>
+      )}
       <form className="card auth-card" onSubmit={submit} noValidate data-testid="login-form">
         <h2>{t('auth:login.title')}</h2>
         <label className="field">

@@ -13,6 +13,7 @@ import { formatFenAsYuan } from '../../shared/money';
 import { api } from '../api/client';
 import { navigate } from '../app/routes';
 import { CangwuGrid } from '../components/grid/CangwuGrid';
+import { safeCsvCells } from '../components/grid/csvExport';
 import { useGridEvents } from '../components/grid/useGridEvents';
 import { QuickFilter } from '../components/QuickFilter';
 import { useNotify } from '../components/toast/useNotify';
@@ -117,13 +118,14 @@ export function InventoryPage() {
     gridRef.current?.exportDataAsCsv({
       fileName: `${t('inventory:exportFileName')}-${date}.csv`,
       // Spreadsheets get plain numbers (yuan with 2 decimals), not "¥1,234.50".
-      processCellCallback: (p: ProcessCellForExportParams<BalanceRow>) => {
+      // Names that look like formulas (=HYPERLINK(…)) stay text: safeCsvCells.
+      processCellCallback: safeCsvCells((p: ProcessCellForExportParams<BalanceRow>) => {
         const id = p.column.getColId();
         if (id === 'unitCostFen' || id === 'amountFen')
           return typeof p.value === 'number' ? formatFenAsYuan(p.value) : '';
         if (id === 'qty') return typeof p.value === 'number' ? String(p.value) : '';
         return p.formatValue(p.value);
-      },
+      }),
     });
   };
 

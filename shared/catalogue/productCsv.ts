@@ -34,6 +34,7 @@ export const importReasons = [
   'badBarcode',
   'unknownReplacement',
   'selfReplacement',
+  'replacementChar',
 ] as const;
 export type ImportReason = (typeof importReasons)[number];
 
@@ -52,6 +53,8 @@ export const importReasonText: Record<ImportReason, string> = {
   badBarcode: 'a barcode is 8 to 14 digits, and a GTIN (8, 12, 13 or 14 digits) must have a valid check digit',
   unknownReplacement: 'replaced_by names a product code that does not exist',
   selfReplacement: 'a product cannot replace itself',
+  replacementChar:
+    'holds the character �, left by a wrong text encoding: save the file again as CSV (UTF-8) or Unicode text',
 };
 
 export type ProductCsvRow = {
@@ -98,6 +101,10 @@ export function validateProductRecord(
   line: number,
 ): { row: ProductCsvRow | null; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
+  // Never store a replacement character: it means the file was decoded wrongly somewhere.
+  for (const [field, value] of Object.entries(record))
+    if (value?.includes('\uFFFD')) issues.push({ line, reason: 'replacementChar', field });
+  if (issues.length > 0) return { row: null, issues };
   const get = (f: string) => (record[f] ?? '').trim();
   const text = (f: string, max: number, required = false) => {
     const v = get(f);

@@ -344,6 +344,8 @@ export const orderFileReasons = [
   'inconsistentOrder',
   /** The order_ref of this customer was imported before. */
   'referenceImported',
+  /** U+FFFD: the file was decoded with the wrong encoding somewhere; nothing is stored. */
+  'replacementChar',
 ] as const;
 export type OrderFileReason = (typeof orderFileReasons)[number];
 

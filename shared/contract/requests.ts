@@ -70,6 +70,8 @@ import { none, spec, type RequestSpec } from './spec';
 import { ordersRequests } from './orders';
 
 export type { Access, RequestSpec } from './spec';
+/** The station host's one-time first-run code (setup/setupGate.ts), as typed: dashes and spaces allowed. */
+const setupCode = z.string().max(40);
 const receiptLine = z
   .object({
     productId: id,
@@ -141,11 +143,15 @@ const countPlanners = ['operator', 'warehouseKeeper'] as const;
 export const requests = {
   'setup.status': spec<SetupStatus>()({ input: none, access: 'public', write: false }),
   'setup.createAdmin': spec<SessionView>()({
-    input: z.object({ username, displayName: name, password: secret.min(8) }).strict(),
+    input: z.object({ username, displayName: name, password: secret.min(8), setupCode: setupCode.optional() }).strict(),
     access: 'public',
     write: true,
   }),
-  'setup.loadDemo': spec<{ logins: DemoLogin[] }>()({ input: none, access: 'public', write: true }),
+  'setup.loadDemo': spec<{ logins: DemoLogin[] }>()({
+    input: z.object({ setupCode: setupCode.optional() }).strict(),
+    access: 'public',
+    write: true,
+  }),
   'setup.demoLogins': spec<{ logins: DemoLogin[] }>()({ input: none, access: 'public', write: false }),
 
   'auth.login': spec<SessionView>()({

@@ -12,7 +12,15 @@ export type UserView = {
 
 export type SessionView = { token: string; user: UserView; station: string };
 
-export type SetupStatus = { initialized: boolean; demo: boolean; station: string };
+export type SetupStatus = {
+  initialized: boolean;
+  demo: boolean;
+  station: string;
+  /** First run from another machine: the one-time code the station host printed is needed. */
+  setupCodeRequired: boolean;
+  /** Demo data (whose passwords are public) served beyond this machine: the screens warn. */
+  demoOnNetwork: boolean;
+};
 
 export type DemoLogin = { username: string; password: string; pin?: string; roles: Role[] };
 

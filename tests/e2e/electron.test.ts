@@ -28,7 +28,8 @@ describe('Electron host', () => {
         return { count: BrowserWindow.getAllWindows().length, url: w.webContents.getURL() };
       });
       expect(prefs.count).toBe(1);
-      expect(prefs.url).toMatch(/^file:.*index\.html/);
+      // Served from the app:// scheme, never file:// (electron/appProtocol.ts).
+      expect(prefs.url).toMatch(/^app:\/\/cangwu\/index\.html/);
       expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
         'undefined',
       );

@@ -95,7 +95,10 @@ export async function updateProduct(ctx: ServiceContext, patch: ProductPatch): P
 
 /**
  * Imports a products CSV all or nothing: every bad row is reported with its
- * line number and reason, and if there is any, nothing is written.
+ * line number and reason, and if there is any, nothing is written. The text
+ * was decoded by the caller (shared/text/decodeText.ts: UTF-8, UTF-16 or
+ * GB18030); commas or tabs (Excel's "Unicode text") both parse, papaparse
+ * guessing the delimiter.
  */
 export async function importProducts(ctx: ServiceContext, csv: string): Promise<ImportReport> {
   const text = csv.replace(/^\uFEFF/, '');
@@ -107,6 +110,7 @@ export async function importProducts(ctx: ServiceContext, csv: string): Promise<
   });
   const errors: ImportRowError[] = [];
   const header = parsed.meta.fields ?? [];
+  for (const col of header) if (col.includes('\uFFFD')) errors.push({ line: 1, reason: 'replacementChar', field: col });
   for (const col of requiredProductCsvColumns) {
     if (!header.includes(col)) errors.push({ line: 1, reason: 'missingColumn', field: col });
   }

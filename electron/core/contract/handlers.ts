@@ -28,6 +28,7 @@ import { countAtStation } from '../counts/station';
 import { ordersHandlers } from '../orders/handlers';
 import { listReceipts, postReceipt } from '../receipts/receipts';
 import { createAdmin, demoLogins, loadDemo, setupStatus } from '../setup/setup';
+import type { SetupGate } from '../setup/setupGate';
 import { linkBarcode } from '../scanner/linkBarcode';
 import { pageScans } from '../scanner/scanLog';
 import { listScannerConfigs, removeScannerConfig, saveScannerConfig } from '../scanner/scannerConfigs';
@@ -41,12 +42,12 @@ export type Handler<N extends RequestName> = (ctx: ServiceContext, input: Parsed
 export type Handlers = { [N in RequestName]: Handler<N> };
 
 /** What handlers share across requests: in-memory state owned by the core. */
-export type HandlerDeps = { balances: BalanceIndex; scanning: Scanning };
+export type HandlerDeps = { balances: BalanceIndex; scanning: Scanning; setupGate: SetupGate };
 
 export const createHandlers = (deps: HandlerDeps): Handlers => ({
-  'setup.status': (ctx) => setupStatus(ctx),
-  'setup.createAdmin': (ctx, input) => createAdmin(ctx, input),
-  'setup.loadDemo': (ctx) => loadDemo(ctx),
+  'setup.status': (ctx) => setupStatus(ctx, deps.setupGate),
+  'setup.createAdmin': (ctx, input) => createAdmin(ctx, deps.setupGate, input),
+  'setup.loadDemo': (ctx, input) => loadDemo(ctx, deps.setupGate, input),
   'setup.demoLogins': (ctx) => demoLogins(ctx),
 
   'auth.login': (ctx, input) => login(ctx, input),

@@ -55,3 +55,22 @@ export function parseFlag(text: string): boolean | null {
   if (['1', 'yes', 'y', 'true', '是'].includes(t)) return true;
   return null;
 }
+
+/**
+ * Never store a replacement character: it means the file was decoded wrongly
+ * somewhere (callers decode with shared/text/decodeText.ts). Every field
+ * holding one, by line.
+ */
+export function replacementChars({
+  header,
+  records,
+  lines,
+}: CsvRecords): { line: number; reason: 'replacementChar'; field: string }[] {
+  const out: { line: number; reason: 'replacementChar'; field: string }[] = [];
+  for (const h of header) if (h.includes('\uFFFD')) out.push({ line: 1, reason: 'replacementChar', field: h });
+  records.forEach((rec, i) => {
+    for (const h of header)
+      if (rec[h]?.includes('\uFFFD')) out.push({ line: lines[i] ?? i + 2, reason: 'replacementChar', field: h });
+  });
+  return out;
+}

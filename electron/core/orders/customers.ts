@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
 import type { Db } from '../db/schema';
-import { csvField, parseFlag, readCsv } from './csv';
+import { csvField, parseFlag, readCsv, replacementChars } from './csv';
 
 type CustomerRecord = {
   id: number;
@@ -141,7 +141,7 @@ export async function saveCustomer(ctx: ServiceContext, input: CustomerInput): P
     ...(input.address !== undefined && { address: input.address }),
     ...(input.stopSeq !== undefined && { stop_seq: input.stopSeq }),
     ...(input.contact !== undefined && { contact: input.contact }),
-    phone: input.phone ?? '',
+    ...(input.phone !== undefined && { phone: input.phone }),
     ...(input.salespersonId !== undefined && { salesperson_id: input.salespersonId }),
     ...(input.deliveryDays !== undefined && { delivery_days: daysText(input.deliveryDays) }),
     ...(input.blocked !== undefined && {
@@ -159,7 +159,13 @@ export async function saveCustomer(ctx: ServiceContext, input: CustomerInput): P
     if (!before) throw new AppError('customers.notFound', { customerId: id });
     await ctx.db.updateTable('customers').set(values).where('id', '=', id).execute();
   } else {
-    id = (await ctx.db.insertInto('customers').values(values).returning('id').executeTakeFirstOrThrow()).id;
+    id = (
+      await ctx.db
+        .insertInto('customers')
+        .values({ phone: '', ...values })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
   const [after] = await listCustomers(ctx.db, [id]);
   await recordAudit(ctx, { entity: 'customer', entityId: id, before, after });
@@ -188,11 +194,12 @@ const codePattern = /^[\p{L}\p{N}._\-/]+$/u;
  * is a username). Known codes are updated, new ones inserted.
  */
 export async function importCustomers(ctx: ServiceContext, csv: string): Promise<ImportReport> {
-  const { header, records, lines } = readCsv(csv);
-  const errors: ImportRowError[] = [];
+  const file = readCsv(csv);
+  const { header, records, lines } = file;
+  const errors: ImportRowError[] = replacementChars(file);
   for (const col of ['code', 'name', 'area', 'route'])
     if (!header.includes(col)) errors.push({ line: 1, reason: 'missingColumn', field: col });
-  if (errors.length > 0) throw new AppError('import.invalidRows', { errors });
+  if (errors.some((e) => e.line === 1)) throw new AppError('import.invalidRows', { errors });
   if (records.length === 0) throw new AppError('import.emptyFile');
   const sales = new Map([...(await salespersonIds(ctx.db))].map(([id, username]) => [username, id]));
   const seen = new Set<string>();

@@ -8,9 +8,20 @@ export function today(now: Date, timeZone: string): string {
   return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
 }
 
+// A file of 20,000 rows asks about the same few dates again and again: remembered.
+const added = new Map<string, string>();
+
 export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const key = `${date}|${days}`;
+  let out = added.get(key);
+  if (out === undefined) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const t = Date.UTC(y, m - 1, d + days);
+    out = Number.isNaN(t) ? '' : new Date(t).toISOString().slice(0, 10);
+    if (added.size > 10_000) added.clear();
+    added.set(key, out);
+  }
+  return out;
 }
 
 /** ISO weekday, 1 = Monday … 7 = Sunday. */

@@ -18,7 +18,7 @@ import { requiredOrderFileColumns } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
-import { parseFlag, readCsv } from './csv';
+import { parseFlag, readCsv, replacementChars } from './csv';
 import { addDays, isRealDate, nextWorkingDay, today } from './dates';
 import { loadLookups, qualify, type Draft } from './qualify';
 import { emitChanged, insertOrders, type NewOrder } from './write';
@@ -56,11 +56,12 @@ type Parsed = {
 function parseOrderFile(csv: string, todayDate: string): Parsed {
   const text = csv.replace(/^\uFEFF/, '');
   const fileHash = createHash('sha256').update(text).digest('hex');
-  const { header, records, lines } = readCsv(text, 'orders.emptyFile');
-  const errors: RowError[] = [];
+  const csvRecords = readCsv(text, 'orders.emptyFile');
+  const { header, records, lines } = csvRecords;
+  const errors: RowError[] = replacementChars(csvRecords);
   for (const col of requiredOrderFileColumns)
     if (!header.includes(col)) errors.push({ line: 1, reason: 'missingColumn', field: col });
-  if (errors.length > 0) return { fileHash, rows: records.length, orders: [], errors };
+  if (errors.some((e) => e.line === 1)) return { fileHash, rows: records.length, orders: [], errors };
   if (records.length === 0) throw new AppError('orders.emptyFile');
 
   const byKey = new Map<string, Parsed['orders'][number] & { head: string }>();

@@ -128,10 +128,12 @@ export async function applyChange(
   draft: Draft,
   detail: Record<string, unknown>,
   kind: 'changed' | 'substituted' | 'reduced' | 'removed' | 'switchedCode' = 'changed',
+  lookups?: Lookups,
 ): Promise<string> {
-  const lk = await loadLookups(ctx.db, today(ctx.now, ctx.timeZone), [draft.orderDate]);
+  const lk = lookups ?? (await loadLookups(ctx.db, today(ctx.now, ctx.timeZone), [draft.orderDate]));
   const q = qualify(draft, lk, order.id);
   assertTransition(order, q.state);
+  if (!lk.openSignatures.has(q.signature)) lk.openSignatures.set(q.signature, { id: order.id, number: order.number });
   await rewriteOrder(ctx, order.id, draft, q);
   await ctx.db.updateTable('orders').set({ state: q.state }).where('id', '=', order.id).execute();
   await recordEvent(ctx, order.id, kind, order.state, q.state, {
@@ -227,12 +229,19 @@ export async function requalify(
   let q = ctx.db.selectFrom('orders').select('id').where('state', '=', 'held');
   if (input.orderIds) q = q.where('id', 'in', input.orderIds);
   if (input.dispatchDate) q = q.where('dispatch_date', '=', input.dispatchDate);
-  const ids = (await q.execute()).map((r) => r.id);
+  const found = await q.select('order_date').execute();
+  const ids = found.map((r) => r.id);
+  // One set of lookups for them all; each order's new signature joins it, so two held twins stay apart.
+  const lk = await loadLookups(
+    ctx.db,
+    today(ctx.now, ctx.timeZone),
+    found.map((r) => r.order_date),
+  );
   let qualified = 0;
   let held = 0;
   for (const id of ids) {
     const { order, lines } = await loadOrder(ctx.db, id);
-    const state = await applyChange(ctx, order, draftOf(order, lines), { requalified: true });
+    const state = await applyChange(ctx, order, draftOf(order, lines), { requalified: true }, 'changed', lk);
     if (state === 'held') held++;
     else qualified++;
   }

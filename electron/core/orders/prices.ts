@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
 import type { Db } from '../db/schema';
-import { readCsv } from './csv';
+import { readCsv, replacementChars } from './csv';
 import { isRealDate } from './dates';
 
 export async function listPrices(
@@ -99,11 +99,12 @@ export async function removePrice(ctx: ServiceContext, id: number): Promise<null
  * list price), price (yuan, 2 decimals), valid_from, valid_to (optional).
  */
 export async function importPrices(ctx: ServiceContext, csv: string): Promise<ImportReport> {
-  const { header, records, lines } = readCsv(csv);
-  const errors: ImportRowError[] = [];
+  const file = readCsv(csv);
+  const { header, records, lines } = file;
+  const errors: ImportRowError[] = replacementChars(file);
   for (const col of ['product_code', 'price', 'valid_from'])
     if (!header.includes(col)) errors.push({ line: 1, reason: 'missingColumn', field: col });
-  if (errors.length > 0) throw new AppError('import.invalidRows', { errors });
+  if (errors.some((e) => e.line === 1)) throw new AppError('import.invalidRows', { errors });
   if (records.length === 0) throw new AppError('import.emptyFile');
   const products = new Map(
     (await ctx.db.selectFrom('products').select(['id', 'code']).execute()).map((p) => [p.code, p.id]),

@@ -83,8 +83,16 @@ export async function reserveAndMark(
         .where('id', 'in', ids.slice(i, i + 5000))
         .execute();
   }
+  // No session: released by the automatic retry when stock came (orders/autoRetry.ts).
+  const detail = ctx.caller.session ? {} : { automatic: true };
   await recordEvents(ctx, [
-    ...reserved.map((id) => ({ orderId: id, kind: 'released' as const, from: byId.get(id)!.state, to: 'released' })),
+    ...reserved.map((id) => ({
+      orderId: id,
+      kind: 'released' as const,
+      from: byId.get(id)!.state,
+      to: 'released',
+      detail,
+    })),
     ...newlyShort.map((id) => ({ orderId: id, kind: 'short' as const, from: byId.get(id)!.state, to: 'short' })),
   ]);
   progress(total, total);

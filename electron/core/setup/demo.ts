@@ -12,6 +12,7 @@ import type { ServiceContext } from '../context';
 import { postReceipt } from '../receipts/receipts';
 import { postDocument, type MovementLine } from '../stock/posting';
 import { createLayout } from './layout';
+import { loadDemoOrders } from './demoOrders';
 import { demoAreas, demoCategories, demoGivenNames, demoShopKinds, demoSurnames, demoVariants } from './demoCatalogue';
 
 export const demoPassword = 'demo1234';
@@ -296,12 +297,20 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
     }
     progress(ctx, 'history', demoScale.days - d, demoScale.days);
   }
+  // Tomorrow's day of orders (issue 11), entered by the operator.
+  const salesLogins = await loadDemoOrders(
+    asUser(ids.get('operator')!, 'operator', ['operator'], ctx.now),
+    demoPassword,
+  );
   progress(ctx, 'done', docs, docs);
 
-  return demoUsers.map((u) => ({
-    username: u.username,
-    password: demoPassword,
-    ...(u.pin && { pin: u.pin }),
-    roles: u.roles,
-  }));
+  return [
+    ...demoUsers.map((u) => ({
+      username: u.username,
+      password: demoPassword,
+      ...(u.pin && { pin: u.pin }),
+      roles: u.roles,
+    })),
+    ...salesLogins,
+  ];
 }

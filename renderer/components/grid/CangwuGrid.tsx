@@ -6,6 +6,7 @@ import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session';
+import { safeCsvCells } from './csvExport';
 import { useGridLocaleText } from './localeText';
 import { gridTheme } from './theme';
 
@@ -37,6 +38,9 @@ function saveState(key: string, state: GridState): void {
     // storage full or disabled: the layout simply is not remembered
   }
 }
+
+// An export without its own callback still neutralises formulas.
+const defaultCsvExport = { processCellCallback: safeCsvCells() };
 
 const baseColDef: ColDef = { sortable: true, filter: true, resizable: true, minWidth: 70 };
 
@@ -71,6 +75,7 @@ export function CangwuGrid<T>({
         initialState={initialState}
         defaultColDef={colDef}
         onStateUpdated={handleState}
+        defaultCsvExportParams={defaultCsvExport}
         containerStyle={{ height: '100%', width: '100%' }}
         {...props}
       />

@@ -1,4 +1,5 @@
-// CSV import: pick a file, send its text to products.import, follow the
+// CSV import: pick a file, decode it (UTF-8, UTF-16 or GBK, as Excel saves
+// it: shared/text/decodeText.ts), send its text to products.import, follow the
 // progress, then show "imported N / updated M" or every bad line with the
 // reason (a file with any bad row imports nothing).
 import type { ColDef } from 'ag-grid-community';
@@ -7,8 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { productCsvColumns } from '../../../shared/catalogue/productCsv';
 import type { Events } from '../../../shared/contract/events';
 import type { ImportReport, ImportRowError } from '../../../shared/contract/types';
+import { decodeText } from '../../../shared/text/decodeText';
 import { api } from '../../api/client';
-import { toApiError } from '../../api/errors';
+import { ApiError, toApiError } from '../../api/errors';
 import { useApiEvent } from '../../api/hooks';
 import { CangwuGrid } from '../../components/grid/CangwuGrid';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -35,7 +37,10 @@ export function ImportPanel({ onClose }: { onClose(): void }) {
     setOutcome(null);
     setProgress(null);
     try {
-      const csv = await file.text();
+      // file.text() would read GBK as UTF-8 and turn every Chinese name into �.
+      const decoded = decodeText(await file.arrayBuffer());
+      if (!decoded.ok) throw new ApiError('import.undecodable', { line: decoded.line });
+      const csv = decoded.text;
       const report = await api.request('products.import', { csv });
       setOutcome(report.errors.length > 0 ? { kind: 'invalid', errors: report.errors } : { kind: 'done', report });
     } catch (err) {

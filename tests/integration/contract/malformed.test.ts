@@ -2,9 +2,11 @@
 // core keeps answering.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestNames } from '../../../shared/contract';
+import { requestNames, requests } from '../../../shared/contract';
+import { roles } from '../../../shared/domain';
 import type { Caller } from '../../../electron/core/context';
-import { openWarehouse, type Warehouse } from '../fixtures';
+import { call, openWarehouse, password, receive, type Warehouse } from '../fixtures';
+import { fuzzCases, genericCases, type FuzzIds } from './fuzzCases';
 
 let w: Warehouse;
 let admin: Caller;
@@ -13,10 +15,35 @@ const tables = ['users', 'products', 'barcodes', 'documents', 'movements', 'bala
 const counts = () =>
   tables.map((t) => (w.core.database.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n);
 
+let everyRole: Caller;
+let ids: FuzzIds;
+
+/** Every table's rows except the login sessions: what "nothing written" compares. */
+const snapshot = (): Map<string, string> => {
+  const sqlite = w.core.database.sqlite;
+  const tables = (
+    sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+    }[]
+  )
+    .map((t) => t.name)
+    .filter((t) => t !== 'sessions');
+  return new Map(tables.map((t) => [t, JSON.stringify(sqlite.prepare(`SELECT * FROM "${t}"`).raw().all())]));
+};
+const changedTables = (before: Map<string, string>, after: Map<string, string>) =>
+  [...after].filter(([t, rows]) => before.get(t) !== rows).map(([t]) => t);
+
 beforeAll(async () => {
   w = await openWarehouse();
   admin = w.admin;
   keeper = await w.as('warehouseKeeper');
+  // A user holding every role passes every access check, so the input itself is what gets refused.
+  await call(w.core, admin, 'users.create', { username: 'fuzz-all', displayName: 'F', roles: [...roles], password });
+  everyRole = w.core.newCaller('fuzz-all');
+  await call(w.core, everyRole, 'auth.login', { username: 'fuzz-all', secret: password });
+  const receipt = await receive(w, keeper, [{ product: 0, bin: 0, qty: 5 }]);
+  const me = await call(w.core, everyRole, 'auth.me', {});
+  ids = { productId: w.products[0]!.id, binId: w.bins[0]!.id, userId: me.user.id, documentId: receipt.id };
 });
 afterAll(async () => w.core.close());
 
@@ -117,4 +144,29 @@ describe('malformed requests', () => {
     expect(counts().slice(1)).toEqual(before.slice(1));
     expect((await w.core.dispatch(keeper, 'stock.balances', {})).ok).toBe(true);
   });
+
+  it('has fuzz cases for every request in the contract', () => {
+    // The map's type already demands an entry per RequestName; this catches a
+    // name added to `requests` at run time (a merge, a spread-in domain map).
+    const missing = Object.keys(requests).filter((n) => !Object.hasOwn(fuzzCases, n));
+    expect(missing).toEqual([]);
+    for (const name of requestNames) expect([name, fuzzCases[name](ids).length > 0]).toEqual([name, true]);
+  });
+
+  it.each(requestNames.map((n) => [n]))(
+    '%s refuses malformed input with a typed error, writes nothing and leaves the core answering',
+    async (name) => {
+      const before = snapshot();
+      const cases = [...genericCases, ...fuzzCases[name](ids)];
+      for (const [label, input] of cases) {
+        const r = await w.core.dispatch(everyRole, name, input);
+        expect([label, r.ok]).toEqual([label, false]);
+        if (!r.ok) expect([label, r.error.code]).not.toEqual([label, 'contract.internal']);
+      }
+      expect(changedTables(before, snapshot())).toEqual([]);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect((await w.core.dispatch(everyRole, 'auth.me', {})).ok).toBe(true);
+      expect((await w.core.dispatch(keeper, 'stock.balances', {})).ok).toBe(true);
+    },
+  );
 });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../electron/core/db/migrate';
-import { latestVersion } from '../../../electron/core/db/migrations';
+import { latestVersion, migrations } from '../../../electron/core/db/migrations';
 import { databasePath, openDatabase } from '../../../electron/core/db/open';
 import { tempDataDir } from '../fixtures';
 
@@ -28,8 +28,9 @@ describe('database', () => {
     const dir = tempDataDir();
     const { sqlite } = openDatabase(dir);
     expect(migrate(sqlite)).toBe(latestVersion);
+    // One row per migration (numbers may have gaps while parallel branches merge).
     expect((sqlite.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(
-      latestVersion,
+      migrations.length,
     );
     sqlite.close();
   });

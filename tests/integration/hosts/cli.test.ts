@@ -47,6 +47,9 @@ describe('cangwu CLI', () => {
     expect(count('SELECT COUNT(*) AS n FROM products WHERE replaced_by_id IS NOT NULL')).toBeGreaterThan(0);
     expect(count('SELECT COUNT(*) AS n FROM vehicles')).toBe(30);
     expect(count('SELECT COUNT(*) AS n FROM customers')).toBeGreaterThanOrEqual(800);
+    // Issue 11: the next working day's orders at the reference scale.
+    expect(count('SELECT COUNT(*) AS n FROM orders')).toBeGreaterThanOrEqual(5200);
+    expect(count('SELECT COUNT(*) AS n FROM order_lines')).toBeGreaterThan(18_000);
     expect(count('SELECT COUNT(DISTINCT status) AS n FROM balances WHERE qty > 0')).toBe(3);
     expect(count('SELECT COUNT(DISTINCT role) AS n FROM user_roles')).toBe(7);
     expect(
@@ -144,6 +147,8 @@ describe('cangwu CLI', () => {
   it('explains usage errors in one line with exit 2', async () => {
     const r = await cangwu('export', 'everything');
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe('usage: cangwu export balances|movements [--format csv|json] [--out FILE]');
+    const [first, ...usage] = r.stderr.trim().split('\n');
+    expect(first).toBe('cangwu: cannot export "everything": balances or movements (只能导出库存或流水)');
+    expect(usage.join('\n')).toMatch(/^usage:\n {2}cangwu export balances\|movements \[--format csv\|json\]/);
   });
 });

@@ -26,6 +26,26 @@ describe('customers', () => {
     expect(c).toMatchObject({ route: 'BY-2', stopSeq: 7, salespersonName: 'sales2', deliveryDays: [1, 3, 5] });
   });
 
+  it('keeps what an update leaves out (the phone stays when only the name changes)', async () => {
+    const [c] = await call(ow.w.core, ow.op, 'customers.list', {}).then((l) => l.filter((x) => x.code === 'C001'));
+    await call(ow.w.core, ow.op, 'customers.save', {
+      id: c!.id,
+      code: 'C001',
+      name: 'x',
+      area: c!.area,
+      route: c!.route,
+      phone: '020-1234',
+    });
+    const after = await call(ow.w.core, ow.op, 'customers.save', {
+      id: c!.id,
+      code: 'C001',
+      name: '天河便利店',
+      area: c!.area,
+      route: c!.route,
+    });
+    expect([after.name, after.phone, after.salespersonName]).toEqual(['天河便利店', '020-1234', 'sales1']);
+  });
+
   it('refuses a code already taken and a salesperson who is not one', async () => {
     expect(
       await refusal(ow.w.core, ow.op, 'customers.save', { code: 'C001', name: 'x', area: 'x', route: 'x' }),

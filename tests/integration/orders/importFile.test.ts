@@ -1,6 +1,8 @@
 // The order file: a preview that writes nothing, an import all or nothing
 // per file, and a second import of the same file refused.
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeText } from '../../../shared/text/decodeText';
 import { call, refusal } from '../fixtures';
 import { orderWarehouse, type OrderWarehouse } from './orderFixtures';
 
@@ -89,5 +91,26 @@ describe('order file', () => {
       code: 'orders.invalidFile',
       details: { errors: [{ line: 2, reason: 'referenceImported', field: 'order_ref' }] },
     });
+  });
+
+  it('takes a GBK file as Chinese Excel saves it (decoded by the shared decoder), keeping its Chinese', async () => {
+    const bytes = iconv.encode(file([`G-1,C001,P001,3,箱,,${day()},电话,,周五前送到`]), 'gbk');
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) throw new Error('not decoded');
+    expect(decoded.encoding).toBe('gb18030');
+    const r = await call(ow.w.core, ow.op, 'orders.import', { csv: decoded.text, fileName: 'gbk.csv' });
+    const row = (await call(ow.w.core, ow.op, 'orders.list', {})).find((o) => o.reference === 'G-1');
+    expect([r.orders, row!.note, row!.channel, row!.units]).toEqual([1, '周五前送到', 'phone', 72]);
+  });
+
+  it('refuses a file holding a replacement character, naming its line, storing nothing', async () => {
+    const before = await count();
+    const csv = file([`H-1,C001,P001,3,,,${day()},,,\uFFFD\uFFFD`]);
+    const p = await call(ow.w.core, ow.op, 'orders.previewImport', { csv, fileName: 'broken.csv' });
+    expect(p.errors).toEqual([{ line: 2, reason: 'replacementChar', field: 'note' }]);
+    expect(await refusal(ow.w.core, ow.op, 'orders.import', { csv, fileName: 'broken.csv' })).toMatchObject({
+      code: 'orders.invalidFile',
+    });
+    expect(await count()).toBe(before);
   });
 });

@@ -145,6 +145,24 @@ describe('qualification (R1)', () => {
     ]);
   });
 
+  it('requalifies held orders once master data are corrected (a price added)', async () => {
+    await call(ow.w.core, ow.op, 'products.import', {
+      csv: 'code,name_zh,unit,case_pack,unit_cost\nP778,新品,个,6,1.00\n',
+    });
+    const o = await ow.order({ lines: [{ productCode: 'P778', qty: 6 }] });
+    expect(reasons(o)).toEqual(['missingPrice']);
+    await call(ow.w.core, ow.op, 'prices.set', {
+      productId: (await call(ow.w.core, ow.op, 'products.list', {})).find((p) => p.code === 'P778')!.id,
+      customerId: null,
+      priceFen: 199,
+      validFrom: '2020-01-01',
+    });
+    const r = await call(ow.w.core, ow.op, 'orders.requalify', { orderIds: [o.id] });
+    expect([r.qualified, r.held]).toEqual([1, 0]);
+    const v = await call(ow.w.core, ow.op, 'orders.get', { orderId: o.id });
+    expect([v.state, v.lines[0]!.priceFen]).toEqual(['qualified', 199]);
+  });
+
   it('records the qualified order rate per day and week', async () => {
     const rate = await call(ow.w.core, ow.op, 'orders.qualifiedRate', { from: ow.today, to: ow.today });
     const day = rate.days.find((d) => d.period === ow.today)!;

@@ -14,6 +14,17 @@ afterAll(async () => ow.w.core.close());
 
 const balances = async () => call(ow.w.core, ow.op, 'stock.balances', {});
 
+/** The order's state once it is `want` (the automatic retry runs just after a receipt commits), or as it stays. */
+async function stateOf(orderId: number, want: string): Promise<string> {
+  let state = '';
+  for (let i = 0; i < 200; i++) {
+    state = (await call(ow.w.core, ow.op, 'orders.get', { orderId })).state;
+    if (state === want) break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return state;
+}
+
 describe('release', () => {
   it('reserves the whole order and leaves the rest available to the next', async () => {
     await ow.stock('P001', 30);
@@ -50,24 +61,32 @@ describe('release', () => {
     const o = await ow.order({ lines: [{ productCode: 'P001', qty: 5, gift: true }] });
     expect((await call(ow.w.core, ow.op, 'orders.release', { orderIds: [o.id] })).short).toEqual([o.id]);
     await ow.stock('P001', 5, 'gift');
-    const r = await call(ow.w.core, ow.op, 'orders.retryShort', { dispatchDate: ow.tomorrow });
-    expect(r.released).toEqual([o.id]);
+    expect(await stateOf(o.id, 'released')).toBe('released');
   });
 
-  it('a receipt makes a waiting order releasable, and the list says so', async () => {
+  it('lists what blocks a short order, and a receipt releases it automatically', async () => {
     await ow.stock('P001', 5);
     const o = await ow.order({ lines: [{ productCode: 'P001', qty: 8 }] });
     await call(ow.w.core, ow.op, 'orders.release', { orderIds: [o.id] });
-    expect(
-      (await call(ow.w.core, ow.op, 'orders.confirmationList', { dispatchDate: ow.tomorrow }))[0]!.releasable,
-    ).toBe(false);
+    const [entry] = await call(ow.w.core, ow.op, 'orders.confirmationList', { dispatchDate: ow.tomorrow });
+    expect([entry!.releasable, entry!.lines[0]!.shortfall]).toEqual([false, 3]);
     await ow.stock('P001', 3);
-    expect(
-      (await call(ow.w.core, ow.op, 'orders.confirmationList', { dispatchDate: ow.tomorrow }))[0]!.releasable,
-    ).toBe(true);
-    const r = await call(ow.w.core, ow.op, 'orders.retryShort', {});
-    expect(r.released).toEqual([o.id]);
+    expect(await stateOf(o.id, 'released')).toBe('released');
+    const v = await call(ow.w.core, ow.op, 'orders.get', { orderId: o.id });
+    expect(v.events.at(-1)).toMatchObject({ kind: 'released', userId: null, detail: { automatic: true } });
     expect(await call(ow.w.core, ow.op, 'orders.confirmationList', { dispatchDate: ow.tomorrow })).toEqual([]);
+  });
+
+  it('the list says which short orders stock now covers, and retrying releases them', async () => {
+    await ow.stock('P001', 10);
+    const a = await ow.order({ lines: [{ productCode: 'P001', qty: 10 }] });
+    const b = await ow.order({ customerCode: 'C002', lines: [{ productCode: 'P001', qty: 10 }] });
+    await call(ow.w.core, ow.op, 'orders.release', { orderIds: [a.id, b.id] });
+    // Taking a back frees its stock without a posting: b is releasable now, and the list says so.
+    await call(ow.w.core, ow.op, 'orders.takeBack', { orderId: a.id });
+    const [entry] = await call(ow.w.core, ow.op, 'orders.confirmationList', { dispatchDate: ow.tomorrow });
+    expect([entry!.order.id, entry!.releasable]).toEqual([b.id, true]);
+    expect((await call(ow.w.core, ow.op, 'orders.retryShort', {})).released).toEqual([b.id]);
   });
 
   it('substitution records the salesperson’s consent and releases the order', async () => {

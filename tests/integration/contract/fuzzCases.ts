@@ -1,0 +1,397 @@
+// Malformed input for every request of the contract (issue 10 §4): generic
+// cases that no request may accept, and specific ones per request (a field
+// of the wrong type, out of range, too long, an unknown enum value, an id
+// that is not an id). The map is typed over RequestName, so a request
+// without an entry fails `tsc`, and malformed.test.ts fails at run time for a
+// name in `requests` without one. A new request: add its entry here, with
+// inputs that must be refused — never a valid one (it would write).
+import { countAreas, countCauses } from '../../../shared/contract/counts';
+import type { RequestName } from '../../../shared/contract';
+
+/** Real ids from the warehouse under test, so a case differs from a valid input in one field only. */
+export type FuzzIds = { productId: number; binId: number; userId: number; documentId: number };
+export type FuzzCase = readonly [label: string, input: unknown];
+
+const nested = (depth: number): unknown => {
+  let v: unknown = 'bottom';
+  for (let i = 0; i < depth; i++) v = { a: v };
+  return v;
+};
+const manyKeys = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i]));
+
+/** Inputs no request accepts: not an object, junk, attacks on the parser and on Object.prototype. */
+export const genericCases: readonly FuzzCase[] = [
+  ['a string', 'hello'],
+  ['a number', 42],
+  ['NaN', NaN],
+  ['Infinity', Infinity],
+  ['a negative number', -1],
+  ['a huge number', 2 ** 64],
+  ['true', true],
+  ['null', null],
+  ['an array', [{}]],
+  ['a huge string', 'X'.repeat(1_000_000)],
+  ['deep nesting', { a: nested(5_000) }],
+  ['10,000 keys', manyKeys],
+  ['__proto__ key', JSON.parse('{"__proto__": {"polluted": true, "roles": ["admin"]}}')],
+  ['constructor key', { constructor: { prototype: { polluted: true } } }],
+  ['prototype key', { prototype: { polluted: true } }],
+  ['an unknown field', { sqlInjection: "'; DROP TABLE balances; --" }],
+];
+
+/** An id field that is not an id. */
+const badIds = (key: string, rest: Record<string, unknown> = {}): FuzzCase[] =>
+  (
+    [
+      ['negative', -1],
+      ['zero', 0],
+      ['fraction', 1.5],
+      ['NaN', NaN],
+      ['Infinity', Infinity],
+      ['beyond 2^53', 2 ** 60],
+      ['numeric text', '1'],
+      ['SQL text', '1 OR 1=1'],
+      ['null', null],
+    ] as const
+  ).map(([label, v]) => [`${key} ${label}`, { ...rest, [key]: v }] as const);
+const noInput: FuzzCase[] = [['any field at all', { id: 1 }]];
+const badPage = (extra: Record<string, unknown> = {}): FuzzCase[] => [
+  ['negative offset', { offset: -1, limit: 10, ...extra }],
+  ['limit too big', { offset: 0, limit: 1_000_000, ...extra }],
+  ['NaN limit', { offset: 0, limit: NaN, ...extra }],
+  ['Infinity offset', { offset: Infinity, limit: 10, ...extra }],
+  ['missing limit', { offset: 0, ...extra }],
+];
+const now = () => new Date().toISOString();
+const scanner = {
+  name: 'S1',
+  station: 'fuzz',
+  port: '/dev/ttyFUZZ',
+  usbVendorId: null,
+  usbProductId: null,
+  baudRate: 9600,
+  dataBits: 8,
+  parity: 'none',
+  stopBits: 1,
+  terminator: 'CR',
+  idleMs: 50,
+  prefix: '',
+  suffix: '',
+  enabled: true,
+};
+const cause = countCauses[0];
+const area = countAreas[0];
+
+export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCase[] } = {
+  'setup.status': () => noInput,
+  'setup.createAdmin': () => [
+    ['empty username', { username: '', displayName: 'A', password: 'long-enough-1' }],
+    ['short password', { username: 'root2', displayName: 'A', password: 'short' }],
+    ['password a number', { username: 'root2', displayName: 'A', password: 123456789 }],
+    ['huge username', { username: 'a'.repeat(100_000), displayName: 'A', password: 'long-enough-1' }],
+    ['SQL username', { username: "admin'--", displayName: 'A', password: 'long-enough-1' }],
+  ],
+  'setup.loadDemo': () => noInput,
+  'setup.demoLogins': () => noInput,
+  'auth.login': () => [
+    ['empty username', { username: '', secret: 'x' }],
+    ['empty secret', { username: 'admin', secret: '' }],
+    ['huge secret', { username: 'admin', secret: 'x'.repeat(100_000) }],
+    ['username an array', { username: ['admin'], secret: 'x' }],
+    ['missing secret', { username: 'admin' }],
+  ],
+  'auth.resume': () => [
+    ['short token', { token: 'short' }],
+    ['token a number', { token: 1234567890123456 }],
+    ['huge token', { token: 'x'.repeat(100_000) }],
+  ],
+  'auth.logout': () => noInput,
+  'auth.me': () => noInput,
+  'auth.setLocale': () => [
+    ['unknown locale', { locale: 'xx-YY' }],
+    ['null locale', { locale: null }],
+    ['extra field', { locale: 'zh-CN', admin: true }],
+  ],
+  'users.list': () => noInput,
+  'users.create': () => [
+    ['no roles', { username: 'fz1', displayName: 'F', roles: [], password: 'long-enough-1' }],
+    ['unknown role', { username: 'fz1', displayName: 'F', roles: ['root'], password: 'long-enough-1' }],
+    ['8 roles', { username: 'fz1', displayName: 'F', roles: Array(8).fill('operator'), password: 'long-enough-1' }],
+    ['short pin', { username: 'fz1', displayName: 'F', roles: ['operator'], pin: '12' }],
+    ['short password', { username: 'fz1', displayName: 'F', roles: ['operator'], password: 'short' }],
+    ['SQL username', { username: "x'; DROP TABLE users; --", displayName: 'F', roles: ['operator'] }],
+  ],
+  'products.list': () => noInput,
+  'products.update': ({ productId }) => [
+    ...badIds('id', { nameZh: 'x' }),
+    ['negative case pack', { id: productId, casePack: -1 }],
+    ['fractional cost', { id: productId, unitCostFen: 1.5 }],
+    ['huge cost', { id: productId, unitCostFen: 2 ** 60 }],
+    ['empty name', { id: productId, nameZh: '   ' }],
+    ['active as text', { id: productId, active: 'yes' }],
+    ['long unit', { id: productId, unit: 'x'.repeat(21) }],
+  ],
+  'products.import': () => [
+    ['csv a number', { csv: 42 }],
+    ['csv null', { csv: null }],
+    ['csv over 20 MB', { csv: 'x'.repeat(20_000_001) }],
+    ['empty csv', { csv: '' }],
+    ['missing columns', { csv: 'code,name_zh\nZ1,好\n' }],
+    ['a replacement character', { csv: 'code,name_zh,unit,case_pack,unit_cost\nZ1,\uFFFD\uFFFD,个,1,1.00\n' }],
+    ['a formula as the code', { csv: 'code,name_zh,unit,case_pack,unit_cost\n=1+1,好,个,1,1.00\n' }],
+  ],
+  'locations.list': () => noInput,
+  'stock.balances': () => [
+    ['includeZero as text', { includeZero: 'yes' }],
+    ['includeZero a number', { includeZero: 1 }],
+  ],
+  'stock.movements': () => [
+    ...badPage(),
+    ['unknown sort', { offset: 0, limit: 10, sort: 'sideways' }],
+    ...badIds('productId', { offset: 0, limit: 10 }),
+  ],
+  'stock.reverseDocument': ({ documentId }) => [
+    ...badIds('documentId', { reason: 'x', idempotencyKey: 'fuzz-key-000001' }),
+    ['empty reason', { documentId, reason: '', idempotencyKey: 'fuzz-key-000001' }],
+    ['short key', { documentId, reason: 'x', idempotencyKey: 'k' }],
+    ['unknown document', { documentId: 987_654, reason: 'x', idempotencyKey: 'fuzz-key-000002' }],
+  ],
+  'receipts.list': () => noInput,
+  'receipts.post': ({ productId, binId }) => {
+    const line = { productId, status: 'good', locationId: binId, qty: 1 };
+    const valid = { deliveryNote: 'QS-FZ', arrivedAt: now(), idempotencyKey: 'fuzz-key-000003', lines: [line] };
+    return [
+      ['no lines', { ...valid, lines: [] }],
+      ['501 lines', { ...valid, lines: Array(501).fill(line) }],
+      ['negative qty', { ...valid, lines: [{ ...line, qty: -5 }] }],
+      ['NaN qty', { ...valid, lines: [{ ...line, qty: NaN }] }],
+      ['Infinity qty', { ...valid, lines: [{ ...line, qty: Infinity }] }],
+      ['bad date', { ...valid, arrivedAt: 'yesterday' }],
+      ['unknown status', { ...valid, lines: [{ ...line, status: 'stolen' }] }],
+      ['deeply nested lines', { ...valid, lines: nested(2_000) }],
+      [
+        '__proto__ in a line',
+        { ...valid, lines: [JSON.parse(`{"__proto__": {"qty": 1}, "productId": ${productId}}`)] },
+      ],
+    ];
+  },
+  'scanner.list': () => noInput,
+  'scanner.ports': () => noInput,
+  'scanner.save': () => [
+    ['baud 1', { ...scanner, baudRate: 1 }],
+    ['no port and no USB id', { ...scanner, port: null }],
+    ['unknown parity', { ...scanner, parity: 'weird' }],
+    ['Infinity idle', { ...scanner, idleMs: Infinity }],
+    ['long prefix', { ...scanner, prefix: 'x'.repeat(17) }],
+    ['bad USB id', { ...scanner, usbVendorId: 'zzzz' }],
+  ],
+  'scanner.remove': () => badIds('id'),
+  'scanner.submit': () => [
+    ['empty scan', { raw: '', source: 'wedge' }],
+    ['huge scan', { raw: '0'.repeat(4001), source: 'wedge' }],
+    ['unknown source', { raw: '0101', source: 'serial' }],
+    ['raw a number', { raw: 101, source: 'manual' }],
+  ],
+  'station.state': () => noInput,
+  'station.setTask': () => [
+    ['unknown task', { task: 'steal' }],
+    ['null task', { task: null }],
+  ],
+  'station.setQuantity': () => [
+    ['negative', { qty: -1 }],
+    ['fraction', { qty: 0.5 }],
+    ['text', { qty: 'many' }],
+    ['missing', {}],
+  ],
+  'station.undoLastScan': () => noInput,
+  'station.clearTask': () => noInput,
+  'scans.list': () => [...badPage(), ['long station', { offset: 0, limit: 10, station: 'x'.repeat(65) }]],
+  'barcodes.link': ({ productId }) => [
+    ['letters', { code: 'abcdefgh', productId, level: 'unit' }],
+    ['15 digits', { code: '1'.repeat(15), productId, level: 'unit' }],
+    ['unknown level', { code: '6901234567892', productId, level: 'pallet' }],
+    ...badIds('productId', { code: '6901234567892', level: 'unit' }),
+  ],
+  'counts.plan': ({ userId }) => [
+    ['unknown area', { scope: { area: 'everywhere', locationIds: [] }, counters: [{ userId }] }],
+    ['no counters', { scope: { area, locationIds: [] }, counters: [] }],
+    ['negative tolerance', { scope: { area, locationIds: [] }, counters: [{ userId }], toleranceUnits: -1 }],
+    ['empty product list', { scope: { area, locationIds: [], productIds: [] }, counters: [{ userId }] }],
+    ['5001 locations', { scope: { area, locationIds: Array(5001).fill(1) }, counters: [{ userId }] }],
+  ],
+  'counts.start': () => badIds('sessionId'),
+  'counts.list': () => [
+    ['unknown state', { state: 'bogus' }],
+    ['limit 0', { limit: 0 }],
+    ['limit too big', { limit: 1_000_000 }],
+    ['bad date', { from: 'yesterday' }],
+    ['long search', { search: 'x'.repeat(101) }],
+  ],
+  'counts.get': () => badIds('sessionId'),
+  'counts.sheet': () => [...badIds('sessionId'), ...badIds('locationId', { sessionId: 1 })],
+  'counts.preview': () => [
+    ['unknown area', { scope: { area: 'x', locationIds: [] } }],
+    ['5001 locations', { scope: { area, locationIds: Array(5001).fill(1) } }],
+    ['top 0 lines', { scope: { area, locationIds: [], topValueLines: 0 } }],
+  ],
+  'counts.enter': ({ productId, binId }) => {
+    const valid = { sessionId: 1, productId, locationId: binId, mode: 'set', qty: 1 };
+    return [
+      ['unknown mode', { ...valid, mode: 'multiply' }],
+      ['fraction', { ...valid, qty: 0.5 }],
+      ['huge qty', { ...valid, qty: 2 ** 60 }],
+      ['unknown status', { ...valid, status: 'lost' }],
+      ...badIds('sessionId', { ...valid }),
+    ];
+  },
+  'counts.countAtStation': () => badIds('sessionId'),
+  'counts.finishCounting': () => badIds('sessionId'),
+  'counts.reconcile': () => badIds('sessionId'),
+  'counts.reconcileFirst': () => [
+    ['limit 0', { sessionId: 1, limit: 0 }],
+    ['limit too big', { sessionId: 1, limit: 1001 }],
+    ['missing limit', { sessionId: 1 }],
+  ],
+  'counts.requestRecount': () => [
+    ['no lines', { sessionId: 1, lineIds: [], keeperId: 1 }],
+    ['bad line id', { sessionId: 1, lineIds: [-1], keeperId: 1 }],
+    ['missing keeper', { sessionId: 1, lineIds: [1] }],
+  ],
+  'counts.setCauses': () => [
+    ['no lines', { sessionId: 1, lines: [] }],
+    ['unknown cause', { sessionId: 1, lines: [{ lineId: 1, cause: 'aliens' }] }],
+    ['long note', { sessionId: 1, lines: [{ lineId: 1, cause, note: 'x'.repeat(1001) }] }],
+  ],
+  'counts.confirm': () => [['confirm as admin', { sessionId: 1, as: 'admin' }], ...badIds('sessionId')],
+  'counts.cancel': () => [
+    ['empty reason', { sessionId: 1, reason: '' }],
+    ['missing reason', { sessionId: 1 }],
+  ],
+  'counts.keepers': () => noInput,
+  'counts.productHistory': ({ productId }) => [...badIds('productId'), ['limit too big', { productId, limit: 201 }]],
+  'counts.measures': () => [
+    ['not dates', { from: 'x', to: 'y' }],
+    ['missing to', { from: now() }],
+  ],
+  'adjustments.list': () => [
+    ['unknown state', { state: 'x' }],
+    ['unknown kind', { kind: 'x' }],
+    ['limit 0', { limit: 0 }],
+  ],
+  'adjustments.get': () => badIds('formId'),
+  'adjustments.createManual': ({ productId, binId }) => {
+    const line = { productId, status: 'good', locationId: binId, qty: 1, cause };
+    return [
+      ['no lines', { lines: [] }],
+      ['zero qty', { lines: [{ ...line, qty: 0 }] }],
+      ['unknown cause', { lines: [{ ...line, cause: 'gremlins' }] }],
+      ['huge qty', { lines: [{ ...line, qty: -(2 ** 60) }] }],
+    ];
+  },
+  'adjustments.updateManual': () => [...badIds('formId'), ['no lines', { formId: 1, lines: [] }]],
+  'adjustments.submit': () => badIds('formId'),
+  'adjustments.approve': () => [...badIds('formId'), ['long comment', { formId: 1, comment: 'x'.repeat(1001) }]],
+  'adjustments.reject': () => [
+    ['empty comment', { formId: 1, comment: '' }],
+    ['missing comment', { formId: 1 }],
+  ],
+  'audit.list': () => [...badPage(), ['unknown field', { offset: 0, limit: 10, entity: 'users' }]],
+
+  // Orders (issue 11).
+  'customers.list': () => [...badIds('x').map(([l, v]) => [l, { ids: [(v as { x: unknown }).x] }] as const)],
+  'customers.save': () => [
+    ['missing name', { code: 'CX1', area: 'a', route: 'r' }],
+    ['bad code', { code: 'C X;DROP', name: 'n', area: 'a', route: 'r' }],
+    ['blocked without reason', { code: 'CX2', name: 'n', area: 'a', route: 'r', blocked: true }],
+    ['weekday 8', { code: 'CX3', name: 'n', area: 'a', route: 'r', deliveryDays: [8] }],
+    ['lat without lng', { code: 'CX4', name: 'n', area: 'a', route: 'r', lat: 23.1 }],
+    ['lat out of range', { code: 'CX5', name: 'n', area: 'a', route: 'r', lat: 123, lng: 1 }],
+    // null is allowed: no salesperson.
+    ...badIds('salespersonId', { code: 'CX6', name: 'n', area: 'a', route: 'r' }).filter(([l]) => !l.endsWith('null')),
+  ],
+  'customers.import': () => [
+    ['csv a number', { csv: 1 }],
+    ['missing csv', {}],
+  ],
+  'customers.export': () => noInput,
+  'customers.salespeople': () => noInput,
+  'prices.list': () => [['not a date', { on: '2026-13-01' }], ...badIds('productId')],
+  'prices.set': (ids) => [
+    ['negative price', { productId: ids.productId, customerId: null, priceFen: -1, validFrom: '2026-01-01' }],
+    ['fractional fen', { productId: ids.productId, customerId: null, priceFen: 1.5, validFrom: '2026-01-01' }],
+    [
+      'to before from',
+      { productId: ids.productId, customerId: null, priceFen: 1, validFrom: '2026-02-01', validTo: '2026-01-01' },
+    ],
+    ['not a date', { productId: ids.productId, customerId: null, priceFen: 1, validFrom: '01/02/2026' }],
+    ['missing customer', { productId: ids.productId, priceFen: 1, validFrom: '2026-01-01' }],
+  ],
+  'prices.remove': () => badIds('id'),
+  'prices.import': () => [['csv an array', { csv: ['a'] }]],
+  'orders.list': () => [
+    ['unknown state', { states: ['lost'] }],
+    ['empty states', { states: [] }],
+    ['bad date', { dispatchDate: 'tomorrow' }],
+    ['limit zero', { limit: 0 }],
+  ],
+  'orders.get': () => badIds('orderId'),
+  'orders.create': (ids) => [
+    ['unknown channel', { channel: 'email', customerCode: 'C1', lines: [] }],
+    ['file channel', { channel: 'file', customerCode: 'C1', lines: [] }],
+    ['no customer', { channel: 'desk', lines: [] }],
+    ['line without product', { channel: 'desk', customerCode: 'C1', lines: [{ qty: 1 }] }],
+    ['qty Infinity', { channel: 'desk', customerCode: 'C1', lines: [{ productId: ids.productId, qty: Infinity }] }],
+    ['qty text', { channel: 'desk', customerCode: 'C1', lines: [{ productId: ids.productId, qty: '1' }] }],
+    ['bad per', { channel: 'desk', customerCode: 'C1', lines: [{ productId: ids.productId, qty: 1, per: 'pallet' }] }],
+    [
+      '501 lines',
+      { channel: 'desk', customerCode: 'C1', lines: Array(501).fill({ productId: ids.productId, qty: 1 }) },
+    ],
+  ],
+  'orders.update': () => [...badIds('orderId'), ['bad date', { orderId: 1, dispatchDate: '2026-02-30x' }]],
+  'orders.switchLine': () => badIds('lineId', { orderId: 1 }),
+  'orders.requalify': () => [
+    ['empty ids', { orderIds: [] }],
+    ['bad date', { dispatchDate: 5 }],
+  ],
+  'orders.cancel': () => [
+    ['empty reason', { orderId: 1, reason: '' }],
+    ['bad consent', { orderId: 1, reason: 'x', consent: { how: 'telepathy' } }],
+  ],
+  'orders.pendingConfirmation': () => noInput,
+  'orders.confirm': () => badIds('orderId'),
+  'orders.reject': () => [['missing reason', { orderId: 1 }]],
+  'orders.release': () => [
+    ['neither ids nor date', {}],
+    ['both ids and date', { orderIds: [1], dispatchDate: '2026-01-01' }],
+    ['empty ids', { orderIds: [] }],
+  ],
+  'orders.takeBack': () => badIds('orderId'),
+  'orders.confirmationList': () => [
+    ['missing date', {}],
+    ['bad date', { dispatchDate: '2026-1-1' }],
+  ],
+  'orders.retryShort': () => [['bad date', { dispatchDate: 'today' }]],
+  'orders.resolveLine': (ids) => [
+    ['unknown action', { action: 'steal', orderId: 1, lineId: 1, consent: { how: 'phone' } }],
+    ['no consent', { action: 'remove', orderId: 1, lineId: 1 }],
+    ['reduce to zero', { action: 'reduce', orderId: 1, lineId: 1, qty: 0, consent: { how: 'phone' } }],
+    ['substitute without product', { action: 'substitute', orderId: 1, lineId: 1, consent: { how: 'phone' } }],
+    [
+      'bad salesperson id',
+      { action: 'remove', orderId: 1, lineId: 1, consent: { how: 'phone', salespersonId: -ids.userId } },
+    ],
+  ],
+  'orders.previewImport': () => [
+    ['missing file name', { csv: 'a' }],
+    ['csv a number', { csv: 1, fileName: 'a' }],
+  ],
+  'orders.import': () => [
+    ['missing file name', { csv: 'a' }],
+    ['empty file name', { csv: 'a', fileName: ' ' }],
+  ],
+  'orders.qualifiedRate': () => [
+    ['missing to', { from: '2026-01-01' }],
+    ['not dates', { from: 'x', to: 'y' }],
+  ],
+};
