@@ -10,6 +10,7 @@ import { navigate } from '../app/routes';
 import { hasRole, useSession } from '../app/session';
 import { CangwuGrid } from '../components/grid/CangwuGrid';
 import { useGridEvents } from '../components/grid/useGridEvents';
+import { QuickFilter } from '../components/QuickFilter';
 import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
 import { orderColumns } from './orders/orderColumns';
@@ -39,6 +40,7 @@ export function PhoneOrdersPage() {
   const [busy, setBusy] = useState(false);
   const [rejecting, setRejecting] = useState<OrderRow | null>(null);
   const [reason, setReason] = useState('');
+  const [quickFilter, setQuickFilter] = useState('');
   const columnDefs = useMemo(
     () =>
       orderColumns(t, f)
@@ -123,6 +125,7 @@ export function PhoneOrdersPage() {
     <section className="page-body" data-testid="phone-orders">
       <div className="toolbar">
         <h1 className="page-title">{t('orders:phone.title')}</h1>
+        <QuickFilter value={quickFilter} onChange={setQuickFilter} />
         <span className="toolbar-count" data-testid="phone-orders-count" data-rows={count}>
           {isSalesperson ? t('orders:phone.mine', { n: count }) : t('orders:phone.all', { n: count })}
         </span>
@@ -178,6 +181,7 @@ export function PhoneOrdersPage() {
       <CangwuGrid<OrderRow>
         gridId="phone-orders"
         testId="phone-orders-grid"
+        quickFilterText={quickFilter}
         columnDefs={columnDefs}
         getRowId={getRowId}
         onGridReady={onGridReady}

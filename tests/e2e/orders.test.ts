@@ -2,7 +2,7 @@
 // customers and prices come in by CSV; the order-taking desk's file (GBK, as
 // Chinese Excel writes it) is previewed before anything is written, imported,
 // and refused the second time; a phone order keyed by keyboard alone waits for
-// the salesperson, who confirms it with Enter; tomorrow's orders are released
+// the salesperson, who confirms it with Enter; the day's orders are released
 // and the one short of stock lands on the daily confirmation list, where it is
 // resolved by substitution with the salesperson's consent; the order's page
 // shows every step. A screenshot of each screen goes to test-results/screenshots.
@@ -33,7 +33,8 @@ const day = (offset: number) => {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 };
 const today = day(0);
-const tomorrow = day(1);
+// The demo warehouse has its own day of orders for tomorrow; this test's day is the one after.
+const dispatchDay = day(2);
 
 // The demo warehouse: P10001 has no good stock, P10002…P10012 have hundreds of units.
 const customersCsv = [
@@ -45,16 +46,16 @@ const pricesCsv = [
   ...Array.from({ length: 12 }, (_, i) => `P${10001 + i},,${(3.5 + i).toFixed(2)},${today},`),
   `P10003,C0001,3.20,${today},`,
 ].join('\n');
-// Five orders: four qualified, one naming an unknown product; E2E-005 asks for P10001, which has no stock.
+// Five orders in whole cases (some demo products ship in cases only): four qualified, one naming an
+// unknown product; E2E-005 asks for P10001, which has no stock.
 const orderRows = [
   'order_ref,customer_code,product_code,qty,unit,gift,order_date,dispatch_date,delivery_date,channel,emergency,note',
-  `E2E-001,C0001,P10002,12,unit,0,${today},${tomorrow},,file,0,上午送货`,
-  `E2E-001,C0001,P10003,2,case,0,${today},${tomorrow},,file,0,上午送货`,
-  `E2E-002,C0002,P10004,6,unit,0,${today},${tomorrow},,file,1,紧急`,
-  `E2E-003,C0004,P10005,10,unit,0,${today},${tomorrow},,file,0,`,
-  `E2E-003,C0004,P10007,1,unit,1,${today},${tomorrow},,file,0,赠品一件`,
-  `E2E-004,C0005,P99999,5,unit,0,${today},${tomorrow},,file,0,`,
-  `E2E-005,C0006,P10001,24,unit,0,${today},${tomorrow},,file,0,缺货单`,
+  `E2E-001,C0001,P10002,1,case,0,${today},${dispatchDay},,file,0,上午送货`,
+  `E2E-001,C0001,P10003,2,箱,0,${today},${dispatchDay},,file,0,上午送货`,
+  `E2E-002,C0002,P10004,1,case,0,${today},${dispatchDay},,file,1,紧急`,
+  `E2E-003,C0004,P10005,1,case,0,${today},${dispatchDay},,file,0,`,
+  `E2E-004,C0005,P99999,5,unit,0,${today},${dispatchDay},,file,0,`,
+  `E2E-005,C0006,P10001,1,case,0,${today},${dispatchDay},,file,0,缺货单`,
 ].join('\r\n');
 const orderFile = () => csvFile('订单-明天.csv', iconv.encode(orderRows, 'gbk'));
 
@@ -92,7 +93,7 @@ describe('a day of orders', () => {
 
   it('previews an order file before writing anything, imports it, and refuses it the second time', async () => {
     const orders = new OrdersPage(operator);
-    await orders.openDay(station.url, tomorrow);
+    await orders.openDay(station.url, dispatchDay);
     const summary = await orders.previewFile(orderFile());
     // GBK decoded: the preview counts 5 orders, one unqualified for its unknown product.
     expect(await summary.innerText()).toContain('将创建 5 张订单');
@@ -116,34 +117,36 @@ describe('a day of orders', () => {
   it('takes a phone order keyed by keyboard alone, which waits until the salesperson confirms it with Enter', async () => {
     const desk = new DeskEntryPage(operator);
     await desk.open();
+    await operator.getByTestId('order-entry-dispatch-date').fill(dispatchDay);
     await desk.keyOrder({
       channelSteps: 1,
       customer: 'C0003',
       lines: [
-        { product: 'P10008', qty: 6 },
-        { product: 'P10009', qty: 2 },
+        { product: 'P10008', qty: 1, cases: true },
+        { product: 'P10009', qty: 2, cases: true },
       ],
     });
     await expect.poll(() => operator.getByTestId('order-entry-line').count()).toBe(2);
-    expect(await operator.getByTestId('order-entry-totals').innerText()).toContain('8 件');
+    expect(await operator.getByTestId('order-entry-totals').innerText()).toContain('3 箱');
     await screenshot(operator, 'orders-05-desk-entry');
     const result = await desk.save();
+    expect(await result.innerText(), await result.innerText()).toContain('待确认');
     expect(await result.getAttribute('data-state')).toBe('awaitingConfirmation');
-    expect(await result.innerText()).toContain('待确认');
 
     const phone = new PhoneOrdersPage(sales);
     await phone.open();
-    await expect.poll(() => gridRows(phone.grid, 'customer').count()).toBe(1);
-    expect(await phone.grid.innerText()).toContain('测试客户3');
+    await sales.getByTestId('quick-filter').fill('测试客户3');
+    const mine = gridRows(phone.grid, 'customer').filter({ hasText: '测试客户3' });
+    await expect.poll(() => mine.count()).toBe(1);
     await screenshot(sales, 'orders-06-phone-orders');
-    await phone.grid.locator('.ag-row [col-id="number"]').first().click();
+    await mine.locator('[col-id="customer"]').click();
     await sales.keyboard.press('Enter');
-    await expect.poll(() => gridRows(phone.grid, 'customer').count()).toBe(0);
+    await expect.poll(() => mine.count()).toBe(0);
   });
 
-  it("releases tomorrow's orders; the one short of stock goes to the daily confirmation list", async () => {
+  it("releases the day's orders; the one short of stock goes to the daily confirmation list", async () => {
     const orders = new OrdersPage(operator);
-    await orders.openDay(station.url, tomorrow);
+    await orders.openDay(station.url, dispatchDay);
     await expect.poll(() => gridRows(orders.grid, 'state').count()).toBe(6);
     await orders.releaseAll();
     await operator.getByTestId('toast-success').filter({ hasText: '已下发' }).waitFor();
@@ -154,10 +157,11 @@ describe('a day of orders', () => {
     await screenshot(operator, 'orders-07-released');
 
     const short = new ShortOrdersPage(operator);
-    await short.openDay(station.url, tomorrow);
+    await short.openDay(station.url, dispatchDay);
     await expect.poll(() => gridRows(short.grid, 'product').count()).toBe(1);
     const row = short.row('P10001');
-    expect(await row.locator('[col-id="shortfall"]').innerText()).toBe('24');
+    // No stock at all: the whole case is short.
+    expect(await row.locator('[col-id="shortfall"]').innerText()).toBe(await row.locator('[col-id="qty"]').innerText());
     expect(await row.locator('[col-id="salesperson"]').innerText()).toBe('陈业务');
     await screenshot(operator, 'orders-08-confirmation-list');
 
@@ -172,11 +176,11 @@ describe('a day of orders', () => {
   it("resolves the short order by substitution with the salesperson's consent, and its page shows every step", async () => {
     const short = new ShortOrdersPage(operator);
     await expect.poll(() => gridRows(short.grid, 'product').count()).toBe(1);
-    await short.substitute('P10001', 'P10002', 24, '陈业务电话同意换成 P10002');
+    await short.substitute('P10001', 'P10012', 12, '陈业务电话同意换成 P10012');
     await expect.poll(() => gridRows(short.grid, 'product').count()).toBe(0);
 
     const orders = new OrdersPage(operator);
-    await orders.openDay(station.url, tomorrow);
+    await orders.openDay(station.url, dispatchDay);
     await expect.poll(() => orders.stateOf('测试客户6').innerText()).toBe('已下发');
     await orders.openOrder('测试客户6');
     expect(await operator.getByTestId('order-state').innerText()).toBe('已下发');
@@ -186,7 +190,7 @@ describe('a day of orders', () => {
     const text = await history.innerText();
     for (const step of ['接收', '缺货', '替换商品', '下发']) expect(text).toContain(step);
     expect(text).toContain('李操作');
-    expect(await operator.getByTestId('order-lines').innerText()).toContain('P10002');
+    expect(await operator.getByTestId('order-lines').innerText()).toContain('P10012');
     await screenshot(operator, 'orders-10-order-history');
   });
 });

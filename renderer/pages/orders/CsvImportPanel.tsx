@@ -13,7 +13,8 @@ import { useApiEvent } from '../../api/hooks';
 import { CangwuGrid } from '../../components/grid/CangwuGrid';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useNotify } from '../../components/toast/useNotify';
-import { decodeFile } from './decodeFile';
+import { decodeText } from '../../../shared/text/decodeText';
+import { ApiError } from '../../api/errors';
 
 type Outcome = { kind: 'done'; report: ImportReport } | { kind: 'invalid'; errors: ImportRowError[] };
 
@@ -47,8 +48,9 @@ export function CsvImportPanel({
     setOutcome(null);
     setProgress(null);
     try {
-      const { text } = decodeFile(new Uint8Array(await file.arrayBuffer()));
-      const report = await api.request(request, { csv: text });
+      const decoded = decodeText(await file.arrayBuffer());
+      if (!decoded.ok) throw new ApiError('import.undecodable', { line: decoded.line });
+      const report = await api.request(request, { csv: decoded.text });
       setOutcome(report.errors.length > 0 ? { kind: 'invalid', errors: report.errors } : { kind: 'done', report });
     } catch (err) {
       const apiError = toApiError(err);

@@ -19,10 +19,11 @@ import { CangwuGrid } from '../../components/grid/CangwuGrid';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
-import { decodeFile, type FileEncoding } from './decodeFile';
+import { decodeText, type TextEncodingName } from '../../../shared/text/decodeText';
+import { ApiError } from '../../api/errors';
 import { issuesText } from './orderText';
 
-type Loaded = { fileName: string; csv: string; encoding: FileEncoding };
+type Loaded = { fileName: string; csv: string; encoding: TextEncodingName };
 type FileError = OrderImportPreview['errors'][number];
 
 export function OrderImportPanel({ onClose }: { onClose(): void }) {
@@ -48,8 +49,10 @@ export function OrderImportPanel({ onClose }: { onClose(): void }) {
     setPreview(null);
     setResult(null);
     try {
-      const { text, encoding } = decodeFile(new Uint8Array(await file.arrayBuffer()));
-      const l = { fileName: file.name, csv: text, encoding };
+      const decoded = decodeText(await file.arrayBuffer());
+      // Neither UTF-8, UTF-16 nor GB18030: refused with the line to look at, nothing sent.
+      if (!decoded.ok) throw new ApiError('import.undecodable', { line: decoded.line });
+      const l = { fileName: file.name, csv: decoded.text, encoding: decoded.encoding };
       setLoaded(l);
       setPreview(await api.request('orders.previewImport', { csv: l.csv, fileName: l.fileName }));
     } catch (err) {

@@ -89,7 +89,11 @@ export class DeskEntryPage {
     await go(this.page, 'orderEntry', 'order-entry');
   }
   /** Everything by keyboard: channel, customer, then each line "code ⏎ qty ⏎", Ctrl+Enter saves. */
-  async keyOrder(o: { channelSteps: number; customer: string; lines: { product: string; qty: number }[] }) {
+  async keyOrder(o: {
+    channelSteps: number;
+    customer: string;
+    lines: { product: string; qty: number; cases?: boolean }[];
+  }) {
     const k = this.page.keyboard;
     const customer = this.page.getByTestId('order-entry-customer');
     await customer.waitFor();
@@ -105,6 +109,8 @@ export class DeskEntryPage {
       await k.type(line.product, { delay: 60 });
       await k.press('Enter');
       await this.page.getByTestId('order-entry-product-chosen').waitFor();
+      // "*" in the quantity switches units ⇄ cases.
+      if (line.cases) await k.press('*');
       await k.type(String(line.qty), { delay: 60 });
       await k.press('Enter');
     }
