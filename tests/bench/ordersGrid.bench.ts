@@ -41,7 +41,8 @@ async function gridPaint() {
   const op = core.newCaller('operator');
   await must(op, 'auth.login', { username: 'operator', secret: 'demo1234' });
   const today = day(0);
-  const tomorrow = day(1);
+  // The demo has its own day of orders tomorrow; the bench's day is the one after.
+  const dispatchDay = day(2);
   const products = Array.from({ length: 800 }, (_, i) => `P${10001 + i}`);
   await must(op, 'prices.import', {
     csv: [
@@ -56,7 +57,7 @@ async function gridPaint() {
     const n = 2 + (o % 5);
     for (let l = 0; l < n; l++) {
       rows.push(
-        `B-${o},${customer},${products[(o * 7 + l * 13) % products.length]},${1 + ((o + l) % 6)},unit,${today},${tomorrow},file`,
+        `B-${o},${customer},${products[(o * 7 + l * 13) % products.length]},${1 + ((o + l) % 6)},unit,${today},${dispatchDay},file`,
       );
       lines += 1;
     }
@@ -92,13 +93,12 @@ async function gridPaint() {
       }
     };
   });
-  await page.goto(`${host.url}#/inventory`);
+  await page.goto(`${host.url}#/orders?date=${dispatchDay}`);
   await page.getByTestId('login-screen').waitFor();
   await page.getByTestId('login-username').fill('operator');
   await page.getByTestId('login-password').fill('demo1234');
   await page.getByTestId('login-password').press('Enter');
   await page.getByTestId('topbar').waitFor();
-  // The orders page opens on tomorrow by default: the day of the file.
   await page.evaluate(() => {
     (window as unknown as { __open: () => Promise<[number, number]> }).__open = () =>
       new Promise((resolve) => {
@@ -112,7 +112,8 @@ async function gridPaint() {
           requestAnimationFrame(() => setTimeout(() => resolve([performance.now() - t0, t0]), 0));
         });
         observer.observe(document.body, { childList: true, subtree: true });
-        (document.querySelector('[data-testid="nav-orders"]') as HTMLElement).click();
+        // Back to the day's orders (the browser's Back: the address holds the date).
+        history.back();
       });
   });
   const runs: number[] = [];
@@ -120,6 +121,7 @@ async function gridPaint() {
   for (let i = 0; i < 7; i++) {
     await page.getByTestId('nav-inventory').click();
     await page.getByTestId('orders').waitFor({ state: 'detached' });
+    await page.getByTestId('inventory').waitFor();
     const [ms, t0] = await page.evaluate(() =>
       (window as unknown as { __open: () => Promise<[number, number]> }).__open(),
     );
@@ -140,7 +142,7 @@ async function gridPaint() {
     'orders_grid_first_paint_ms_5200',
     percentile(runs, 50),
     'ms',
-    `limit <= 500; ${orders} orders (${lines} lines), ${count} rows in the grid; nav click → first row painted, median of ` +
+    `limit <= 500; ${orders} orders (${lines} lines), ${count} rows in the grid; back to the day's orders → first row painted, median of ` +
       `${runs.length} [${runs.map((r) => r.toFixed(0)).join(', ')}]`,
   );
   bench(

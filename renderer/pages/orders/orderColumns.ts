@@ -15,7 +15,7 @@ export function orderColumns(t: TFunction, f: Formatters): ColDef<OrderRow>[] {
       colId: 'number',
       field: 'number',
       headerName: t('orders:col.number'),
-      width: 150,
+      width: 175,
       pinned: 'left',
       cellClass: 'mono',
     },
