@@ -5,6 +5,12 @@ import { AuditPage } from '../pages/AuditPage';
 import { CountsPage } from '../pages/CountsPage';
 import { InventoryPage } from '../pages/InventoryPage';
 import { MovementsPage } from '../pages/MovementsPage';
+import { OrderEntryPage } from '../pages/OrderEntryPage';
+import { OrdersPage } from '../pages/OrdersPage';
+import { PhoneOrdersPage } from '../pages/PhoneOrdersPage';
+import { ShortOrdersPage } from '../pages/ShortOrdersPage';
+import { CustomersPage } from '../pages/CustomersPage';
+import { PricesPage } from '../pages/PricesPage';
 import { ProductsPage } from '../pages/ProductsPage';
 import { ReceiptsPage } from '../pages/ReceiptsPage';
 import { ScanLogPage } from '../pages/ScanLogPage';
@@ -73,6 +79,12 @@ export function Shell() {
           {page === 'scannerTest' && <ScannerTestPage />}
           {page === 'counts' && <CountsPage />}
           {page === 'adjustments' && <AdjustmentsPage />}
+          {page === 'orders' && <OrdersPage />}
+          {page === 'orderEntry' && <OrderEntryPage />}
+          {page === 'phoneOrders' && <PhoneOrdersPage />}
+          {page === 'shortOrders' && <ShortOrdersPage />}
+          {page === 'customers' && <CustomersPage />}
+          {page === 'prices' && <PricesPage />}
         </main>
       </div>
     </div>

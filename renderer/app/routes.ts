@@ -8,6 +8,12 @@ import type { Role } from '../../shared/domain';
 export const pageIds = [
   'inventory',
   'station',
+  'orders',
+  'orderEntry',
+  'phoneOrders',
+  'shortOrders',
+  'customers',
+  'prices',
   'counts',
   'adjustments',
   'movements',
@@ -36,6 +42,14 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   products: 'any',
   audit: ['admin', 'csManager', 'supervisor'],
   users: ['admin'],
+  // Orders (issue 11, R1 R2 R4 R5 R8 R13): the day's orders for the office; desk entry and the daily
+  // confirmation list for the operator; the salesperson confirms phone orders (the CS manager in their absence).
+  orders: ['operator', 'csManager', 'supervisor', 'salesperson', 'dispatcher', 'admin'],
+  orderEntry: ['operator', 'csManager'],
+  phoneOrders: ['salesperson', 'csManager'],
+  shortOrders: ['operator', 'csManager', 'supervisor', 'salesperson'],
+  customers: ['operator', 'admin', 'csManager', 'supervisor'],
+  prices: ['operator', 'admin', 'csManager', 'supervisor'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {
@@ -63,7 +77,7 @@ export function navigate(page: PageId, params?: Record<string, string | number>)
 }
 
 /** Printable documents, shown full-window at #/print/<doc>?… (renderer/print/PrintRoute.tsx). */
-export const printDocs = ['adjustmentForm', 'countSheet'] as const;
+export const printDocs = ['adjustmentForm', 'countSheet', 'orderConfirmation'] as const;
 export type PrintDoc = (typeof printDocs)[number];
 
 export function printHref(doc: PrintDoc, params: Record<string, string | number>): string {

@@ -33,6 +33,12 @@ import zhProducts from './zh-CN/products.json';
 import zhReceipts from './zh-CN/receipts.json';
 import zhScan from './zh-CN/scan.json';
 import zhUsers from './zh-CN/users.json';
+import enCustomers from './en/customers.json';
+import enOrders from './en/orders.json';
+import enPrices from './en/prices.json';
+import zhCustomers from './zh-CN/customers.json';
+import zhOrders from './zh-CN/orders.json';
+import zhPrices from './zh-CN/prices.json';
 
 export const namespaces = [
   'common',
@@ -50,6 +56,9 @@ export const namespaces = [
   'print',
   'adjustments',
   'counts',
+  'orders',
+  'customers',
+  'prices',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -73,6 +82,9 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     print: zhPrint,
     adjustments: zhAdjustments,
     counts: zhCounts,
+    orders: zhOrders,
+    customers: zhCustomers,
+    prices: zhPrices,
   },
   en: {
     common: enCommon,
@@ -90,5 +102,8 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     print: enPrint,
     adjustments: enAdjustments,
     counts: enCounts,
+    orders: enOrders,
+    customers: enCustomers,
+    prices: enPrices,
   },
 };

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { navigate, type Route } from '../app/routes';
 import { AdjustmentFormPrint } from './AdjustmentFormPrint';
 import { CountSheetPrint } from './CountSheetPrint';
+import { OrderConfirmationPrint } from './OrderConfirmationPrint';
 
 const idParam = (route: Route, name: string): number | null => {
   const n = Number(route.params.get(name));
@@ -19,7 +20,12 @@ export function PrintRoute({ route }: { route: Route }) {
   };
   const formId = idParam(route, 'form');
   const sessionId = idParam(route, 'session');
-  const known = (doc === 'adjustmentForm' && formId !== null) || (doc === 'countSheet' && sessionId !== null);
+  const date = route.params.get('date');
+  const day = date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+  const known =
+    (doc === 'adjustmentForm' && formId !== null) ||
+    (doc === 'countSheet' && sessionId !== null) ||
+    (doc === 'orderConfirmation' && day !== null);
 
   // An address that names no document goes back to the console.
   useEffect(() => {
@@ -29,5 +35,6 @@ export function PrintRoute({ route }: { route: Route }) {
   if (doc === 'adjustmentForm' && formId !== null) return <AdjustmentFormPrint formId={formId} onBack={back} />;
   if (doc === 'countSheet' && sessionId !== null)
     return <CountSheetPrint sessionId={sessionId} locationId={idParam(route, 'location')} onBack={back} />;
+  if (doc === 'orderConfirmation' && day !== null) return <OrderConfirmationPrint date={day} onBack={back} />;
   return null;
 }
