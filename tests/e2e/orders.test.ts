@@ -6,6 +6,7 @@
 // and the one short of stock lands on the daily confirmation list, where it is
 // resolved by substitution with the salesperson's consent; the order's page
 // shows every step. A screenshot of each screen goes to test-results/screenshots.
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,14 @@ const orderRows = [
   `E2E-005,C0006,P10001,1,case,0,${today},${dispatchDay},,file,0,缺货单`,
 ].join('\r\n');
 const orderFile = () => csvFile('订单-明天.csv', iconv.encode(orderRows, 'gbk'));
+/** The rows of a CSV as the first sheet of a workbook, as Excel would save it. */
+async function xlsxFile(name: string, csv: string) {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('订单');
+  for (const line of csv.split(/\r?\n/)) sheet.addRow(line.split(','));
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  return { name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer };
+}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -111,6 +120,12 @@ describe('a day of orders', () => {
     expect(await operator.getByTestId('orders-import-already').innerText()).toContain('不能重复导入');
     expect(await operator.getByTestId('orders-import-confirm').isDisabled()).toBe(true);
     await screenshot(operator, 'orders-04-orders-of-the-day');
+
+    // The same desk's file saved as an Excel workbook: read in the browser (exceljs, under the CSP).
+    const summaryXlsx = await orders.previewFile(await xlsxFile('订单-明天.xlsx', orderRows.replace(/E2E-/g, 'XL-')));
+    expect(await summaryXlsx.innerText()).toContain('将创建 5 张订单');
+    expect(await summaryXlsx.innerText()).toContain('XLSX');
+    await screenshot(operator, 'orders-04b-xlsx-preview');
     await operator.getByTestId('orders-import-close').click();
   });
 

@@ -19,11 +19,10 @@ import { CangwuGrid } from '../../components/grid/CangwuGrid';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
-import { decodeText, type TextEncodingName } from '../../../shared/text/decodeText';
-import { ApiError } from '../../api/errors';
+import { orderFileText, type OrderFileText } from './orderFileText';
 import { issuesText } from './orderText';
 
-type Loaded = { fileName: string; csv: string; encoding: TextEncodingName };
+type Loaded = { fileName: string; csv: string; encoding: OrderFileText['encoding'] };
 type FileError = OrderImportPreview['errors'][number];
 
 export function OrderImportPanel({ onClose }: { onClose(): void }) {
@@ -49,10 +48,9 @@ export function OrderImportPanel({ onClose }: { onClose(): void }) {
     setPreview(null);
     setResult(null);
     try {
-      const decoded = decodeText(await file.arrayBuffer());
-      // Neither UTF-8, UTF-16 nor GB18030: refused with the line to look at, nothing sent.
-      if (!decoded.ok) throw new ApiError('import.undecodable', { line: decoded.line });
-      const l = { fileName: file.name, csv: decoded.text, encoding: decoded.encoding };
+      // CSV in any encoding Chinese Excel writes, or the workbook itself (.xlsx).
+      const read = await orderFileText(file);
+      const l = { fileName: file.name, csv: read.text, encoding: read.encoding };
       setLoaded(l);
       setPreview(await api.request('orders.previewImport', { csv: l.csv, fileName: l.fileName }));
     } catch (err) {
@@ -121,7 +119,7 @@ export function OrderImportPanel({ onClose }: { onClose(): void }) {
           <input
             type="file"
             className="sr-only"
-            accept=".csv,.txt,text/csv"
+            accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             data-testid="orders-import-file"
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
