@@ -21,7 +21,7 @@ import { QuickFilter } from '../components/QuickFilter';
 import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
 import { inputOf, patchFor, type CustomerField } from './customers/customerEdit';
-import { CsvImportPanel } from './orders/CsvImportPanel';
+import { CsvImportPanel } from '../components/CsvImportPanel';
 
 const getRowId = ({ data }: { data: CustomerView }) => String(data.id);
 type Ctx = { edit?: CustomerField };

@@ -22,7 +22,7 @@ import { useGridEvents } from '../components/grid/useGridEvents';
 import { QuickFilter } from '../components/QuickFilter';
 import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
-import { CsvImportPanel } from './orders/CsvImportPanel';
+import { CsvImportPanel } from '../components/CsvImportPanel';
 import { isDay, localDay } from './orders/orderText';
 
 const getRowId = ({ data }: { data: PriceView }) => String(data.id);

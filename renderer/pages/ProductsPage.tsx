@@ -10,7 +10,8 @@ import { useGridEvents } from '../components/grid/useGridEvents';
 import { QuickFilter } from '../components/QuickFilter';
 import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
-import { ImportPanel } from './products/ImportPanel';
+import { CsvImportPanel } from '../components/CsvImportPanel';
+import { productCsvColumns } from '../../shared/catalogue/productCsv';
 import { productColumns, type ProductColumnContext } from './products/productColumns';
 import { patchFor } from './products/productEdit';
 
@@ -109,7 +110,14 @@ export function ProductsPage() {
         )}
       </div>
       <p className="page-hint">{canEdit ? t('products:hintEdit') : t('products:hintReadOnly')}</p>
-      {canEdit && showImport && <ImportPanel onClose={() => setShowImport(false)} />}
+      {canEdit && showImport && (
+        <CsvImportPanel
+          request="products.import"
+          ns="products"
+          columns={productCsvColumns}
+          onClose={() => setShowImport(false)}
+        />
+      )}
       <CangwuGrid<ProductView>
         gridId="products"
         testId="products-grid"

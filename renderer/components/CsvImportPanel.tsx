@@ -1,20 +1,21 @@
-// CSV import of master data (customers, prices) — the products import's shape:
+// CSV import of master data (products, customers, prices), one panel for all:
 // pick a file, send its text, follow the progress, then "imported N / updated
 // M" or every bad line with the reason (a file with any bad row imports nothing).
-// The file's encoding (UTF-8, UTF-16, GBK) is detected as for order files.
+// The file's encoding (UTF-8, UTF-16, GBK) is detected by the shared decoder:
+// file.text() would read GBK as UTF-8 and turn every Chinese name into �.
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Events } from '../../../shared/contract/events';
-import type { ImportReport, ImportRowError } from '../../../shared/contract/types';
-import { api } from '../../api/client';
-import { toApiError } from '../../api/errors';
-import { useApiEvent } from '../../api/hooks';
-import { CangwuGrid } from '../../components/grid/CangwuGrid';
-import { ProgressBar } from '../../components/ProgressBar';
-import { useNotify } from '../../components/toast/useNotify';
-import { decodeText } from '../../../shared/text/decodeText';
-import { ApiError } from '../../api/errors';
+import type { Events } from '../../shared/contract/events';
+import type { ImportReport, ImportRowError } from '../../shared/contract/types';
+import { api } from '../api/client';
+import { toApiError } from '../api/errors';
+import { useApiEvent } from '../api/hooks';
+import { CangwuGrid } from './grid/CangwuGrid';
+import { ProgressBar } from './ProgressBar';
+import { useNotify } from './toast/useNotify';
+import { decodeText } from '../../shared/text/decodeText';
+import { ApiError } from '../api/errors';
 
 type Outcome = { kind: 'done'; report: ImportReport } | { kind: 'invalid'; errors: ImportRowError[] };
 
@@ -24,9 +25,9 @@ export function CsvImportPanel({
   columns,
   onClose,
 }: {
-  request: 'customers.import' | 'prices.import';
-  /** The namespace with import.* and reason.* texts ('customers', 'prices'). */
-  ns: 'customers' | 'prices';
+  request: 'products.import' | 'customers.import' | 'prices.import';
+  /** The namespace with import.* and reason.* texts. */
+  ns: 'products' | 'customers' | 'prices';
   columns: readonly string[];
   onClose(): void;
 }) {
