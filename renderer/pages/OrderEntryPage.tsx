@@ -142,13 +142,18 @@ export function OrderEntryPage() {
     let units = 0;
     let cases = 0;
     let amountFen = 0;
+    let grams = 0;
+    // A line whose product has no weight yet leaves the total without one: never a total that looks complete and is not.
+    let weighed = all.length > 0;
     for (const l of all) {
       const u = unitsOf(l);
       units += u;
+      if (l.product.unitWeightG === null) weighed = false;
+      else grams += u * l.product.unitWeightG;
       cases += Math.floor(u / l.product.casePack);
       if (!l.gift) amountFen += u * (price.get(l.product.id) ?? 0);
     }
-    return { units, cases, amountFen };
+    return { units, cases, amountFen, kg: weighed ? grams / 1000 : null };
   }, [lines, pending, qtyText, per, gift, price]);
 
   const save = async () => {
@@ -418,11 +423,20 @@ export function OrderEntryPage() {
         </tbody>
       </table>
       <p className="order-entry-totals" data-testid="order-entry-totals">
-        {t('orders:entry.totalsNoWeight', {
-          units: f.qty(totals.units),
-          cases: f.qty(totals.cases),
-          amount: f.money(totals.amountFen),
-        })}
+        {totals.kg === null
+          ? t('orders:entry.totalsNoWeight', {
+              units: f.qty(totals.units),
+              cases: f.qty(totals.cases),
+              amount: f.money(totals.amountFen),
+            })
+          : t('orders:entry.totals', {
+              units: f.qty(totals.units),
+              cases: f.qty(totals.cases),
+              weight: t('orders:entry.weight', {
+                kg: new Intl.NumberFormat(f.locale, { maximumFractionDigits: 1 }).format(totals.kg),
+              }),
+              amount: f.money(totals.amountFen),
+            })}
       </p>
       <div className="form-actions">
         <button

@@ -17,6 +17,7 @@ export const productCsvColumns = [
   'unit_barcode',
   'case_barcode',
   'replaced_by',
+  'unit_weight_kg',
 ] as const;
 export const requiredProductCsvColumns = ['code', 'name_zh', 'unit', 'case_pack', 'unit_cost'] as const;
 
@@ -35,6 +36,7 @@ export const importReasons = [
   'unknownReplacement',
   'selfReplacement',
   'replacementChar',
+  'notWeight',
 ] as const;
 export type ImportReason = (typeof importReasons)[number];
 
@@ -46,6 +48,7 @@ export const importReasonText: Record<ImportReason, string> = {
   badCode: 'the code may hold only letters, digits and . _ - /',
   notPositiveInteger: 'must be a whole number greater than 0',
   notMoney: 'must be an amount in yuan with at most 2 decimals',
+  notWeight: 'must be a weight in kilograms above 0, at most 3 decimals',
   notBoolean: 'must be 1/0, yes/no or true/false',
   duplicateCode: 'the same product code appears twice in the file',
   duplicateBarcode: 'the same barcode appears twice in the file',
@@ -71,6 +74,8 @@ export type ProductCsvRow = {
   unitBarcode: string | null;
   caseBarcode: string | null;
   replacedBy: string | null;
+  /** Grams per unit; undefined when the file has no unit_weight_kg column (the weight stays as it is). */
+  unitWeightG?: number | null;
 };
 
 export type RowIssue = { line: number; reason: ImportReason; field?: string };
@@ -148,6 +153,15 @@ export function validateProductRecord(
   const caseBarcode = barcode('case_barcode');
   if (unitBarcode !== null && unitBarcode === caseBarcode)
     issues.push({ line, reason: 'duplicateBarcode', field: 'case_barcode' });
+  // Weight per unit in kilograms, at most three decimals (grams); empty: not known.
+  let unitWeightG: number | null | undefined;
+  if ('unit_weight_kg' in record) {
+    const w = get('unit_weight_kg');
+    if (w === '') unitWeightG = null;
+    else if (!/^\d{1,6}(\.\d{1,3})?$/.test(w) || Number(w) <= 0)
+      issues.push({ line, reason: 'notWeight', field: 'unit_weight_kg' });
+    else unitWeightG = Math.round(Number(w) * 1000);
+  }
   const replacedBy = get('replaced_by') || null;
   if (replacedBy !== null && replacedBy === code)
     issues.push({ line, reason: 'selfReplacement', field: 'replaced_by' });
@@ -167,6 +181,7 @@ export function validateProductRecord(
       unitBarcode,
       caseBarcode,
       replacedBy,
+      ...(unitWeightG !== undefined && { unitWeightG }),
     },
     issues,
   };

@@ -217,6 +217,7 @@ export const requests = {
         spec: z.string().trim().max(200).optional(),
         unit: z.string().trim().min(1).max(20).optional(),
         casePack: quantity.optional(),
+        unitWeightG: z.number().int().min(1).max(1_000_000_000).nullable().optional(),
         unitCostFen: amountFen.optional(),
         category: z.string().trim().max(100).optional(),
         active: z.boolean().optional(),

@@ -35,6 +35,8 @@ export type ProductView = {
   spec: string;
   unit: string;
   casePack: number;
+  /** Grams per unit, for order and load weights; null when not known. */
+  unitWeightG: number | null;
   /** null for roles that are not shown costs (salesperson, dispatcher). */
   unitCostFen: number | null;
   category: string;

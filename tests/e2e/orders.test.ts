@@ -143,6 +143,8 @@ describe('a day of orders', () => {
     });
     await expect.poll(() => operator.getByTestId('order-entry-line').count()).toBe(2);
     expect(await operator.getByTestId('order-entry-totals').innerText()).toContain('3 箱');
+    // The demo's products carry a weight per unit: the total is weighed as it is typed.
+    expect(await operator.getByTestId('order-entry-totals').innerText()).toMatch(/[\d.,]+ 千克/);
     await screenshot(operator, 'orders-05-desk-entry');
     const result = await desk.save();
     expect(await result.innerText(), await result.innerText()).toContain('待确认');

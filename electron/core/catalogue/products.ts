@@ -24,6 +24,7 @@ export async function listProducts(db: Db, ids?: number[]): Promise<ProductView[
       'p.spec',
       'p.unit',
       'p.case_pack as casePack',
+      'p.unit_weight_g as unitWeightG',
       'p.unit_cost_fen as unitCostFen',
       'p.category',
       'p.active',
@@ -62,6 +63,7 @@ type ProductPatch = {
   spec?: string;
   unit?: string;
   casePack?: number;
+  unitWeightG?: number | null;
   unitCostFen?: number;
   category?: string;
   active?: boolean;
@@ -76,6 +78,7 @@ export async function updateProduct(ctx: ServiceContext, patch: ProductPatch): P
     ...(patch.spec !== undefined && { spec: patch.spec }),
     ...(patch.unit !== undefined && { unit: patch.unit }),
     ...(patch.casePack !== undefined && { case_pack: patch.casePack }),
+    ...(patch.unitWeightG !== undefined && { unit_weight_g: patch.unitWeightG }),
     ...(patch.unitCostFen !== undefined && { unit_cost_fen: patch.unitCostFen }),
     ...(patch.category !== undefined && { category: patch.category }),
     ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
@@ -184,6 +187,7 @@ export async function importProducts(ctx: ServiceContext, csv: string): Promise<
       unit_cost_fen: r.unitCostFen,
       category: r.category,
       active: r.active ? 1 : 0,
+      ...(r.unitWeightG !== undefined && { unit_weight_g: r.unitWeightG }),
       updated_at: at,
     };
     const id = existing.get(r.code);

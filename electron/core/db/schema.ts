@@ -50,6 +50,7 @@ export type DB = {
     created_at: string;
     updated_at: string;
     case_only: Generated<number>;
+    unit_weight_g: number | null;
   };
   barcodes: { code: string; product_id: number; level: string; units: number };
   locations: { id: Generated<number>; code: string; name: string; kind: string; parent_id: number | null };

@@ -115,6 +115,8 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
         spec,
         unit: x.c.zh === '粮油' ? '袋' : x.c.zh === '日化' ? '瓶' : '个',
         case_pack: casePack,
+        // Grams per unit, so orders and vehicle loads can be weighed (not drawn from r: the rest of the demo stays as it was).
+        unit_weight_g: 150 + ((i * 7919) % 1851),
         unit_cost_fen: Math.round(cost * (0.9 + r.next() * 0.3)),
         category: x.c.zh,
         active: 1,

@@ -30,6 +30,8 @@ CREATE INDEX customers_route ON customers(route, stop_seq);
 
 -- Products that ship in whole cases only (R1: a line must be whole cases).
 ALTER TABLE products ADD COLUMN case_only INTEGER NOT NULL DEFAULT 0 CHECK (case_only IN (0,1));
+-- Weight of one unit in grams, for order and load totals (null: not known).
+ALTER TABLE products ADD COLUMN unit_weight_g INTEGER CHECK (unit_weight_g IS NULL OR unit_weight_g > 0);
 
 -- List prices (customer_id NULL) and customer-specific prices, per validity period.
 CREATE TABLE prices (
