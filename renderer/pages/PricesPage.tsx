@@ -142,6 +142,24 @@ export function PricesPage() {
     [notify, t],
   );
 
+  // The price in the focused row (click it, or move there by keyboard), removed after a confirmation.
+  const removeFocused = () => {
+    const grid = gridRef.current;
+    const cell = grid?.getFocusedCell();
+    const row = cell ? grid?.getDisplayedRowAtIndex(cell.rowIndex)?.data : undefined;
+    if (!row) return notify.errorText(t('prices:remove.pick'));
+    const customer = row.customerCode ?? t('prices:list');
+    if (!window.confirm(t('prices:remove.confirm', { product: row.productCode, customer }))) return;
+    api
+      .request('prices.remove', { id: row.id })
+      .then(() => {
+        gridRef.current?.applyTransaction({ remove: [row] });
+        setCount((c) => c - 1);
+        notify.success(t('prices:remove.done', { product: row.productCode, customer }));
+      })
+      .catch((err: unknown) => notify.error(err));
+  };
+
   const exportCsv = () =>
     gridRef.current?.exportDataAsCsv({
       fileName: `${t('prices:title')}.csv`,
@@ -170,6 +188,9 @@ export function PricesPage() {
               onClick={() => setShowImport((v) => !v)}
             >
               {t('prices:import.open')}
+            </button>
+            <button type="button" data-testid="prices-remove" onClick={removeFocused}>
+              {t('prices:remove.button')}
             </button>
           </>
         )}

@@ -98,6 +98,18 @@ describe('a day of orders', () => {
     await expect.poll(() => gridRows(master.grid('prices'), 'product').count()).toBeGreaterThan(10);
     expect(await master.grid('prices').innerText()).toContain('牌价');
     await screenshot(operator, 'orders-02-prices');
+
+    // A customer price removed from the grid: focus its row, confirm, and it is gone here and in the core.
+    await operator.getByTestId('quick-filter').fill('P10003');
+    const row = master.grid('prices').locator('.ag-row').filter({ hasText: 'C0001' }).filter({ hasText: '3.20' });
+    await expect.poll(() => row.count()).toBe(1);
+    const total = Number(await operator.getByTestId('prices-count').getAttribute('data-rows'));
+    await row.locator('[col-id="validFrom"]').click();
+    operator.once('dialog', (d) => void d.accept());
+    await operator.getByTestId('prices-remove').click();
+    await expect.poll(() => row.count()).toBe(0);
+    expect(Number(await operator.getByTestId('prices-count').getAttribute('data-rows'))).toBe(total - 1);
+    await operator.getByTestId('quick-filter').fill('');
   });
 
   it('previews an order file before writing anything, imports it, and refuses it the second time', async () => {
