@@ -1,60 +1,20 @@
 // The stock core's figures (issue 3): posting throughput against SQLite's own
 // insert rate, single-posting latency, the inventory grid's query and a ledger
 // page at a million movements, and the demo load.
-import { openCore, type Core } from '../../electron/core/core';
-import type { Caller, ServiceContext } from '../../electron/core/context';
+import { openCore } from '../../electron/core/core';
 import { BalanceIndex } from '../../electron/core/stock/balanceIndex';
 import { pageMovements } from '../../electron/core/stock/queries';
 import { postDocument, type MovementLine } from '../../electron/core/stock/posting';
 import { bench, percentile } from './report';
 import { tempDir } from '../helpers/tempDirs';
+import { benchContext, benchWarehouse } from './benchWarehouse';
 
-const tmp = (label: string) => tempDir(`bench-${label}`);
-
-async function warehouse(
-  products: number,
-): Promise<{ core: Core; caller: Caller; productIds: number[]; binIds: number[] }> {
-  const core = await openCore({ dataDir: tmp('ledger'), station: 'bench', log: () => {} });
-  const caller = core.newCaller('bench');
-  const r = await core.dispatch(caller, 'setup.createAdmin', {
-    username: 'bench',
-    displayName: 'bench',
-    password: 'bench-password',
-  });
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  const sqlite = core.database.sqlite;
-  const at = new Date().toISOString();
-  const insert = sqlite.prepare(
-    "INSERT INTO products (code, name_zh, name_en, unit, case_pack, unit_cost_fen, category, created_at, updated_at) VALUES (?, ?, ?, '个', 12, ?, '饮料', ?, ?)",
-  );
-  sqlite.transaction(() => {
-    for (let i = 0; i < products; i++)
-      insert.run(`B${100000 + i}`, `商品${i}`, `Product ${i}`, 100 + (i % 900), at, at);
-  })();
-  const productIds = (sqlite.prepare('SELECT id FROM products ORDER BY id').all() as { id: number }[]).map((p) => p.id);
-  const binIds = (
-    sqlite.prepare("SELECT id FROM locations WHERE kind = 'bin' ORDER BY id").all() as { id: number }[]
-  ).map((l) => l.id);
-  return { core, caller, productIds, binIds };
-}
-
-function contextFor(core: Core, caller: Caller): Omit<ServiceContext, 'db'> {
-  return {
-    root: core.database.db,
-    caller,
-    now: new Date(),
-    request: 'bench',
-    timeZone: 'Asia/Shanghai',
-    dataDir: core.dataDir,
-    emit: () => {},
-    afterCommit: (fn) => fn(),
-  };
-}
+const warehouse = (products: number) => benchWarehouse('ledger', products);
 
 async function postingThroughput() {
   const { core, caller, productIds, binIds } = await warehouse(2000);
   const root = core.database.db;
-  const base = contextFor(core, caller);
+  const base = benchContext(core, caller);
   let seed = 1;
   const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
   const doc = (): MovementLine[] =>
@@ -206,7 +166,7 @@ async function queriesAtScale() {
   const rows = (await index.list(db)).length;
   const coldMs = performance.now() - t;
   // Steady state: the grid asks again after each posting; the index catches up on the new movements.
-  const base = contextFor(core, caller);
+  const base = benchContext(core, caller);
   const runs: number[] = [];
   for (let i = 0; i < 20; i++) {
     const lines = Array.from({ length: 15 }, (_, k) => ({
@@ -244,7 +204,7 @@ async function queriesAtScale() {
 }
 
 async function demoLoad() {
-  const core = await openCore({ dataDir: tmp('demo'), station: 'bench', log: () => {} });
+  const core = await openCore({ dataDir: tempDir('bench-demo'), station: 'bench', log: () => {} });
   const t = performance.now();
   const r = await core.dispatch(core.newCaller('bench'), 'setup.loadDemo', {});
   if (!r.ok) throw new Error(JSON.stringify(r));
