@@ -2,6 +2,7 @@
 import type { StockStatus } from '../domain';
 import type { OrdersChanged } from './orders';
 import type { BackupOutcome } from './backups';
+import type { DispatchChanged } from './dispatch/words';
 import type { ScanView, ScannerRaw, ScannerStatus, StationState } from './scanning';
 
 export type StockKey = { productId: number; status: StockStatus; locationId: number; qty: number };
@@ -43,6 +44,8 @@ export type Events = {
   'prices.changed': { productIds: number[] | 'all' };
   /** A backup finished or failed (admin windows: the backup section and its banner). */
   'backups.changed': BackupOutcome;
+  /** Trips, stops, assignments, loading, outcomes or the dispatch report of a date changed: every board and dock screen. */
+  'dispatch.changed': DispatchChanged;
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -57,5 +60,6 @@ export const eventNames: EventName[] = [
   'customers.changed',
   'prices.changed',
   'backups.changed',
+  'dispatch.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

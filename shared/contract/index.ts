@@ -7,4 +7,5 @@ export * from './bridge';
 export * from './scanning';
 export * from './counts';
 export * from './orders';
+export * from './dispatch';
 export * from './backups';

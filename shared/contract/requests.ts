@@ -71,6 +71,7 @@ import type {
 } from './types';
 import { none, spec, type RequestSpec } from './spec';
 import { ordersRequests } from './orders';
+import { dispatchRequests } from './dispatch';
 
 export type { Access, RequestSpec } from './spec';
 /** The station host's one-time first-run code (setup/setupGate.ts), as typed: dashes and spaces allowed. */
@@ -492,6 +493,7 @@ export const requests = {
 
   ...ordersRequests,
   ...backupsRequests,
+  ...dispatchRequests,
 } as const satisfies Record<string, RequestSpec>;
 
 export type Requests = typeof requests;

@@ -50,6 +50,7 @@ import {
 import { countSheet, enterCount } from '../counts/sheet';
 import { countAtStation } from '../counts/station';
 import { ordersHandlers } from '../orders/handlers';
+import { dispatchHandlers } from '../dispatch/handlers';
 import { listReceipts, postReceipt } from '../receipts/receipts';
 import { createAdmin, demoLogins, loadDemo, setupStatus } from '../setup/setup';
 import type { SetupGate } from '../setup/setupGate';
@@ -225,5 +226,6 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   'audit.list': (ctx, input) => listAudit(ctx, input),
 
   ...ordersHandlers,
+  ...dispatchHandlers,
   ...backupsHandlers(deps.backups),
 });

@@ -17,6 +17,7 @@ export type DB = {
     failed_logins: number;
     locked_until: string | null;
     created_at: string;
+    dispatch_override: Generated<number>;
   };
   user_roles: { user_id: number; role: string };
   sessions: {
@@ -51,6 +52,7 @@ export type DB = {
     updated_at: string;
     case_only: Generated<number>;
     unit_weight_g: number | null;
+    case_weight_g: number | null;
   };
   barcodes: { code: string; product_id: number; level: string; units: number };
   locations: { id: Generated<number>; code: string; name: string; kind: string; parent_id: number | null };
@@ -199,6 +201,36 @@ export type DB = {
     capacity_cases: number;
     capacity_kg: number;
     area: string;
+    vehicle_type: Generated<string>;
+    capacity_l: number | null;
+    active: Generated<number>;
+    updated_at: Generated<string>;
+  };
+  vehicle_off_days: { vehicle_id: number; date: string; reason: Generated<string> };
+  trips: {
+    id: Generated<number>;
+    number: string;
+    dispatch_date: string;
+    vehicle_id: number;
+    seq: number;
+    driver_name: string;
+    driver_phone: Generated<string>;
+    depart_time: Generated<string>;
+    state: string;
+    created_by: number;
+    created_at: string;
+    updated_at: string;
+    departed_at: string | null;
+    returned_at: string | null;
+  };
+  trip_stops: { id: Generated<number>; trip_id: number; customer_id: number; seq: number };
+  trip_orders: {
+    order_id: number;
+    trip_id: number;
+    stop_id: number;
+    assigned_by: number;
+    assigned_at: string;
+    forced: Generated<number>;
   };
   scanners: {
     id: Generated<number>;

@@ -64,9 +64,10 @@ describe('opening the database', () => {
     expect(() => openDatabase(d)).toThrow(expect.objectContaining({ code: 'db.corrupt' }));
   });
 
-  const disk = mountSmallDisk(1024 * 1024);
+  // Room for a fresh database and its WAL (≈1.1 MB at schema 10) before the disk is filled or made read-only.
+  const disk = mountSmallDisk(4 * 1024 * 1024);
   afterAll(() => disk?.remove());
-  it.runIf(disk)('reports db.diskFull when a new database cannot be written on a full disk (real 1 MB tmpfs)', () => {
+  it.runIf(disk)('reports db.diskFull when a new database cannot be written on a full disk (real 4 MB tmpfs)', () => {
     disk!.fill();
     try {
       expect(() => openDatabase(path.join(disk!.dir, 'data'))).toThrow(

@@ -8,6 +8,7 @@ import { countSelection } from './005_count_selection';
 import { countTallies } from './006_count_tallies';
 import { sessionsAndLogins } from './007_sessions_and_logins';
 import { orders } from './009_orders';
+import { dispatch } from './010_dispatch';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   countTallies,
   sessionsAndLogins,
   orders,
+  dispatch,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
