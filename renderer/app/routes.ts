@@ -23,6 +23,7 @@ export const pageIds = [
   'audit',
   'users',
   'scannerTest',
+  'vehicles',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -50,6 +51,8 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   shortOrders: ['operator', 'csManager', 'supervisor', 'salesperson'],
   customers: ['operator', 'admin', 'csManager', 'supervisor'],
   prices: ['operator', 'admin', 'csManager', 'supervisor'],
+  // Vehicles and drivers (issue 12 §1): the dispatcher's and the administrator's.
+  vehicles: ['dispatcher', 'admin'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {
