@@ -3,7 +3,7 @@
 // date shown. Dispatchers and administrators add and change them in the form
 // beside the grid (a new one when no row is selected) and set a vehicle off
 // the road for the date with a reason. Live: another window's change to a
-// vehicle's day shows here at once.
+// vehicle, or to a vehicle's day, shows here at once.
 import type { ColDef, GridApi, GridReadyEvent } from 'ag-grid-community';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,7 +50,10 @@ export function VehiclesPage() {
   );
 
   useGridEvents({
-    'dispatch.changed': (p) => p.dispatchDate === dateRef.current && void load(dateRef.current),
+    // A vehicle's day changed, or (no trips or orders named) a vehicle itself.
+    'dispatch.changed': (p) =>
+      (p.dispatchDate === dateRef.current || (p.tripIds.length === 0 && p.orderIds.length === 0)) &&
+      void load(dateRef.current),
     reconnected: () => void load(dateRef.current),
   });
   const onGridReady = useCallback(
