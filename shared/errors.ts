@@ -97,6 +97,10 @@ export const errorCodes = [
   'backup.targetIsLive',
   'backup.failed',
   'backup.notFound',
+  'autoAssign.staleOrder',
+  'autoAssign.staleTrip',
+  'autoAssign.staleVehicle',
+  'autoAssign.staleCapacity',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -99,6 +99,8 @@ export const requestNameList = [
   'backups.status',
   'backups.runNow',
   'backups.configure',
+  'dispatch.autoAssignPreview',
+  'dispatch.autoAssignAccept',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

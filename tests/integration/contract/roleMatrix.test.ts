@@ -148,6 +148,11 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'backups.status': () => ({}),
   'backups.runNow': () => ({}),
   'backups.configure': () => ({ dailyAt: '02:30', keepDaily: 7, keepWeekly: 4 }),
+  'dispatch.autoAssignPreview': () => ({ dispatchDate: '2026-12-05' }),
+  'dispatch.autoAssignAccept': () => ({
+    dispatchDate: '2026-12-05',
+    assignments: [{ tripId: null, vehicleId: 999_999, orderIds: [999_999] }],
+  }),
 };
 
 // Logging out ends the caller's session, so it goes last.

@@ -11,9 +11,10 @@
 //  2. The rest of the pool in route groups (area + route), largest first
 //     (by the larger of its share of the fleet's cases and of its kg). A group
 //     goes whole to the bin that already holds its emergency orders when it
-//     fits there, else to the used bin it fills best (best fit), else to the
-//     largest unused bin that takes it. A route's stops thus stay on one
-//     vehicle wherever one vehicle can carry them.
+//     fits there, else to the bin in use (loaded, or an existing trip) it
+//     fills best (best fit), else to the largest unused bin that takes it.
+//     A route's stops thus stay on one vehicle wherever one vehicle can
+//     carry them.
 //  3. A route that fits no single bin is split, the only time a route is split:
 //     its customers in stop order are poured into bins (the group's emergency
 //     bin, then used bins with room, then the largest unused), a customer's
@@ -157,7 +158,9 @@ export function planAssignment(input: PlanInput): Plan {
     grams: b.loadedG,
     orders: [],
   }));
-  const used = (b: Bin) => b.orders.length > 0 || b.loadedCases > 0 || b.loadedG > 0;
+  const loaded = (b: Bin) => b.orders.length > 0 || b.loadedCases > 0 || b.loadedG > 0;
+  /** In use: loaded, or an existing trip (existing planned trips are filled before new ones are opened). */
+  const used = (b: Bin) => b.tripId !== null || loaded(b);
   const fleetCases = bins.reduce((s, b) => s + b.capacityCases, 0) || 1;
   const fleetG = bins.reduce((s, b) => s + b.capacityG, 0) || 1;
   const size = (cases: number, grams: number) => Math.max(cases / fleetCases, grams / fleetG);
@@ -301,7 +304,7 @@ export function planAssignment(input: PlanInput): Plan {
     capacityCases: b.capacityCases,
     capacityG: b.capacityG,
   }));
-  const usedBins = bins.filter(used);
+  const usedBins = bins.filter(loaded);
   const fills = usedBins.map((b) => 100 * Math.max(b.cases / b.capacityCases, b.grams / b.capacityG));
   const totals = sum(input.orders);
   const lowerBound = vehiclesLowerBound(
