@@ -91,7 +91,11 @@ export function AutoAssignDialog({
     try {
       const done = await api.request('dispatch.autoAssignAccept', {
         dispatchDate,
-        assignments: state.plan.trips.map((tr) => ({ tripId: tr.tripId, vehicleId: tr.vehicleId, orderIds: tr.orderIds })),
+        assignments: state.plan.trips.map((tr) => ({
+          tripId: tr.tripId,
+          vehicleId: tr.vehicleId,
+          orderIds: tr.orderIds,
+        })),
       });
       notify.success(t('autoAssign:accepted', { orders: f.qty(done.assigned), trips: f.qty(done.tripIds.length) }));
       onClose();

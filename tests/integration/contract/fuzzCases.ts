@@ -477,7 +477,10 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
   ],
   'dispatch.autoAssignAccept': () => [
     ['no assignments', { dispatchDate: '2026-12-05', assignments: [] }],
-    ['assignment without orders', { dispatchDate: '2026-12-05', assignments: [{ tripId: null, vehicleId: 1, orderIds: [] }] }],
+    [
+      'assignment without orders',
+      { dispatchDate: '2026-12-05', assignments: [{ tripId: null, vehicleId: 1, orderIds: [] }] },
+    ],
     ['trip id a string', { dispatchDate: '2026-12-05', assignments: [{ tripId: 'x', vehicleId: 1, orderIds: [1] }] }],
     ['missing vehicle', { dispatchDate: '2026-12-05', assignments: [{ tripId: null, orderIds: [1] }] }],
   ],

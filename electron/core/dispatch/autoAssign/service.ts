@@ -186,7 +186,8 @@ export async function acceptAutoAssign(
     let plate: string;
     if (a.tripId !== null) {
       const trip = board.trips.find((t) => t.id === a.tripId);
-      if (!trip || trip.vehicleId !== a.vehicleId) throw stale('autoAssign.staleTrip', { number: String(a.tripId), plate: '' });
+      if (!trip || trip.vehicleId !== a.vehicleId)
+        throw stale('autoAssign.staleTrip', { number: String(a.tripId), plate: '' });
       if (!fillable(trip)) throw stale('autoAssign.staleTrip', { number: trip.number, plate: trip.plate });
       ({ capacityCases, capacityKg, plate } = trip);
       cases = trip.totals.loadCases;
@@ -200,7 +201,8 @@ export async function acceptAutoAssign(
     }
     for (const id of a.orderIds) {
       const o = orders.get(id);
-      if (!o || !inPool(o) || seen.has(id)) throw stale('autoAssign.staleOrder', { number: o?.number ?? String(id), plate });
+      if (!o || !inPool(o) || seen.has(id))
+        throw stale('autoAssign.staleOrder', { number: o?.number ?? String(id), plate });
       seen.add(id);
       cases += o.loadCases;
       grams += o.weightG;
