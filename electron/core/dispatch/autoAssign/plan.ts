@@ -131,7 +131,16 @@ export type PlanInput = {
 
 type Bin = PlanBin & { index: number; cases: number; grams: number; orders: PlanOrder[] };
 
-const routeKey = (o: PlanOrder) => `${o.area}\u0000${o.route}`;
+/** An order's route (area + route), computed once per order: the passes ask for it often. */
+const routeKeys = new WeakMap<PlanOrder, string>();
+const routeKey = (o: PlanOrder) => {
+  let k = routeKeys.get(o);
+  if (k === undefined) {
+    k = `${o.area}\u0000${o.route}`;
+    routeKeys.set(o, k);
+  }
+  return k;
+};
 const fits = (b: Bin, cases: number, grams: number) =>
   b.cases + cases <= b.capacityCases && b.grams + grams <= b.capacityG;
 const sum = (os: PlanOrder[]) => ({
