@@ -139,7 +139,26 @@ describe('automatic assignment over random days', { timeout: 120_000 }, () => {
           });
         }
       }),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // Found by this property: room a consolidation freed went to an order that was not urgent.
+        examples: [
+          [
+            {
+              bins: [
+                { capacityCases: 5, capacityKg: 22, loadedShare: 0, existing: false, tier: 1 },
+                { capacityCases: 5, capacityKg: 20, loadedShare: 0, existing: true, tier: 1 },
+              ],
+              orders: [
+                { customer: 2, emergency: true, loadCases: 0, weightKg: 21, hasCoords: false },
+                { customer: 1, emergency: true, loadCases: 0, weightKg: 1, hasCoords: false },
+                { customer: 1, emergency: false, loadCases: 0, weightKg: 21, hasCoords: false },
+              ],
+              depot: false,
+            },
+          ],
+        ],
+      },
     );
   });
 

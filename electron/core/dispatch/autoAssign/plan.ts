@@ -34,7 +34,8 @@
 //     is the other case where a route is split: when keeping it whole would
 //     cost a vehicle (routes of ~330 cases on vehicles of 300–600 would
 //     otherwise leave each vehicle a third empty).
-//  5. Repair pass: every order still unplaced (largest first) is tried in
+//  5. Repair pass: every order still unplaced (emergency orders first, then
+//     largest first) is tried in
 //     every bin (first fit). What is left cannot fit anywhere: each gets a
 //     reason — no vehicle large enough for it even empty, or the fleet is full.
 //  6. Stops within a bin: nearest neighbour from the depot when the depot and
@@ -469,10 +470,17 @@ function attempt(input: PlanInput, groupOrder: GroupOrder): Plan {
     if (!emptied) break;
   }
 
-  // 5. Repair pass: whatever is left, largest first, wherever it fits.
+  // 5. Repair pass: whatever is left — emergency orders first (room a
+  //    consolidation freed is theirs before anyone's), then largest first —
+  //    wherever it fits.
   const left = input.orders
     .filter((o) => !placed.has(o.id))
-    .sort((a, b) => size(b.loadCases, b.weightG) - size(a.loadCases, a.weightG) || a.id - b.id);
+    .sort(
+      (a, b) =>
+        Number(b.emergency) - Number(a.emergency) ||
+        size(b.loadCases, b.weightG) - size(a.loadCases, a.weightG) ||
+        a.id - b.id,
+    );
   const unassigned: Plan['unassigned'] = [];
   for (const o of left) {
     const b = bins.find((x) => fits(x, o.loadCases, o.weightG));
