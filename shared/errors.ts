@@ -97,6 +97,22 @@ export const errorCodes = [
   'backup.targetIsLive',
   'backup.failed',
   'backup.notFound',
+  'delivery.unknownTrip',
+  'delivery.unknownOrder',
+  'delivery.tripEmpty',
+  'delivery.tripNotLoaded',
+  'delivery.tripNotDepartable',
+  'delivery.tripNotDeparted',
+  'delivery.outcomesOpen',
+  'delivery.notDeparted',
+  'delivery.unknownLine',
+  'delivery.refusedTooMuch',
+  'delivery.noteRequired',
+  'delivery.reportSubmitted',
+  'delivery.reportNotSubmitted',
+  'delivery.reportPosted',
+  'delivery.notAnException',
+  'delivery.badRange',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

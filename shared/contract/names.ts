@@ -99,6 +99,19 @@ export const requestNameList = [
   'backups.status',
   'backups.runNow',
   'backups.configure',
+  'dispatch.depart',
+  'dispatch.returned',
+  'dispatch.deliveryTrips',
+  'dispatch.deliveryTrip',
+  'dispatch.recordOutcome',
+  'dispatch.awaitingReturn',
+  'dispatch.serviceLevel',
+  'dispatch.report',
+  'dispatch.saveReport',
+  'dispatch.submitReport',
+  'dispatch.postReport',
+  'dispatch.cutoff',
+  'dispatch.setCutoff',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

@@ -113,6 +113,9 @@ export const orderEventKinds = [
   'switchedCode',
   'cancelled',
   'issued',
+  'departed',
+  'delivered',
+  'refused',
 ] as const;
 export type OrderEventKind = (typeof orderEventKinds)[number];
 

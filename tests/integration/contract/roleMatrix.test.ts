@@ -148,6 +148,19 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'backups.status': () => ({}),
   'backups.runNow': () => ({}),
   'backups.configure': () => ({ dailyAt: '02:30', keepDaily: 7, keepWeekly: 4 }),
+  'dispatch.depart': () => ({ tripId: 999_999 }),
+  'dispatch.returned': () => ({ tripId: 999_999 }),
+  'dispatch.deliveryTrips': () => ({ dispatchDate: '2026-12-05' }),
+  'dispatch.deliveryTrip': () => ({ tripId: 999_999 }),
+  'dispatch.recordOutcome': () => ({ orderId: 999_999, outcome: 'signed', signedBy: '张三' }),
+  'dispatch.awaitingReturn': () => ({}),
+  'dispatch.serviceLevel': () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  'dispatch.report': () => ({ dispatchDate: '2026-12-05' }),
+  'dispatch.saveReport': () => ({ dispatchDate: '2026-12-05', note: 'x' }),
+  'dispatch.submitReport': () => ({ dispatchDate: `2025-01-${String((++seq % 28) + 1).padStart(2, '0')}` }),
+  'dispatch.postReport': () => ({ dispatchDate: '2026-12-05' }),
+  'dispatch.cutoff': () => ({}),
+  'dispatch.setCutoff': () => ({ time: '16:30' }),
 };
 
 // Logging out ends the caller's session, so it goes last.
