@@ -154,7 +154,7 @@ export type ReportTrip = {
   driverName: string;
   state: TripState;
   departedAt: string | null;
-  totals: ReportTotals;
+  load: ReportTotals;
   stops: ReportStop[];
 };
 
@@ -176,7 +176,7 @@ export type ReportException = {
 export type DispatchReportFigures = {
   trips: ReportTrip[];
   /** Over the trips that departed. */
-  totals: ReportTotals;
+  dispatched: ReportTotals;
   exceptions: ReportException[];
 };
 

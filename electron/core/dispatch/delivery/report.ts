@@ -89,7 +89,7 @@ export async function computeFigures(db: Db, dispatchDate: string): Promise<Disp
     driverName: t.driver_name,
     state: t.state as TripState,
     departedAt: t.departed_at,
-    totals: { ...zero(), trips: 1 },
+    load: { ...zero(), trips: 1 },
     stops: [],
   }));
   const byTrip = new Map(reportTrips.map((t) => [t.tripId, t]));
@@ -99,10 +99,10 @@ export async function computeFigures(db: Db, dispatchDate: string): Promise<Disp
     if (!stop || stop.customerCode !== o.customer_code) {
       stop = { customerCode: o.customer_code, customerName: o.customerName ?? '', orders: 0, cases: 0, units: 0, weightG: 0, amountFen: 0 };
       t.stops.push(stop);
-      t.totals.customers++;
+      t.load.customers++;
     }
     const w = weights.get(o.id) ?? 0;
-    for (const acc of [stop, t.totals]) {
+    for (const acc of [stop, t.load]) {
       acc.orders++;
       acc.cases += o.cases;
       acc.units += o.units;
@@ -116,14 +116,14 @@ export async function computeFigures(db: Db, dispatchDate: string): Promise<Disp
     if (!departedTrip.includes(t.state)) continue;
     totals.trips++;
     for (const s of t.stops) customers.add(s.customerCode);
-    totals.orders += t.totals.orders;
-    totals.cases += t.totals.cases;
-    totals.units += t.totals.units;
-    totals.weightG += t.totals.weightG;
-    totals.amountFen += t.totals.amountFen;
+    totals.orders += t.load.orders;
+    totals.cases += t.load.cases;
+    totals.units += t.load.units;
+    totals.weightG += t.load.weightG;
+    totals.amountFen += t.load.amountFen;
   }
   totals.customers = customers.size;
-  return { trips: reportTrips, totals, exceptions: await exceptionsOf(db, dispatchDate) };
+  return { trips: reportTrips, dispatched: totals, exceptions: await exceptionsOf(db, dispatchDate) };
 }
 
 async function exceptionsOf(db: Db, dispatchDate: string): Promise<ReportException[]> {
