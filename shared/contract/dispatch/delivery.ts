@@ -119,7 +119,14 @@ export type AwaitingReturnRow = {
 export type AwaitingReturn = {
   rows: AwaitingReturnRow[];
   /** Per product and status: what the vehicles bring back. */
-  byProduct: { productId: number; productCode: string; productName: string; status: 'good' | 'gift'; qty: number; amountFen: number }[];
+  byProduct: {
+    productId: number;
+    productCode: string;
+    productName: string;
+    status: 'good' | 'gift';
+    qty: number;
+    amountFen: number;
+  }[];
 };
 
 export type ServiceLevelRow = { period: string; due: number; onTime: number; rate: number | null };
@@ -135,7 +142,15 @@ export type ServiceLevel = {
   weeks: ServiceLevelRow[];
 };
 
-export type ReportTotals = { trips: number; customers: number; orders: number; cases: number; units: number; weightG: number; amountFen: number };
+export type ReportTotals = {
+  trips: number;
+  customers: number;
+  orders: number;
+  cases: number;
+  units: number;
+  weightG: number;
+  amountFen: number;
+};
 
 export type ReportStop = {
   customerCode: string;

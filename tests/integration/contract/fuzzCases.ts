@@ -456,7 +456,9 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['remark without order', { dispatchDate: '2026-12-05', remarks: [{ remark: 'x' }] }],
     ['note too long', { dispatchDate: '2026-12-05', note: 'x'.repeat(1001) }],
   ],
-  'dispatch.submitReport': () => [['bad remark order', { dispatchDate: '2026-12-05', remarks: [{ orderId: -1, remark: 'x' }] }]],
+  'dispatch.submitReport': () => [
+    ['bad remark order', { dispatchDate: '2026-12-05', remarks: [{ orderId: -1, remark: 'x' }] }],
+  ],
   'dispatch.postReport': () => [['missing date', {}]],
   'dispatch.cutoff': () => [['unexpected field', { time: '16:30' }]],
   'dispatch.setCutoff': () => [

@@ -34,7 +34,12 @@ export async function awaitingReturn(db: Db, dispatchDate?: string): Promise<Awa
     ])
     .where('r.returned_at', 'is', null);
   if (dispatchDate) q = q.where('t.dispatch_date', '=', dispatchDate);
-  const found = await q.orderBy('t.dispatch_date').orderBy('t.number').orderBy('o.number').orderBy('r.line_id').execute();
+  const found = await q
+    .orderBy('t.dispatch_date')
+    .orderBy('t.number')
+    .orderBy('o.number')
+    .orderBy('r.line_id')
+    .execute();
   const rows: AwaitingReturnRow[] = found.map((r) => ({
     lineId: r.line_id,
     orderId: r.order_id,
@@ -72,6 +77,8 @@ export async function awaitingReturn(db: Db, dispatchDate?: string): Promise<Awa
   }
   return {
     rows,
-    byProduct: [...byProduct.values()].sort((a, b) => a.productCode.localeCompare(b.productCode) || a.status.localeCompare(b.status)),
+    byProduct: [...byProduct.values()].sort(
+      (a, b) => a.productCode.localeCompare(b.productCode) || a.status.localeCompare(b.status),
+    ),
   };
 }

@@ -59,7 +59,13 @@ export async function departTrip(ctx: ServiceContext, tripId: number): Promise<T
       .execute();
   await recordEvents(
     ctx,
-    orders.map((o) => ({ orderId: o.id, kind: 'departed', from: o.state, to: 'departed', detail: { trip: trip.number } })),
+    orders.map((o) => ({
+      orderId: o.id,
+      kind: 'departed',
+      from: o.state,
+      to: 'departed',
+      detail: { trip: trip.number },
+    })),
   );
   await ctx.db
     .updateTable('trips')
@@ -95,7 +101,12 @@ export async function returnTrip(ctx: ServiceContext, tripId: number): Promise<T
     .set({ state: 'returned', returned_at: at, updated_at: at })
     .where('id', '=', tripId)
     .execute();
-  await recordAudit(ctx, { entity: 'trip', entityId: tripId, before: { state: trip.state }, after: { state: 'returned' } });
+  await recordAudit(ctx, {
+    entity: 'trip',
+    entityId: tripId,
+    before: { state: trip.state },
+    after: { state: 'returned' },
+  });
   ctx.emit('dispatch.changed', {
     dispatchDate: trip.dispatch_date,
     tripIds: [tripId],

@@ -52,7 +52,12 @@ export async function recordOutcome(
     for (const l of lines) {
       const qty = asked.get(l.id) ?? 0;
       if (qty > (l.qty ?? 0))
-        throw new AppError('delivery.refusedTooMuch', { number: order.number, lineNo: l.line_no, qty: l.qty, refused: qty });
+        throw new AppError('delivery.refusedTooMuch', {
+          number: order.number,
+          lineNo: l.line_no,
+          qty: l.qty,
+          refused: qty,
+        });
     }
     const whole = lines.every((l) => (asked.get(l.id) ?? 0) === (l.qty ?? 0));
     outcome = whole ? 'refused' : 'partlyRefused';
@@ -73,8 +78,16 @@ export async function recordOutcome(
           returned_at: null,
         };
       });
-    for (let i = 0; i < rows.length; i += 200) await ctx.db.insertInto('refused_lines').values(rows.slice(i, i + 200)).execute();
-    refused = rows.map((r) => ({ lineId: r.line_id, lineNo: lines.find((l) => l.id === r.line_id)!.line_no, qty: r.qty }));
+    for (let i = 0; i < rows.length; i += 200)
+      await ctx.db
+        .insertInto('refused_lines')
+        .values(rows.slice(i, i + 200))
+        .execute();
+    refused = rows.map((r) => ({
+      lineId: r.line_id,
+      lineNo: lines.find((l) => l.id === r.line_id)!.line_no,
+      qty: r.qty,
+    }));
   }
 
   await ctx.db
@@ -97,7 +110,13 @@ export async function recordOutcome(
     ...(input.outcome === 'refused' ? { reason: input.reason, lines: refused } : {}),
     ...(input.note ? { note: input.note } : {}),
   };
-  await transition(ctx, order, outcome === 'refused' ? 'refused' : 'delivered', outcome === 'signed' ? 'delivered' : 'refused', detail);
+  await transition(
+    ctx,
+    order,
+    outcome === 'refused' ? 'refused' : 'delivered',
+    outcome === 'signed' ? 'delivered' : 'refused',
+    detail,
+  );
   await recordAudit(ctx, { entity: 'order', entityId: order.id, before: { state: order.state }, after: detail });
   ctx.emit('dispatch.changed', {
     dispatchDate: order.dispatch_date,

@@ -97,7 +97,15 @@ export async function computeFigures(db: Db, dispatchDate: string): Promise<Disp
     const t = byTrip.get(o.trip_id)!;
     let stop: ReportStop | undefined = t.stops.at(-1);
     if (!stop || stop.customerCode !== o.customer_code) {
-      stop = { customerCode: o.customer_code, customerName: o.customerName ?? '', orders: 0, cases: 0, units: 0, weightG: 0, amountFen: 0 };
+      stop = {
+        customerCode: o.customer_code,
+        customerName: o.customerName ?? '',
+        orders: 0,
+        cases: 0,
+        units: 0,
+        weightG: 0,
+        amountFen: 0,
+      };
       t.stops.push(stop);
       t.load.customers++;
     }
@@ -185,7 +193,11 @@ async function exceptionsOf(db: Db, dispatchDate: string): Promise<ReportExcepti
   for (let i = 0; i < refusedIds.length; i += 5000) {
     const sums = await db
       .selectFrom('refused_lines')
-      .select(['order_id', (eb) => eb.fn.sum<number>('qty').as('units'), (eb) => eb.fn.sum<number>('amount_fen').as('amount')])
+      .select([
+        'order_id',
+        (eb) => eb.fn.sum<number>('qty').as('units'),
+        (eb) => eb.fn.sum<number>('amount_fen').as('amount'),
+      ])
       .where('order_id', 'in', refusedIds.slice(i, i + 5000))
       .groupBy('order_id')
       .execute();
@@ -282,7 +294,10 @@ async function save(ctx: ServiceContext, input: ReportInput): Promise<void> {
     .filter((r) => r.remark !== '')
     .map((r) => ({ dispatch_date: input.dispatchDate, order_id: r.orderId, remark: r.remark }));
   for (let i = 0; i < remarks.length; i += 200)
-    await ctx.db.insertInto('dispatch_report_remarks').values(remarks.slice(i, i + 200)).execute();
+    await ctx.db
+      .insertInto('dispatch_report_remarks')
+      .values(remarks.slice(i, i + 200))
+      .execute();
 }
 
 function changed(ctx: ServiceContext, dispatchDate: string) {

@@ -64,7 +64,10 @@ async function counts(db: Db, tripIds: number[]) {
   return out;
 }
 
-function tripRow(t: TripBase, c: { orders: number; loaded: number; open: number; signed: number; refused: number } | undefined): DeliveryTripRow {
+function tripRow(
+  t: TripBase,
+  c: { orders: number; loaded: number; open: number; signed: number; refused: number } | undefined,
+): DeliveryTripRow {
   return {
     id: t.id,
     number: t.number,
