@@ -97,6 +97,17 @@ export const errorCodes = [
   'backup.targetIsLive',
   'backup.failed',
   'backup.notFound',
+  'loading.tripNotFound',
+  'loading.tripNotPlanned',
+  'loading.tripNotPicking',
+  'loading.tripNotLoading',
+  'loading.orderNotOnTrip',
+  'loading.orderIncomplete',
+  'loading.alreadyLoaded',
+  'loading.productNotOnTrip',
+  'loading.overScan',
+  'loading.scanTripFirst',
+  'loading.tripNotReady',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -99,6 +99,12 @@ export const requestNameList = [
   'backups.status',
   'backups.runNow',
   'backups.configure',
+  'dispatch.loadingTrips',
+  'dispatch.pickList',
+  'dispatch.startPicking',
+  'dispatch.loadCheck',
+  'dispatch.loadOrder',
+  'dispatch.takeOff',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

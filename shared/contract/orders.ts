@@ -113,6 +113,8 @@ export const orderEventKinds = [
   'switchedCode',
   'cancelled',
   'issued',
+  'picking',
+  'takenOff',
 ] as const;
 export type OrderEventKind = (typeof orderEventKinds)[number];
 
