@@ -113,6 +113,17 @@ export const errorCodes = [
   'delivery.reportPosted',
   'delivery.notAnException',
   'delivery.badRange',
+  'loading.tripNotFound',
+  'loading.tripNotPlanned',
+  'loading.tripNotPicking',
+  'loading.tripNotLoading',
+  'loading.orderNotOnTrip',
+  'loading.orderIncomplete',
+  'loading.alreadyLoaded',
+  'loading.productNotOnTrip',
+  'loading.overScan',
+  'loading.scanTripFirst',
+  'loading.tripNotReady',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

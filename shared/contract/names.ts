@@ -112,6 +112,12 @@ export const requestNameList = [
   'dispatch.postReport',
   'dispatch.cutoff',
   'dispatch.setCutoff',
+  'dispatch.loadingTrips',
+  'dispatch.pickList',
+  'dispatch.startPicking',
+  'dispatch.loadCheck',
+  'dispatch.loadOrder',
+  'dispatch.takeOff',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

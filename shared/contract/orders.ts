@@ -116,6 +116,8 @@ export const orderEventKinds = [
   'departed',
   'delivered',
   'refused',
+  'picking',
+  'takenOff',
 ] as const;
 export type OrderEventKind = (typeof orderEventKinds)[number];
 

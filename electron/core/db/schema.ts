@@ -400,6 +400,27 @@ export type DB = {
     cause: string;
     note: string;
   };
+  /** Migration 13: what each load-check scan put on a trip, per order line. */
+  load_scans: {
+    id: Generated<number>;
+    scan_id: number;
+    trip_id: number;
+    order_id: number;
+    line_id: number;
+    product_id: number;
+    qty: number;
+  };
+  /** Migration 13: orders taken off a trip whole (R8). */
+  trip_takeoffs: {
+    id: Generated<number>;
+    order_id: number;
+    trip_id: number;
+    dispatch_date: string;
+    destination: string;
+    reason: string;
+    user_id: number;
+    at: string;
+  };
 };
 
 /** The database handle services use: the root or a transaction, same API. */

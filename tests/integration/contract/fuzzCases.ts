@@ -466,4 +466,25 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['hour 24', { time: '24:00' }],
     ['missing time', {}],
   ],
+  'dispatch.loadingTrips': () => [
+    ['missing date', {}],
+    ['bad date', { dispatchDate: '2026-1-1' }],
+  ],
+  'dispatch.pickList': () => [
+    ['no trips', { tripIds: [] }],
+    ['too many trips', { tripIds: Array.from({ length: 41 }, (_, i) => i + 1) }],
+    ['trip ids as text', { tripIds: ['1'] }],
+  ],
+  'dispatch.startPicking': () => [
+    ['no trips', { tripIds: [] }],
+    ['negative trip id', { tripIds: [-1] }],
+  ],
+  'dispatch.loadCheck': () => badIds('tripId'),
+  'dispatch.loadOrder': () => badIds('orderId'),
+  'dispatch.takeOff': () => [
+    ...badIds('orderId', { to: 'pool', reason: 'short' }),
+    ['unknown destination', { orderId: 1, to: 'truck', reason: 'short' }],
+    ['empty reason', { orderId: 1, to: 'pool', reason: '  ' }],
+    ['missing reason', { orderId: 1, to: 'confirmationList' }],
+  ],
 };

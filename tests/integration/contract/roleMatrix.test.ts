@@ -161,6 +161,12 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'dispatch.postReport': () => ({ dispatchDate: '2026-12-05' }),
   'dispatch.cutoff': () => ({}),
   'dispatch.setCutoff': () => ({ time: '16:30' }),
+  'dispatch.loadingTrips': () => ({ dispatchDate: '2026-12-05' }),
+  'dispatch.pickList': () => ({ tripIds: [999_999] }),
+  'dispatch.startPicking': () => ({ tripIds: [999_999] }),
+  'dispatch.loadCheck': () => ({ tripId: 999_999 }),
+  'dispatch.loadOrder': () => ({ orderId: 999_999 }),
+  'dispatch.takeOff': () => ({ orderId: 999_999, to: 'pool', reason: 'short' }),
 };
 
 // Logging out ends the caller's session, so it goes last.
