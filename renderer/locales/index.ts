@@ -41,6 +41,8 @@ import zhOrders from './zh-CN/orders.json';
 import zhPrices from './zh-CN/prices.json';
 import enLoading from './en/loading.json';
 import zhLoading from './zh-CN/loading.json';
+import enDelivery from './en/delivery.json';
+import zhDelivery from './zh-CN/delivery.json';
 
 export const namespaces = [
   'common',
@@ -62,6 +64,7 @@ export const namespaces = [
   'customers',
   'prices',
   'loading',
+  'delivery',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -89,6 +92,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     customers: zhCustomers,
     prices: zhPrices,
     loading: zhLoading,
+    delivery: zhDelivery,
   },
   en: {
     common: enCommon,
@@ -110,5 +114,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     customers: enCustomers,
     prices: enPrices,
     loading: enLoading,
+    delivery: enDelivery,
   },
 };
