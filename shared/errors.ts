@@ -124,6 +124,20 @@ export const errorCodes = [
   'loading.overScan',
   'loading.scanTripFirst',
   'loading.tripNotReady',
+  'vehicles.notFound',
+  'vehicles.plateTaken',
+  'vehicles.hasTrip',
+  'dispatch.tripNotFound',
+  'dispatch.tripClosed',
+  'dispatch.tripNotEmpty',
+  'dispatch.vehicleInactive',
+  'dispatch.vehicleOffRoad',
+  'dispatch.wrongDate',
+  'dispatch.notAssignable',
+  'dispatch.notOnTrip',
+  'dispatch.overCapacity',
+  'dispatch.overrideNotAllowed',
+  'dispatch.stopsMismatch',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

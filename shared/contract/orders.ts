@@ -118,6 +118,9 @@ export const orderEventKinds = [
   'refused',
   'picking',
   'takenOff',
+  'assigned',
+  'moved',
+  'unassigned',
 ] as const;
 export type OrderEventKind = (typeof orderEventKinds)[number];
 
