@@ -125,6 +125,12 @@ describe('blind count', () => {
     await ask('prices.list', {});
     await ask('orders.list', {});
     await ask('orders.get', { orderId: 1 });
+    await ask('dispatch.loadingTrips', { dispatchDate: '2026-12-05' });
+    await ask('dispatch.pickList', { tripIds: [1] });
+    await ask('dispatch.startPicking', { tripIds: [1] });
+    await ask('dispatch.loadCheck', { tripId: 1 });
+    await ask('dispatch.loadOrder', { orderId: 1 });
+    await ask('dispatch.takeOff', { orderId: 1, to: 'pool', reason: 'short' });
     replies['stock.balances'] = balances;
     // counts.finishCounting ends the blind phase: its reply may show the book, so it is checked before, by state.
     // auth.logout says nothing but null, and would end the keeper's session here.
