@@ -13,7 +13,7 @@ type Status = 'good' | 'gift';
 const key = (productId: number, status: string) => `${productId}|${status}`;
 
 /** Stock in bins per (product, status), bins by code: what the shelves hold now. */
-export async function binStock(db: Db, productIds: number[]) {
+export async function binStock(db: Db, productIds: number[], hidden: ReadonlySet<number> = new Set()) {
   const out = new Map<string, { locationId: number; locationCode: string; qty: number }[]>();
   for (let i = 0; i < productIds.length; i += 500) {
     const rows = await db
@@ -27,6 +27,7 @@ export async function binStock(db: Db, productIds: number[]) {
       .orderBy('l.code')
       .execute();
     for (const r of rows) {
+      if (hidden.has(r.location_id)) continue;
       const k = key(r.product_id, r.status);
       let list = out.get(k);
       if (!list) out.set(k, (list = []));
@@ -54,7 +55,17 @@ export function binsFor(bins: { locationId: number; locationCode: string; qty: n
   return { take, short: left };
 }
 
-export async function pickList(db: Db, tripIds: number[], now: Date): Promise<PickList> {
+/**
+ * `hidden`: bins a blind count hides from the caller (R10) — the pick list
+ * sends them elsewhere rather than let "take 7,331 from A-03" tell a counter
+ * the book.
+ */
+export async function pickList(
+  db: Db,
+  tripIds: number[],
+  now: Date,
+  hidden: ReadonlySet<number> = new Set(),
+): Promise<PickList> {
   const trips = await loadTrips(db, tripIds);
   const lines = await db
     .selectFrom('trip_orders as x')
@@ -110,7 +121,7 @@ export async function pickList(db: Db, tripIds: number[], now: Date): Promise<Pi
     else
       line.orders.push({ orderId: l.orderId, number: l.number, customerName: l.customerName ?? '', qty: l.qty ?? 0 });
   }
-  const stock = await binStock(db, [...new Set([...byKey.values()].map((l) => l.productId))]);
+  const stock = await binStock(db, [...new Set([...byKey.values()].map((l) => l.productId))], hidden);
   for (const [k, line] of byKey) {
     const pack = Math.max(1, line.casePack);
     line.cases = Math.floor(line.units / pack);
