@@ -9,15 +9,8 @@ import { useTranslation } from 'react-i18next';
 import type { CutoffView } from '../../shared/contract/dispatch';
 import { api } from '../api/client';
 import { useGridEvents } from '../components/grid/useGridEvents';
+import { clockText, countdownTone } from './cutoffTone';
 import { navigate } from './routes';
-
-const amberMs = 30 * 60_000;
-
-export function clockText(ms: number): string {
-  const s = Math.floor(Math.abs(ms) / 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${Math.floor(s / 3600)}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
-}
 
 export function CutoffCountdown() {
   const { t } = useTranslation();
@@ -46,7 +39,7 @@ export function CutoffCountdown() {
   const { cutoff, skewMs } = view;
   const done = cutoff.todayState === 'submitted' || cutoff.todayState === 'posted';
   const left = Date.parse(cutoff.cutoffAt) - (now + skewMs);
-  const tone = done ? 'done' : left <= 0 ? 'over' : left <= amberMs ? 'amber' : 'ok';
+  const tone = countdownTone(left, done);
   const text = done
     ? t('delivery:countdown.done', { state: t(`delivery:report.state.${cutoff.todayState}`) })
     : left > 0

@@ -147,32 +147,39 @@ export function DeliveryPage() {
                 <td className="num">{f.qty(r.open)}</td>
                 <td className="num">{f.qty(r.signed)}</td>
                 <td className="num">{f.qty(r.refused)}</td>
-                <td className="row-actions">
-                  {canDepart && (r.state === 'loading' || r.state === 'picking') && (
-                    <button
-                      type="button"
-                      className="primary"
-                      disabled={busy}
-                      onClick={() => depart(r)}
-                      data-testid={`depart-${r.number}`}
-                    >
-                      {t('delivery:trips.depart')}
-                    </button>
-                  )}
-                  {(r.state === 'departed' || r.state === 'returned') && (
-                    <button
-                      type="button"
-                      onClick={() => navigate('delivery', { date, trip: r.id })}
-                      data-testid={`open-${r.number}`}
-                    >
-                      {t('delivery:trips.open')}
-                    </button>
-                  )}
-                  {canDepart && r.state === 'departed' && r.open === 0 && (
-                    <button type="button" disabled={busy} onClick={() => back(r)} data-testid={`returned-${r.number}`}>
-                      {t('delivery:trips.returned')}
-                    </button>
-                  )}
+                <td>
+                  <div className="row-actions">
+                    {canDepart && (r.state === 'loading' || r.state === 'picking') && (
+                      <button
+                        type="button"
+                        className="primary"
+                        disabled={busy}
+                        onClick={() => depart(r)}
+                        data-testid={`depart-${r.number}`}
+                      >
+                        {t('delivery:trips.depart')}
+                      </button>
+                    )}
+                    {(r.state === 'departed' || r.state === 'returned') && (
+                      <button
+                        type="button"
+                        onClick={() => navigate('delivery', { date, trip: r.id })}
+                        data-testid={`open-${r.number}`}
+                      >
+                        {t('delivery:trips.open')}
+                      </button>
+                    )}
+                    {canDepart && r.state === 'departed' && r.open === 0 && (
+                      <button
+                        type="button"
+                        disabled={busy}
+                        onClick={() => back(r)}
+                        data-testid={`returned-${r.number}`}
+                      >
+                        {t('delivery:trips.returned')}
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}
@@ -219,27 +226,29 @@ export function DeliveryPage() {
                   <td className="num">{f.money(o.amountFen)}</td>
                   <td>{o.dueDate ?? ''}</td>
                   <td data-testid={`outcome-${o.number}`}>{outcomeText(o)}</td>
-                  <td className="row-actions">
-                    {canRecord && o.state === 'departed' && (
-                      <>
-                        <button
-                          type="button"
-                          tabIndex={-1}
-                          onClick={() => open(i, 'sign')}
-                          data-testid={`sign-${o.number}`}
-                        >
-                          {t('delivery:orders.sign')}
-                        </button>
-                        <button
-                          type="button"
-                          tabIndex={-1}
-                          onClick={() => open(i, 'refuse')}
-                          data-testid={`refuse-${o.number}`}
-                        >
-                          {t('delivery:orders.refuse')}
-                        </button>
-                      </>
-                    )}
+                  <td>
+                    <div className="row-actions">
+                      {canRecord && o.state === 'departed' && (
+                        <>
+                          <button
+                            type="button"
+                            tabIndex={-1}
+                            onClick={() => open(i, 'sign')}
+                            data-testid={`sign-${o.number}`}
+                          >
+                            {t('delivery:orders.sign')}
+                          </button>
+                          <button
+                            type="button"
+                            tabIndex={-1}
+                            onClick={() => open(i, 'refuse')}
+                            data-testid={`refuse-${o.number}`}
+                          >
+                            {t('delivery:orders.refuse')}
+                          </button>
+                        </>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}
