@@ -113,14 +113,14 @@ export const orderEventKinds = [
   'switchedCode',
   'cancelled',
   'issued',
-  'departed',
-  'delivered',
-  'refused',
-  'picking',
-  'takenOff',
   'assigned',
   'moved',
   'unassigned',
+  'picking',
+  'takenOff',
+  'departed',
+  'delivered',
+  'refused',
 ] as const;
 export type OrderEventKind = (typeof orderEventKinds)[number];
 

@@ -3,6 +3,7 @@
 // expected, scanned, still missing) — what the station shows after each scan.
 import type { LoadCheckOrder, LoadCheckProduct, LoadCheckView, LoadingTrip } from '../../../../shared/contract';
 import type { OrderState, TripState } from '../../../../shared/contract';
+import { sql } from 'kysely';
 import { AppError } from '../../../../shared/errors';
 import { runTemplate } from '../../db/queryTemplate';
 import type { Db } from '../../db/schema';
@@ -106,12 +107,30 @@ export async function tripByNumber(db: Db, number: string): Promise<{ id: number
   return rows[0];
 }
 
-/**
- * Every line of every order on the trip with what the load check scanned for
- * it: one query, so the station answers a scan in a few milliseconds at ~170
- * orders and ~1,000 lines.
- */
-export async function tripLines(db: Db, tripId: number) {
+/** What the load check scanned per order line of the trip (load_scans by its trip index). */
+export async function scannedByLine(db: Db, tripId: number, productId?: number): Promise<Map<number, number>> {
+  const { rows } =
+    productId === undefined
+      ? await runTemplate(db, 'loading.scannedByLine', tripId, (t) =>
+          db
+            .selectFrom('load_scans')
+            .select((eb) => ['line_id', eb.fn.sum<number>('qty').as('qty')])
+            .where('trip_id', '=', t)
+            .groupBy('line_id'),
+        )
+      : await runTemplate(db, 'loading.scannedByLineOf', { tripId, productId }, (p) =>
+          db
+            .selectFrom('load_scans')
+            .select((eb) => ['line_id', eb.fn.sum<number>('qty').as('qty')])
+            .where('trip_id', '=', p.tripId)
+            .where('product_id', '=', p.productId)
+            .groupBy('line_id'),
+        );
+  return new Map(rows.map((r) => [r.line_id, Number(r.qty)]));
+}
+
+/** The trip's order lines (no scans): what stays put while the goods are scanned. */
+async function staticLines(db: Db, tripId: number) {
   const { rows } = await runTemplate(db, 'loading.tripLines', tripId, (t) =>
     db
       .selectFrom('trip_orders as x')
@@ -119,7 +138,7 @@ export async function tripLines(db: Db, tripId: number) {
       .innerJoin('trip_stops as s', 's.id', 'x.stop_id')
       .innerJoin('order_lines as l', 'l.order_id', 'o.id')
       .leftJoin('customers as c', 'c.id', 'o.customer_id')
-      .select((eb) => [
+      .select([
         'o.id as orderId',
         'o.number',
         'o.state',
@@ -131,33 +150,93 @@ export async function tripLines(db: Db, tripId: number) {
         'l.product_id as productId',
         'l.qty',
         'l.gift',
-        eb
-          .selectFrom('load_scans as k')
-          .select((k) => k.fn.coalesce(k.fn.sum<number>('k.qty'), k.lit(0)).as('s'))
-          .whereRef('k.line_id', '=', 'l.id')
-          .as('scanned'),
       ])
       .where('x.trip_id', '=', t)
       .orderBy('s.seq')
       .orderBy('o.number')
       .orderBy('l.line_no'),
   );
-  return rows.map((r) => ({
-    ...r,
-    productId: r.productId!,
-    qty: r.qty ?? 0,
-    scanned: Number(r.scanned ?? 0),
-    customerName: r.customerName ?? '',
-  }));
+  return rows.map((r) => ({ ...r, productId: r.productId!, qty: r.qty ?? 0, customerName: r.customerName ?? '' }));
+}
+
+/**
+ * What changes the trip's lines but not its scans: an order on or off, a
+ * state change (orders.updated_at moves with every transition), stops
+ * reordered. One small aggregate, so the station can keep the lines between
+ * scans and read only the scans (load_scans by its trip index) at each one.
+ */
+async function tripSignature(db: Db, tripId: number): Promise<string> {
+  const { rows } = await runTemplate(db, 'loading.tripSignature', tripId, (t) =>
+    db
+      .selectFrom('trip_orders as x')
+      .innerJoin('orders as o', 'o.id', 'x.order_id')
+      .innerJoin('trip_stops as s', 's.id', 'x.stop_id')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>('x.order_id').as('ids'),
+        eb.fn.max('o.updated_at').as('updated'),
+        eb.fn.sum<number>(sql<number>`s.seq * x.order_id`).as('seqs'),
+        eb.fn.sum<number>(sql<number>`length(o.state) * x.order_id`).as('states'),
+      ])
+      .where('x.trip_id', '=', t),
+  );
+  const r = rows[0];
+  return r ? `${r.n}|${r.ids}|${r.updated}|${r.seqs}|${r.states}` : '';
+}
+
+type StaticLine = Awaited<ReturnType<typeof staticLines>>[number];
+type ProductRow = { id: number; code: string; name_zh: string; name_en: string; unit: string; case_pack: number };
+type Kept = { signature: string; lines: StaticLine[]; products: ProductRow[] };
+/** Per database (its root handle) and trip: the lines and products last read, and their signature. */
+const kept = new WeakMap<object, Map<number, Kept>>();
+
+async function productsOf(db: Db, ids: number[]): Promise<ProductRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('products')
+    .select(['id', 'code', 'name_zh', 'name_en', 'unit', 'case_pack'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** The trip's lines and products: read again only when its signature moved (with `keepIn`), else every time. */
+async function linesAndProducts(db: Db, tripId: number, keepIn?: object): Promise<Omit<Kept, 'signature'>> {
+  if (!keepIn) {
+    const lines = await staticLines(db, tripId);
+    return { lines, products: await productsOf(db, [...new Set(lines.map((l) => l.productId))]) };
+  }
+  const signature = await tripSignature(db, tripId);
+  let trips = kept.get(keepIn);
+  if (!trips) kept.set(keepIn, (trips = new Map()));
+  const hit = trips.get(tripId);
+  if (hit && hit.signature === signature) return hit;
+  const lines = await staticLines(db, tripId);
+  const entry = { signature, lines, products: await productsOf(db, [...new Set(lines.map((l) => l.productId))]) };
+  trips.set(tripId, entry);
+  return entry;
+}
+
+/** Every line of every order on the trip with what the load check scanned for it. */
+export async function tripLines(db: Db, tripId: number) {
+  const lines = await staticLines(db, tripId);
+  const scanned = await scannedByLine(db, tripId);
+  return lines.map((l) => ({ ...l, scanned: scanned.get(l.lineId) ?? 0 }));
 }
 export type TripLine = Awaited<ReturnType<typeof tripLines>>[number];
 
 const loadedStates: readonly string[] = ['loaded', 'departed', 'delivered', 'refused'];
 export const isLoaded = (state: string) => loadedStates.includes(state);
 
-export async function loadCheckView(db: Db, tripId: number): Promise<LoadCheckView> {
+/**
+ * `keepIn` (the database's root handle): keep the trip's lines between calls
+ * while its signature holds — the station's view after each scan then reads
+ * only the scans.
+ */
+export async function loadCheckView(db: Db, tripId: number, keepIn?: object): Promise<LoadCheckView> {
   const trip = await loadTrip(db, tripId);
-  const lines = await tripLines(db, tripId);
+  const fixed = await linesAndProducts(db, tripId, keepIn);
+  const scannedOf = await scannedByLine(db, tripId);
+  const lines = fixed.lines.map((l) => ({ ...l, scanned: scannedOf.get(l.lineId) ?? 0 }));
   const orders = new Map<number, LoadCheckOrder>();
   const byProduct = new Map<number, { expected: number; scanned: number }>();
   for (const l of lines) {
@@ -192,14 +271,7 @@ export async function loadCheckView(db: Db, tripId: number): Promise<LoadCheckVi
     p.scanned += scanned;
     byProduct.set(l.productId, p);
   }
-  const productIds = [...byProduct.keys()];
-  const products = productIds.length
-    ? await db
-        .selectFrom('products')
-        .select(['id', 'code', 'name_zh', 'name_en', 'unit', 'case_pack'])
-        .where('id', 'in', productIds)
-        .execute()
-    : [];
+  const products = fixed.products;
   const codeOf = new Map(products.map((p) => [p.id, p.code]));
   for (const l of lines) {
     const o = orders.get(l.orderId)!;

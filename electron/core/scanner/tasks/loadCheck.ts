@@ -12,7 +12,7 @@ import type { TaskView } from '../../../../shared/contract';
 import { runTemplate } from '../../db/queryTemplate';
 import type { Db } from '../../db/schema';
 import { emitDispatch } from '../../dispatch/loading/writes';
-import { loadCheckView } from '../../dispatch/loading/reads';
+import { loadCheckView, scannedByLine } from '../../dispatch/loading/reads';
 import type { Task } from './task';
 
 export type LoadTaskState = {
@@ -23,7 +23,7 @@ export type LoadTaskState = {
 
 const maxUndo = 50;
 
-/** The not yet loaded lines of the trip for one product, in stop order, with what is scanned of each. */
+/** The lines of the trip for one product, in stop order, with what is scanned of each. */
 async function openLines(db: Db, tripId: number, productId: number) {
   const { rows } = await runTemplate(db, 'loadCheck.openLines', { tripId, productId }, (p) =>
     db
@@ -31,24 +31,15 @@ async function openLines(db: Db, tripId: number, productId: number) {
       .innerJoin('orders as o', 'o.id', 'x.order_id')
       .innerJoin('trip_stops as s', 's.id', 'x.stop_id')
       .innerJoin('order_lines as l', 'l.order_id', 'o.id')
-      .select((eb) => [
-        'o.id as orderId',
-        'o.state',
-        'l.id as lineId',
-        'l.qty',
-        eb
-          .selectFrom('load_scans as k')
-          .select((k) => k.fn.coalesce(k.fn.sum<number>('k.qty'), k.lit(0)).as('s'))
-          .whereRef('k.line_id', '=', 'l.id')
-          .as('scanned'),
-      ])
+      .select(['o.id as orderId', 'o.state', 'l.id as lineId', 'l.qty'])
       .where('x.trip_id', '=', p.tripId)
       .where('l.product_id', '=', p.productId)
       .orderBy('s.seq')
       .orderBy('o.number')
       .orderBy('l.line_no'),
   );
-  return rows;
+  const scanned = rows.length > 0 ? await scannedByLine(db, tripId, productId) : new Map<number, number>();
+  return rows.map((r) => ({ ...r, scanned: scanned.get(r.lineId) ?? 0 }));
 }
 
 export const loadCheckTask: Task<LoadTaskState> = {
@@ -98,7 +89,7 @@ export const loadCheckTask: Task<LoadTaskState> = {
     if (lines.length === 0) return { accepted: false, reason: 'loading.productNotOnTrip' };
     const open = lines
       .filter((l) => l.state !== 'loaded' && l.state !== 'departed')
-      .map((l) => ({ ...l, missing: (l.qty ?? 0) - Number(l.scanned ?? 0) }))
+      .map((l) => ({ ...l, missing: (l.qty ?? 0) - l.scanned }))
       .filter((l) => l.missing > 0);
     const missing = open.reduce((s, l) => s + l.missing, 0);
     if (missing < resolution.qty) return { accepted: false, reason: 'loading.overScan' };
@@ -150,6 +141,6 @@ export const loadCheckTask: Task<LoadTaskState> = {
   },
   async view(ctx, state): Promise<TaskView> {
     if (state.tripId === null) return { kind: 'load', check: null };
-    return { kind: 'load', check: await loadCheckView(ctx.db, state.tripId) };
+    return { kind: 'load', check: await loadCheckView(ctx.db, state.tripId, ctx.root) };
   },
 };
