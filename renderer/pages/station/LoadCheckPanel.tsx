@@ -231,7 +231,6 @@ function TakeOffForm({
       <label>
         {t('loading:takeOff.reason')}
         <input
-          // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
           value={reason}
           onChange={(e) => setReason(e.target.value)}
@@ -244,7 +243,7 @@ function TakeOffForm({
           {t('loading:takeOff.confirm')}
         </button>
         <button type="button" onClick={onClose}>
-          {t('common:cancel', { defaultValue: 'Cancel' })}
+          {t('common:actions.cancel')}
         </button>
       </div>
     </form>
