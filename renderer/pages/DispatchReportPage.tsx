@@ -16,6 +16,7 @@ import { useFormat } from '../i18n/format';
 import { ReportBody } from './dispatchReport/ReportView';
 import { downloadText, reportCsv } from './dispatchReport/reportCsv';
 import { AwaitingReturnList } from './dispatchReport/AwaitingReturnList';
+import { ReportSettings } from './dispatchReport/ReportSettings';
 import { DayPicker } from './orders/DayPicker';
 import { isDay, localDay } from './orders/orderText';
 
@@ -194,6 +195,7 @@ export function DispatchReportPage() {
         </>
       )}
       {awaiting && <AwaitingReturnList list={awaiting} />}
+      {report && <ReportSettings date={date} cutoffTime={report.cutoffTime} />}
     </section>
   );
 }
