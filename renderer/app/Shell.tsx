@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { AdjustmentsPage } from '../pages/AdjustmentsPage';
 import { AuditPage } from '../pages/AuditPage';
 import { CountsPage } from '../pages/CountsPage';
+import { DeliveryPage } from '../pages/DeliveryPage';
+import { DispatchReportPage } from '../pages/DispatchReportPage';
 import { InventoryPage } from '../pages/InventoryPage';
 import { MovementsPage } from '../pages/MovementsPage';
 import { OrderEntryPage } from '../pages/OrderEntryPage';
@@ -87,6 +89,8 @@ export function Shell() {
           {page === 'customers' && <CustomersPage />}
           {page === 'prices' && <PricesPage />}
           {page === 'vehicles' && <VehiclesPage />}
+          {page === 'delivery' && <DeliveryPage />}
+          {page === 'dispatchReport' && <DispatchReportPage />}
         </main>
       </div>
     </div>

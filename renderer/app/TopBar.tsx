@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
 import { useNotify } from '../components/toast/useNotify';
 import { ConnectionBadge } from './ConnectionBadge';
+import { CutoffCountdown } from './CutoffCountdown';
 import { LocaleSwitch } from './LocaleSwitch';
-import { useSession } from './session';
+import { hasRole, useSession } from './session';
 
 /** Who is logged in where, the connection, the language and logout: large enough to read at a station. */
 export function TopBar() {
@@ -20,6 +21,7 @@ export function TopBar() {
         {t('common:topbar.station', { station })}
       </span>
       <span className="topbar-spacer" />
+      {hasRole(session, ['warehouseKeeper']) && <CutoffCountdown />}
       <span className="topbar-user" data-testid="topbar-user">
         {user.displayName}
         <span className="topbar-username">{user.username}</span>

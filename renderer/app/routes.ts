@@ -24,6 +24,8 @@ export const pageIds = [
   'users',
   'scannerTest',
   'vehicles',
+  'delivery',
+  'dispatchReport',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -53,6 +55,10 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   prices: ['operator', 'admin', 'csManager', 'supervisor'],
   // Vehicles and drivers (issue 12 §1): the dispatcher's and the administrator's.
   vehicles: ['dispatcher', 'admin'],
+  // Delivery outcomes (issue 12 §6, R6): recorded by the dispatcher, operator or CS manager; the daily
+  // dispatch report (R9) filled by the keeper, posted by the operator, read by supervisor and CS manager.
+  delivery: ['dispatcher', 'operator', 'csManager', 'supervisor', 'admin'],
+  dispatchReport: ['warehouseKeeper', 'operator', 'supervisor', 'csManager', 'dispatcher', 'admin'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {
@@ -80,7 +86,7 @@ export function navigate(page: PageId, params?: Record<string, string | number>)
 }
 
 /** Printable documents, shown full-window at #/print/<doc>?… (renderer/print/PrintRoute.tsx). */
-export const printDocs = ['adjustmentForm', 'countSheet', 'orderConfirmation'] as const;
+export const printDocs = ['adjustmentForm', 'countSheet', 'orderConfirmation', 'dispatchReport'] as const;
 export type PrintDoc = (typeof printDocs)[number];
 
 export function printHref(doc: PrintDoc, params: Record<string, string | number>): string {

@@ -43,6 +43,10 @@ import enDispatch from './en/dispatch.json';
 import zhDispatch from './zh-CN/dispatch.json';
 import enAutoAssign from './en/autoAssign.json';
 import zhAutoAssign from './zh-CN/autoAssign.json';
+import enLoading from './en/loading.json';
+import zhLoading from './zh-CN/loading.json';
+import enDelivery from './en/delivery.json';
+import zhDelivery from './zh-CN/delivery.json';
 
 export const namespaces = [
   'common',
@@ -65,6 +69,8 @@ export const namespaces = [
   'prices',
   'dispatch',
   'autoAssign',
+  'loading',
+  'delivery',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -93,6 +99,8 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     prices: zhPrices,
     dispatch: zhDispatch,
     autoAssign: zhAutoAssign,
+    loading: zhLoading,
+    delivery: zhDelivery,
   },
   en: {
     common: enCommon,
@@ -115,5 +123,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     prices: enPrices,
     dispatch: enDispatch,
     autoAssign: enAutoAssign,
+    loading: enLoading,
+    delivery: enDelivery,
   },
 };

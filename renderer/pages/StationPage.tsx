@@ -22,6 +22,7 @@ import { QtyKeyPanel } from './station/QtyKeyPanel';
 import { RecentScans } from './station/RecentScans';
 import { StationScanners } from './station/StationScanners';
 import { keyCaps, stationKeyAction } from './station/stationKeys';
+import { loadCompleteOrders } from './station/LoadCheckPanel';
 import { TaskPanel } from './station/TaskPanel';
 import { useStation } from './station/useStation';
 
@@ -94,6 +95,19 @@ export function StationPage() {
     [state, apply, notify, t],
   );
 
+  // 装车核对: F7 loads every complete order of the trip, each with its own stock posting.
+  const loadComplete = useCallback(async () => {
+    if (state?.task.kind !== 'load' || !state.task.check) return;
+    try {
+      const n = await loadCompleteOrders(state.task.check);
+      playSound('good');
+      notify.success(t('loading:loadedCount', { count: n }));
+    } catch (e) {
+      playSound('error');
+      notify.error(e);
+    }
+  }, [state, notify, t]);
+
   const clearTask = useCallback(async () => {
     if (state?.task.kind === 'receipt' && state.task.lines.length > 0 && !window.confirm(t('scan:task.clearConfirm')))
       return;
@@ -135,11 +149,14 @@ export function StationPage() {
         case 'clearTask':
           void clearTask();
           return;
+        case 'loadComplete':
+          void loadComplete();
+          return;
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [qtyKey, undo, setTask, clearTask, linkCode]);
+  }, [qtyKey, undo, setTask, clearTask, loadComplete, linkCode]);
 
   const lastUnknown =
     lastScan?.outcome === 'unknown' && lastScan.resolution?.kind === 'unknown' && linkableCode(lastScan.resolution.code)
@@ -180,7 +197,7 @@ export function StationPage() {
 
       <div className="station-grid">
         <div className="station-main">
-          {state && <TaskPanel task={state.task} lastScans={state.lastScans} />}
+          {state && <TaskPanel task={state.task} lastScans={state.lastScans} onLoad={() => void loadComplete()} />}
           <RecentScans scans={state?.lastScans ?? []} />
         </div>
         <aside className="station-side">
@@ -212,7 +229,7 @@ export function StationPage() {
               </dt>
               <dd>{t('scan:keys.undo')}</dd>
               <dt>
-                <kbd>{keyCaps.lookup}</kbd> <kbd>{keyCaps.receipt}</kbd>
+                <kbd>{keyCaps.lookup}</kbd> <kbd>{keyCaps.receipt}</kbd> <kbd>{keyCaps.load}</kbd>
               </dt>
               <dd>{t('scan:keys.task')}</dd>
               <dt>

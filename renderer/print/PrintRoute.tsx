@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { navigate, type Route } from '../app/routes';
 import { AdjustmentFormPrint } from './AdjustmentFormPrint';
 import { CountSheetPrint } from './CountSheetPrint';
+import { DispatchReportPrint } from './DispatchReportPrint';
 import { OrderConfirmationPrint } from './OrderConfirmationPrint';
 
 const idParam = (route: Route, name: string): number | null => {
@@ -25,7 +26,8 @@ export function PrintRoute({ route }: { route: Route }) {
   const known =
     (doc === 'adjustmentForm' && formId !== null) ||
     (doc === 'countSheet' && sessionId !== null) ||
-    (doc === 'orderConfirmation' && day !== null);
+    (doc === 'orderConfirmation' && day !== null) ||
+    (doc === 'dispatchReport' && day !== null);
 
   // An address that names no document goes back to the console.
   useEffect(() => {
@@ -36,5 +38,6 @@ export function PrintRoute({ route }: { route: Route }) {
   if (doc === 'countSheet' && sessionId !== null)
     return <CountSheetPrint sessionId={sessionId} locationId={idParam(route, 'location')} onBack={back} />;
   if (doc === 'orderConfirmation' && day !== null) return <OrderConfirmationPrint date={day} onBack={back} />;
+  if (doc === 'dispatchReport' && day !== null) return <DispatchReportPrint date={day} onBack={back} />;
   return null;
 }

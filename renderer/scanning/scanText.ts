@@ -39,6 +39,8 @@ export function resolutionText(r: ScanResolution | null, t: TFunction, f: Format
       return t('scan:resolution.command', { command: t(`scan:command.${r.command}`) });
     case 'unknown':
       return r.code;
+    case 'trip':
+      return t('scan:resolution.trip', { number: r.number });
   }
 }
 

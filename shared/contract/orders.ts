@@ -116,6 +116,11 @@ export const orderEventKinds = [
   'assigned',
   'moved',
   'unassigned',
+  'picking',
+  'takenOff',
+  'departed',
+  'delivered',
+  'refused',
 ] as const;
 export type OrderEventKind = (typeof orderEventKinds)[number];
 

@@ -1,6 +1,7 @@
 // Scanning: scanners, the scan pipeline's results, the station's active task.
 // A scan is raw bytes or keys → frame → decode (shared/barcode) → resolve →
 // the station's active task → feedback (issue 4).
+import type { LoadCheckView } from './dispatch/loading';
 
 export const scannerTerminators = ['CR', 'LF', 'CRLF', 'TAB', 'idle'] as const;
 export type ScannerTerminator = (typeof scannerTerminators)[number];
@@ -89,7 +90,9 @@ export type ScanResolution =
   | { kind: 'sscc'; sscc: string }
   | { kind: 'document'; documentId: number; documentNo: string }
   | { kind: 'command'; command: ScanCommand }
-  | { kind: 'unknown'; code: string };
+  | { kind: 'unknown'; code: string }
+  /** A trip's number 车次号, the barcode on its pick list: begins its load check. */
+  | { kind: 'trip'; tripId: number; number: string };
 
 export type ScanView = {
   id: number;
@@ -144,9 +147,14 @@ export type TaskView =
       /** Lines this station's counter has counted in the session, and units counted in the current bin. */
       linesCounted: number;
       binUnits: number;
+    }
+  | {
+      kind: 'load';
+      /** The trip whose barcode was scanned, with per order and per product expected / scanned / missing; null before. */
+      check: LoadCheckView | null;
     };
 export type TaskKind = TaskView['kind'];
-export const taskKinds: TaskKind[] = ['lookup', 'receipt', 'count'];
+export const taskKinds: TaskKind[] = ['lookup', 'receipt', 'count', 'load'];
 
 export type StationState = {
   station: string;

@@ -232,6 +232,44 @@ export type DB = {
     assigned_at: string;
     forced: Generated<number>;
   };
+  order_outcomes: {
+    order_id: number;
+    trip_id: number;
+    outcome: string;
+    signed_by: Generated<string>;
+    reason: string | null;
+    note: Generated<string>;
+    delivered_date: string;
+    recorded_by: number;
+    recorded_at: string;
+  };
+  refused_lines: {
+    line_id: number;
+    order_id: number;
+    trip_id: number;
+    product_id: number;
+    status: string;
+    qty: number;
+    amount_fen: number;
+    reason: string;
+    refused_at: string;
+    returned_at: string | null;
+  };
+  dispatch_reports: {
+    dispatch_date: string;
+    state: string;
+    note: Generated<string>;
+    figures: string | null;
+    cutoff_at: string | null;
+    late: number | null;
+    saved_by: number;
+    saved_at: string;
+    submitted_by: number | null;
+    submitted_at: string | null;
+    posted_by: number | null;
+    posted_at: string | null;
+  };
+  dispatch_report_remarks: { dispatch_date: string; order_id: number; remark: string };
   scanners: {
     id: Generated<number>;
     name: string;
@@ -361,6 +399,27 @@ export type DB = {
     unit_cost_fen: number;
     cause: string;
     note: string;
+  };
+  /** Migration 13: what each load-check scan put on a trip, per order line. */
+  load_scans: {
+    id: Generated<number>;
+    scan_id: number;
+    trip_id: number;
+    order_id: number;
+    line_id: number;
+    product_id: number;
+    qty: number;
+  };
+  /** Migration 13: orders taken off a trip whole (R8). */
+  trip_takeoffs: {
+    id: Generated<number>;
+    order_id: number;
+    trip_id: number;
+    dispatch_date: string;
+    destination: string;
+    reason: string;
+    user_id: number;
+    at: string;
   };
 };
 

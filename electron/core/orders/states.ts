@@ -16,8 +16,9 @@ export const transitions: Record<OrderState, readonly OrderState[]> = {
   short: ['short', 'released', 'held', 'qualified', 'cancelled'],
   // Reserved (R5): taken back to change it, or picked up by dispatch.
   released: ['qualified', 'assigned', 'cancelled'],
-  assigned: ['released', 'picking', 'cancelled'],
-  picking: ['assigned', 'loaded', 'cancelled'],
+  // Taken off a trip short (R8): back to the pool, or to the confirmation list.
+  assigned: ['released', 'picking', 'cancelled', 'short'],
+  picking: ['assigned', 'loaded', 'cancelled', 'released', 'short'],
   // Stock is issued at loading (R8: the whole order); no cancelling after that.
   loaded: ['departed'],
   departed: ['delivered', 'refused'],

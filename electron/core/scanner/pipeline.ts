@@ -157,6 +157,7 @@ export class ScanPipeline {
     const outcome = await handler.apply(ctx.db, task.state, scan.id, scaled);
     if (outcome.accepted) {
       await this.memory.setTask(ctx, input.station, { ...task, state: outcome.state });
+      if (handler.afterApply) await handler.afterApply(ctx, task.state, outcome.state);
       return scan;
     }
     // The task refused it (e.g. goods before a bin): the row says so.

@@ -5,6 +5,7 @@ import type { DecodeResult } from '../../../shared/barcode/decode';
 import { scanCommands, type ScanCommand, type ScanResolution } from '../../../shared/contract';
 import { runTemplate } from '../db/queryTemplate';
 import type { Db } from '../db/schema';
+import { tripByNumber } from '../dispatch/loading/reads';
 
 /** `CMD:UNDO` etc.: printed on count sheets so hands stay on the scanner. */
 const commandPrefix = 'CMD:';
@@ -60,6 +61,9 @@ export async function resolveScan(db: Db, decoded: Extract<DecodeResult, { ok: t
       )
     ).rows;
     if (document) return { kind: 'document', documentId: document.id, documentNo: document.number };
+    // A trip's number 车次号 (the pick list's barcode): the load check begins with it.
+    const trip = await tripByNumber(db, text);
+    if (trip) return { kind: 'trip', tripId: trip.id, number: trip.number };
     // Internal (non-GS1) product barcodes are matched exactly.
     const product = await productByBarcode(db, [text]);
     if (product) return productResolution(product, 1, null, null);

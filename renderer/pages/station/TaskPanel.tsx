@@ -3,10 +3,12 @@
 import { useTranslation } from 'react-i18next';
 import type { ScanView, TaskView } from '../../../shared/contract/scanning';
 import { useFormat } from '../../i18n/format';
+import { LoadCheckPanel } from './LoadCheckPanel';
 
-export function TaskPanel({ task, lastScans }: { task: TaskView; lastScans: ScanView[] }) {
+export function TaskPanel({ task, lastScans, onLoad }: { task: TaskView; lastScans: ScanView[]; onLoad: () => void }) {
   if (task.kind === 'lookup') return <LookupPanel task={task} lastScans={lastScans} />;
   if (task.kind === 'count') return <CountPanel task={task} />;
+  if (task.kind === 'load') return <LoadCheckPanel check={task.check} onLoad={onLoad} />;
   return <ReceiptPanel task={task} />;
 }
 

@@ -10,7 +10,8 @@ export type StationKeyAction =
   | { kind: 'undo' }
   | { kind: 'task'; task: TaskKind }
   | { kind: 'focusManual' }
-  | { kind: 'clearTask' };
+  | { kind: 'clearTask' }
+  | { kind: 'loadComplete' };
 
 type Key = {
   key: string;
@@ -33,6 +34,8 @@ export const keyCaps = {
   receipt: 'F3',
   manual: 'F4',
   clearTask: 'F8',
+  load: 'F6',
+  loadComplete: 'F7',
 } as const;
 
 export function stationKeyAction(k: Key, fieldFocused: boolean): StationKeyAction | null {
@@ -42,6 +45,8 @@ export function stationKeyAction(k: Key, fieldFocused: boolean): StationKeyActio
     if (k.key === 'F3') return { kind: 'task', task: 'receipt' };
     if (k.key === 'F4') return { kind: 'focusManual' };
     if (k.key === 'F8') return { kind: 'clearTask' };
+    if (k.key === 'F6') return { kind: 'task', task: 'load' };
+    if (k.key === 'F7') return { kind: 'loadComplete' };
   }
   if (fieldFocused) return null;
   // Ctrl+Z: undo the last scan (a held key does not undo a whole series).

@@ -484,4 +484,63 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['trip id a string', { dispatchDate: '2026-12-05', assignments: [{ tripId: 'x', vehicleId: 1, orderIds: [1] }] }],
     ['missing vehicle', { dispatchDate: '2026-12-05', assignments: [{ tripId: null, orderIds: [1] }] }],
   ],
+  'dispatch.loadingTrips': () => [
+    ['missing date', {}],
+    ['bad date', { dispatchDate: '2026-1-1' }],
+  ],
+  'dispatch.pickList': () => [
+    ['no trips', { tripIds: [] }],
+    ['too many trips', { tripIds: Array.from({ length: 41 }, (_, i) => i + 1) }],
+    ['trip ids as text', { tripIds: ['1'] }],
+  ],
+  'dispatch.startPicking': () => [
+    ['no trips', { tripIds: [] }],
+    ['negative trip id', { tripIds: [-1] }],
+  ],
+  'dispatch.loadCheck': () => badIds('tripId'),
+  'dispatch.loadOrder': () => badIds('orderId'),
+  'dispatch.takeOff': () => [
+    ...badIds('orderId', { to: 'pool', reason: 'short' }),
+    ['unknown destination', { orderId: 1, to: 'truck', reason: 'short' }],
+    ['empty reason', { orderId: 1, to: 'pool', reason: '  ' }],
+    ['missing reason', { orderId: 1, to: 'confirmationList' }],
+  ],
+  'dispatch.depart': () => badIds('tripId'),
+  'dispatch.returned': () => badIds('tripId'),
+  'dispatch.deliveryTrips': () => [
+    ['missing date', {}],
+    ['bad date', { dispatchDate: '2026-13-01' }],
+  ],
+  'dispatch.deliveryTrip': () => badIds('tripId'),
+  'dispatch.recordOutcome': () => [
+    ['unknown outcome', { orderId: 1, outcome: 'lost' }],
+    ['signed without signer', { orderId: 1, outcome: 'signed' }],
+    ['refused without reason', { orderId: 1, outcome: 'refused' }],
+    ['unknown reason', { orderId: 1, outcome: 'refused', reason: 'weather' }],
+    ['refused zero', { orderId: 1, outcome: 'refused', reason: 'damaged', lines: [{ lineId: 1, qty: 0 }] }],
+    ['refused fraction', { orderId: 1, outcome: 'refused', reason: 'damaged', lines: [{ lineId: 1, qty: 1.5 }] }],
+    ['empty lines', { orderId: 1, outcome: 'refused', reason: 'damaged', lines: [] }],
+    ['lines on a signature', { orderId: 1, outcome: 'signed', signedBy: 'x', lines: [{ lineId: 1, qty: 1 }] }],
+  ],
+  'dispatch.awaitingReturn': () => [['bad date', { dispatchDate: 'yesterday' }]],
+  'dispatch.serviceLevel': () => [
+    ['missing from', { to: '2026-01-01' }],
+    ['not dates', { from: 1, to: 2 }],
+  ],
+  'dispatch.report': () => [['bad date', { dispatchDate: '2026-02-30x' }]],
+  'dispatch.saveReport': () => [
+    ['missing date', { note: 'x' }],
+    ['remark without order', { dispatchDate: '2026-12-05', remarks: [{ remark: 'x' }] }],
+    ['note too long', { dispatchDate: '2026-12-05', note: 'x'.repeat(1001) }],
+  ],
+  'dispatch.submitReport': () => [
+    ['bad remark order', { dispatchDate: '2026-12-05', remarks: [{ orderId: -1, remark: 'x' }] }],
+  ],
+  'dispatch.postReport': () => [['missing date', {}]],
+  'dispatch.cutoff': () => [['unexpected field', { time: '16:30' }]],
+  'dispatch.setCutoff': () => [
+    ['not a time', { time: '4:30pm' }],
+    ['hour 24', { time: '24:00' }],
+    ['missing time', {}],
+  ],
 };

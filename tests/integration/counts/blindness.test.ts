@@ -128,6 +128,17 @@ describe('blind count', () => {
     await ask('vehicles.list', { date: '2026-12-05' });
     await ask('dispatch.board', { dispatchDate: '2026-12-05' });
     await ask('dispatch.boardRows', { dispatchDate: '2026-12-05', tripIds: [1], orderIds: [1] });
+    await ask('dispatch.loadingTrips', { dispatchDate: '2026-12-05' });
+    await ask('dispatch.pickList', { tripIds: [1] });
+    await ask('dispatch.startPicking', { tripIds: [1] });
+    await ask('dispatch.loadCheck', { tripId: 1 });
+    await ask('dispatch.loadOrder', { orderId: 1 });
+    await ask('dispatch.takeOff', { orderId: 1, to: 'pool', reason: 'short' });
+    await ask('dispatch.awaitingReturn', {});
+    await ask('dispatch.report', { dispatchDate: '2026-12-05' });
+    await ask('dispatch.saveReport', { dispatchDate: '2026-12-05', note: '' });
+    await ask('dispatch.submitReport', { dispatchDate: '2026-12-05', note: '' });
+    await ask('dispatch.cutoff', {});
     replies['stock.balances'] = balances;
     // counts.finishCounting ends the blind phase: its reply may show the book, so it is checked before, by state.
     // auth.logout says nothing but null, and would end the keeper's session here.

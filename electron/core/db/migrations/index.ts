@@ -9,6 +9,8 @@ import { countTallies } from './006_count_tallies';
 import { sessionsAndLogins } from './007_sessions_and_logins';
 import { orders } from './009_orders';
 import { dispatch } from './010_dispatch';
+import { loading } from './013_loading';
+import { delivery } from './014_delivery';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -22,6 +24,8 @@ export const migrations: readonly Migration[] = [
   sessionsAndLogins,
   orders,
   dispatch,
+  loading,
+  delivery,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,5 +1,6 @@
 import type { TaskKind } from '../../../../shared/contract';
 import { countingTask } from './counting';
+import { loadCheckTask } from './loadCheck';
 import { lookupTask } from './lookup';
 import { receivingTask } from './receiving';
 import type { Task } from './task';
@@ -8,4 +9,5 @@ export const tasks: Record<TaskKind, Task<unknown>> = {
   lookup: lookupTask as Task<unknown>,
   receipt: receivingTask as Task<unknown>,
   count: countingTask as Task<unknown>,
+  load: loadCheckTask as Task<unknown>,
 };

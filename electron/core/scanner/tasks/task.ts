@@ -32,6 +32,12 @@ export type Task<S> = {
   undo(db: Db, state: S, scanId: number): Promise<S | null>;
   /** "Bin done" (CMD:DONE): the state with the current bin closed; tasks without bins leave it out. */
   done?(state: S): S;
+  /**
+   * After an accepted scan, in its transaction, with the request's context:
+   * for a task whose scan changes what other screens show (the load check
+   * moves a trip to loading: every board hears of it).
+   */
+  afterApply?(ctx: ServiceContext, before: S, after: S): Promise<void>;
   /** What the station screen shows; `ctx` says who is looking (a blind counter sees no book). */
   view(ctx: ServiceContext, state: S): Promise<TaskView>;
 };

@@ -1,0 +1,282 @@
+// The load check's figure (issue 12, "Must show"): `load_check_scan_p99_ms` —
+// a goods scan on the serial link → the station's expected / scanned figures
+// updated (the scanner.scan event carrying the load-check view, at a browser
+// station over the station host's WebSocket), at 20 scans/s, on a trip of 27
+// stops and 170 orders (~1,000 lines). Beside it, the same scan path measured
+// the same way in the lookup task (the reference) and the wire time of a frame.
+import fs from 'node:fs';
+import path from 'node:path';
+import WebSocket from 'ws';
+import type { ServerMessage } from '../../shared/contract';
+import { withCheckDigit } from '../../shared/barcode/gtin';
+import { openCore, type Core } from '../../electron/core/core';
+import type { Caller } from '../../electron/core/context';
+import { wireTimeMs } from '../../electron/core/scanner/serial/wire';
+import { startStationHost } from '../../electron/server';
+import { newScanner } from '../helpers/scannerConfig';
+import { createPtyPair } from '../helpers/socat';
+import { tempDir } from '../helpers/tempDirs';
+import { bench, percentile } from './report';
+
+const password = 'bench-password';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function until(cond: () => boolean, timeoutMs = 10_000) {
+  const end = Date.now() + timeoutMs;
+  while (!cond() && Date.now() < end) await sleep(5);
+}
+
+const stops = 27;
+const ordersOnTrip = 170;
+const productCount = 60;
+const linesPerOrder = 6;
+
+async function main() {
+  const baud = 115200;
+  const station = 'DOCK-1';
+  const core: Core = await openCore({ dataDir: tempDir('bench-load'), station, serial: true, log: () => {} });
+  const must = async <T>(caller: Caller, name: string, input: unknown): Promise<T> => {
+    const r = await core.dispatch(caller, name, input);
+    if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+    return r.value as T;
+  };
+  const admin = core.newCaller('admin');
+  await must(admin, 'setup.createAdmin', { username: 'admin', displayName: 'admin', password });
+  const user = async (username: string, role: string) => {
+    await must(admin, 'users.create', { username, displayName: username, roles: [role], password });
+    const caller = core.newCaller(username);
+    await must(caller, 'auth.login', { username, secret: password });
+    return caller;
+  };
+  const op = await user('operator', 'operator');
+  await user('keeper', 'warehouseKeeper');
+
+  // 60 products with unit barcodes, 27 customers on one route, list prices.
+  const barcode = (i: number) => withCheckDigit(`690${String(500000000 + i).padStart(9, '0')}`);
+  const codes = Array.from({ length: productCount }, (_, i) => `L${1000 + i}`);
+  await must(admin, 'products.import', {
+    csv: [
+      'code,name_zh,unit,case_pack,unit_cost,unit_barcode',
+      ...codes.map((c, i) => `${c},商品${i},个,12,1.00,${barcode(i)}`),
+    ].join('\n'),
+  });
+  await must(admin, 'users.create', {
+    username: 'sales',
+    displayName: 'sales',
+    roles: ['salesperson'],
+    password,
+  });
+  await must(op, 'customers.import', {
+    csv: [
+      'code,name,area,route,stop_seq,salesperson,blocked,blocked_reason',
+      ...Array.from({ length: stops }, (_, i) => `K${100 + i},客户${i},天河,TH-1,${i + 1},sales,0,`),
+    ].join('\n'),
+  });
+  await must(op, 'prices.import', {
+    csv: ['product_code,customer_code,price,valid_from,valid_to', ...codes.map((c) => `${c},,2.00,2020-01-01,`)].join(
+      '\n',
+    ),
+  });
+  const products = await must<{ id: number; code: string }[]>(admin, 'products.list', {});
+  const locations = await must<{ id: number; code: string; kind: string }[]>(admin, 'locations.list', {});
+  const bins = locations.filter((l) => l.kind === 'bin' && l.code.startsWith('A-'));
+  await must(op, 'receipts.post', {
+    deliveryNote: 'QS-BENCH-LOAD',
+    arrivedAt: new Date().toISOString(),
+    idempotencyKey: 'bench-load-stock',
+    lines: codes.map((c, i) => ({
+      productId: products.find((p) => p.code === c)!.id,
+      status: 'good',
+      locationId: bins[i % bins.length]!.id,
+      qty: 5000,
+    })),
+  });
+  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const tomorrow = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  const after = new Date(Date.UTC(y, m - 1, d + 2)).toISOString().slice(0, 10);
+  const orderIds: number[] = [];
+  for (let o = 0; o < ordersOnTrip; o++) {
+    const lines = Array.from({ length: linesPerOrder }, (_, k) => ({
+      productCode: codes[(o * 7 + k * 11) % productCount]!,
+      qty: 1 + ((o + k) % 6),
+    }));
+    const created = await must<{ id: number }>(op, 'orders.create', {
+      channel: 'desk',
+      customerCode: `K${100 + (o % stops)}`,
+      dispatchDate: tomorrow,
+      deliveryDate: after,
+      lines,
+    });
+    orderIds.push(created.id);
+  }
+  await must(op, 'orders.release', { orderIds });
+
+  // The trip, written into migration 010's tables (the board's assignment service is another slice's).
+  const db = core.database.db;
+  const at = new Date().toISOString();
+  const adminId = admin.session!.userId;
+  const vehicle = await db
+    .insertInto('vehicles')
+    .values({
+      plate: '粤A-BENCH',
+      driver_name: '王师傅',
+      driver_phone: '',
+      capacity_cases: 900,
+      capacity_kg: 9000,
+      area: '',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const tripNumber = `T${tomorrow.replaceAll('-', '')}-01`;
+  const trip = await db
+    .insertInto('trips')
+    .values({
+      number: tripNumber,
+      dispatch_date: tomorrow,
+      vehicle_id: vehicle.id,
+      seq: 1,
+      driver_name: '王师傅',
+      state: 'planned',
+      created_by: adminId,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const orders = await db.selectFrom('orders').select(['id', 'customer_id']).where('id', 'in', orderIds).execute();
+  const stopOf = new Map<number, number>();
+  for (const o of orders) {
+    let stop = stopOf.get(o.customer_id!);
+    if (stop === undefined) {
+      const s = await db
+        .insertInto('trip_stops')
+        .values({ trip_id: trip.id, customer_id: o.customer_id!, seq: stopOf.size + 1 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      stopOf.set(o.customer_id!, (stop = s.id));
+    }
+    await db
+      .insertInto('trip_orders')
+      .values({ order_id: o.id, trip_id: trip.id, stop_id: stop, assigned_by: adminId, assigned_at: at })
+      .execute();
+  }
+  await db.updateTable('orders').set({ state: 'assigned' }).where('id', 'in', orderIds).execute();
+  await must(op, 'dispatch.loadingTrips', { dispatchDate: tomorrow });
+
+  // The serial scanner, the station host, a browser station logged in as the keeper.
+  const pty = await createPtyPair(path.join(core.dataDir, 'pty'));
+  await must(
+    admin,
+    'scanner.save',
+    newScanner({ name: 'Dock gun', station, port: pty.device, baudRate: baud, idleMs: 50 }),
+  );
+  for (let i = 0; i < 100; i++) {
+    const list = await must<{ status: { state: string }[] }>(admin, 'scanner.list', {});
+    if (list.status.some((s) => s.state === 'connected')) break;
+    await sleep(50);
+  }
+  const host = await startStationHost({ core, rendererDir: core.dataDir, port: 0, log: () => {} });
+  const ws = new WebSocket(`${host.url.replace('http', 'ws')}ws`);
+  await new Promise((r) => ws.once('open', r));
+  const received: { at: number; outcome: string; task: string; scanned: number }[] = [];
+  const pending = new Map<number, (v: unknown) => void>();
+  ws.on('message', (data) => {
+    const msg = JSON.parse(data.toString()) as ServerMessage;
+    if ('event' in msg) {
+      if (msg.event.name === 'scanner.scan') {
+        const { scan, state } = msg.event.payload;
+        received.push({
+          at: performance.now(),
+          outcome: scan.outcome,
+          task: state.task.kind,
+          scanned: state.task.kind === 'load' ? (state.task.check?.totals.scanned ?? -1) : -1,
+        });
+      }
+    } else pending.get(msg.id)?.(msg.result);
+  });
+  let nextId = 1;
+  const request = async <T>(name: string, input: unknown): Promise<T> => {
+    const id = nextId++;
+    const r = (await new Promise<unknown>((resolve) => {
+      pending.set(id, resolve);
+      ws.send(JSON.stringify({ id, name, input }));
+    })) as { ok: boolean; value?: T; error?: unknown };
+    if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+    return r.value as T;
+  };
+  await request('auth.login', { username: 'keeper', secret: password });
+  await request('dispatch.startPicking', { tripIds: [trip.id] });
+  const hostFd = fs.openSync(pty.host, 'w');
+
+  /** `frames` at 20/s on the cable; each scan's time to its event. */
+  const paced = async (frames: string[]) => {
+    const start = received.length;
+    const sentAt: number[] = [];
+    const t0 = performance.now();
+    for (let i = 0; i < frames.length; i++) {
+      const wait = t0 + i * 50 - performance.now();
+      if (wait > 0) await sleep(wait);
+      fs.writeSync(hostFd, `${frames[i]}\r`);
+      sentAt.push(performance.now());
+    }
+    await until(() => received.length >= start + frames.length, 60_000);
+    await sleep(300); // anything doubled would arrive now
+    const got = received.slice(start);
+    return { got, latencies: got.slice(0, frames.length).map((r, i) => r.at - sentAt[i]!) };
+  };
+
+  // Reference: the same path in the lookup task.
+  await request('station.setTask', { task: 'lookup' });
+  const lookupFrames = Array.from({ length: 200 }, (_, i) => barcode(i % productCount));
+  const lookup = await paced(lookupFrames);
+
+  // The load check: the trip's barcode, then one unit at a time of what the trip still misses.
+  await request('station.setTask', { task: 'load' });
+  await paced([tripNumber]);
+  const expected = await request<{
+    products: { productCode: string; missing: number }[];
+    totals: { expected: number };
+  }>('dispatch.loadCheck', { tripId: trip.id });
+  const frames: string[] = [];
+  for (const p of expected.products)
+    for (let k = 0; k < p.missing; k++) frames.push(barcode(codes.indexOf(p.productCode)));
+  const scans = Math.min(frames.length, 1000);
+  // Interleaved over the products, as goods come off the shelves in walking order.
+  const chosen = frames.filter((_, i) => i % Math.ceil(frames.length / scans) === 0).slice(0, scans);
+  const { got, latencies } = await paced(chosen);
+  const lost = Math.max(0, chosen.length - got.length);
+  const doubled = Math.max(0, got.length - chosen.length);
+  const refused = got.filter((r) => r.outcome !== 'accepted').length;
+  const after2 = await request<{ totals: { scanned: number } }>('dispatch.loadCheck', { tripId: trip.id });
+  const right = after2.totals.scanned === chosen.length && got.at(-1)?.scanned === chosen.length;
+
+  bench('load_check_scan_p50_ms', percentile(latencies, 50), 'ms');
+  bench(
+    'load_check_scan_p99_ms',
+    percentile(latencies, 99),
+    'ms',
+    `limit <= 10; ${chosen.length} scans at 20/s on a trip of ${stopOf.size} stops, ${ordersOnTrip} orders, ` +
+      `${ordersOnTrip * linesPerOrder} lines (${expected.totals.expected} units); lost ${lost}, doubled ${doubled}, ` +
+      `refused ${refused}; trip scanned ${after2.totals.scanned}/${chosen.length} (${right ? 'equal' : 'NOT EQUAL'})`,
+  );
+  bench(
+    'load_check_lookup_scan_p99_ms',
+    percentile(lookup.latencies, 99),
+    'ms',
+    `reference: the lookup task, ${lookupFrames.length} scans at 20/s, same path (p50 ${percentile(lookup.latencies, 50).toFixed(2)} ms)`,
+  );
+  bench('load_check_scan_wire_floor_ms', wireTimeMs(14, baud), 'ms', `14 bytes at ${baud} baud, 8N1`);
+  if (!right || lost > 0 || doubled > 0 || refused > 0) process.exitCode = 1;
+
+  fs.closeSync(hostFd);
+  ws.close();
+  await host.close();
+  await pty.stop();
+  await core.close();
+}
+
+// CommonJS bundle: no top-level await.
+void main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
