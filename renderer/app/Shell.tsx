@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { AdjustmentsPage } from '../pages/AdjustmentsPage';
 import { AuditPage } from '../pages/AuditPage';
 import { CountsPage } from '../pages/CountsPage';
+import { LoadingPage } from '../pages/LoadingPage';
 import { InventoryPage } from '../pages/InventoryPage';
 import { MovementsPage } from '../pages/MovementsPage';
 import { OrderEntryPage } from '../pages/OrderEntryPage';
@@ -85,6 +86,7 @@ export function Shell() {
           {page === 'shortOrders' && <ShortOrdersPage />}
           {page === 'customers' && <CustomersPage />}
           {page === 'prices' && <PricesPage />}
+          {page === 'loading' && <LoadingPage />}
         </main>
       </div>
     </div>

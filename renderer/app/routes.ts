@@ -23,6 +23,7 @@ export const pageIds = [
   'audit',
   'users',
   'scannerTest',
+  'loading',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -50,6 +51,8 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   shortOrders: ['operator', 'csManager', 'supervisor', 'salesperson'],
   customers: ['operator', 'admin', 'csManager', 'supervisor'],
   prices: ['operator', 'admin', 'csManager', 'supervisor'],
+  // Pick lists and loading (issue 12 §4 §5): the dock, the dispatcher and the office.
+  loading: ['dispatcher', 'warehouseKeeper', 'operator', 'supervisor', 'csManager', 'admin'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {
@@ -77,7 +80,7 @@ export function navigate(page: PageId, params?: Record<string, string | number>)
 }
 
 /** Printable documents, shown full-window at #/print/<doc>?… (renderer/print/PrintRoute.tsx). */
-export const printDocs = ['adjustmentForm', 'countSheet', 'orderConfirmation'] as const;
+export const printDocs = ['adjustmentForm', 'countSheet', 'orderConfirmation', 'pickList'] as const;
 export type PrintDoc = (typeof printDocs)[number];
 
 export function printHref(doc: PrintDoc, params: Record<string, string | number>): string {

@@ -231,7 +231,6 @@ function TakeOffForm({
       <label>
         {t('loading:takeOff.reason')}
         <input
-          // eslint-disable-next-line jsx-a11y/no-autofocus
           autoFocus
           value={reason}
           onChange={(e) => setReason(e.target.value)}
