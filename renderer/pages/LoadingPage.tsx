@@ -63,7 +63,7 @@ export function LoadingPage() {
   const chosen = (trips ?? []).filter((x) => selected.has(x.id)).map((x) => x.id);
 
   return (
-    <section className="page-body" data-testid="loading-page">
+    <section className="page-body" data-testid="loading">
       <div className="toolbar">
         <h1 className="page-title">{t('loading:page.title')}</h1>
         <DayPicker value={date} onChange={(d) => navigate('loading', { date: d })} testId="loading-date" />

@@ -243,7 +243,7 @@ function TakeOffForm({
           {t('loading:takeOff.confirm')}
         </button>
         <button type="button" onClick={onClose}>
-          {t('common:cancel', { defaultValue: 'Cancel' })}
+          {t('common:actions.cancel')}
         </button>
       </div>
     </form>
