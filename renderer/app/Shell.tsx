@@ -5,6 +5,7 @@ import { AuditPage } from '../pages/AuditPage';
 import { CountsPage } from '../pages/CountsPage';
 import { DeliveryPage } from '../pages/DeliveryPage';
 import { DispatchReportPage } from '../pages/DispatchReportPage';
+import { LoadingPage } from '../pages/LoadingPage';
 import { InventoryPage } from '../pages/InventoryPage';
 import { MovementsPage } from '../pages/MovementsPage';
 import { OrderEntryPage } from '../pages/OrderEntryPage';
@@ -91,6 +92,7 @@ export function Shell() {
           {page === 'vehicles' && <VehiclesPage />}
           {page === 'delivery' && <DeliveryPage />}
           {page === 'dispatchReport' && <DispatchReportPage />}
+          {page === 'loading' && <LoadingPage />}
         </main>
       </div>
     </div>

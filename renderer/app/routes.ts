@@ -26,6 +26,7 @@ export const pageIds = [
   'vehicles',
   'delivery',
   'dispatchReport',
+  'loading',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -59,6 +60,8 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   // dispatch report (R9) filled by the keeper, posted by the operator, read by supervisor and CS manager.
   delivery: ['dispatcher', 'operator', 'csManager', 'supervisor', 'admin'],
   dispatchReport: ['warehouseKeeper', 'operator', 'supervisor', 'csManager', 'dispatcher', 'admin'],
+  // Pick lists and loading (issue 12 §4 §5): the dock, the dispatcher and the office.
+  loading: ['dispatcher', 'warehouseKeeper', 'operator', 'supervisor', 'csManager', 'admin'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {
@@ -86,7 +89,7 @@ export function navigate(page: PageId, params?: Record<string, string | number>)
 }
 
 /** Printable documents, shown full-window at #/print/<doc>?… (renderer/print/PrintRoute.tsx). */
-export const printDocs = ['adjustmentForm', 'countSheet', 'orderConfirmation', 'dispatchReport'] as const;
+export const printDocs = ['adjustmentForm', 'countSheet', 'orderConfirmation', 'dispatchReport', 'pickList'] as const;
 export type PrintDoc = (typeof printDocs)[number];
 
 export function printHref(doc: PrintDoc, params: Record<string, string | number>): string {

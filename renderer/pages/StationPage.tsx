@@ -95,6 +95,16 @@ export function StationPage() {
     [state, apply, notify, t],
   );
 
+  // 装车核对: loading, a take-off or the board changing the trip (any window) shows at once.
+  const loadTripId = state?.task.kind === 'load' ? (state.task.check?.trip.id ?? null) : null;
+  const { reload } = station;
+  useEffect(() => {
+    if (loadTripId === null) return;
+    return api.on('dispatch.changed', (p) => {
+      if (p.tripIds.includes(loadTripId)) void reload();
+    });
+  }, [loadTripId, reload]);
+
   // 装车核对: F7 loads every complete order of the trip, each with its own stock posting.
   const loadComplete = useCallback(async () => {
     if (state?.task.kind !== 'load' || !state.task.check) return;

@@ -7,6 +7,7 @@ import { AdjustmentFormPrint } from './AdjustmentFormPrint';
 import { CountSheetPrint } from './CountSheetPrint';
 import { DispatchReportPrint } from './DispatchReportPrint';
 import { OrderConfirmationPrint } from './OrderConfirmationPrint';
+import { PickListPrint } from './PickListPrint';
 
 const idParam = (route: Route, name: string): number | null => {
   const n = Number(route.params.get(name));
@@ -23,7 +24,12 @@ export function PrintRoute({ route }: { route: Route }) {
   const sessionId = idParam(route, 'session');
   const date = route.params.get('date');
   const day = date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+  const tripIds = (route.params.get('trips') ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isSafeInteger(n) && n > 0);
   const known =
+    (doc === 'pickList' && tripIds.length > 0) ||
     (doc === 'adjustmentForm' && formId !== null) ||
     (doc === 'countSheet' && sessionId !== null) ||
     (doc === 'orderConfirmation' && day !== null) ||
@@ -39,5 +45,6 @@ export function PrintRoute({ route }: { route: Route }) {
     return <CountSheetPrint sessionId={sessionId} locationId={idParam(route, 'location')} onBack={back} />;
   if (doc === 'orderConfirmation' && day !== null) return <OrderConfirmationPrint date={day} onBack={back} />;
   if (doc === 'dispatchReport' && day !== null) return <DispatchReportPrint date={day} onBack={back} />;
+  if (doc === 'pickList' && tripIds.length > 0) return <PickListPrint tripIds={tripIds} onBack={back} />;
   return null;
 }

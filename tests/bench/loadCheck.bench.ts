@@ -49,6 +49,7 @@ async function main() {
   };
   const op = await user('operator', 'operator');
   await user('keeper', 'warehouseKeeper');
+  const dispatcher = await user('dispatcher', 'dispatcher');
 
   // 60 products with unit barcodes, 27 customers on one route, list prices.
   const barcode = (i: number) => withCheckDigit(`690${String(500000000 + i).padStart(9, '0')}`);
@@ -111,56 +112,23 @@ async function main() {
   }
   await must(op, 'orders.release', { orderIds });
 
-  // The trip, written into migration 010's tables (the board's assignment service is another slice's).
-  const db = core.database.db;
-  const at = new Date().toISOString();
-  const adminId = admin.session!.userId;
-  const vehicle = await db
-    .insertInto('vehicles')
-    .values({
-      plate: '粤A-BENCH',
-      driver_name: '王师傅',
-      driver_phone: '',
-      capacity_cases: 900,
-      capacity_kg: 9000,
-      area: '',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const tripNumber = `T${tomorrow.replaceAll('-', '')}-01`;
-  const trip = await db
-    .insertInto('trips')
-    .values({
-      number: tripNumber,
-      dispatch_date: tomorrow,
-      vehicle_id: vehicle.id,
-      seq: 1,
-      driver_name: '王师傅',
-      state: 'planned',
-      created_by: adminId,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const orders = await db.selectFrom('orders').select(['id', 'customer_id']).where('id', 'in', orderIds).execute();
-  const stopOf = new Map<number, number>();
-  for (const o of orders) {
-    let stop = stopOf.get(o.customer_id!);
-    if (stop === undefined) {
-      const s = await db
-        .insertInto('trip_stops')
-        .values({ trip_id: trip.id, customer_id: o.customer_id!, seq: stopOf.size + 1 })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      stopOf.set(o.customer_id!, (stop = s.id));
-    }
-    await db
-      .insertInto('trip_orders')
-      .values({ order_id: o.id, trip_id: trip.id, stop_id: stop, assigned_by: adminId, assigned_at: at })
-      .execute();
-  }
-  await db.updateTable('orders').set({ state: 'assigned' }).where('id', 'in', orderIds).execute();
+  // The trip: the dispatcher's vehicle, trip and assignment, through the board's requests.
+  const vehicle = await must<{ id: number }>(dispatcher, 'vehicles.save', {
+    plate: '粤A-BENCH',
+    capacityCases: 5000,
+    capacityKg: 50000,
+    driverName: '王师傅',
+  });
+  const trip = await must<{ id: number; number: string }>(dispatcher, 'dispatch.createTrip', {
+    dispatchDate: tomorrow,
+    vehicleId: vehicle.id,
+  });
+  const tripNumber = trip.number;
+  await must(dispatcher, 'dispatch.assign', { tripId: trip.id, orderIds });
+  const board = await must<{ trips: { id: number; stops: unknown[] }[] }>(dispatcher, 'dispatch.board', {
+    dispatchDate: tomorrow,
+  });
+  const stopCount = board.trips.find((t) => t.id === trip.id)!.stops.length;
   await must(op, 'dispatch.loadingTrips', { dispatchDate: tomorrow });
 
   // The serial scanner, the station host, a browser station logged in as the keeper.
@@ -255,7 +223,7 @@ async function main() {
     'load_check_scan_p99_ms',
     percentile(latencies, 99),
     'ms',
-    `limit <= 10; ${chosen.length} scans at 20/s on a trip of ${stopOf.size} stops, ${ordersOnTrip} orders, ` +
+    `limit <= 10; ${chosen.length} scans at 20/s on a trip of ${stopCount} stops, ${ordersOnTrip} orders, ` +
       `${ordersOnTrip * linesPerOrder} lines (${expected.totals.expected} units); lost ${lost}, doubled ${doubled}, ` +
       `refused ${refused}; trip scanned ${after2.totals.scanned}/${chosen.length} (${right ? 'equal' : 'NOT EQUAL'})`,
   );

@@ -1,8 +1,6 @@
 // A warehouse with released orders on a trip, ready for its pick list and load
-// check. The trip and its assignments are written straight into the tables of
-// migration 010 (vehicle, trip, stops, trip orders; orders → assigned) until
-// the board's services (dispatch.createTrip / dispatch.assign, branch
-// h/board-core) are merged; then `onTrip` calls them instead.
+// check: the dispatcher makes the vehicle and the trip and assigns the orders
+// through the board's own requests.
 import type { Caller } from '../../../electron/core/context';
 import { call, newKey } from '../fixtures';
 import { orderWarehouse, type OrderWarehouse } from '../orders/orderFixtures';
@@ -37,56 +35,19 @@ export async function loadingWarehouse(): Promise<LoadingWarehouse> {
       });
     },
     async onTrip(orderIds, plate = `粤A-${String(++tripSeq).padStart(5, '0')}`) {
-      const at = new Date().toISOString();
-      const admin = w.admin.session!.userId;
-      const vehicle = await db
-        .insertInto('vehicles')
-        .values({
-          plate,
-          driver_name: '王师傅',
-          driver_phone: '13800000000',
-          capacity_cases: 500,
-          capacity_kg: 3000,
-          area: '天河',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const number = `T${ow.tomorrow.replaceAll('-', '')}-${String(tripSeq).padStart(2, '0')}`;
-      const trip = await db
-        .insertInto('trips')
-        .values({
-          number,
-          dispatch_date: ow.tomorrow,
-          vehicle_id: vehicle.id,
-          seq: 1,
-          driver_name: '王师傅',
-          state: 'planned',
-          created_by: admin,
-          created_at: at,
-          updated_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const orders = await db.selectFrom('orders').select(['id', 'customer_id']).where('id', 'in', orderIds).execute();
-      const stops = new Map<number, number>();
-      for (const id of orderIds) {
-        const customer = orders.find((o) => o.id === id)!.customer_id!;
-        let stop = stops.get(customer);
-        if (stop === undefined) {
-          const s = await db
-            .insertInto('trip_stops')
-            .values({ trip_id: trip.id, customer_id: customer, seq: stops.size + 1 })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          stops.set(customer, (stop = s.id));
-        }
-        await db
-          .insertInto('trip_orders')
-          .values({ order_id: id, trip_id: trip.id, stop_id: stop, assigned_by: admin, assigned_at: at })
-          .execute();
-      }
-      await db.updateTable('orders').set({ state: 'assigned' }).where('id', 'in', orderIds).execute();
-      return { tripId: trip.id, number };
+      const vehicle = await call(w.core, dispatcher, 'vehicles.save', {
+        plate,
+        capacityCases: 500,
+        capacityKg: 3000,
+        driverName: '王师傅',
+        driverPhone: '13800000000',
+      });
+      const trip = await call(w.core, dispatcher, 'dispatch.createTrip', {
+        dispatchDate: ow.tomorrow,
+        vehicleId: vehicle.id,
+      });
+      await call(w.core, dispatcher, 'dispatch.assign', { tripId: trip.id, orderIds });
+      return { tripId: trip.id, number: trip.number };
     },
     async balances() {
       const rows = await call(w.core, ow.op, 'stock.balances', {});

@@ -20,7 +20,13 @@ describe('order states', () => {
 
   it('reaches released only from qualified or short (R1: never held or unconfirmed), or back from a trip', () => {
     const into = orderStates.filter((s) => canTransition(s, 'released'));
-    expect(into.sort()).toEqual(['assigned', 'qualified', 'short']);
+    // assigned and picking: back to the pool — unassigned, or taken off a trip short at the dock (R8).
+    expect(into.sort()).toEqual(['assigned', 'picking', 'qualified', 'short']);
+  });
+
+  it('goes short (the confirmation list) from a trip only before it is loaded', () => {
+    const into = orderStates.filter((s) => s !== 'short' && canTransition(s, 'short'));
+    expect(into.sort()).toEqual(['assigned', 'picking', 'qualified']);
   });
 
   it('ends delivered, refused and cancelled orders for good', () => {

@@ -297,7 +297,8 @@ export async function loadCheckView(db: Db, tripId: number, keepIn?: object): Pr
         missing: f.expected - f.scanned,
       };
     })
-    .sort((a, b) => a.productCode.localeCompare(b.productCode));
+    // Product codes are ASCII: a plain comparison, no collator on every scan.
+    .sort((a, b) => (a.productCode < b.productCode ? -1 : a.productCode > b.productCode ? 1 : 0));
   const orderRows = [...orders.values()];
   const totals = {
     expected: orderRows.reduce((s, o) => s + o.expected, 0),
