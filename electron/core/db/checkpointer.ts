@@ -41,16 +41,18 @@ const walSize = () => { try { return fs.statSync(workerData.file + '-wal').size;
 let lastLog = -1;
 let timer;
 const checkpoint = () => {
-  let active = false;
+  let next = workerData.intervalMs;
   try {
     const r = db.pragma('wal_checkpoint(PASSIVE)')[0];
     // Someone is writing (the WAL moved since the last pass, or a checkpoint was busy): come back soon.
-    active = r.busy !== 0 || r.log !== lastLog;
+    const moved = r.busy !== 0 || r.log !== lastLog;
     lastLog = r.log;
-    // Idle and large: cut the file back.
-    if (!active && walSize() >= workerData.truncateAboveBytes) db.pragma('wal_checkpoint(TRUNCATE)');
-  } catch { active = true; /* busy: again soon */ }
-  timer = setTimeout(checkpoint, active ? workerData.activeMs : workerData.intervalMs);
+    if (moved) next = workerData.activeMs;
+    // Idle and large: cut the file back. TRUNCATE holds the write lock while it waits for readers,
+    // so after it (done or busy) the next try is a whole interval away, never a busy loop.
+    else if (walSize() >= workerData.truncateAboveBytes) db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch { /* busy: at the next interval */ }
+  timer = setTimeout(checkpoint, next);
 };
 timer = setTimeout(checkpoint, workerData.intervalMs);
 parentPort.on('message', (m) => {
