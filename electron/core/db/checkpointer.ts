@@ -23,9 +23,10 @@
 // posting bench, about a third of its time (the same checkpoint with
 // synchronous=OFF took ~6 ms: the fsync was most of it), and the emptied file
 // was then regrown page by page. Now the worker passes every `activeMs` while
-// the WAL grows, so the copying and its fsyncs mostly happen on its thread,
-// and the file is reused in place. On a machine whose other core is busy the
-// worker falls behind and the guard's checkpoint does more of the work.
+// the WAL grows fast (`activeBytes` since its last pass), so the copying and
+// its fsyncs mostly happen on its thread, and the file is reused in place. On
+// a machine whose other core is busy the worker falls behind and the guard's
+// checkpoint does more of the work.
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -38,19 +39,27 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 100');
 const walSize = () => { try { return fs.statSync(workerData.file + '-wal').size; } catch { return 0; } };
-let lastLog = -1;
+const frameBytes = db.pragma('page_size', { simple: true }) + 24;
+let lastLog = 0;
 let timer;
 const checkpoint = () => {
   let next = workerData.intervalMs;
   try {
     const r = db.pragma('wal_checkpoint(PASSIVE)')[0];
-    // Someone is writing (the WAL moved since the last pass, or a checkpoint was busy): come back soon.
-    const moved = r.busy !== 0 || r.log !== lastLog;
-    lastLog = r.log;
-    if (moved) next = workerData.activeMs;
-    // Idle and large: cut the file back. TRUNCATE holds the write lock while it waits for readers,
-    // so after it (done or busy) the next try is a whole interval away, never a busy loop.
-    else if (walSize() >= workerData.truncateAboveBytes) db.pragma('wal_checkpoint(TRUNCATE)');
+    if (r.busy !== 0) {
+      // The writer's own checkpoint is running: the WAL is growing fast.
+      next = workerData.activeMs;
+    } else {
+      // Frames written since the last pass (after a restart, since the restart).
+      const grown = r.log >= lastLog ? r.log - lastLog : r.log;
+      lastLog = r.log;
+      // Written fast (a burst of postings): come back soon, so the writer finds little left to copy.
+      // A station's trickle of scans keeps the once-an-interval pace (and its fsyncs).
+      if (grown * frameBytes >= workerData.activeBytes) next = workerData.activeMs;
+      // Idle and large: cut the file back. TRUNCATE holds the write lock while it waits for readers,
+      // so after it (done or busy) the next try is a whole interval away, never a busy loop.
+      else if (grown === 0 && walSize() >= workerData.truncateAboveBytes) db.pragma('wal_checkpoint(TRUNCATE)');
+    }
   } catch { /* busy: at the next interval */ }
   timer = setTimeout(checkpoint, next);
 };
@@ -116,8 +125,9 @@ export function startCheckpointer(
   {
     intervalMs = 1000,
     truncateAboveBytes = walTruncateAboveBytes,
-    /** How soon the worker checkpoints again while the WAL is growing. */
+    /** How soon the worker checkpoints again after a pass that found at least `activeBytes` new in the WAL. */
     activeMs = 10,
+    activeBytes = 1024 * 1024,
   } = {},
 ): Checkpointer {
   const fallback = () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000');
@@ -125,7 +135,7 @@ export function startCheckpointer(
   try {
     worker = new Worker(workerSource, {
       eval: true,
-      workerData: { file, driver: resolveDriver(), intervalMs, activeMs, truncateAboveBytes },
+      workerData: { file, driver: resolveDriver(), intervalMs, activeMs, activeBytes, truncateAboveBytes },
     });
   } catch {
     fallback();
