@@ -14,7 +14,7 @@ import { cachedSqliteDialect } from './sqliteDialect';
 
 export const databaseFileName = 'cangwu.db';
 
-export const journalSizeLimitBytes = 64 * 1024 * 1024;
+export const journalSizeLimitBytes = 32 * 1024 * 1024;
 
 export type OpenedDatabase = { sqlite: Database.Database; db: Kysely<DB>; file: string };
 
@@ -36,7 +36,9 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('busy_timeout = 5000');
   // A WAL that has grown (a burst of postings, a long read holding it) is cut
   // back to this when it restarts, instead of keeping its largest size until
-  // the host closes. The checkpointer truncates it when it is larger still.
+  // the host closes. The same size as the WAL guard's threshold
+  // (checkpointer.ts), so a file past it has written that much since it last
+  // restarted; the checkpointer empties it when no one writes.
   sqlite.pragma(`journal_size_limit = ${journalSizeLimitBytes}`);
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
