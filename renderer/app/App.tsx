@@ -7,7 +7,7 @@ import { api } from '../api/client';
 import { Toasts } from '../components/toast/Toasts';
 import { showToast } from '../components/toast/toastStore';
 import { errorMessage } from '../i18n/errorText';
-import { useFormat } from '../i18n/format';
+import { setWarehouseTimeZone, useFormat } from '../i18n/format';
 import { applyLocale, isLocale } from '../i18n/i18n';
 import { ConnectionBadge } from './ConnectionBadge';
 import { FirstRun } from './FirstRun';
@@ -45,6 +45,7 @@ export function App() {
         // Requests wait in the client's queue until the station socket is open.
         const status = await api.request('setup.status', {});
         if (cancelled) return;
+        setWarehouseTimeZone(status.timeZone);
         if (!status.initialized) {
           setPhase({ kind: 'firstRun', status });
           return;

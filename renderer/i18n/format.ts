@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 
 export type Formatters = {
   locale: string;
+  /** The warehouse's time zone, for any other Intl.DateTimeFormat a screen makes. */
+  timeZone: string | undefined;
   /** A quantity: integer, grouped ("12,480"). */
   qty(n: number | null | undefined): string;
   /** Money from integer fen: "¥1,234.50". */
@@ -18,7 +20,25 @@ export type Formatters = {
   productName(nameZh: string, nameEn: string | null | undefined): string;
 };
 
-export function makeFormatters(locale: string, t: TFunction): Formatters {
+/**
+ * The warehouse's time zone, from setup.status at start. Times show in it, not
+ * in the zone of the browser or the machine a LAN station runs on: 16:30 is the
+ * warehouse's cut-off wherever the screen is. Undefined until known (the
+ * browser's zone, as before).
+ */
+let warehouseTimeZone: string | undefined;
+
+export function setWarehouseTimeZone(timeZone: string | undefined): void {
+  if (!timeZone) return;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    warehouseTimeZone = timeZone;
+  } catch {
+    // An unknown zone name: keep the browser's rather than fail every screen.
+  }
+}
+
+export function makeFormatters(locale: string, t: TFunction, timeZone = warehouseTimeZone): Formatters {
   const qtyFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const moneyFormat = new Intl.NumberFormat(locale, {
     style: 'currency',
@@ -35,9 +55,11 @@ export function makeFormatters(locale: string, t: TFunction): Formatters {
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,
+    timeZone,
   });
   return {
     locale,
+    timeZone,
     qty: (n) => (n === null || n === undefined ? '' : qtyFormat.format(n)),
     // Display only: one division of an integer by 100, rounded to 2 places by Intl,
     // is exact for every amount below 2^53 fen. Sums are always done in fen.

@@ -32,8 +32,9 @@ export function ScanLogPage() {
         minute: '2-digit',
         second: '2-digit',
         hour12: false,
+        timeZone: f.timeZone,
       }),
-    [f.locale],
+    [f.locale, f.timeZone],
   );
 
   const fetchPage = useCallback(

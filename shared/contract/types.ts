@@ -23,6 +23,8 @@ export type SetupStatus = {
   setupCodeRequired: boolean;
   /** Demo data (whose passwords are public) served beyond this machine: the screens warn. */
   demoOnNetwork: boolean;
+  /** The warehouse's time zone (IANA): every time the console shows is in it, not the browser's. */
+  timeZone: string;
 };
 
 export type DemoLogin = { username: string; password: string; pin?: string; roles: Role[] };

@@ -28,6 +28,7 @@ export async function setupStatus(ctx: ServiceContext, gate: SetupGate): Promise
     setupCodeRequired: !initialized && gate.codeRequired(ctx.caller),
     // Demo passwords are public: say so loudly when the console is reachable from the network.
     demoOnNetwork: demo && (gate.networkExposed || !ctx.caller.origin.local),
+    timeZone: ctx.timeZone,
   };
 }
 

@@ -9,8 +9,15 @@ export function RecentScans({ scans }: { scans: ScanView[] }) {
   const { t } = useTranslation();
   const f = useFormat();
   const time = useMemo(
-    () => new Intl.DateTimeFormat(f.locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }),
-    [f.locale],
+    () =>
+      new Intl.DateTimeFormat(f.locale, {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hour12: false,
+        timeZone: f.timeZone,
+      }),
+    [f.locale, f.timeZone],
   );
   return (
     <section className="card recent-scans" aria-labelledby="recent-scans-title">
