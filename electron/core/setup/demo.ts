@@ -31,10 +31,16 @@ const demoUsers: { username: string; displayName: string; roles: Role[]; pin?: s
   { username: 'dispatchlead', displayName: '孙调度', roles: ['dispatcher'], dispatchOverride: true },
 ];
 
-/** The van 厢式车 a capacity in kg is: 4.2 m to 2 t, 6.8 m to 3 t, 9.6 m beyond. */
-function vehicleType(capacityKg: number): string {
-  return capacityKg <= 2000 ? '4.2米厢式' : capacityKg <= 3000 ? '6.8米厢式' : '9.6米厢式';
-}
+/**
+ * The demo's vans 厢式车, cases and kg in proportion (≈6 kg a case, the demo
+ * day's mix), so neither dimension alone decides a load: 30 of them carry a
+ * whole demo day (≈25,000 cases, ≈150 t) with a little room to spare.
+ */
+export const demoVehicleTypes = [
+  { type: '4.2米厢式', cases: 500, kg: 3000 },
+  { type: '6.8米厢式', cases: 900, kg: 5500 },
+  { type: '9.6米厢式', cases: 1400, kg: 8500 },
+] as const;
 
 /** mulberry32: small, fast, good enough for demo data. */
 function rng(seed: number) {
@@ -180,11 +186,18 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
           plate: `粤A·D${String(3100 + i * 37).padStart(4, '0')}`,
           driver_name: `${r.pick(demoSurnames)}${r.pick(demoGivenNames)}`,
           driver_phone: `139${r.int(10000000, 99999999)}`,
-          capacity_cases: r.pick([300, 400, 500, 600]),
-          capacity_kg: r.pick([2000, 3000, 4500]),
+          // Two draws, as before this table, so the rest of the demo stays as it was.
+          size: demoVehicleTypes[r.pick([0, 1, 1, 2])]!,
+          loadFactor: r.pick([0.95, 1, 1.05]),
           area: demoAreas[i % demoAreas.length]![0],
         };
-        return { ...v, vehicle_type: vehicleType(v.capacity_kg) };
+        const { size, loadFactor, ...rest } = v;
+        return {
+          ...rest,
+          vehicle_type: size.type,
+          capacity_cases: size.cases,
+          capacity_kg: Math.round((size.kg * loadFactor) / 100) * 100,
+        };
       }),
     )
     .execute();

@@ -1,6 +1,7 @@
 // Tomorrow's board from the demo day (issue 12): 30 vehicles typed by their
 // capacity, the lead dispatcher holding the override right, and once the
 // operator releases the day, its orders in the pool with their loads.
+import { demoVehicleTypes } from '../../../electron/core/setup/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import type { Caller } from '../../../electron/core/context';
@@ -19,11 +20,16 @@ beforeAll(async () => {
 afterAll(async () => core.close());
 
 describe('the demo’s board', () => {
-  it('has 30 vehicles whose type matches their weight capacity', async () => {
+  it('has 30 vans whose capacities in cases and kg match their type', async () => {
     const vehicles = await call(core, await login('dispatcher'), 'vehicles.list', {});
     expect(vehicles).toHaveLength(30);
-    const type = (kg: number) => (kg <= 2000 ? '4.2米厢式' : kg <= 3000 ? '6.8米厢式' : '9.6米厢式');
-    expect(vehicles.filter((v) => v.vehicleType !== type(v.capacityKg))).toEqual([]);
+    const mismatched = vehicles.filter((v) => {
+      const size = demoVehicleTypes.find((d) => d.type === v.vehicleType);
+      return !size || v.capacityCases !== size.cases || Math.abs(v.capacityKg - size.kg) > size.kg * 0.05;
+    });
+    expect(mismatched).toEqual([]);
+    // Every type is in the fleet, so a day needs a mix of small and large vans.
+    expect(new Set(vehicles.map((v) => v.vehicleType)).size).toBe(demoVehicleTypes.length);
   });
 
   it('lets the lead dispatcher force beyond capacity and not the dispatcher', async () => {
