@@ -17,6 +17,7 @@ import { ScanLogPage } from '../pages/ScanLogPage';
 import { ScannerTestPage } from '../pages/ScannerTestPage';
 import { StationPage } from '../pages/StationPage';
 import { UsersPage } from '../pages/UsersPage';
+import { DispatchBoardPage } from '../pages/DispatchBoardPage';
 import { PrintRoute } from '../print/PrintRoute';
 import { ScannerStatusBar } from '../scanning/ScannerStatusBar';
 import { useScanning } from '../scanning/useScanning';
@@ -85,6 +86,7 @@ export function Shell() {
           {page === 'shortOrders' && <ShortOrdersPage />}
           {page === 'customers' && <CustomersPage />}
           {page === 'prices' && <PricesPage />}
+          {page === 'dispatchBoard' && <DispatchBoardPage />}
         </main>
       </div>
     </div>

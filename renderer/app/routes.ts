@@ -23,6 +23,7 @@ export const pageIds = [
   'audit',
   'users',
   'scannerTest',
+  'dispatchBoard',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -50,6 +51,8 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   shortOrders: ['operator', 'csManager', 'supervisor', 'salesperson'],
   customers: ['operator', 'admin', 'csManager', 'supervisor'],
   prices: ['operator', 'admin', 'csManager', 'supervisor'],
+  // The dispatch board (issue 12): the dispatcher's screen; read-only for the dock's keeper (wall screen) and the office.
+  dispatchBoard: ['dispatcher', 'admin', 'warehouseKeeper', 'operator', 'csManager', 'supervisor'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {

@@ -39,6 +39,8 @@ import enPrices from './en/prices.json';
 import zhCustomers from './zh-CN/customers.json';
 import zhOrders from './zh-CN/orders.json';
 import zhPrices from './zh-CN/prices.json';
+import enDispatch from './en/dispatch.json';
+import zhDispatch from './zh-CN/dispatch.json';
 
 export const namespaces = [
   'common',
@@ -59,6 +61,7 @@ export const namespaces = [
   'orders',
   'customers',
   'prices',
+  'dispatch',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -85,6 +88,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     orders: zhOrders,
     customers: zhCustomers,
     prices: zhPrices,
+    dispatch: zhDispatch,
   },
   en: {
     common: enCommon,
@@ -105,5 +109,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     orders: enOrders,
     customers: enCustomers,
     prices: enPrices,
+    dispatch: enDispatch,
   },
 };
