@@ -1,0 +1,124 @@
+// The dispatch board in Chromium against the station host (issue 12 §3): the
+// demo warehouse's tomorrow (≈5,200 released orders, 30 vehicles) opened by the
+// dispatcher; trips created; one order dragged onto a lane and another onto a
+// second lane, then moved between lanes and seen on the dock's wall screen (a
+// second browser, logged in separately as the keeper) without a reload; a
+// whole area dragged onto one vehicle refused, naming the vehicle; one order
+// assigned by keyboard alone; one sent back to the pool. A screenshot of each
+// step goes to test-results/screenshots.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, screenshot, startStation, type Station } from './harness';
+import { LoginPage } from './pages/ConsolePage';
+import { DispatchBoardPage } from './pages/DispatchBoardPage';
+
+let browser: Browser;
+let station: Station;
+let dispatcherPage: Page;
+let wallPage: Page;
+let board: DispatchBoardPage;
+let wall: DispatchBoardPage;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  station = await startStation({ init: ['--demo'] });
+  dispatcherPage = await newPage(browser);
+  wallPage = await newPage(browser);
+  await new LoginPage(dispatcherPage).openAs(station.url, 'dispatcher');
+  await new LoginPage(wallPage).openAs(station.url, 'keeper');
+  board = new DispatchBoardPage(dispatcherPage);
+  wall = new DispatchBoardPage(wallPage);
+}, 180_000);
+afterAll(async () => {
+  await dispatcherPage?.close();
+  await wallPage?.close();
+  await browser?.close();
+  await station?.stop();
+});
+
+describe('the dispatch board', () => {
+  let first = '';
+  let second = '';
+  let plateA = '';
+  let plateB = '';
+
+  it("opens tomorrow's board from the demo day with the released orders in the pool", async () => {
+    await board.open();
+    await wall.open();
+    expect(await board.poolCount()).toBeGreaterThan(1000);
+    await expect.poll(() => board.poolOrderAt(0).isVisible()).toBe(true);
+    // The wall screen looks on: no drag, no buttons.
+    expect(await wallPage.getByTestId('board-new-trip').count()).toBe(0);
+    await screenshot(dispatcherPage, 'dispatch-01-board-opened');
+  });
+
+  it('creates two trips, each a lane with empty fill bars', async () => {
+    const before = await board.lanes.count();
+    await board.newTrip('07:30', 0);
+    await board.newTrip('08:00', 0);
+    await expect.poll(() => board.lanes.count()).toBe(before + 2);
+    plateA = (await board.laneAt(0).getAttribute('data-plate'))!;
+    plateB = (await board.laneAt(1).getAttribute('data-plate'))!;
+    expect(plateA).not.toBe(plateB);
+    expect(await board.laneAt(0).getByTestId('fill-cases').getAttribute('data-level')).toBe('ok');
+    await wall.lane(plateB).waitFor();
+    await screenshot(dispatcherPage, 'dispatch-02-trips-created');
+  });
+
+  it('drags one order onto a lane and another onto a second lane', async () => {
+    first = (await board.poolOrderAt(0).getAttribute('data-number'))!;
+    await board.drag(board.poolOrder(first), board.lane(plateA));
+    await board.chip(board.lane(plateA), first).waitFor();
+    expect(await board.poolOrder(first).count()).toBe(0);
+
+    second = (await board.poolOrderAt(0).getAttribute('data-number'))!;
+    await board.drag(board.poolOrder(second), board.lane(plateB));
+    await board.chip(board.lane(plateB), second).waitFor();
+    // The core's reply puts each on its customer's stop (no pending mark left).
+    await expect.poll(() => board.lane(plateA).locator('.chip-pending').count()).toBe(0);
+    await screenshot(dispatcherPage, 'dispatch-03-dragged-onto-lanes');
+  });
+
+  it('moves an order to another vehicle and the wall screen shows it without a reload', async () => {
+    await board.drag(board.chip(board.lane(plateA), first), board.lane(plateB));
+    await board.chip(board.lane(plateB), first).waitFor();
+    expect(await board.chip(board.lane(plateA), first).count()).toBe(0);
+    // The second browser: the order on the other vehicle's lane, within the wait.
+    await wall.chip(wall.lane(plateB), first).waitFor({ timeout: 5000 });
+    expect(await wall.chip(wall.lane(plateA), first).count()).toBe(0);
+    expect(await wall.lane(plateB).getAttribute('data-orders')).toBe('2');
+    await screenshot(dispatcherPage, 'dispatch-04-moved-between-lanes');
+    await screenshot(wallPage, 'dispatch-04-wall-screen-live');
+  });
+
+  it('refuses a whole area on one vehicle, naming the vehicle, and assigns nothing', async () => {
+    const area = board.poolGroup('area', 0);
+    const poolBefore = await board.poolCount();
+    await board.drag(area, board.lane(plateA));
+    await board.refusal.waitFor();
+    expect(await board.refusal.innerText()).toContain(plateA);
+    expect(await board.lane(plateA).getAttribute('data-orders')).toBe('0');
+    expect(await board.poolCount()).toBe(poolBefore);
+    await screenshot(dispatcherPage, 'dispatch-05-over-capacity-refused');
+    await dispatcherPage.getByTestId('board-refusal-close').click();
+  });
+
+  it('assigns an order by keyboard alone: select, Enter, the trip number, Enter', async () => {
+    const trip = (await board.lane(plateA).getAttribute('data-trip'))!;
+    const number = await board.assignByKeyboard(trip);
+    await board.chip(board.lane(plateA), number).waitFor();
+    expect(await board.poolOrder(number).count()).toBe(0);
+    await wall.chip(wall.lane(plateA), number).waitFor({ timeout: 5000 });
+    await screenshot(dispatcherPage, 'dispatch-06-keyboard-assigned');
+  });
+
+  it('sends an order back to the pool with Delete on its chip', async () => {
+    const chip = board.chip(board.lane(plateB), second);
+    await chip.focus();
+    await dispatcherPage.keyboard.press('Delete');
+    await expect.poll(() => board.chip(board.lane(plateB), second).count()).toBe(0);
+    expect(await board.lane(plateB).getAttribute('data-orders')).toBe('1');
+    await expect.poll(() => wall.chip(wall.lane(plateB), second).count(), { timeout: 5000 }).toBe(0);
+    await screenshot(dispatcherPage, 'dispatch-07-unassigned');
+  });
+});
