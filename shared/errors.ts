@@ -97,6 +97,20 @@ export const errorCodes = [
   'backup.targetIsLive',
   'backup.failed',
   'backup.notFound',
+  'vehicles.notFound',
+  'vehicles.plateTaken',
+  'vehicles.hasTrip',
+  'dispatch.tripNotFound',
+  'dispatch.tripClosed',
+  'dispatch.tripNotEmpty',
+  'dispatch.vehicleInactive',
+  'dispatch.vehicleOffRoad',
+  'dispatch.wrongDate',
+  'dispatch.notAssignable',
+  'dispatch.notOnTrip',
+  'dispatch.overCapacity',
+  'dispatch.overrideNotAllowed',
+  'dispatch.stopsMismatch',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -99,6 +99,18 @@ export const requestNameList = [
   'backups.status',
   'backups.runNow',
   'backups.configure',
+  'vehicles.list',
+  'vehicles.save',
+  'vehicles.setOffRoad',
+  'dispatch.board',
+  'dispatch.boardRows',
+  'dispatch.createTrip',
+  'dispatch.updateTrip',
+  'dispatch.removeTrip',
+  'dispatch.assign',
+  'dispatch.unassign',
+  'dispatch.reorderStops',
+  'dispatch.sortStops',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

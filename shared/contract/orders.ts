@@ -113,6 +113,9 @@ export const orderEventKinds = [
   'switchedCode',
   'cancelled',
   'issued',
+  'assigned',
+  'moved',
+  'unassigned',
 ] as const;
 export type OrderEventKind = (typeof orderEventKinds)[number];
 

@@ -1,6 +1,7 @@
 // The dispatch board 调度看板 (issue 12): one module per slice, composed here;
 // requests.ts spreads `dispatchRequests` into the one map.
 import { autoAssignRequests } from './autoAssign';
+import { boardRequests } from './board';
 import { deliveryRequests } from './delivery';
 import { loadingRequests } from './loading';
 
@@ -10,8 +11,8 @@ export * from './autoAssign';
 export * from './loading';
 export * from './delivery';
 
-// boardRequests joins when the board's services land (branch h/board-core).
 export const dispatchRequests = {
+  ...boardRequests,
   ...autoAssignRequests,
   ...loadingRequests,
   ...deliveryRequests,

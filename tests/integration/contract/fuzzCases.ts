@@ -428,4 +428,46 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['missing to', { from: '2026-01-01' }],
     ['not dates', { from: 'x', to: 'y' }],
   ],
+  'vehicles.list': () => [['bad date', { date: '2026-1-1' }]],
+  'vehicles.save': () => [
+    ['missing plate', { capacityCases: 300, capacityKg: 2000, driverName: 'd' }],
+    ['zero cases', { plate: 'P', capacityCases: 0, capacityKg: 2000, driverName: 'd' }],
+    ['fractional kg', { plate: 'P', capacityCases: 300, capacityKg: 1.5, driverName: 'd' }],
+    ['negative litres', { plate: 'P', capacityCases: 300, capacityKg: 2000, capacityL: -1, driverName: 'd' }],
+    ['active a string', { plate: 'P', capacityCases: 300, capacityKg: 2000, driverName: 'd', active: 'yes' }],
+    ...badIds('id', { plate: 'P', capacityCases: 300, capacityKg: 2000, driverName: 'd' }),
+  ],
+  'vehicles.setOffRoad': () => [
+    ['missing off', { vehicleId: 1, date: '2026-12-05' }],
+    ['bad date', { vehicleId: 1, date: 'tomorrow', off: true }],
+    ...badIds('vehicleId', { date: '2026-12-05', off: true }),
+  ],
+  'dispatch.board': () => [
+    ['missing date', {}],
+    ['bad date', { dispatchDate: '05/12/2026' }],
+  ],
+  'dispatch.boardRows': () => [
+    ['missing ids', { dispatchDate: '2026-12-05' }],
+    ['ids not numbers', { dispatchDate: '2026-12-05', tripIds: ['1'], orderIds: [] }],
+    ['1,001 trips', { dispatchDate: '2026-12-05', tripIds: Array(1001).fill(1), orderIds: [] }],
+  ],
+  'dispatch.createTrip': () => [
+    ['25:00', { dispatchDate: '2026-12-05', vehicleId: 1, departTime: '25:00' }],
+    ['empty driver', { dispatchDate: '2026-12-05', vehicleId: 1, driverName: ' ' }],
+    ...badIds('vehicleId', { dispatchDate: '2026-12-05' }),
+  ],
+  'dispatch.updateTrip': () => [['time 7:5', { tripId: 1, departTime: '7:5' }], ...badIds('tripId')],
+  'dispatch.removeTrip': () => badIds('tripId'),
+  'dispatch.assign': () => [
+    ['empty orders', { tripId: 1, orderIds: [] }],
+    ['force a string', { tripId: 1, orderIds: [1], force: 'yes' }],
+    ...badIds('tripId', { orderIds: [1] }),
+    ...badIds('beforeStopId', { tripId: 1, orderIds: [1] }),
+  ],
+  'dispatch.unassign': () => [
+    ['empty orders', { orderIds: [] }],
+    ['20,001 orders', { orderIds: Array(20_001).fill(1) }],
+  ],
+  'dispatch.reorderStops': () => [['no stops', { tripId: 1, stopIds: [] }], ...badIds('tripId', { stopIds: [1] })],
+  'dispatch.sortStops': () => badIds('tripId'),
 };

@@ -148,6 +148,18 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'backups.status': () => ({}),
   'backups.runNow': () => ({}),
   'backups.configure': () => ({ dailyAt: '02:30', keepDaily: 7, keepWeekly: 4 }),
+  'vehicles.list': () => ({ date: '2026-12-05' }),
+  'vehicles.save': () => ({ plate: `粤A·M${++seq}`, capacityCases: 300, capacityKg: 2000, driverName: '矩阵司机' }),
+  'vehicles.setOffRoad': () => ({ vehicleId: 999_999, date: '2026-12-05', off: true, reason: 'x' }),
+  'dispatch.board': () => ({ dispatchDate: '2026-12-05' }),
+  'dispatch.boardRows': () => ({ dispatchDate: '2026-12-05', tripIds: [999_999], orderIds: [999_999] }),
+  'dispatch.createTrip': () => ({ dispatchDate: '2026-12-05', vehicleId: 999_999 }),
+  'dispatch.updateTrip': () => ({ tripId: 999_999, departTime: '07:30' }),
+  'dispatch.removeTrip': () => ({ tripId: 999_999 }),
+  'dispatch.assign': () => ({ tripId: 999_999, orderIds: [999_999] }),
+  'dispatch.unassign': () => ({ orderIds: [999_999] }),
+  'dispatch.reorderStops': () => ({ tripId: 999_999, stopIds: [999_999] }),
+  'dispatch.sortStops': () => ({ tripId: 999_999 }),
 };
 
 // Logging out ends the caller's session, so it goes last.

@@ -125,6 +125,9 @@ describe('blind count', () => {
     await ask('prices.list', {});
     await ask('orders.list', {});
     await ask('orders.get', { orderId: 1 });
+    await ask('vehicles.list', { date: '2026-12-05' });
+    await ask('dispatch.board', { dispatchDate: '2026-12-05' });
+    await ask('dispatch.boardRows', { dispatchDate: '2026-12-05', tripIds: [1], orderIds: [1] });
     replies['stock.balances'] = balances;
     // counts.finishCounting ends the blind phase: its reply may show the book, so it is checked before, by state.
     // auth.logout says nothing but null, and would end the keeper's session here.
