@@ -48,7 +48,7 @@ function instrumentWire() {
         if (sent) w.__wire.replies.push({ name: sent.name, sent: sent.at, at: performance.now() });
       });
     }
-    send(data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+    override send(data: string | ArrayBufferLike | Blob | ArrayBufferView) {
       if (typeof data === 'string') {
         try {
           const m = JSON.parse(data) as { id?: number; name?: string };

@@ -188,7 +188,8 @@ export const Lane = memo(function Lane({
           <span className={`badge trip-${trip.state}`}>{t(`dispatch:tripState.${trip.state}`)}</span>
         </div>
         <div className="lane-sub muted">
-          <span className="mono">{trip.number}</span> · {trip.vehicleType || '—'} · {trip.driverName}
+          <span className="mono">{trip.number}</span>
+          {trip.vehicleType && <> · {trip.vehicleType}</>} · {trip.driverName}
           {trip.departTime && <> · {t('dispatch:board.departs', { time: trip.departTime })}</>}
         </div>
         <div className="lane-totals" data-testid="lane-totals">

@@ -1,7 +1,7 @@
 // The pool 待排订单: released orders on no trip, emergency orders first, then by
 // area and route with a count and totals per group. A windowed list (only the
 // rows in view are in the page), so 5,200 orders scroll like 50. Keyboard:
-// ↑/↓ move, Shift+↑/↓ extend the selection, Space selects, Enter or T asks
+// ↑/↓ move, Shift+↑/↓ extend the selection, Space selects, Ctrl+A selects all, Enter or T asks
 // "to which trip", ←/→ fold and unfold a group.
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import {
@@ -214,6 +214,12 @@ export function Pool({
       else selection.anchor = next;
     };
     const row = rows[cursor];
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
+      // Every order the pool shows (its filter applied), folded groups included.
+      e.preventDefault();
+      selection.set(rows.flatMap((r) => (r.kind === 'head' && r.level !== 'route' ? r.orderIds : [])));
+      return;
+    }
     switch (e.key) {
       case 'ArrowDown':
         e.preventDefault();

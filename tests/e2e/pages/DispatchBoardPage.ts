@@ -80,9 +80,17 @@ export class DispatchBoardPage {
     await mouse.up();
   }
 
-  /** Keyboard only: the pool focused, the cursor moved to the first order, selected, Enter, the trip typed, Enter. */
+  /** Ctrl+A in the pool: every order it shows. */
+  async selectAll() {
+    await this.pool.focus();
+    await this.page.keyboard.press('Control+a');
+  }
+
+  /** Keyboard only: the pool focused, the selection cleared, the cursor moved to the first order, selected, Enter, the trip typed, Enter. */
   async assignByKeyboard(typed: string) {
     await this.pool.focus();
+    // Escape: nothing selected before.
+    await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('Home');
     // The first rows are group heads: down to the first order row.
     for (let i = 0; i < 5; i++) {
