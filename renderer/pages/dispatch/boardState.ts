@@ -12,7 +12,7 @@ export type Board = {
   orders: ReadonlyMap<number, BoardOrder>;
   /** The orders of each trip, by stop then order number. Unchanged lanes keep their array. */
   laneOrders: ReadonlyMap<number, BoardOrder[]>;
-  /** Released orders on no trip. */
+  /** Released orders on no trip, in the pool's order (area, route, stop on the route, customer, number). */
   pool: BoardOrder[];
   vehicles: BoardView['vehicles'];
   canOverride: boolean;
@@ -27,6 +27,35 @@ function laneSort(trip: TripLane | undefined, orders: BoardOrder[]): BoardOrder[
   const at = (o: BoardOrder) => (o.stopId === null ? Infinity : (place.get(o.stopId) ?? Infinity));
   return orders.sort((a, b) => at(a) - at(b) || a.customerCode.localeCompare(b.customerCode) || a.id - b.id);
 }
+
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const tail = (a: BoardOrder, b: BoardOrder) =>
+  (a.routeSeq ?? Infinity) - (b.routeSeq ?? Infinity) ||
+  plain(a.customerCode, b.customerCode) ||
+  plain(a.number, b.number) ||
+  a.id - b.id;
+/** The pool's order for a few orders (each comparison collates the names). */
+const poolOrder = (a: BoardOrder, b: BoardOrder) =>
+  collator.compare(a.area, b.area) || collator.compare(a.route, b.route) || tail(a, b);
+
+/** The pool's order for many: areas and routes (a few dozen names) ranked once, then numbers and codes. */
+function sortPool(orders: BoardOrder[]): BoardOrder[] {
+  const rank = new Map<string, number>();
+  [...new Set(orders.map((o) => o.area))].sort(collator.compare).forEach((n, i) => rank.set(n, i));
+  const routes = new Map<string, number>();
+  [...new Set(orders.map((o) => o.route))].sort(collator.compare).forEach((n, i) => routes.set(n, i));
+  return orders.sort(
+    (a, b) => rank.get(a.area)! - rank.get(b.area)! || routes.get(a.route)! - routes.get(b.route)! || tail(a, b),
+  );
+}
+
+/** Same figures, same place: a live reply that changes nothing leaves the board as it is. */
+function sameOrder(a: BoardOrder, b: BoardOrder): boolean {
+  for (const k of Object.keys(b) as (keyof BoardOrder)[]) if (a[k] !== b[k]) return false;
+  return true;
+}
+const sameTrip = (a: TripLane, b: TripLane) => JSON.stringify(a) === JSON.stringify(b);
 
 export function openBoard(view: BoardView): Board {
   const trips = [...view.trips].sort(byPlate);
@@ -44,7 +73,7 @@ export function openBoard(view: BoardView): Board {
     trips,
     orders,
     laneOrders,
-    pool,
+    pool: sortPool(pool),
     vehicles: view.vehicles,
     canOverride: view.canOverride,
   };
@@ -58,6 +87,7 @@ export function openBoard(view: BoardView): Board {
 export function applyRows(board: Board, rows: BoardRows, askedOrderIds: readonly number[] = []): Board {
   const orders = new Map(board.orders);
   const touchedTrips = new Set<number>();
+  const changed = new Set<number>();
   let poolTouched = false;
   const touch = (o: BoardOrder | undefined) => {
     if (!o) return;
@@ -69,23 +99,31 @@ export function applyRows(board: Board, rows: BoardRows, askedOrderIds: readonly
     if (answered.has(id) || !orders.has(id)) continue;
     touch(orders.get(id));
     orders.delete(id);
+    changed.add(id);
   }
   for (const o of rows.orders) {
-    touch(orders.get(o.id));
+    const was = orders.get(o.id);
+    if (was && sameOrder(was, o)) continue;
+    touch(was);
     touch(o);
     orders.set(o.id, o);
+    changed.add(o.id);
   }
 
   let trips = board.trips;
   const removed = new Set(rows.removedTripIds);
   if (rows.trips.length > 0 || removed.size > 0) {
     const next = new Map(board.trips.map((t) => [t.id, t]));
+    let tripsChanged = removed.size > 0;
     for (const t of rows.trips) {
+      const was = next.get(t.id);
+      if (was && sameTrip(was, t)) continue;
       next.set(t.id, t);
       touchedTrips.add(t.id);
+      tripsChanged = true;
     }
     for (const id of removed) next.delete(id);
-    trips = [...next.values()].sort(byPlate);
+    if (tripsChanged) trips = [...next.values()].sort(byPlate);
   }
 
   const laneOrders = new Map(board.laneOrders);
@@ -100,9 +138,26 @@ export function applyRows(board: Board, rows: BoardRows, askedOrderIds: readonly
 
   let pool = board.pool;
   if (poolTouched) {
-    pool = [];
-    for (const o of orders.values()) if (inPool(o)) pool.push(o);
+    // The pool stays in order: the changed orders leave it, those now in it go back in their place.
+    pool = board.pool.filter((o) => !changed.has(o.id));
+    const joining = [...changed].flatMap((id) => {
+      const o = orders.get(id);
+      return o && inPool(o) ? [o] : [];
+    });
+    if (joining.length > 64) pool = sortPool([...pool, ...joining]);
+    else
+      for (const o of joining) {
+        let lo = 0;
+        let hi = pool.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (poolOrder(pool[mid]!, o) <= 0) lo = mid + 1;
+          else hi = mid;
+        }
+        pool.splice(lo, 0, o);
+      }
   }
+  if (changed.size === 0 && trips === board.trips) return board;
   return { ...board, trips, orders, laneOrders, pool };
 }
 
@@ -196,7 +251,7 @@ const add = (t: GroupTotals, o: BoardOrder) => {
 };
 
 /**
- * The pool as rows of one list: emergency orders first under their own head,
+ * The pool (in the board's pool order) as rows of one list: emergency orders first under their own head,
  * then by area and route, each with its count and totals; the orders of a
  * collapsed route are left out (its head still counts them).
  */
@@ -207,14 +262,8 @@ export function poolRows(pool: readonly BoardOrder[], collapsed: ReadonlySet<str
         [o.number, o.customerCode, o.customerName, o.area, o.route].some((s) => s.toLowerCase().includes(needle)),
       )
     : pool;
-  const sorted = [...shown].sort(
-    (a, b) =>
-      a.area.localeCompare(b.area) ||
-      a.route.localeCompare(b.route) ||
-      (a.routeSeq ?? Infinity) - (b.routeSeq ?? Infinity) ||
-      a.customerCode.localeCompare(b.customerCode) ||
-      a.number.localeCompare(b.number),
-  );
+  // The board keeps its pool in this order already: one pass groups it.
+  const sorted = shown;
   const rows: PoolRow[] = [];
   const urgent = sorted.filter((o) => o.emergency);
   if (urgent.length > 0) {

@@ -103,6 +103,15 @@ describe('the board in the window', () => {
     expect(assigned.laneOrders.get(11)).toBe(moved.laneOrders.get(11));
   });
 
+  it('puts an order back in its place in the pool, and leaves the board as it is for a reply that changes nothing', () => {
+    const board = openBoard(
+      view([order(1), order(2, { tripId: 10, stopId: 5, state: 'assigned' }), order(3)], [trip(10, '粤A1')]),
+    );
+    const back = applyRows(board, { trips: [], orders: [order(2)], removedTripIds: [] });
+    expect(back.pool.map((o) => o.id)).toEqual([1, 2, 3]);
+    expect(applyRows(back, { trips: [], orders: [order(2)], removedTripIds: [] })).toBe(back);
+  });
+
   it('drops an order the core no longer answers for (cancelled, another day)', () => {
     const board = openBoard(view([order(1), order(2)], []));
     const after = applyRows(board, { trips: [], orders: [], removedTripIds: [] }, [2]);
@@ -118,19 +127,23 @@ describe('the board in the window', () => {
     expect(loadOf(moved.laneOrders.get(10)!)).toMatchObject({ stops: 1, orders: 1, loadCases: 2, weightG: 5000 });
   });
 
-  it('puts emergency orders on top, then groups by area and route with counts and totals', () => {
-    const rows = poolRows(
-      [
-        order(1),
-        order(2, { emergency: true, area: '海珠', route: 'HZ-2' }),
-        order(3, { area: '海珠', route: 'HZ-1' }),
-        order(4),
-      ],
-      new Set(),
+  it('puts emergency orders on top, then groups by area and route (pinyin order) with counts and totals', () => {
+    const board = openBoard(
+      view(
+        [
+          order(4),
+          order(2, { emergency: true, area: '海珠', route: 'HZ-2' }),
+          order(3, { area: '海珠', route: 'HZ-1' }),
+          order(1),
+        ],
+        [],
+      ),
     );
+    const rows = poolRows(board.pool, new Set());
     expect(
       rows.map((r) => (r.kind === 'head' ? `${r.level}:${r.area}${r.route}:${r.totals.orders}` : r.order.id)),
-    ).toEqual(['emergency::1', 2, 'area:天河:2', 'route:天河TH-1:2', 1, 4, 'area:海珠:1', 'route:海珠HZ-1:1', 3]);
+      // Areas in pinyin order: 海珠 (hǎi) before 天河 (tiān).
+    ).toEqual(['emergency::1', 2, 'area:海珠:1', 'route:海珠HZ-1:1', 3, 'area:天河:2', 'route:天河TH-1:2', 1, 4]);
     const folded = poolRows([order(1), order(4)], new Set(['r:天河|TH-1']));
     expect(folded.map((r) => r.key)).toEqual(['a:天河', 'r:天河|TH-1']);
     expect(folded[1]!.kind === 'head' && folded[1]!.orderIds).toEqual([1, 4]);
