@@ -111,6 +111,10 @@ export const errorCodes = [
   'dispatch.overCapacity',
   'dispatch.overrideNotAllowed',
   'dispatch.stopsMismatch',
+  'autoAssign.staleOrder',
+  'autoAssign.staleTrip',
+  'autoAssign.staleVehicle',
+  'autoAssign.staleCapacity',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

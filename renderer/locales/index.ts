@@ -41,6 +41,8 @@ import zhOrders from './zh-CN/orders.json';
 import zhPrices from './zh-CN/prices.json';
 import enDispatch from './en/dispatch.json';
 import zhDispatch from './zh-CN/dispatch.json';
+import enAutoAssign from './en/autoAssign.json';
+import zhAutoAssign from './zh-CN/autoAssign.json';
 
 export const namespaces = [
   'common',
@@ -62,6 +64,7 @@ export const namespaces = [
   'customers',
   'prices',
   'dispatch',
+  'autoAssign',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -89,6 +92,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     customers: zhCustomers,
     prices: zhPrices,
     dispatch: zhDispatch,
+    autoAssign: zhAutoAssign,
   },
   en: {
     common: enCommon,
@@ -110,5 +114,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     customers: enCustomers,
     prices: enPrices,
     dispatch: enDispatch,
+    autoAssign: enAutoAssign,
   },
 };

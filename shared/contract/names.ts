@@ -111,6 +111,8 @@ export const requestNameList = [
   'dispatch.unassign',
   'dispatch.reorderStops',
   'dispatch.sortStops',
+  'dispatch.autoAssignPreview',
+  'dispatch.autoAssignAccept',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

@@ -470,4 +470,18 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
   ],
   'dispatch.reorderStops': () => [['no stops', { tripId: 1, stopIds: [] }], ...badIds('tripId', { stopIds: [1] })],
   'dispatch.sortStops': () => badIds('tripId'),
+  'dispatch.autoAssignPreview': () => [
+    ['missing date', {}],
+    ['empty selection', { dispatchDate: '2026-12-05', orderIds: [] }],
+    ['negative vehicle id', { dispatchDate: '2026-12-05', vehicleIds: [-1] }],
+  ],
+  'dispatch.autoAssignAccept': () => [
+    ['no assignments', { dispatchDate: '2026-12-05', assignments: [] }],
+    [
+      'assignment without orders',
+      { dispatchDate: '2026-12-05', assignments: [{ tripId: null, vehicleId: 1, orderIds: [] }] },
+    ],
+    ['trip id a string', { dispatchDate: '2026-12-05', assignments: [{ tripId: 'x', vehicleId: 1, orderIds: [1] }] }],
+    ['missing vehicle', { dispatchDate: '2026-12-05', assignments: [{ tripId: null, orderIds: [1] }] }],
+  ],
 };

@@ -160,6 +160,11 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'dispatch.unassign': () => ({ orderIds: [999_999] }),
   'dispatch.reorderStops': () => ({ tripId: 999_999, stopIds: [999_999] }),
   'dispatch.sortStops': () => ({ tripId: 999_999 }),
+  'dispatch.autoAssignPreview': () => ({ dispatchDate: '2026-12-05' }),
+  'dispatch.autoAssignAccept': () => ({
+    dispatchDate: '2026-12-05',
+    assignments: [{ tripId: null, vehicleId: 999_999, orderIds: [999_999] }],
+  }),
 };
 
 // Logging out ends the caller's session, so it goes last.
