@@ -18,7 +18,7 @@ import { demoAreas, demoCategories, demoGivenNames, demoShopKinds, demoSurnames,
 export const demoPassword = 'demo1234';
 export const demoScale = { products: 840, oldCodes: 24, customers: 800, vehicles: 30, days: 28 };
 
-const demoUsers: { username: string; displayName: string; roles: Role[]; pin?: string }[] = [
+const demoUsers: { username: string; displayName: string; roles: Role[]; pin?: string; dispatchOverride?: true }[] = [
   { username: 'admin', displayName: '系统管理员', roles: ['admin'] },
   { username: 'manager', displayName: '王经理', roles: ['csManager'] },
   { username: 'operator', displayName: '李操作', roles: ['operator'] },
@@ -27,7 +27,14 @@ const demoUsers: { username: string; displayName: string; roles: Role[]; pin?: s
   { username: 'sales', displayName: '陈业务', roles: ['salesperson'] },
   { username: 'dispatcher', displayName: '刘调度', roles: ['dispatcher'] },
   { username: 'supervisor', displayName: '周主管', roles: ['supervisor', 'operator'] },
+  // The lead dispatcher may force an assignment beyond a vehicle's capacity (recorded); 刘调度 may not.
+  { username: 'dispatchlead', displayName: '孙调度', roles: ['dispatcher'], dispatchOverride: true },
 ];
+
+/** The van 厢式车 a capacity in kg is: 4.2 m to 2 t, 6.8 m to 3 t, 9.6 m beyond. */
+function vehicleType(capacityKg: number): string {
+  return capacityKg <= 2000 ? '4.2米厢式' : capacityKg <= 3000 ? '6.8米厢式' : '9.6米厢式';
+}
 
 /** mulberry32: small, fast, good enough for demo data. */
 function rng(seed: number) {
@@ -65,9 +72,11 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
 
   progress(ctx, 'users', 0, demoUsers.length);
   const ids = new Map<string, number>();
-  for (const u of demoUsers) {
+  for (const { dispatchOverride, ...u } of demoUsers) {
     const user = await createUser(quiet, { ...u, password: demoPassword });
     ids.set(u.username, user.id);
+    if (dispatchOverride)
+      await db.updateTable('users').set({ dispatch_override: 1 }).where('id', '=', user.id).execute();
   }
 
   progress(ctx, 'locations', 0, 1);
@@ -166,14 +175,17 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
   await db
     .insertInto('vehicles')
     .values(
-      Array.from({ length: demoScale.vehicles }, (_, i) => ({
-        plate: `粤A·D${String(3100 + i * 37).padStart(4, '0')}`,
-        driver_name: `${r.pick(demoSurnames)}${r.pick(demoGivenNames)}`,
-        driver_phone: `139${r.int(10000000, 99999999)}`,
-        capacity_cases: r.pick([300, 400, 500, 600]),
-        capacity_kg: r.pick([2000, 3000, 4500]),
-        area: demoAreas[i % demoAreas.length]![0],
-      })),
+      Array.from({ length: demoScale.vehicles }, (_, i) => {
+        const v = {
+          plate: `粤A·D${String(3100 + i * 37).padStart(4, '0')}`,
+          driver_name: `${r.pick(demoSurnames)}${r.pick(demoGivenNames)}`,
+          driver_phone: `139${r.int(10000000, 99999999)}`,
+          capacity_cases: r.pick([300, 400, 500, 600]),
+          capacity_kg: r.pick([2000, 3000, 4500]),
+          area: demoAreas[i % demoAreas.length]![0],
+        };
+        return { ...v, vehicle_type: vehicleType(v.capacity_kg) };
+      }),
     )
     .execute();
 
