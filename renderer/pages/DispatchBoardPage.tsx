@@ -30,6 +30,7 @@ import { QuickFilter } from '../components/QuickFilter';
 import { useNotify } from '../components/toast/useNotify';
 import { errorMessage } from '../i18n/errorText';
 import { useFormat } from '../i18n/format';
+import { AutoAssignDialog } from './dispatch/AutoAssignDialog';
 import { applyRows, moveLocally, openBoard, poolRows, type Board } from './dispatch/boardState';
 import { Lane, type DragData, type LaneActions } from './dispatch/Lane';
 import { Pool, type PoolHandle } from './dispatch/Pool';
@@ -80,6 +81,8 @@ function BoardOfDay({ date }: { date: string }) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [prompt, setPrompt] = useState(false);
   const [newTrip, setNewTrip] = useState(false);
+  /** The automatic assignment's preview is open: for these pool orders, or the whole pool (an empty list). */
+  const [autoAssign, setAutoAssign] = useState<number[] | null>(null);
   const [dragging, setDragging] = useState<{ label: string; count: number } | null>(null);
   const poolRef = useRef<PoolHandle>(null);
 
@@ -253,6 +256,9 @@ function BoardOfDay({ date }: { date: string }) {
     [applyReply, date, notify, t],
   );
 
+  /** The selected orders that are in the pool (a selection may hold orders on lanes too). */
+  const poolSelection = () => selection.list().filter((id) => boardRef.current?.orders.get(id)?.tripId === null);
+
   const pick = useCallback(
     (orderId: number, e: MouseEvent | KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.shiftKey || ('key' in e && e.key === ' ')) selection.toggle([orderId]);
@@ -261,7 +267,7 @@ function BoardOfDay({ date }: { date: string }) {
     [selection],
   );
   const laneActions = useMemo<LaneActions>(
-    () => ({ pick, unassign: (ids) => void unassign(ids), sortStops: (id) => void sortStops(id) }),
+    () => ({ pick, unassign: (ids) => void unassign(ids), sortStops }),
     [pick, unassign, sortStops],
   );
 
@@ -354,7 +360,16 @@ function BoardOfDay({ date }: { date: string }) {
         <span className="toolbar-spacer" />
         {dispatcher && board && (
           <>
-            {/* 自动排车 (automatic assignment) joins the toolbar here, before "new trip". */}
+            <button
+              type="button"
+              className="primary"
+              data-testid="board-auto-assign"
+              disabled={board.pool.length === 0}
+              title={t('dispatch:board.autoAssignHint')}
+              onClick={() => setAutoAssign(poolSelection())}
+            >
+              {selected > 0 ? t('dispatch:board.autoAssignSelected', { n: selected }) : t('dispatch:board.autoAssign')}
+            </button>
             <button type="button" data-testid="board-new-trip" onClick={() => setNewTrip(true)}>
               {t('dispatch:board.newTrip')}
             </button>
@@ -474,6 +489,16 @@ function BoardOfDay({ date }: { date: string }) {
             const ids = selection.list();
             selection.clear();
             void assign(trip.id, ids);
+            poolRef.current?.focus();
+          }}
+        />
+      )}
+      {autoAssign && (
+        <AutoAssignDialog
+          dispatchDate={date}
+          orderIds={autoAssign.length > 0 ? autoAssign : undefined}
+          onClose={() => {
+            setAutoAssign(null);
             poolRef.current?.focus();
           }}
         />

@@ -4,7 +4,9 @@
 // second lane, then moved between lanes and seen on the dock's wall screen (a
 // second browser, logged in separately as the keeper) without a reload; a
 // the whole pool (Ctrl+A, then one selected order dragged) onto one vehicle refused, naming the vehicle; one order
-// assigned by keyboard alone; one sent back to the pool. A screenshot of each
+// assigned by keyboard alone; one sent back to the pool; the rest planned by
+// 自动排车 and accepted; a lane's stops reordered by drag, then sorted by route
+// sequence. A screenshot of each
 // step goes to test-results/screenshots.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,5 +122,53 @@ describe('the dispatch board', () => {
     expect(await board.lane(plateB).getAttribute('data-orders')).toBe('1');
     await expect.poll(() => wall.chip(wall.lane(plateB), second).count(), { timeout: 5000 }).toBe(0);
     await screenshot(dispatcherPage, 'dispatch-07-unassigned');
+  });
+
+  it('plans the rest of the pool with 自动排车, and accepting it fills the lanes on both screens', async () => {
+    const poolBefore = await board.poolCount();
+    await dispatcherPage.getByTestId('board-auto-assign').click();
+    await dispatcherPage.getByTestId('auto-assign-summary').waitFor();
+    await screenshot(dispatcherPage, 'dispatch-09-auto-assign-preview');
+    await dispatcherPage.getByTestId('auto-assign-accept').click();
+    await dispatcherPage.getByTestId('auto-assign-dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => board.poolCount()).toBeLessThan(poolBefore);
+    // Both screens end with the same pool and the same orders on each lane.
+    const seen = async (b: DispatchBoardPage) => [
+      await b.poolCount(),
+      await b.lanes.evaluateAll((els) =>
+        els.map((e) => `${e.getAttribute('data-plate')}:${e.getAttribute('data-orders')}`),
+      ),
+    ];
+    await expect
+      .poll(async () => JSON.stringify(await seen(wall)), { timeout: 5000 })
+      .toBe(JSON.stringify(await seen(board)));
+    await screenshot(dispatcherPage, 'dispatch-10-auto-assigned');
+    await screenshot(wallPage, 'dispatch-10-wall-auto-assigned');
+  });
+
+  it('reorders the stops of a lane by dragging one, and sorts them by the driving order with its button, live on the wall screen', async () => {
+    const lane = board.lanes.filter({ has: dispatcherPage.getByTestId('lane-stop').nth(2) }).first();
+    const plate = (await lane.getAttribute('data-plate'))!;
+    const stops = lane.getByTestId('lane-stop');
+    const order = (l: typeof lane) =>
+      l.getByTestId('lane-stop').evaluateAll((els) => els.map((e) => e.getAttribute('data-customer')));
+    const sorted = await order(lane);
+    await board.drag(stops.nth(1).locator('.stop-head'), stops.nth(0).locator('.stop-head'), 0.25);
+    const dragged = [sorted[1], sorted[0], ...sorted.slice(2)];
+    await expect.poll(() => order(lane)).toEqual(dragged);
+    await expect.poll(() => order(wall.lane(plate)), { timeout: 5000 }).toEqual(dragged);
+    await screenshot(dispatcherPage, 'dispatch-11-stop-reordered');
+
+    // The core's driving order (route sequence; nearest neighbour from the depot where customers have coordinates,
+    // as the demo's do): a second sort changes nothing, and the wall screen follows.
+    const sort = lane.getByTestId('lane-sort');
+    await sort.click();
+    await expect.poll(() => sort.getAttribute('aria-busy')).toBe('false');
+    const driving = await order(lane);
+    await sort.click();
+    await expect.poll(() => sort.getAttribute('aria-busy')).toBe('false');
+    expect(await order(lane)).toEqual(driving);
+    await expect.poll(() => order(wall.lane(plate)), { timeout: 5000 }).toEqual(driving);
+    await screenshot(dispatcherPage, 'dispatch-12-sorted-by-route');
   });
 });

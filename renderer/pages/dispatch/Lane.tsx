@@ -5,7 +5,7 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, useMemo, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardOrder, TripLane } from '../../../shared/contract/dispatch';
 import { useFormat } from '../../i18n/format';
@@ -24,7 +24,8 @@ export type LaneActions = {
   pick(orderId: number, e: MouseEvent | KeyboardEvent): void;
   /** Delete/Backspace on an order of a lane: back to the pool. */
   unassign(orderIds: number[]): void;
-  sortStops(tripId: number): void;
+  /** Resolves when the core's driving order is on the lane (or refused). */
+  sortStops(tripId: number): Promise<void>;
 };
 
 const kg = (g: number) => g / 1000;
@@ -125,6 +126,8 @@ const Stop = memo(function Stop({
       className={`stop${isDragging ? ' dragging' : ''}`}
       data-testid="lane-stop"
       data-customer={first.customerCode}
+      data-route={first.route}
+      data-route-seq={first.routeSeq ?? ''}
     >
       <div className="stop-head" {...attributes} {...listeners}>
         <span className="stop-seq">{index + 1}</span>
@@ -160,6 +163,7 @@ export const Lane = memo(function Lane({
   const { t } = useTranslation();
   const f = useFormat();
   const writable = canWrite && open(trip);
+  const [sorting, setSorting] = useState(false);
   const data: DragData = { kind: 'lane', tripId: trip.id };
   const { setNodeRef, isOver } = useDroppable({ id: `lane:${trip.id}`, data, disabled: !writable });
   const stops = useMemo(() => stopsOf(orders), [orders]);
@@ -227,8 +231,12 @@ export const Lane = memo(function Lane({
             <button
               type="button"
               data-testid="lane-sort"
-              disabled={stops.length < 2}
-              onClick={() => actions.sortStops(trip.id)}
+              disabled={stops.length < 2 || sorting}
+              aria-busy={sorting}
+              onClick={() => {
+                setSorting(true);
+                void actions.sortStops(trip.id).finally(() => setSorting(false));
+              }}
             >
               {t('dispatch:board.sortStops')}
             </button>

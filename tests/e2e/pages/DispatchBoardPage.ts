@@ -67,7 +67,7 @@ export class DispatchBoardPage {
   }
 
   /** Drags with the mouse as a dispatcher does: press, move in steps (the drag starts after a few pixels), release. */
-  async drag(from: Locator, to: Locator) {
+  async drag(from: Locator, to: Locator, toHeight = 0.5) {
     await from.scrollIntoViewIfNeeded();
     const a = await from.boundingBox();
     const b = await to.boundingBox();
@@ -76,7 +76,7 @@ export class DispatchBoardPage {
     await mouse.move(a.x + a.width / 2, a.y + a.height / 2);
     await mouse.down();
     await mouse.move(a.x + a.width / 2 + 12, a.y + a.height / 2 + 6, { steps: 3 });
-    await mouse.move(b.x + b.width / 2, b.y + Math.min(b.height / 2, 160), { steps: 8 });
+    await mouse.move(b.x + b.width / 2, b.y + Math.min(b.height * toHeight, 160), { steps: 8 });
     await mouse.up();
   }
 
