@@ -156,12 +156,14 @@ async function boardBench() {
   // ---- the board opened, until it answers input ---------------------------
   const loads: number[] = [];
   const wires: number[] = [];
+  /** Per run: request sent / reply in / board answering input, ms after the click. */
+  const phases: string[] = [];
   for (let i = 0; i < 6; i++) {
     await page.getByTestId('nav-inventory').click();
     await page.getByTestId('inventory').waitFor();
-    const [ms, wire] = await page.evaluate(
+    const [ms, wire, sentAt, replyAt] = await page.evaluate(
       () =>
-        new Promise<[number, number]>((resolve) => {
+        new Promise<[number, number, number, number]>((resolve) => {
           const w = window as unknown as Win;
           w.__wire.replies.length = 0;
           const t0 = performance.now();
@@ -171,7 +173,12 @@ async function boardBench() {
             requestAnimationFrame(() =>
               setTimeout(() => {
                 const reply = w.__wire.replies.find((r) => r.name === 'dispatch.board');
-                resolve([performance.now() - t0, reply ? reply.at - reply.sent : NaN]);
+                resolve([
+                  performance.now() - t0,
+                  reply ? reply.at - reply.sent : NaN,
+                  reply ? reply.sent - t0 : NaN,
+                  reply ? reply.at - t0 : NaN,
+                ]);
               }, 0),
             );
           };
@@ -188,6 +195,7 @@ async function boardBench() {
     if (i > 0) {
       loads.push(ms);
       wires.push(wire);
+      phases.push(`${sentAt.toFixed(0)}/${replyAt.toFixed(0)}/${ms.toFixed(0)}`);
     }
   }
   const lanes = await page.getByTestId('lane').count();
@@ -204,7 +212,8 @@ async function boardBench() {
     'dispatch_board_request_wire_ms',
     percentile(wires, 50),
     'ms',
-    'reference: the dispatch.board request sent → its reply in the page (core + wire), same runs',
+    `reference: the dispatch.board request sent → its reply in the page (core + wire), same runs; sent/reply/ready ` +
+      `after the click [${phases.join(', ')}]`,
   );
 
   // ---- one drag from the pool onto a lane ---------------------------------
@@ -212,7 +221,7 @@ async function boardBench() {
   const confirmed: number[] = [];
   const remote: number[] = [];
   const roundTrips: number[] = [];
-  const drags = 20;
+  const drags = 30;
   for (let i = 0; i < drags; i++) {
     const row = page.getByTestId('pool-order').first();
     const number = (await row.getAttribute('data-number'))!;
