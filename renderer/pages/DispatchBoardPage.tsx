@@ -455,6 +455,7 @@ function BoardOfDay({ date }: { date: string }) {
                   key={trip.id}
                   trip={trip}
                   orders={board.laneOrders.get(trip.id) ?? noOrders}
+                  f={f}
                   selection={selection}
                   actions={laneActions}
                   canWrite={dispatcher}

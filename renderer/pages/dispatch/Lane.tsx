@@ -8,7 +8,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { memo, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardOrder, TripLane } from '../../../shared/contract/dispatch';
-import { useFormat } from '../../i18n/format';
+import type { Formatters } from '../../i18n/format';
 import { fillLevel, loadOf, stopsOf, type LaneStop } from './boardState';
 import { useSelected, type Selection } from './selection';
 
@@ -96,6 +96,7 @@ function OrderChip({
 
 const Stop = memo(function Stop({
   stop,
+  f,
   index,
   tripId,
   selection,
@@ -103,6 +104,7 @@ const Stop = memo(function Stop({
   canWrite,
 }: {
   stop: LaneStop;
+  f: Formatters;
   index: number;
   tripId: number;
   selection: Selection;
@@ -110,7 +112,6 @@ const Stop = memo(function Stop({
   canWrite: boolean;
 }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const first = stop.orders[0]!;
   const data: DragData = { kind: 'stop', tripId, stopId: stop.stopId, orderIds: stop.orders.map((o) => o.id) };
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
@@ -150,18 +151,20 @@ const Stop = memo(function Stop({
 export const Lane = memo(function Lane({
   trip,
   orders,
+  f,
   selection,
   actions,
   canWrite,
 }: {
   trip: TripLane;
+  /** The page's number formats (made once: Intl formats are costly to build per lane and stop). */
+  f: Formatters;
   orders: BoardOrder[];
   selection: Selection;
   actions: LaneActions;
   canWrite: boolean;
 }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const writable = canWrite && open(trip);
   const [sorting, setSorting] = useState(false);
   const data: DragData = { kind: 'lane', tripId: trip.id };
@@ -249,6 +252,7 @@ export const Lane = memo(function Lane({
             <Stop
               key={s.key}
               stop={s}
+              f={f}
               index={i}
               tripId={trip.id}
               selection={selection}

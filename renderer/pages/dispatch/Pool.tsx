@@ -17,7 +17,7 @@ import {
   type Ref,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../i18n/format';
+import { useFormat, type Formatters } from '../../i18n/format';
 import type { PoolRow } from './boardState';
 import type { DragData } from './Lane';
 import { useSelected, type Selection } from './selection';
@@ -29,6 +29,8 @@ export type PoolHandle = { focus(): void };
 
 type RowProps = {
   row: PoolRow;
+  /** The page's number formats (made once: Intl formats are costly to build per row). */
+  f: Formatters;
   index: number;
   cursor: boolean;
   selection: Selection;
@@ -38,9 +40,8 @@ type RowProps = {
   onToggle(key: string): void;
 };
 
-const HeadRow = memo(function HeadRow({ row, index, cursor, canWrite, collapsed, onClick, onToggle }: RowProps) {
+const HeadRow = memo(function HeadRow({ row, f, index, cursor, canWrite, collapsed, onClick, onToggle }: RowProps) {
   const { t } = useTranslation();
-  const f = useFormat();
   const data: DragData = { kind: 'group', orderIds: row.kind === 'head' ? row.orderIds : [] };
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: `g:${row.key}`,
@@ -95,9 +96,8 @@ const HeadRow = memo(function HeadRow({ row, index, cursor, canWrite, collapsed,
   );
 });
 
-const OrderRow = memo(function OrderRow({ row, index, cursor, selection, canWrite, onClick }: RowProps) {
+const OrderRow = memo(function OrderRow({ row, f, index, cursor, selection, canWrite, onClick }: RowProps) {
   const { t } = useTranslation();
-  const f = useFormat();
   const id = row.kind === 'order' ? row.order.id : 0;
   const selected = useSelected(selection, id);
   const data: DragData = { kind: 'order', orderId: id, tripId: null };
@@ -151,6 +151,7 @@ export function Pool({
   handle?: Ref<PoolHandle>;
 }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const data: DragData = { kind: 'pool' };
   const { setNodeRef, isOver } = useDroppable({ id: 'pool', data });
   const box = useRef<HTMLDivElement | null>(null);
@@ -303,6 +304,7 @@ export function Pool({
               <Row
                 key={row.key}
                 row={row}
+                f={f}
                 index={index}
                 cursor={index === cursor}
                 selection={selection}
