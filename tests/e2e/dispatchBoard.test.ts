@@ -6,7 +6,7 @@
 // the whole pool (Ctrl+A, then one selected order dragged) onto one vehicle refused, naming the vehicle; one order
 // assigned by keyboard alone; one sent back to the pool; the rest planned by
 // 自动排车 and accepted; a lane's stops reordered by drag, then sorted by route
-// sequence. A screenshot of each
+// sequence; an overload forced by the lead dispatcher holding the override right. A screenshot of each
 // step goes to test-results/screenshots.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,10 +129,13 @@ describe('the dispatch board', () => {
     await dispatcherPage.getByTestId('board-auto-assign').click();
     await dispatcherPage.getByTestId('auto-assign-summary').waitFor();
     await screenshot(dispatcherPage, 'dispatch-09-auto-assign-preview');
+    // The preview says how many it places ("97 / 97"): the pool left after accepting it.
+    const placed = Number(/\d+/.exec(await dispatcherPage.getByTestId('auto-assign-placed').innerText())![0]);
     await dispatcherPage.getByTestId('auto-assign-accept').click();
     await dispatcherPage.getByTestId('auto-assign-dialog').waitFor({ state: 'detached' });
-    await expect.poll(() => board.poolCount()).toBeLessThan(poolBefore);
-    // Both screens end with the same pool and the same orders on each lane.
+    await expect.poll(() => board.poolCount()).toBe(poolBefore - placed);
+    await expect.poll(() => wall.poolCount(), { timeout: 5000 }).toBe(poolBefore - placed);
+    // Both screens end with the same orders on each lane.
     const seen = async (b: DispatchBoardPage) => [
       await b.poolCount(),
       await b.lanes.evaluateAll((els) =>
@@ -170,5 +173,38 @@ describe('the dispatch board', () => {
     expect(await order(lane)).toEqual(driving);
     await expect.poll(() => order(wall.lane(plate)), { timeout: 5000 }).toEqual(driving);
     await screenshot(dispatcherPage, 'dispatch-12-sorted-by-route');
+  });
+
+  it('lets the lead dispatcher (override right) force an overload, recorded, and the lane turns red on every screen', async () => {
+    const leadPage = await newPage(browser);
+    try {
+      await new LoginPage(leadPage).openAs(station.url, 'dispatchlead');
+      const lead = new DispatchBoardPage(leadPage);
+      await lead.open();
+      // Stop by stop from the second vehicle onto the first, until the first would be overloaded (the day's
+      // cases are more than one vehicle carries).
+      for (let i = 0; i < 60 && !(await lead.refusal.isVisible()); i++) {
+        const before = await lead.lane(plateB).getAttribute('data-orders');
+        await lead.drag(lead.lane(plateB).getByTestId('lane-stop').first().locator('.stop-head'), lead.lane(plateA));
+        await expect
+          .poll(
+            async () =>
+              (await lead.refusal.isVisible()) || (await lead.lane(plateB).getAttribute('data-orders')) !== before,
+          )
+          .toBe(true);
+      }
+      expect(await lead.refusal.innerText()).toContain(plateA);
+      await screenshot(leadPage, 'dispatch-13-override-offered');
+      await lead.refusal.getByTestId('board-force').click();
+      await expect.poll(() => lead.lane(plateA).getByTestId('fill-cases').getAttribute('data-level')).toBe('over');
+      // The core's reply marks the forced orders.
+      await expect.poll(() => lead.lane(plateA).locator('.chip.forced').count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => wall.lane(plateA).getByTestId('fill-cases').getAttribute('data-level'), { timeout: 5000 })
+        .toBe('over');
+      await screenshot(leadPage, 'dispatch-14-forced-over-capacity');
+    } finally {
+      await leadPage.close();
+    }
   });
 });
