@@ -10,6 +10,7 @@ import { OrdersPage } from '../pages/OrdersPage';
 import { PhoneOrdersPage } from '../pages/PhoneOrdersPage';
 import { ShortOrdersPage } from '../pages/ShortOrdersPage';
 import { CustomersPage } from '../pages/CustomersPage';
+import { VehiclesPage } from '../pages/VehiclesPage';
 import { PricesPage } from '../pages/PricesPage';
 import { ProductsPage } from '../pages/ProductsPage';
 import { ReceiptsPage } from '../pages/ReceiptsPage';
@@ -87,6 +88,7 @@ export function Shell() {
           {page === 'customers' && <CustomersPage />}
           {page === 'prices' && <PricesPage />}
           {page === 'dispatchBoard' && <DispatchBoardPage />}
+          {page === 'vehicles' && <VehiclesPage />}
         </main>
       </div>
     </div>

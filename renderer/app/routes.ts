@@ -24,6 +24,7 @@ export const pageIds = [
   'users',
   'scannerTest',
   'dispatchBoard',
+  'vehicles',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -53,6 +54,8 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   prices: ['operator', 'admin', 'csManager', 'supervisor'],
   // The dispatch board (issue 12): the dispatcher's screen; read-only for the dock's keeper (wall screen) and the office.
   dispatchBoard: ['dispatcher', 'admin', 'warehouseKeeper', 'operator', 'csManager', 'supervisor'],
+  // Vehicles and drivers (issue 12 §1): the dispatcher's and the administrator's.
+  vehicles: ['dispatcher', 'admin'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {

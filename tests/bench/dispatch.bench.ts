@@ -5,6 +5,8 @@
 // answered through the contract (median of 15). Beside it, in the same run,
 // the raw SQL of the same reads (orders with customers and trips, the grouped
 // load query, trips, stops) with prepared statements: the floor.
+// dispatch_assign_rpc_ms_p95 — one order put on a full lane at that size, with
+// reading the same lane and order back (dispatch.boardRows) beside it.
 import { openCore } from '../../electron/core/core';
 import type { BoardView } from '../../shared/contract';
 import { tempDir } from '../helpers/tempDirs';
@@ -97,6 +99,28 @@ async function main() {
     `${note}; p95 ${percentile(samples, 95).toFixed(1)} ms`,
   );
   bench('dispatch_board_raw_sql_ms', percentile(raw, 50), 'ms', 'reference: the same reads, raw prepared statements');
+
+  // One order dragged back to its lane at this size: the write, its events and the rows the reply carries.
+  const lane = view!.trips.find((t) => t.totals.orders > 0)!;
+  const order = view!.orders.find((o) => o.tripId === lane.id)!;
+  const assignMs: number[] = [];
+  const rowsMs: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    await must(dispatcher, 'dispatch.unassign', { orderIds: [order.id] });
+    let t = performance.now();
+    await must(dispatcher, 'dispatch.assign', { tripId: lane.id, orderIds: [order.id] });
+    assignMs.push(performance.now() - t);
+    t = performance.now();
+    await must(dispatcher, 'dispatch.boardRows', { dispatchDate: date, tripIds: [lane.id], orderIds: [order.id] });
+    rowsMs.push(performance.now() - t);
+  }
+  bench(
+    'dispatch_assign_rpc_ms_p95',
+    percentile(assignMs, 95),
+    'ms',
+    `one order onto a lane of ${lane.totals.orders} orders, through the contract (the page's ≤ 100 ms includes it)`,
+  );
+  bench('dispatch_board_rows_rpc_ms_p95', percentile(rowsMs, 95), 'ms', 'reference: reading back that lane and order');
   await core.close();
 }
 

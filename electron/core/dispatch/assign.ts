@@ -306,3 +306,21 @@ export async function unassignOrders(ctx: ServiceContext, orderIds: number[]): P
   }
   return { ...(await boardRows(ctx.db, dates[0]!, tripIds, ids)), forced: false };
 }
+
+/**
+ * An order cancelled while on a trip (orders.cancel: assigned or picking)
+ * leaves it: its row and, if it was the last order there, its stop. The
+ * order's own history and audit are the cancellation's.
+ */
+export async function leaveTripOnCancel(ctx: ServiceContext, orderId: number): Promise<void> {
+  const on = await ctx.db
+    .selectFrom('trip_orders as x')
+    .innerJoin('trips as t', 't.id', 'x.trip_id')
+    .select(['x.trip_id as tripId', 't.dispatch_date as dispatchDate'])
+    .where('x.order_id', '=', orderId)
+    .executeTakeFirst();
+  if (!on) return;
+  await ctx.db.deleteFrom('trip_orders').where('order_id', '=', orderId).execute();
+  await tidyStops(ctx.db, [on.tripId]);
+  await emitDispatchChanged(ctx, { dispatchDate: on.dispatchDate, tripIds: [on.tripId], orderIds: [orderId] });
+}

@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
 import type { Db } from '../db/schema';
+import { today } from '../orders/dates';
 
 type VehicleInput = {
   id?: number | undefined;
@@ -82,13 +83,29 @@ export async function saveVehicle(ctx: ServiceContext, input: VehicleInput): Pro
     const row = await ctx.db.insertInto('vehicles').values(values).returning('id').executeTakeFirstOrThrow();
     const after = await vehicleRow(ctx.db, row.id);
     await recordAudit(ctx, { entity: 'vehicle', entityId: row.id, after });
+    vehiclesChanged(ctx);
     return after;
   }
   const before = await vehicleRow(ctx.db, input.id);
   await ctx.db.updateTable('vehicles').set(values).where('id', '=', input.id).execute();
   const after = await vehicleRow(ctx.db, input.id);
   await recordAudit(ctx, { entity: 'vehicle', entityId: input.id, before, after });
+  vehiclesChanged(ctx);
   return after;
+}
+
+/**
+ * A vehicle added or changed: 'dispatch.changed' of today with no trips or
+ * orders named, so vehicle lists (the vehicles page, a board's "new trip")
+ * reload; the boards' rows are untouched.
+ */
+function vehiclesChanged(ctx: ServiceContext): void {
+  ctx.emit('dispatch.changed', {
+    dispatchDate: today(ctx.now, ctx.timeZone),
+    tripIds: [],
+    orderIds: [],
+    clientId: ctx.caller.clientId,
+  });
 }
 
 /** Off the road for a date (refused while it has a trip that day), or back on it. */

@@ -11,6 +11,7 @@ import { endReservation } from './reservations';
 import { assertEditable, assertTransition } from './states';
 import { emitChanged, insertOrders, recordEvent, rewriteOrder, transition } from './write';
 import { loadOrder, orderView } from './views';
+import { leaveTripOnCancel } from '../dispatch/assign';
 
 export type LineInput = { productId?: number; productCode?: string; qty: number; per?: LineUnit; gift?: boolean };
 
@@ -286,6 +287,8 @@ export async function cancelOrder(
   const consent = input.consent ? await consentOf(ctx, order, input.consent) : undefined;
   // A released (or assigned, picking) order gives its stock back.
   await endReservation(ctx.db, order.id);
+  // On a trip: off it (dispatch/assign.ts).
+  await leaveTripOnCancel(ctx, order.id);
   await transition(
     ctx,
     order,

@@ -97,6 +97,15 @@ describe('the board', () => {
     );
   });
 
+  it('takes an order cancelled on a trip off it, with its stop', async () => {
+    const trip = await dw.trip();
+    const o = await dw.released(2);
+    await call(dw.w.core, dw.dispatcher, 'dispatch.assign', { tripId: trip.id, orderIds: [o.id] });
+    await call(dw.w.core, dw.op, 'orders.cancel', { orderId: o.id, reason: '客户取消' });
+    const lane = (await dw.board()).trips[0]!;
+    expect([lane.totals.orders, lane.stops]).toEqual([0, []]);
+  });
+
   it('refuses an order that is not released, naming it, and changes nothing', async () => {
     const trip = await dw.trip();
     const held = await dw.order({ customerCode: 'C009' });

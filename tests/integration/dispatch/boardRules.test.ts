@@ -211,6 +211,30 @@ describe('closed trips and vehicles off the road', () => {
   });
 });
 
+describe('states and audit', () => {
+  it('records who assigned and unassigned each order, and each trip’s changes in the audit log', async () => {
+    const trip = await dw.trip(undefined, { departTime: '06:30' });
+    const o = await dw.released(2);
+    await assign(trip.id, [o.id]);
+    await call(dw.w.core, dw.dispatcher, 'dispatch.updateTrip', { tripId: trip.id, departTime: '07:00' });
+    await call(dw.w.core, dw.dispatcher, 'dispatch.unassign', { orderIds: [o.id] });
+    const events = (await call(dw.w.core, dw.op, 'orders.get', { orderId: o.id })).events.slice(-2);
+    expect(events.map((e) => [e.kind, e.fromState, e.toState, e.userName, e.detail.trip])).toEqual([
+      ['assigned', 'released', 'assigned', 'dispatcher', trip.number],
+      ['unassigned', 'assigned', 'released', 'dispatcher', trip.number],
+    ]);
+    const audit = (await auditOf('trip', trip.id)).reverse();
+    expect(audit.map((a) => [a.request, a.userName])).toEqual([
+      ['dispatch.createTrip', 'dispatcher'],
+      ['dispatch.assign', 'dispatcher'],
+      ['dispatch.updateTrip', 'dispatcher'],
+      ['dispatch.unassign', 'dispatcher'],
+    ]);
+    expect(JSON.parse(audit[2]!.before!).departTime).toBe('06:30');
+    expect(JSON.parse(audit[2]!.after!).departTime).toBe('07:00');
+  });
+});
+
 describe('live and access', () => {
   it('tells every window which trips and orders of which date changed, and which orders changed state', async () => {
     const [t1, t2] = [await dw.trip(), await dw.trip()];

@@ -1,0 +1,52 @@
+// Tomorrow's board from the demo day (issue 12): 30 vehicles typed by their
+// capacity, the lead dispatcher holding the override right, and once the
+// operator releases the day, its orders in the pool with their loads.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../../electron/core/core';
+import type { Caller } from '../../../electron/core/context';
+import { call, openTestCore } from '../fixtures';
+
+let core: Core;
+const login = async (username: string): Promise<Caller> => {
+  const c = core.newCaller(username);
+  await call(core, c, 'auth.login', { username, secret: 'demo1234' });
+  return c;
+};
+beforeAll(async () => {
+  core = await openTestCore();
+  await call(core, core.newCaller('setup'), 'setup.loadDemo', {});
+}, 120_000);
+afterAll(async () => core.close());
+
+describe('the demo’s board', () => {
+  it('has 30 vehicles whose type matches their weight capacity', async () => {
+    const vehicles = await call(core, await login('dispatcher'), 'vehicles.list', {});
+    expect(vehicles).toHaveLength(30);
+    const type = (kg: number) => (kg <= 2000 ? '4.2米厢式' : kg <= 3000 ? '6.8米厢式' : '9.6米厢式');
+    expect(vehicles.filter((v) => v.vehicleType !== type(v.capacityKg))).toEqual([]);
+  });
+
+  it('lets the lead dispatcher force beyond capacity and not the dispatcher', async () => {
+    const rows = await call(core, await login('operator'), 'orders.list', {});
+    const date = rows[0]!.dispatchDate!;
+    expect((await call(core, await login('dispatchlead'), 'dispatch.board', { dispatchDate: date })).canOverride).toBe(
+      true,
+    );
+    expect((await call(core, await login('dispatcher'), 'dispatch.board', { dispatchDate: date })).canOverride).toBe(
+      false,
+    );
+  });
+
+  it('shows the released day in the pool, weighed, emergency orders first', async () => {
+    const op = await login('operator');
+    const date = (await call(core, op, 'orders.list', {}))[0]!.dispatchDate!;
+    await call(core, op, 'orders.release', { dispatchDate: date });
+    const board = await call(core, await login('dispatcher'), 'dispatch.board', { dispatchDate: date });
+    expect(board.orders.length).toBeGreaterThan(2000);
+    expect(board.vehicles).toHaveLength(30);
+    expect(board.orders.every((o) => o.tripId === null && o.state === 'released')).toBe(true);
+    const firstPlain = board.orders.findIndex((o) => !o.emergency);
+    expect(board.orders.slice(firstPlain).some((o) => o.emergency)).toBe(false);
+    expect(board.orders.filter((o) => o.weightG > 0 && o.loadCases > 0).length).toBe(board.orders.length);
+  });
+});
