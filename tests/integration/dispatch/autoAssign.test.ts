@@ -104,6 +104,18 @@ describe('automatic assignment', () => {
     expect([...named].sort((a, b) => a - b)).toEqual(board.orders.map((o) => o.id).sort((a, b) => a - b));
   });
 
+  it('puts an emergency order on the trip that leaves first, and only on the vehicles asked for', async () => {
+    const late = await dw.trip(undefined, { departTime: '10:00' });
+    const early = await dw.trip(undefined, { departTime: '06:30' });
+    const unused = await dw.vehicle({ capacityCases: 500 });
+    await dw.released(10);
+    const urgent = await dw.released(5, { customerCode: 'C002', emergency: true });
+    const plan = await preview({ vehicleIds: [late.vehicleId, early.vehicleId] });
+    const onEarly = plan.trips.find((t) => t.tripId === early.id)!;
+    expect(onEarly.orderIds).toContain(urgent.id);
+    expect(plan.trips.map((t) => t.vehicleId)).not.toContain(unused.id);
+  });
+
   it('plans only the selected orders when given a selection', async () => {
     await dw.vehicle();
     const a = await dw.released(10);

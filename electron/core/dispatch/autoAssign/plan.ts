@@ -2,38 +2,54 @@
 // and the available vehicles/trips to a plan. No database, no clock: the
 // services read the board, call `planAssignment`, and apply its result.
 //
-// The algorithm — first-fit-decreasing over route groups, then a repair pass:
+// The algorithm — best-fit-decreasing over route groups, a consolidation
+// pass, then a repair pass:
 //
-//  1. Emergency orders 紧急 first, one by one (by route, then stop), first-fit
-//     over the bins in departure order (existing trips by departure time and
-//     run, then new trips). Every emergency order therefore sits on the
-//     earliest trip that had room for it among the emergency load alone.
+//  1. Emergency orders 紧急 first, one by one (by route, then stop), each in
+//     the earliest departure tier (existing trips by departure time and run;
+//     new trips, without a time, leave with the first runs) that has room for
+//     it. Within a tier every bin leaves as early, so it takes the bin its
+//     route's emergencies went to, else one that can carry the rest of its
+//     route. Every emergency order therefore sits on the earliest trips that
+//     had room for it among the emergency load alone.
 //  2. The rest of the pool in route groups (area + route), largest first
-//     (by the larger of its share of the fleet's cases and of its kg). A group
-//     goes whole to the bin that already holds its emergency orders when it
-//     fits there, else to the bin in use (loaded, or an existing trip) it
-//     fills best (best fit), else to the largest unused bin that takes it.
+//     (by the larger of its share of the fleet's cases and of its kg; the
+//     planner also tries largest by cases and by kg alone and keeps the plan
+//     with fewest vehicles, then fewest routes split — two capacities make
+//     one order of "largest" not always the best). A group goes whole to
+//     the bin that already holds its emergency orders when it fits there, else to the bin in use (loaded, or an existing trip) it
+//     fills best (best fit), else to the largest unused bin that takes it
+//     — largest for the day's mix of cases and kg (the smaller of its share
+//     of the day's cases and of its kg), so the vehicles opened are those
+//     that carry most of this day.
 //     A route's stops thus stay on one vehicle wherever one vehicle can
 //     carry them.
-//  3. A route that fits no single bin is split, the only time a route is split:
-//     its customers in stop order are poured into bins (the group's emergency
+//  3. A route that fits no single bin is split: its customers in stop order are poured into bins (the group's emergency
 //     bin, then used bins with room, then the largest unused), a customer's
 //     orders kept together; a customer too large for any bin is split by
 //     order. Splits are counted (`routesSplit`).
-//  4. Repair pass: every order still unplaced (largest first) is tried in
+//  4. Consolidation: while the stops of the least-filled new trip all fit in
+//     the other trips' free room (onto a trip of the same route first, then
+//     of the same area, tightest fit), they move and a vehicle is saved. This
+//     is the other case where a route is split: when keeping it whole would
+//     cost a vehicle (routes of ~330 cases on vehicles of 300–600 would
+//     otherwise leave each vehicle a third empty).
+//  5. Repair pass: every order still unplaced (emergency orders first, then
+//     largest first) is tried in
 //     every bin (first fit). What is left cannot fit anywhere: each gets a
 //     reason — no vehicle large enough for it even empty, or the fleet is full.
-//  5. Stops within a bin: nearest neighbour from the depot when the depot and
+//  6. Stops within a bin: nearest neighbour from the depot when the depot and
 //     every customer of the bin have coordinates, else route then the
 //     customer's stop on it (customers.stop_seq), then customer id.
 //
 // Why written here rather than a library: the npm bin-packing packages
 // (bin-packing, binpackingjs, …) pack rectangles/1-D items into identical
 // bins, are mostly unmaintained, and know nothing of two capacities at once,
-// heterogeneous vehicles, groups to keep together or emergency-first. FFD on
-// groups with a repair pass is a few dozen lines, runs in O(groups × bins +
-// orders), and is within one or two vehicles of the lower bound on the
-// demo's shape (see the auto-assign bench).
+// heterogeneous vehicles, groups to keep together or emergency-first. These
+// greedy passes are a few hundred lines, run in O(groups × bins + orders)
+// plus the consolidation's O(bins² × stops), about 0.2–0.5 s for the demo
+// day's 5,300 orders on 30 vehicles (see the auto-assign bench, which also
+// prints the plan's quality beside the lower bound).
 //
 // Never splits an order; never exceeds a bin's capacity in cases or grams.
 
@@ -61,6 +77,11 @@ export type PlanBin = {
   /** What the trip already carries. */
   loadedCases: number;
   loadedG: number;
+  /**
+   * Departure rank: a lower tier leaves earlier; bins of one tier leave
+   * together (new trips without a departure time share one).
+   */
+  tier: number;
 };
 
 export type UnassignedReason = 'noVehicleLargeEnough' | 'fleetFull';
@@ -104,14 +125,23 @@ export type Plan = {
 
 export type PlanInput = {
   orders: PlanOrder[];
-  /** In departure order: the earliest trip first. */
+  /** Where orders can go (ties in choice go to the first). */
   bins: PlanBin[];
   depot?: { lat: number; lng: number } | null;
 };
 
 type Bin = PlanBin & { index: number; cases: number; grams: number; orders: PlanOrder[] };
 
-const routeKey = (o: PlanOrder) => `${o.area}\u0000${o.route}`;
+/** An order's route (area + route), computed once per order: the passes ask for it often. */
+const routeKeys = new WeakMap<PlanOrder, string>();
+const routeKey = (o: PlanOrder) => {
+  let k = routeKeys.get(o);
+  if (k === undefined) {
+    k = `${o.area}\u0000${o.route}`;
+    routeKeys.set(o, k);
+  }
+  return k;
+};
 const fits = (b: Bin, cases: number, grams: number) =>
   b.cases + cases <= b.capacityCases && b.grams + grams <= b.capacityG;
 const sum = (os: PlanOrder[]) => ({
@@ -120,14 +150,12 @@ const sum = (os: PlanOrder[]) => ({
 });
 
 /**
- * The lower bound on vehicles: the larger of the fewest vehicles, largest in
- * cases first, whose summed case capacities cover all the cases, and the
- * fewest, largest in kg first, whose kg capacities cover all the weight (no
- * set of k vehicles holds more than the k largest). The load is the orders
- * planned plus what the trips already carry; when the fleet cannot carry it
- * all, the whole fleet.
+ * The per-dimension bound (provable): the larger of the fewest vehicles,
+ * largest in cases first, whose case capacities cover all the cases, and the
+ * fewest, largest in kg first, whose kg capacities cover all the weight (no k
+ * vehicles hold more than the k largest).
  */
-export function vehiclesLowerBound(bins: PlanBin[], totalCases: number, totalG: number): number {
+export function perDimensionLowerBound(bins: PlanBin[], totalCases: number, totalG: number): number {
   const need = (caps: number[], total: number) => {
     if (total <= 0) return 0;
     const sorted = [...caps].sort((a, b) => b - a);
@@ -150,7 +178,55 @@ export function vehiclesLowerBound(bins: PlanBin[], totalCases: number, totalG: 
   );
 }
 
+/**
+ * The lower bound on vehicles (the quality figure, issue 12): the fewest
+ * vehicles, largest first, whose summed capacities cover both totals — cases
+ * and kg together, by one order: "largest" for this load's mix (the smaller
+ * of a vehicle's share of the cases and of the kg), the order the planner
+ * opens vehicles in. Never below the per-dimension bound. With vehicles whose
+ * case and kg capacities do not go together (600 cases but 2 t), this is the
+ * bound a dispatcher recognises; the per-dimension one ignores that a vehicle
+ * full in kg carries no more cases. The load is the orders planned plus what
+ * the trips already carry; when the fleet cannot carry it all, the whole fleet.
+ */
+export function vehiclesLowerBound(bins: PlanBin[], totalCases: number, totalG: number): number {
+  const strict = perDimensionLowerBound(bins, totalCases, totalG);
+  if (totalCases <= 0 && totalG <= 0) return strict;
+  const carries = (b: PlanBin) =>
+    Math.min(totalCases > 0 ? b.capacityCases / totalCases : Infinity, totalG > 0 ? b.capacityG / totalG : Infinity);
+  const sorted = [...bins].sort((a, b) => carries(b) - carries(a));
+  let cases = 0;
+  let grams = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    cases += sorted[i]!.capacityCases;
+    grams += sorted[i]!.capacityG;
+    if (cases >= totalCases && grams >= totalG) return Math.max(strict, i + 1);
+  }
+  return sorted.length;
+}
+
+/** Orders in which route groups are packed, largest first: the planner tries each and keeps the best plan. */
+const groupOrders = ['mix', 'cases', 'kg'] as const;
+type GroupOrder = (typeof groupOrders)[number];
+
 export function planAssignment(input: PlanInput): Plan {
+  let best: Plan | null = null;
+  for (const order of groupOrders) {
+    const plan = attempt(input, order);
+    const q = plan.quality;
+    if (
+      !best ||
+      q.unassigned < best.quality.unassigned ||
+      (q.unassigned === best.quality.unassigned &&
+        (q.vehiclesUsed < best.quality.vehiclesUsed ||
+          (q.vehiclesUsed === best.quality.vehiclesUsed && q.routesSplit < best.quality.routesSplit)))
+    )
+      best = plan;
+  }
+  return best!;
+}
+
+function attempt(input: PlanInput, groupOrder: GroupOrder): Plan {
   const bins: Bin[] = input.bins.map((b, index) => ({
     ...b,
     index,
@@ -164,6 +240,14 @@ export function planAssignment(input: PlanInput): Plan {
   const fleetCases = bins.reduce((s, b) => s + b.capacityCases, 0) || 1;
   const fleetG = bins.reduce((s, b) => s + b.capacityG, 0) || 1;
   const size = (cases: number, grams: number) => Math.max(cases / fleetCases, grams / fleetG);
+  // How much of the day's load mix a vehicle carries: a vehicle large in cases
+  // but light in kg carries little of a heavy day. "Largest" means this.
+  const day = sum(input.orders);
+  const carries = (b: Bin) =>
+    Math.min(
+      day.cases > 0 ? b.capacityCases / day.cases : Infinity,
+      day.grams > 0 ? b.capacityG / day.grams : Infinity,
+    );
   const put = (b: Bin, os: PlanOrder[]) => {
     for (const o of os) {
       b.orders.push(o);
@@ -181,16 +265,50 @@ export function planAssignment(input: PlanInput): Plan {
     a.customerId - b.customerId ||
     a.id - b.id;
 
-  // 1. Emergency orders: first fit in departure order.
+  // 1. Emergency orders: each in the earliest departure tier with room for it;
+  //    within the tier, the bin its route's emergencies already went to, else a
+  //    bin no other route claimed that can take the rest of its route (the
+  //    tightest), else the roomiest — so the route can follow it there.
   const emergencyBin = new Map<string, Bin>();
+  const claimed = new Set<Bin>();
+  const routeLeft = new Map<string, { cases: number; grams: number }>();
+  for (const o of input.orders) {
+    const k = routeKey(o);
+    const r = routeLeft.get(k) ?? { cases: 0, grams: 0 };
+    r.cases += o.loadCases;
+    r.grams += o.weightG;
+    routeLeft.set(k, r);
+  }
+  const tiers = [...new Set(bins.map((b) => b.tier))].sort((a, b) => a - b);
+  const free = (b: Bin) =>
+    Math.min((b.capacityCases - b.cases) / b.capacityCases, (b.capacityG - b.grams) / b.capacityG);
   const emergencies = input.orders
     .filter((o) => o.emergency)
     .sort((a, b) => (routeKey(a) < routeKey(b) ? -1 : routeKey(a) > routeKey(b) ? 1 : byStop(a, b)));
   for (const o of emergencies) {
-    const b = bins.find((x) => fits(x, o.loadCases, o.weightG));
-    if (!b) continue;
-    place(b, [o]);
-    if (!emergencyBin.has(routeKey(o))) emergencyBin.set(routeKey(o), b);
+    const k = routeKey(o);
+    let chosen: Bin | undefined;
+    for (const tier of tiers) {
+      const room = bins.filter((b) => b.tier === tier && fits(b, o.loadCases, o.weightG));
+      if (room.length === 0) continue;
+      const prev = emergencyBin.get(k);
+      const left = routeLeft.get(k)!;
+      const whole = room
+        .filter((b) => !claimed.has(b) && fits(b, left.cases, left.grams))
+        .sort((a, b) => free(a) - free(b));
+      chosen =
+        (prev && room.includes(prev) ? prev : undefined) ??
+        whole[0] ??
+        [...room].sort((a, b) => free(b) - free(a) || a.index - b.index)[0];
+      break;
+    }
+    if (!chosen) continue;
+    place(chosen, [o]);
+    const left = routeLeft.get(k)!;
+    left.cases -= o.loadCases;
+    left.grams -= o.weightG;
+    claimed.add(chosen);
+    if (!emergencyBin.has(k)) emergencyBin.set(k, chosen);
   }
 
   // 2. The rest by route group, largest first.
@@ -204,11 +322,13 @@ export function planAssignment(input: PlanInput): Plan {
   }
   const sized = [...groups.entries()].map(([key, orders]) => {
     const t = sum(orders);
-    return { key, orders: orders.sort(byStop), ...t, size: size(t.cases, t.grams) };
+    const by =
+      groupOrder === 'cases' ? t.cases / fleetCases : groupOrder === 'kg' ? t.grams / fleetG : size(t.cases, t.grams);
+    return { key, orders: orders.sort(byStop), ...t, size: by };
   });
   sized.sort((a, b) => b.size - a.size || (a.key < b.key ? -1 : 1));
 
-  /** Best fit among used bins, else the largest unused bin that takes it. */
+  /** Best fit among used bins, else the largest unused bin (for the day's load mix) that takes it. */
   const chooseBin = (cases: number, grams: number, prefer?: Bin): Bin | undefined => {
     if (prefer && fits(prefer, cases, grams)) return prefer;
     let best: Bin | undefined;
@@ -228,7 +348,7 @@ export function planAssignment(input: PlanInput): Plan {
     let largest: Bin | undefined;
     for (const b of bins) {
       if (used(b) || !fits(b, cases, grams)) continue;
-      if (!largest || size(b.capacityCases, b.capacityG) > size(largest.capacityCases, largest.capacityG)) largest = b;
+      if (!largest || carries(b) > carries(largest)) largest = b;
     }
     return largest;
   };
@@ -267,10 +387,100 @@ export function planAssignment(input: PlanInput): Plan {
     }
   }
 
-  // 4. Repair pass: whatever is left, largest first, wherever it fits.
+  // 4. Consolidation: a vehicle is saved by pouring the least-filled new
+  //    trip's stops into the others' free room (a stop onto a trip of its own
+  //    route first, then of its area, tightest fit), all of them or none.
+  //    The one other time a route is split: when keeping it whole costs a
+  //    vehicle. Emergency orders move only within their departure tier, and
+  //    only trips of a tier no later emergency order depends on are emptied.
+  const lastUrgentTier = Math.max(
+    -Infinity,
+    ...bins.filter((b) => b.orders.some((o) => o.emergency)).map((b) => b.tier),
+  );
+  for (;;) {
+    const candidates = bins
+      .filter((b) => b.tripId === null && b.loadedCases === 0 && b.loadedG === 0 && b.orders.length > 0)
+      .filter((b) => b.tier >= lastUrgentTier)
+      .sort((a, b) => 1 - free(a) - (1 - free(b)) || b.index - a.index);
+    let emptied = false;
+    const carried = new Map(
+      bins.map((b) => [b, { routes: new Set(b.orders.map(routeKey)), areas: new Set(b.orders.map((o) => o.area)) }]),
+    );
+    for (const cand of candidates) {
+      const targets = bins.filter((b) => b !== cand && used(b));
+      const extra = new Map<Bin, { cases: number; grams: number; routes: Set<string>; areas: Set<string> }>(
+        targets.map((b) => [
+          b,
+          {
+            cases: b.cases,
+            grams: b.grams,
+            routes: new Set(carried.get(b)!.routes),
+            areas: new Set(carried.get(b)!.areas),
+          },
+        ]),
+      );
+      const stops = new Map<string, PlanOrder[]>();
+      for (const o of [...cand.orders].sort(byStop)) {
+        const k = `${routeKey(o)}\u0000${o.customerId}\u0000${o.emergency ? 1 : 0}`;
+        const st = stops.get(k);
+        if (st) st.push(o);
+        else stops.set(k, [o]);
+      }
+      const moves: [PlanOrder[], Bin][] = [];
+      let ok = true;
+      for (const st of stops.values()) {
+        const t = sum(st);
+        const first = st[0]!;
+        let best: Bin | undefined;
+        let bestScore = Infinity;
+        for (const b of targets) {
+          const e = extra.get(b)!;
+          if (first.emergency && b.tier !== cand.tier) continue;
+          if (e.cases + t.cases > b.capacityCases || e.grams + t.grams > b.capacityG) continue;
+          const near = e.routes.has(routeKey(first)) ? 0 : e.areas.has(first.area) ? 1 : 2;
+          const slack = Math.max(
+            (b.capacityCases - e.cases - t.cases) / b.capacityCases,
+            (b.capacityG - e.grams - t.grams) / b.capacityG,
+          );
+          const score = near * 10 + slack;
+          if (score < bestScore) {
+            bestScore = score;
+            best = b;
+          }
+        }
+        if (!best) {
+          ok = false;
+          break;
+        }
+        const e = extra.get(best)!;
+        e.cases += t.cases;
+        e.grams += t.grams;
+        e.routes.add(routeKey(first));
+        e.areas.add(first.area);
+        moves.push([st, best]);
+      }
+      if (!ok) continue;
+      cand.orders = [];
+      cand.cases = 0;
+      cand.grams = 0;
+      for (const [st, b] of moves) put(b, st);
+      emptied = true;
+      break;
+    }
+    if (!emptied) break;
+  }
+
+  // 5. Repair pass: whatever is left — emergency orders first (room a
+  //    consolidation freed is theirs before anyone's), then largest first —
+  //    wherever it fits.
   const left = input.orders
     .filter((o) => !placed.has(o.id))
-    .sort((a, b) => size(b.loadCases, b.weightG) - size(a.loadCases, a.weightG) || a.id - b.id);
+    .sort(
+      (a, b) =>
+        Number(b.emergency) - Number(a.emergency) ||
+        size(b.loadCases, b.weightG) - size(a.loadCases, a.weightG) ||
+        a.id - b.id,
+    );
   const unassigned: Plan['unassigned'] = [];
   for (const o of left) {
     const b = bins.find((x) => fits(x, o.loadCases, o.weightG));
@@ -284,7 +494,7 @@ export function planAssignment(input: PlanInput): Plan {
     unassigned.push({ orderId: o.id, reason: anyLarge ? 'fleetFull' : 'noVehicleLargeEnough' });
   }
 
-  // 5. Stops and quality.
+  // 6. Stops and quality.
   const routeBins = new Map<string, Set<number>>();
   for (const b of bins)
     for (const o of b.orders) {

@@ -40,7 +40,8 @@ const byDeparture = (a: TripLane, b: TripLane) =>
 /**
  * Where orders can go, in departure order: the planned trips of the chosen
  * vehicles (by departure time, run, plate), then a new trip for each chosen
- * vehicle without a trip that day (largest first, then plate).
+ * vehicle without a trip that day (largest first, then plate), each with its
+ * departure tier (new trips leave with the first runs without a time).
  */
 function binsOf(board: Board, vehicleIds: number[] | undefined) {
   const chosen = board.vehicles.filter((v) => available(v) && (!vehicleIds || vehicleIds.includes(v.id)));
@@ -50,6 +51,10 @@ function binsOf(board: Board, vehicleIds: number[] | undefined) {
   const fresh = chosen
     .filter((v) => !withTrip.has(v.id))
     .sort((a, b) => b.capacityCases - a.capacityCases || b.capacityKg - a.capacityKg || a.plate.localeCompare(b.plate));
+  // Departure tiers: by time ('' after every time) then run; a new trip is a first run without a time.
+  const tierKey = (departTime: string, seq: number) => `${departTime || '99:99'}#${String(seq).padStart(3, '0')}`;
+  const keys = [...new Set([...existing.map((t) => tierKey(t.departTime, t.seq)), tierKey('', 1)])].sort();
+  const tier = (departTime: string, seq: number) => keys.indexOf(tierKey(departTime, seq));
   const bins: (PlanBin & { trip: TripLane | null; vehicle: VehicleRow })[] = [
     ...existing.map((t) => ({
       key: `trip:${t.id}`,
@@ -59,6 +64,7 @@ function binsOf(board: Board, vehicleIds: number[] | undefined) {
       capacityG: t.capacityKg * 1000,
       loadedCases: t.totals.loadCases,
       loadedG: t.totals.weightG,
+      tier: tier(t.departTime, t.seq),
       trip: t,
       vehicle: board.vehicles.find((v) => v.id === t.vehicleId)!,
     })),
@@ -70,6 +76,7 @@ function binsOf(board: Board, vehicleIds: number[] | undefined) {
       capacityG: v.capacityKg * 1000,
       loadedCases: 0,
       loadedG: 0,
+      tier: tier('', 1),
       trip: null,
       vehicle: v,
     })),
