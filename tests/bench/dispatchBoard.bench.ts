@@ -245,7 +245,9 @@ async function boardBench() {
     // core's reply has put it on its customer's stop (the pending mark gone).
     const seenLocally = page.evaluate(
       ([n, p]) =>
-        new Promise<[number, number]>((resolve) => {
+        new Promise<[number, number]>((resolve, reject) => {
+          // A drop that never shows fails the bench with what it waited for, instead of hanging it.
+          setTimeout(() => reject(new Error(`order ${n} never shown on lane ${p}`)), 15_000);
           const w = window as unknown as Win;
           w.__wire.replies.length = 0;
           const onLane = `[data-testid="lane"][data-plate="${p}"] [data-testid="lane-order"][data-number="${n}"]`;
