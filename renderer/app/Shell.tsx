@@ -21,6 +21,7 @@ import { ScanLogPage } from '../pages/ScanLogPage';
 import { ScannerTestPage } from '../pages/ScannerTestPage';
 import { StationPage } from '../pages/StationPage';
 import { UsersPage } from '../pages/UsersPage';
+import { DispatchBoardPage } from '../pages/DispatchBoardPage';
 import { PrintRoute } from '../print/PrintRoute';
 import { ScannerStatusBar } from '../scanning/ScannerStatusBar';
 import { useScanning } from '../scanning/useScanning';
@@ -89,6 +90,7 @@ export function Shell() {
           {page === 'shortOrders' && <ShortOrdersPage />}
           {page === 'customers' && <CustomersPage />}
           {page === 'prices' && <PricesPage />}
+          {page === 'dispatchBoard' && <DispatchBoardPage />}
           {page === 'vehicles' && <VehiclesPage />}
           {page === 'delivery' && <DeliveryPage />}
           {page === 'dispatchReport' && <DispatchReportPage />}

@@ -14,6 +14,12 @@ export const pageIds = [
   'shortOrders',
   'customers',
   'prices',
+  // Dispatch (issue 12): the board, the dock, the sign-off and the day's report, then the fleet.
+  'dispatchBoard',
+  'loading',
+  'delivery',
+  'dispatchReport',
+  'vehicles',
   'counts',
   'adjustments',
   'movements',
@@ -23,10 +29,6 @@ export const pageIds = [
   'audit',
   'users',
   'scannerTest',
-  'vehicles',
-  'delivery',
-  'dispatchReport',
-  'loading',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -54,6 +56,8 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   shortOrders: ['operator', 'csManager', 'supervisor', 'salesperson'],
   customers: ['operator', 'admin', 'csManager', 'supervisor'],
   prices: ['operator', 'admin', 'csManager', 'supervisor'],
+  // The dispatch board (issue 12): the dispatcher's screen; read-only for the dock's keeper (wall screen) and the office.
+  dispatchBoard: ['dispatcher', 'admin', 'warehouseKeeper', 'operator', 'csManager', 'supervisor'],
   // Vehicles and drivers (issue 12 §1): the dispatcher's and the administrator's.
   vehicles: ['dispatcher', 'admin'],
   // Delivery outcomes (issue 12 §6, R6): recorded by the dispatcher, operator or CS manager; the daily
