@@ -111,7 +111,7 @@ export function UsersPage() {
             onCreated={(user) => {
               const grid = gridRef.current;
               if (!grid) return;
-              const row: UserRow = { ...user, lockedUntil: null };
+              const row: UserRow = { ...user, lockedUntil: null, dispatchOverride: false };
               if (grid.getRowNode(String(user.id))) grid.applyTransaction({ update: [row] });
               else grid.applyTransaction({ add: [row] });
             }}

@@ -19,6 +19,7 @@ export const requestNameList = [
   'users.create',
   'users.unlock',
   'users.setActive',
+  'users.setDispatchOverride',
   'users.resetPassword',
   'auth.changePassword',
   'products.list',

@@ -11,7 +11,11 @@ export type UserView = {
 };
 
 /** users.list: the administrator sees who is locked out (at some client address, until when) and who is disabled. */
-export type UserRow = UserView & { lockedUntil: string | null };
+export type UserRow = UserView & {
+  lockedUntil: string | null;
+  /** May force a dispatch assignment beyond a vehicle's capacity (issue 12; granted by the administrator). */
+  dispatchOverride: boolean;
+};
 
 export type SessionView = { token: string; user: UserView; station: string };
 

@@ -248,7 +248,14 @@ export async function logout(ctx: ServiceContext, live?: LiveSessions): Promise<
 /** The administrator's view of the users: who is locked out somewhere, who is disabled. */
 export async function listUserRows(ctx: ServiceContext): Promise<UserRow[]> {
   const locked = await lockedUsers(ctx.db, ctx.now.getTime());
-  return (await listUsers(ctx.db)).map((u) => ({ ...u, lockedUntil: locked.get(u.username) ?? null }));
+  const overriders = new Set(
+    (await ctx.db.selectFrom('users').select('id').where('dispatch_override', '=', 1).execute()).map((u) => u.id),
+  );
+  return (await listUsers(ctx.db)).map((u) => ({
+    ...u,
+    lockedUntil: locked.get(u.username) ?? null,
+    dispatchOverride: overriders.has(u.id),
+  }));
 }
 
 async function userRow(ctx: ServiceContext, userId: number): Promise<UserRow> {

@@ -12,7 +12,7 @@ import { useNotify } from '../../components/toast/useNotify';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { useFormat } from '../../i18n/format';
 
-type Action = 'setActive' | 'resetPassword';
+type Action = 'setActive' | 'resetPassword' | 'setOverride';
 
 export function UserActions({ user, onChanged }: { user: UserRow | null; onChanged(user: UserRow): void }) {
   const { t } = useTranslation();
@@ -66,6 +66,18 @@ export function UserActions({ user, onChanged }: { user: UserRow | null; onChang
           reason: reason.trim(),
         });
         done(row, t(row.active ? 'users:actions.enabled' : 'users:actions.disabled', { username: user.username }));
+      } else if (action === 'setOverride') {
+        const row = await api.request('users.setDispatchOverride', {
+          userId: user.id,
+          allowed: !user.dispatchOverride,
+          reason: reason.trim(),
+        });
+        done(
+          row,
+          t(row.dispatchOverride ? 'users:actions.overrideGranted' : 'users:actions.overrideWithdrawn', {
+            username: user.username,
+          }),
+        );
       } else if (action === 'resetPassword') {
         const row = await api.request('users.resetPassword', { userId: user.id, password, reason: reason.trim() });
         done(row, t('users:actions.passwordReset', { username: user.username }));
@@ -88,6 +100,11 @@ export function UserActions({ user, onChanged }: { user: UserRow | null; onChang
           {t('users:status.disabled')}
         </p>
       )}
+      {user.dispatchOverride && (
+        <p className="muted" data-testid="user-override">
+          {t('users:status.dispatchOverride')}
+        </p>
+      )}
       <div className="form-actions">
         <button type="button" data-testid="user-unlock" disabled={!user.lockedUntil} onClick={() => void unlock()}>
           {t('users:actions.unlock')}
@@ -98,6 +115,11 @@ export function UserActions({ user, onChanged }: { user: UserRow | null; onChang
         <button type="button" data-testid="user-reset-password" onClick={() => setAction('resetPassword')}>
           {t('users:actions.resetPassword')}
         </button>
+        {user.roles.includes('dispatcher') && (
+          <button type="button" data-testid="user-toggle-override" onClick={() => setAction('setOverride')}>
+            {user.dispatchOverride ? t('users:actions.withdrawOverride') : t('users:actions.grantOverride')}
+          </button>
+        )}
       </div>
       {action && (
         <form ref={formRef} onSubmit={submit} noValidate data-testid="user-action-form">
@@ -123,9 +145,13 @@ export function UserActions({ user, onChanged }: { user: UserRow | null; onChang
             <button type="submit" className="primary" disabled={busy} data-testid="user-action-submit">
               {action === 'resetPassword'
                 ? t('users:actions.resetPassword')
-                : user.active
-                  ? t('users:actions.disable')
-                  : t('users:actions.enable')}
+                : action === 'setOverride'
+                  ? user.dispatchOverride
+                    ? t('users:actions.withdrawOverride')
+                    : t('users:actions.grantOverride')
+                  : user.active
+                    ? t('users:actions.disable')
+                    : t('users:actions.enable')}
             </button>
             <button type="button" onClick={() => setAction(null)} data-testid="user-action-cancel">
               {t('common:actions.cancel')}

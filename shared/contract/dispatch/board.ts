@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { id, name, optionalText } from '../schemas';
 import { businessDate, type OrderState } from '../orders';
 import { spec, type RequestSpec } from '../spec';
+import type { UserRow } from '../types';
 import type { TripState } from './words';
 
 // ---- replies -------------------------------------------------------------
@@ -164,6 +165,16 @@ export const boardRequests = {
   'vehicles.setOffRoad': spec<VehicleRow>()({
     input: z.object({ vehicleId: id, date: businessDate, off: z.boolean(), reason: optionalText }).strict(),
     access: dispatchers,
+    write: true,
+  }),
+
+  /**
+   * Grants or withdraws a user's right to force an assignment beyond a
+   * vehicle's capacity (the administrator's, with a reason, audited).
+   */
+  'users.setDispatchOverride': spec<UserRow>()({
+    input: z.object({ userId: id, allowed: z.boolean(), reason: name }).strict(),
+    access: ['admin'],
     write: true,
   }),
 

@@ -130,6 +130,11 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['empty reason', { userId: 1, active: false, reason: '' }],
     ['active as string', { userId: 1, active: 'no', reason: 'left' }],
   ],
+  'users.setDispatchOverride': () => [
+    ['no reason', { userId: 1, allowed: true }],
+    ['allowed as string', { userId: 1, allowed: 'yes', reason: 'lead' }],
+    ['negative user id', { userId: -1, allowed: true, reason: 'lead' }],
+  ],
   'users.resetPassword': () => [
     ['short password', { userId: 1, password: 'short', reason: 'forgot' }],
     ['no reason', { userId: 1, password: 'long-enough-1' }],

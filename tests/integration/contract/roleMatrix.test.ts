@@ -37,6 +37,7 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   }),
   'users.unlock': () => ({ userId: 999_999 }),
   'users.setActive': () => ({ userId: 999_999, active: false, reason: 'x' }),
+  'users.setDispatchOverride': () => ({ userId: 999_999, allowed: true, reason: 'x' }),
   'users.resetPassword': () => ({ userId: 999_999, password: 'password-123', reason: 'x' }),
   'auth.changePassword': () => ({ oldPassword: 'not-the-password', newPassword: 'password-456' }),
   'products.list': () => ({}),

@@ -64,6 +64,35 @@ describe('capacity', () => {
     expect([history.kind, history.userName, history.detail.forced]).toEqual(['assigned', '调度主管', true]);
   });
 
+  it('lets only the administrator grant and withdraw the right, with a reason, audited', async () => {
+    const lead = await dw.overrider();
+    const row = (await call(dw.w.core, dw.w.admin, 'users.list', {})).find((u) => u.username === 'lead')!;
+    expect(row.dispatchOverride).toBe(true);
+    const byDispatcher = await refusal(dw.w.core, dw.dispatcher, 'users.setDispatchOverride', {
+      userId: row.id,
+      allowed: false,
+      reason: 'x',
+    });
+    expect(byDispatcher.code).toBe('auth.forbidden');
+    const out = await call(dw.w.core, dw.w.admin, 'users.setDispatchOverride', {
+      userId: row.id,
+      allowed: false,
+      reason: '调岗',
+    });
+    expect(out.dispatchOverride).toBe(false);
+    expect((await dw.board(lead)).canOverride).toBe(false);
+    const audit = await auditOf('user.dispatchOverride', row.id);
+    expect(JSON.parse(audit[0]!.after!)).toEqual({ dispatchOverride: false, reason: '调岗' });
+    const trip = await dw.trip((await dw.vehicle({ capacityCases: 1 })).id);
+    const o = await dw.released(3);
+    const denied = await refusal(dw.w.core, lead, 'dispatch.assign', {
+      tripId: trip.id,
+      orderIds: [o.id],
+      force: true,
+    });
+    expect(denied.code).toBe('dispatch.overrideNotAllowed');
+  });
+
   it('does not mark an assignment forced when it fits', async () => {
     const trip = await dw.trip();
     const o = await dw.released(2);
