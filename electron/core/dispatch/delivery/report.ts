@@ -159,36 +159,13 @@ async function exceptionsOf(db: Db, dispatchDate: string): Promise<ReportExcepti
       'm.remark',
     ])
     .where('o.dispatch_date', '=', dispatchDate)
-    .where('o.state', 'not in', ['received', 'qualified', 'cancelled', 'delivered', 'departed'])
+    .where('o.state', 'not in', ['received', 'qualified', 'cancelled', 'departed'])
+    // A delivered order is an exception only when partly refused (its refused lines come from
+    // refused_lines); its trip is still joined through trip_orders, which delivery never removes.
+    .where((eb) => eb.or([eb('o.state', '<>', 'delivered'), eb('oc.outcome', '=', 'partlyRefused')]))
     .orderBy('o.number')
     .execute();
-  // A partly refused order is 'delivered': its refused lines come from refused_lines.
-  const partly = await db
-    .selectFrom('order_outcomes as oc')
-    .innerJoin('orders as o', 'o.id', 'oc.order_id')
-    .leftJoin('customers as c', 'c.id', 'o.customer_id')
-    .innerJoin('trips as t', 't.id', 'oc.trip_id')
-    .leftJoin('dispatch_report_remarks as m', (j) =>
-      j.onRef('m.order_id', '=', 'o.id').on('m.dispatch_date', '=', dispatchDate),
-    )
-    .select([
-      'o.id',
-      'o.number',
-      'o.customer_code',
-      'c.name as customerName',
-      'o.state',
-      'o.units',
-      'o.amount_fen',
-      't.number as tripNumber',
-      't.state as tripState',
-      'oc.outcome',
-      'oc.reason',
-      'm.remark',
-    ])
-    .where('o.dispatch_date', '=', dispatchDate)
-    .where('oc.outcome', '=', 'partlyRefused')
-    .execute();
-  const refusedIds = [...rows, ...partly].filter((r) => r.outcome && r.outcome !== 'signed').map((r) => r.id);
+  const refusedIds = rows.filter((r) => r.outcome && r.outcome !== 'signed').map((r) => r.id);
   const refused = new Map<number, { units: number; amountFen: number }>();
   for (let i = 0; i < refusedIds.length; i += 5000) {
     const sums = await db
@@ -204,7 +181,7 @@ async function exceptionsOf(db: Db, dispatchDate: string): Promise<ReportExcepti
     for (const s of sums) refused.set(s.order_id, { units: Number(s.units), amountFen: Number(s.amount) });
   }
   const out: ReportException[] = [];
-  for (const r of [...rows, ...partly]) {
+  for (const r of rows) {
     let kind: ReportExceptionKind;
     if (r.state === 'held' || r.state === 'awaitingConfirmation') kind = 'held';
     else if (r.state === 'short') kind = 'short';
