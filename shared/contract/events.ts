@@ -3,6 +3,8 @@ import type { StockStatus } from '../domain';
 import type { OrdersChanged } from './orders';
 import type { BackupOutcome } from './backups';
 import type { DispatchChanged } from './dispatch/words';
+import type { DamageChanged } from './damage/words';
+import type { ReturnsChanged } from './returns/words';
 import type { ScanView, ScannerRaw, ScannerStatus, StationState } from './scanning';
 
 export type StockKey = { productId: number; status: StockStatus; locationId: number; qty: number };
@@ -46,6 +48,10 @@ export type Events = {
   'backups.changed': BackupOutcome;
   /** Trips, stops, assignments, loading, outcomes or the dispatch report of a date changed: every board and dock screen. */
   'dispatch.changed': DispatchChanged;
+  /** Damage reports or disposals written: every register, approval list and damage analysis. */
+  'damage.changed': DamageChanged;
+  /** A return moved along its chain: every return register, approval list, station and return analysis. */
+  'returns.changed': ReturnsChanged;
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -61,5 +67,7 @@ export const eventNames: EventName[] = [
   'prices.changed',
   'backups.changed',
   'dispatch.changed',
+  'damage.changed',
+  'returns.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

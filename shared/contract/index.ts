@@ -8,4 +8,7 @@ export * from './scanning';
 export * from './counts';
 export * from './orders';
 export * from './dispatch';
+export * from './damage';
+export * from './returns';
+export * from './analyses';
 export * from './backups';

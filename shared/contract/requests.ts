@@ -72,6 +72,9 @@ import type {
 import { none, spec, type RequestSpec } from './spec';
 import { ordersRequests } from './orders';
 import { dispatchRequests } from './dispatch';
+import { damageRequests } from './damage';
+import { returnsRequests } from './returns';
+import { analysesRequests } from './analyses';
 
 export type { Access, RequestSpec } from './spec';
 /** The station host's one-time first-run code (setup/setupGate.ts), as typed: dashes and spaces allowed. */
@@ -494,6 +497,9 @@ export const requests = {
   ...ordersRequests,
   ...backupsRequests,
   ...dispatchRequests,
+  ...damageRequests,
+  ...returnsRequests,
+  ...analysesRequests,
 } as const satisfies Record<string, RequestSpec>;
 
 export type Requests = typeof requests;

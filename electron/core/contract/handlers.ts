@@ -51,6 +51,9 @@ import { countSheet, enterCount } from '../counts/sheet';
 import { countAtStation } from '../counts/station';
 import { ordersHandlers } from '../orders/handlers';
 import { dispatchHandlers } from '../dispatch/handlers';
+import { damageHandlers } from '../damage/handlers';
+import { returnsHandlers } from '../returns/handlers';
+import { analysesHandlers } from '../analyses/handlers';
 import { listReceipts, postReceipt } from '../receipts/receipts';
 import { createAdmin, demoLogins, loadDemo, setupStatus } from '../setup/setup';
 import type { SetupGate } from '../setup/setupGate';
@@ -227,5 +230,8 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
 
   ...ordersHandlers,
   ...dispatchHandlers,
+  ...damageHandlers,
+  ...returnsHandlers,
+  ...analysesHandlers,
   ...backupsHandlers(deps.backups),
 });

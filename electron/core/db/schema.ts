@@ -421,6 +421,134 @@ export type DB = {
     user_id: number;
     at: string;
   };
+  /** Migration 15: the causes offered on a damage report (configurable). */
+  damage_causes: { code: string; name_zh: string; name_en: string; active: Generated<number>; sort: Generated<number> };
+  /** Migration 15: the damage register 残损登记 (R11). */
+  damage_reports: {
+    id: Generated<number>;
+    number: string;
+    state: string;
+    product_id: number;
+    from_status: string;
+    location_id: number;
+    qty: number;
+    unit_cost_fen: number;
+    amount_fen: number;
+    where_found: string;
+    cause: string;
+    cause_note: Generated<string>;
+    suggestion: string;
+    note: Generated<string>;
+    found_by: number;
+    reported_by: number;
+    reported_at: string;
+    reported_date: string;
+    decided_by: number | null;
+    decided_at: string | null;
+    reject_reason: string | null;
+    order_id: number | null;
+    trip_id: number | null;
+    count_session_id: number | null;
+    origin_document_id: number | null;
+    transfer_document_id: number | null;
+    idempotency_key: string;
+  };
+  /** Migration 15: files attached to a record, stored in the data folder. */
+  attachments: {
+    id: Generated<number>;
+    owner: string;
+    owner_id: number;
+    file_name: string;
+    stored_name: string;
+    mime: string;
+    size_bytes: number;
+    sha256: string;
+    uploaded_by: number;
+    uploaded_at: string;
+  };
+  /** Migration 15: disposals 处理 of damaged stock. */
+  disposals: {
+    id: Generated<number>;
+    number: string;
+    kind: string;
+    state: string;
+    supplier: Generated<string>;
+    reference: Generated<string>;
+    note: Generated<string>;
+    proposed_by: number;
+    proposed_at: string;
+    decided_by: number | null;
+    decided_at: string | null;
+    decided_date: string | null;
+    reject_reason: string | null;
+    document_id: number | null;
+    idempotency_key: string;
+  };
+  disposal_lines: {
+    disposal_id: number;
+    line_no: number;
+    product_id: number;
+    location_id: number;
+    qty: number;
+    unit_cost_fen: number;
+    amount_fen: number;
+    damage_report_id: number | null;
+  };
+  /** Migration 16: the return chain 退货 (R12): a return report or a refusal. */
+  returns: {
+    id: Generated<number>;
+    number: string;
+    kind: string;
+    state: string;
+    customer_id: number;
+    salesperson_id: number | null;
+    no_delivery: Generated<number>;
+    note: Generated<string>;
+    reported_by: number;
+    reported_at: string;
+    decided_by: number | null;
+    decided_at: string | null;
+    reject_reason: string | null;
+    checked_by: number | null;
+    checked_at: string | null;
+    cases_checked: number | null;
+    check_note: Generated<string>;
+    has_differences: number | null;
+    trip_id: number | null;
+    idempotency_key: string;
+  };
+  return_orders: { return_id: number; order_id: number };
+  return_lines: {
+    return_id: number;
+    line_no: number;
+    product_id: number;
+    status: string;
+    qty_reported: number;
+    reason: string;
+    reason_note: Generated<string>;
+    order_line_id: number | null;
+    unit_price_fen: number;
+    qty_checked: number | null;
+    check_reason: string | null;
+    qty_good: number | null;
+    qty_damaged: number | null;
+    good_location_id: number | null;
+    damaged_location_id: number | null;
+    credit_fen: number | null;
+    damage_report_id: number | null;
+  };
+  return_notes: {
+    return_id: number;
+    document_id: number;
+    number: string;
+    credit_fen: number;
+    units_good: number;
+    units_damaged: number;
+    issued_by: number;
+    issued_at: string;
+    issued_date: string;
+  };
+  return_refused_lines: { line_id: number; return_id: number };
 };
 
 /** The database handle services use: the root or a transaction, same API. */

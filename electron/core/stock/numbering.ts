@@ -18,3 +18,25 @@ export async function nextDocumentNumber(db: Db, type: DocumentType, at: Date, t
   ).rows as [{ last: number }];
   return `${documentTypes[type]}-${day}-${String(row.last).padStart(4, '0')}`;
 }
+
+/**
+ * The number of a register record that is not a ledger document (a damage
+ * report CS-…, a return TH-…): per counter and business day, on the same
+ * counter table, so numbers stay gap-free per kind and day.
+ */
+export async function nextRegisterNumber(
+  db: Db,
+  counter: string,
+  prefix: string,
+  at: Date,
+  timeZone: string,
+): Promise<string> {
+  const day = businessDay(at, timeZone);
+  const row = await db
+    .insertInto('document_counters')
+    .values({ type: counter, day, last: 1 })
+    .onConflict((oc) => oc.columns(['type', 'day']).doUpdateSet({ last: sql<number>`document_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return `${prefix}-${day}-${String(row.last).padStart(4, '0')}`;
+}

@@ -11,6 +11,8 @@ import { orders } from './009_orders';
 import { dispatch } from './010_dispatch';
 import { loading } from './013_loading';
 import { delivery } from './014_delivery';
+import { damage } from './015_damage';
+import { returns } from './016_returns';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -26,6 +28,8 @@ export const migrations: readonly Migration[] = [
   dispatch,
   loading,
   delivery,
+  damage,
+  returns,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
