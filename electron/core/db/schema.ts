@@ -446,6 +446,7 @@ export type DB = {
     decided_by: number | null;
     decided_at: string | null;
     reject_reason: string | null;
+    entered_date: string | null;
     order_id: number | null;
     trip_id: number | null;
     count_session_id: number | null;

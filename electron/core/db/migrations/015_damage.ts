@@ -63,6 +63,11 @@ CREATE TABLE damage_reports (
   decided_by INTEGER REFERENCES users(id),
   decided_at TEXT,
   reject_reason TEXT,
+  -- The business day the goods entered damaged stock: the approval's (its
+  -- transfer posted) or, for goods that arrived damaged, the origin document's.
+  -- The monthly damage analysis counts reports by this day, so it reconciles
+  -- with the ledger's movements into damaged of that month. NULL until then.
+  entered_date TEXT,
   -- What it came from, where known.
   order_id INTEGER REFERENCES orders(id),
   trip_id INTEGER REFERENCES trips(id),
@@ -75,10 +80,11 @@ CREATE TABLE damage_reports (
   CHECK ((state = 'reported') = (decided_at IS NULL)),
   CHECK ((state = 'rejected') = (reject_reason IS NOT NULL)),
   CHECK (transfer_document_id IS NULL OR origin_document_id IS NULL),
+  CHECK ((entered_date IS NOT NULL) = (transfer_document_id IS NOT NULL OR origin_document_id IS NOT NULL)),
   CHECK (decided_by IS NULL OR origin_document_id IS NOT NULL OR decided_by <> reported_by)
 ) STRICT;
 CREATE INDEX damage_reports_state ON damage_reports(state, reported_at);
-CREATE INDEX damage_reports_date ON damage_reports(reported_date);
+CREATE INDEX damage_reports_entered ON damage_reports(entered_date) WHERE entered_date IS NOT NULL;
 CREATE INDEX damage_reports_product ON damage_reports(product_id);
 
 -- Files attached to a record (a damage photo; later a complaint's letter).
