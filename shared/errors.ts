@@ -142,6 +142,8 @@ export const errorCodes = [
   'delivery.reportPosted',
   'delivery.notAnException',
   'delivery.badRange',
+  'analyses.submitted',
+  'analyses.badPlanKey',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

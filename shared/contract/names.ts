@@ -133,6 +133,12 @@ export const requestNameList = [
   'dispatch.postReport',
   'dispatch.cutoff',
   'dispatch.setCutoff',
+  'analyses.damage',
+  'analyses.saveDamage',
+  'analyses.submitDamage',
+  'analyses.returns',
+  'analyses.saveReturns',
+  'analyses.submitReturns',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

@@ -548,4 +548,21 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['hour 24', { time: '24:00' }],
     ['missing time', {}],
   ],
+  'analyses.damage': () => [
+    ['month 13', { month: '2026-13' }],
+    ['a date, not a month', { month: '2026-11-01' }],
+    ['missing month', {}],
+  ],
+  'analyses.saveDamage': () => [
+    ['note too long', { month: '2026-11', note: 'x'.repeat(2001) }],
+    ['unexpected field', { month: '2026-11', plans: [] }],
+  ],
+  'analyses.submitDamage': () => [['month 00', { month: '2026-00' }]],
+  'analyses.returns': () => [['not a string', { month: 202611 }]],
+  'analyses.saveReturns': () => [
+    ['unknown scope', { month: '2026-11', plans: [{ scope: 'customer', key: '1', text: 'x' }] }],
+    ['bad key', { month: '2026-11', plans: [{ scope: 'reason', key: 'why?', text: 'x' }] }],
+    ['plan too long', { month: '2026-11', plans: [{ scope: 'reason', key: 'quality', text: 'x'.repeat(2001) }] }],
+  ],
+  'analyses.submitReturns': () => [['missing month', { note: 'x' }]],
 };

@@ -185,6 +185,12 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'dispatch.postReport': () => ({ dispatchDate: '2026-12-05' }),
   'dispatch.cutoff': () => ({}),
   'dispatch.setCutoff': () => ({ time: '16:30' }),
+  'analyses.damage': () => ({ month: '2026-11' }),
+  'analyses.saveDamage': () => ({ month: '2026-11', note: 'x' }),
+  'analyses.submitDamage': () => ({ month: `2024-${String((++seq % 12) + 1).padStart(2, '0')}` }),
+  'analyses.returns': () => ({ month: '2026-11' }),
+  'analyses.saveReturns': () => ({ month: '2026-11', note: 'x', plans: [{ scope: 'reason', key: 'quality', text: 'x' }] }),
+  'analyses.submitReturns': () => ({ month: `2023-${String((++seq % 12) + 1).padStart(2, '0')}` }),
 };
 
 // Logging out ends the caller's session, so it goes last.

@@ -139,6 +139,9 @@ describe('blind count', () => {
     await ask('dispatch.saveReport', { dispatchDate: '2026-12-05', note: '' });
     await ask('dispatch.submitReport', { dispatchDate: '2026-12-05', note: '' });
     await ask('dispatch.cutoff', {});
+    await ask('analyses.damage', { month: '2026-12' });
+    await ask('analyses.saveDamage', { month: '2026-12', note: '' });
+    await ask('analyses.submitDamage', { month: '2026-12', note: '' });
     replies['stock.balances'] = balances;
     // counts.finishCounting ends the blind phase: its reply may show the book, so it is checked before, by state.
     // auth.logout says nothing but null, and would end the keeper's session here.
