@@ -47,7 +47,10 @@ type Agg = {
   amount: number;
 };
 
-export async function damageFigures(db: Db, month: string): Promise<Omit<DamageAnalysis, keyof Awaited<ReturnType<typeof readHeader>> | 'timeZone'>> {
+export async function damageFigures(
+  db: Db,
+  month: string,
+): Promise<Omit<DamageAnalysis, keyof Awaited<ReturnType<typeof readHeader>> | 'timeZone'>> {
   const { from, to } = monthRange(month);
   const months = trendMonths(month);
   const trendFrom = monthRange(months[0]!).from;

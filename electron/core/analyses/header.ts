@@ -12,7 +12,14 @@ export async function readHeader(db: Db, kind: AnalysisKind, month: string): Pro
     .selectFrom('analysis_reports as a')
     .innerJoin('users as s', 's.id', 'a.saved_by')
     .leftJoin('users as u', 'u.id', 'a.submitted_by')
-    .select(['a.state', 'a.note', 'a.saved_at', 'a.submitted_at', 's.display_name as savedBy', 'u.display_name as submittedBy'])
+    .select([
+      'a.state',
+      'a.note',
+      'a.saved_at',
+      'a.submitted_at',
+      's.display_name as savedBy',
+      'u.display_name as submittedBy',
+    ])
     .where('a.kind', '=', kind)
     .where('a.month', '=', month)
     .executeTakeFirst();

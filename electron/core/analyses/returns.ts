@@ -251,7 +251,8 @@ export async function returnAnalysis(db: Db, month: string, timeZone: string): P
     kinds,
     rows,
     salespeople: [...salespeople.values()].sort(
-      (a, b) => b.reportQty + b.refusalQty - (a.reportQty + a.refusalQty) || a.salespersonName.localeCompare(b.salespersonName),
+      (a, b) =>
+        b.reportQty + b.refusalQty - (a.reportQty + a.refusalQty) || a.salespersonName.localeCompare(b.salespersonName),
     ),
     reasons: reasonRows,
     trend,

@@ -189,7 +189,11 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'analyses.saveDamage': () => ({ month: '2026-11', note: 'x' }),
   'analyses.submitDamage': () => ({ month: `2024-${String((++seq % 12) + 1).padStart(2, '0')}` }),
   'analyses.returns': () => ({ month: '2026-11' }),
-  'analyses.saveReturns': () => ({ month: '2026-11', note: 'x', plans: [{ scope: 'reason', key: 'quality', text: 'x' }] }),
+  'analyses.saveReturns': () => ({
+    month: '2026-11',
+    note: 'x',
+    plans: [{ scope: 'reason', key: 'quality', text: 'x' }],
+  }),
   'analyses.submitReturns': () => ({ month: `2023-${String((++seq % 12) + 1).padStart(2, '0')}` }),
 };
 
