@@ -22,6 +22,8 @@ import { ScannerTestPage } from '../pages/ScannerTestPage';
 import { StationPage } from '../pages/StationPage';
 import { UsersPage } from '../pages/UsersPage';
 import { DispatchBoardPage } from '../pages/DispatchBoardPage';
+import { DamageAnalysisPage } from '../pages/DamageAnalysisPage';
+import { ReturnAnalysisPage } from '../pages/ReturnAnalysisPage';
 import { PrintRoute } from '../print/PrintRoute';
 import { ScannerStatusBar } from '../scanning/ScannerStatusBar';
 import { useScanning } from '../scanning/useScanning';
@@ -95,6 +97,8 @@ export function Shell() {
           {page === 'delivery' && <DeliveryPage />}
           {page === 'dispatchReport' && <DispatchReportPage />}
           {page === 'loading' && <LoadingPage />}
+          {page === 'damageAnalysis' && <DamageAnalysisPage />}
+          {page === 'returnAnalysis' && <ReturnAnalysisPage />}
         </main>
       </div>
     </div>

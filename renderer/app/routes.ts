@@ -29,6 +29,9 @@ export const pageIds = [
   'audit',
   'users',
   'scannerTest',
+  // Monthly analyses (issue 13): damage 残损分析报告 and returns 退货分析报告.
+  'damageAnalysis',
+  'returnAnalysis',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -66,6 +69,9 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   dispatchReport: ['warehouseKeeper', 'operator', 'supervisor', 'csManager', 'dispatcher', 'admin'],
   // Pick lists and loading (issue 12 §4 §5): the dock, the dispatcher and the office.
   loading: ['dispatcher', 'warehouseKeeper', 'operator', 'supervisor', 'csManager', 'admin'],
+  // Monthly analyses (issue 13): prepared by the operator (damage with the keeper), submitted to the CS manager.
+  damageAnalysis: ['operator', 'warehouseKeeper', 'csManager', 'supervisor', 'admin'],
+  returnAnalysis: ['operator', 'csManager', 'supervisor', 'admin'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {
@@ -93,7 +99,15 @@ export function navigate(page: PageId, params?: Record<string, string | number>)
 }
 
 /** Printable documents, shown full-window at #/print/<doc>?… (renderer/print/PrintRoute.tsx). */
-export const printDocs = ['adjustmentForm', 'countSheet', 'orderConfirmation', 'dispatchReport', 'pickList'] as const;
+export const printDocs = [
+  'adjustmentForm',
+  'countSheet',
+  'orderConfirmation',
+  'dispatchReport',
+  'pickList',
+  'damageAnalysis',
+  'returnAnalysis',
+] as const;
 export type PrintDoc = (typeof printDocs)[number];
 
 export function printHref(doc: PrintDoc, params: Record<string, string | number>): string {

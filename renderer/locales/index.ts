@@ -47,6 +47,8 @@ import enLoading from './en/loading.json';
 import zhLoading from './zh-CN/loading.json';
 import enDelivery from './en/delivery.json';
 import zhDelivery from './zh-CN/delivery.json';
+import enAnalyses from './en/analyses.json';
+import zhAnalyses from './zh-CN/analyses.json';
 
 export const namespaces = [
   'common',
@@ -71,6 +73,7 @@ export const namespaces = [
   'autoAssign',
   'loading',
   'delivery',
+  'analyses',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -101,6 +104,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     autoAssign: zhAutoAssign,
     loading: zhLoading,
     delivery: zhDelivery,
+    analyses: zhAnalyses,
   },
   en: {
     common: enCommon,
@@ -125,5 +129,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     autoAssign: enAutoAssign,
     loading: enLoading,
     delivery: enDelivery,
+    analyses: enAnalyses,
   },
 };
