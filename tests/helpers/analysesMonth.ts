@@ -51,7 +51,7 @@ export function generateAnalysesMonth(sqlite: Database.Database, plan: MonthPlan
   // A small deterministic generator: the same month every run.
   const rand = (n: number) => {
     rnd = (rnd * 1103515245 + 12345) & 0x7fffffff;
-    return rnd % n;
+    return (rnd >>> 8) % n;
   };
   const pick = <T>(xs: readonly T[]) => xs[rand(xs.length)]!;
   const costs = new Map(
