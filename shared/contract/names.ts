@@ -133,6 +133,21 @@ export const requestNameList = [
   'dispatch.postReport',
   'dispatch.cutoff',
   'dispatch.setCutoff',
+  'damage.causes',
+  'damage.saveCause',
+  'damage.finders',
+  'damage.report',
+  'damage.list',
+  'damage.get',
+  'damage.approve',
+  'damage.reject',
+  'damage.attach',
+  'damage.attachment',
+  'disposals.propose',
+  'disposals.list',
+  'disposals.get',
+  'disposals.approve',
+  'disposals.reject',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */
