@@ -161,6 +161,8 @@ export const errorCodes = [
   'disposal.ownProposal',
   'disposal.supplierRequired',
   'disposal.reportMismatch',
+  'damage.oneProduct',
+  'damage.nothingScanned',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -47,6 +47,8 @@ import enLoading from './en/loading.json';
 import zhLoading from './zh-CN/loading.json';
 import enDelivery from './en/delivery.json';
 import zhDelivery from './zh-CN/delivery.json';
+import enDamage from './en/damage.json';
+import zhDamage from './zh-CN/damage.json';
 
 export const namespaces = [
   'common',
@@ -71,6 +73,7 @@ export const namespaces = [
   'autoAssign',
   'loading',
   'delivery',
+  'damage',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -101,6 +104,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     autoAssign: zhAutoAssign,
     loading: zhLoading,
     delivery: zhDelivery,
+    damage: zhDamage,
   },
   en: {
     common: enCommon,
@@ -125,5 +129,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     autoAssign: enAutoAssign,
     loading: enLoading,
     delivery: enDelivery,
+    damage: enDamage,
   },
 };

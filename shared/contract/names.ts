@@ -148,6 +148,7 @@ export const requestNameList = [
   'disposals.get',
   'disposals.approve',
   'disposals.reject',
+  'damage.reportAtStation',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

@@ -189,6 +189,25 @@ export const registerRequests = {
     access: damageReporters,
     write: true,
   }),
+  /**
+   * Enter at a station's damage task: the bin and goods scanned there become a
+   * report (where found 'bin' unless told), and the task starts over for the next.
+   */
+  'damage.reportAtStation': spec<DamageReportView>()({
+    input: z
+      .object({
+        fromStatus: z.enum(['good', 'gift']).default('good'),
+        whereFound: z.enum(damageWhereFound).default('bin'),
+        cause: causeCode,
+        causeNote: note,
+        suggestion: z.enum(disposalKinds),
+        note,
+        idempotencyKey,
+      })
+      .strict(),
+    access: damageReporters,
+    write: true,
+  }),
   /** An attached file's bytes, to view or save. */
   'damage.attachment': spec<AttachmentFile>()({
     input: z.object({ attachmentId: id }).strict(),

@@ -602,4 +602,9 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
   'disposals.get': () => badIds('disposalId'),
   'disposals.approve': () => badIds('disposalId'),
   'disposals.reject': () => [['missing reason', { disposalId: 1 }]],
+  'damage.reportAtStation': () => [
+    ['missing cause', { suggestion: 'scrap', idempotencyKey: 'fuzz-station-1' }],
+    ['from damaged', { fromStatus: 'damaged', cause: 'wet', suggestion: 'scrap', idempotencyKey: 'fuzz-station-1' }],
+    ['product smuggled in', { productId: 1, cause: 'wet', suggestion: 'scrap', idempotencyKey: 'fuzz-station-1' }],
+  ],
 };

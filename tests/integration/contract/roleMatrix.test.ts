@@ -213,6 +213,7 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'disposals.get': () => ({ disposalId: 999_999 }),
   'disposals.approve': () => ({ disposalId: 999_999 }),
   'disposals.reject': () => ({ disposalId: 999_999, reason: 'x' }),
+  'damage.reportAtStation': () => ({ cause: 'crushed', suggestion: 'scrap', idempotencyKey: newKey() }),
 };
 
 // Logging out ends the caller's session, so it goes last.

@@ -163,6 +163,7 @@ describe('blind count', () => {
     });
     await ask('disposals.list', {});
     await ask('disposals.get', { disposalId: 1 });
+    await ask('damage.reportAtStation', { cause: 'wet', suggestion: 'scrap', idempotencyKey: 'blind-station-1' });
     replies['stock.balances'] = balances;
     // counts.finishCounting ends the blind phase: its reply may show the book, so it is checked before, by state.
     // auth.logout says nothing but null, and would end the keeper's session here.
