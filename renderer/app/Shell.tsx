@@ -1,6 +1,8 @@
 // The logged-in console: top bar, the pages this user's roles allow, the page.
 import { useEffect } from 'react';
 import { AdjustmentsPage } from '../pages/AdjustmentsPage';
+import { ApprovalsPage } from '../pages/ApprovalsPage';
+import { DamagePage } from '../pages/DamagePage';
 import { AuditPage } from '../pages/AuditPage';
 import { CountsPage } from '../pages/CountsPage';
 import { DeliveryPage } from '../pages/DeliveryPage';
@@ -95,6 +97,8 @@ export function Shell() {
           {page === 'delivery' && <DeliveryPage />}
           {page === 'dispatchReport' && <DispatchReportPage />}
           {page === 'loading' && <LoadingPage />}
+          {page === 'damage' && <DamagePage />}
+          {page === 'approvals' && <ApprovalsPage />}
         </main>
       </div>
     </div>

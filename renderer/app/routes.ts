@@ -29,6 +29,9 @@ export const pageIds = [
   'audit',
   'users',
   'scannerTest',
+  // Damage (issue 13): the register and the manager's approvals.
+  'damage',
+  'approvals',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -66,6 +69,9 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   dispatchReport: ['warehouseKeeper', 'operator', 'supervisor', 'csManager', 'dispatcher', 'admin'],
   // Pick lists and loading (issue 12 §4 §5): the dock, the dispatcher and the office.
   loading: ['dispatcher', 'warehouseKeeper', 'operator', 'supervisor', 'csManager', 'admin'],
+  // Damage register (issue 13, R11): raised by the floor and office, decided by the CS manager.
+  damage: ['warehouseKeeper', 'operator', 'dispatcher', 'supervisor', 'csManager', 'admin'],
+  approvals: ['csManager'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {
@@ -93,7 +99,14 @@ export function navigate(page: PageId, params?: Record<string, string | number>)
 }
 
 /** Printable documents, shown full-window at #/print/<doc>?… (renderer/print/PrintRoute.tsx). */
-export const printDocs = ['adjustmentForm', 'countSheet', 'orderConfirmation', 'dispatchReport', 'pickList'] as const;
+export const printDocs = [
+  'adjustmentForm',
+  'countSheet',
+  'orderConfirmation',
+  'dispatchReport',
+  'pickList',
+  'damageRecord',
+] as const;
 export type PrintDoc = (typeof printDocs)[number];
 
 export function printHref(doc: PrintDoc, params: Record<string, string | number>): string {

@@ -49,6 +49,8 @@ import enDelivery from './en/delivery.json';
 import zhDelivery from './zh-CN/delivery.json';
 import enDamage from './en/damage.json';
 import zhDamage from './zh-CN/damage.json';
+import enApprovals from './en/approvals.json';
+import zhApprovals from './zh-CN/approvals.json';
 
 export const namespaces = [
   'common',
@@ -74,6 +76,7 @@ export const namespaces = [
   'loading',
   'delivery',
   'damage',
+  'approvals',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -105,6 +108,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     loading: zhLoading,
     delivery: zhDelivery,
     damage: zhDamage,
+    approvals: zhApprovals,
   },
   en: {
     common: enCommon,
@@ -130,5 +134,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     loading: enLoading,
     delivery: enDelivery,
     damage: enDamage,
+    approvals: enApprovals,
   },
 };

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { navigate, type Route } from '../app/routes';
 import { AdjustmentFormPrint } from './AdjustmentFormPrint';
 import { CountSheetPrint } from './CountSheetPrint';
+import { DamageRecordPrint } from './DamageRecordPrint';
 import { DispatchReportPrint } from './DispatchReportPrint';
 import { OrderConfirmationPrint } from './OrderConfirmationPrint';
 import { PickListPrint } from './PickListPrint';
@@ -28,12 +29,18 @@ export function PrintRoute({ route }: { route: Route }) {
     .split(',')
     .map(Number)
     .filter((n) => Number.isSafeInteger(n) && n > 0);
+  const reportIds = (route.params.get('ids') ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isSafeInteger(n) && n > 0)
+    .slice(0, 500);
   const known =
     (doc === 'pickList' && tripIds.length > 0) ||
     (doc === 'adjustmentForm' && formId !== null) ||
     (doc === 'countSheet' && sessionId !== null) ||
     (doc === 'orderConfirmation' && day !== null) ||
-    (doc === 'dispatchReport' && day !== null);
+    (doc === 'dispatchReport' && day !== null) ||
+    (doc === 'damageRecord' && reportIds.length > 0);
 
   // An address that names no document goes back to the console.
   useEffect(() => {
@@ -46,5 +53,6 @@ export function PrintRoute({ route }: { route: Route }) {
   if (doc === 'orderConfirmation' && day !== null) return <OrderConfirmationPrint date={day} onBack={back} />;
   if (doc === 'dispatchReport' && day !== null) return <DispatchReportPrint date={day} onBack={back} />;
   if (doc === 'pickList' && tripIds.length > 0) return <PickListPrint tripIds={tripIds} onBack={back} />;
+  if (doc === 'damageRecord' && reportIds.length > 0) return <DamageRecordPrint reportIds={reportIds} onBack={back} />;
   return null;
 }
