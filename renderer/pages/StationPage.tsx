@@ -172,7 +172,8 @@ export function StationPage() {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || linkCode !== null) return;
       const action = stationKeyAction(e, asEditable(document.activeElement) !== null);
-      if (!action) return;
+      // Enter belongs to the focused button except in the damage task, where it reports.
+      if (!action || (action.kind === 'enter' && !damageTask)) return;
       e.preventDefault();
       switch (action.kind) {
         case 'digit':
