@@ -1,6 +1,8 @@
 // The logged-in console: top bar, the pages this user's roles allow, the page.
 import { useEffect } from 'react';
 import { AdjustmentsPage } from '../pages/AdjustmentsPage';
+import { ApprovalsPage } from '../pages/ApprovalsPage';
+import { DamagePage } from '../pages/DamagePage';
 import { AuditPage } from '../pages/AuditPage';
 import { CountsPage } from '../pages/CountsPage';
 import { DeliveryPage } from '../pages/DeliveryPage';
@@ -99,6 +101,8 @@ export function Shell() {
           {page === 'loading' && <LoadingPage />}
           {page === 'damageAnalysis' && <DamageAnalysisPage />}
           {page === 'returnAnalysis' && <ReturnAnalysisPage />}
+          {page === 'damage' && <DamagePage />}
+          {page === 'approvals' && <ApprovalsPage />}
         </main>
       </div>
     </div>

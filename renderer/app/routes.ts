@@ -32,6 +32,9 @@ export const pageIds = [
   // Monthly analyses (issue 13): damage 残损分析报告 and returns 退货分析报告.
   'damageAnalysis',
   'returnAnalysis',
+  // Damage (issue 13): the register and the manager's approvals.
+  'damage',
+  'approvals',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -72,6 +75,9 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   // Monthly analyses (issue 13): prepared by the operator (damage with the keeper), submitted to the CS manager.
   damageAnalysis: ['operator', 'warehouseKeeper', 'csManager', 'supervisor', 'admin'],
   returnAnalysis: ['operator', 'csManager', 'supervisor', 'admin'],
+  // Damage register (issue 13, R11): raised by the floor and office, decided by the CS manager.
+  damage: ['warehouseKeeper', 'operator', 'dispatcher', 'supervisor', 'csManager', 'admin'],
+  approvals: ['csManager'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {
@@ -107,6 +113,7 @@ export const printDocs = [
   'pickList',
   'damageAnalysis',
   'returnAnalysis',
+  'damageRecord',
 ] as const;
 export type PrintDoc = (typeof printDocs)[number];
 

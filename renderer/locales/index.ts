@@ -49,6 +49,10 @@ import enDelivery from './en/delivery.json';
 import zhDelivery from './zh-CN/delivery.json';
 import enAnalyses from './en/analyses.json';
 import zhAnalyses from './zh-CN/analyses.json';
+import enDamage from './en/damage.json';
+import zhDamage from './zh-CN/damage.json';
+import enApprovals from './en/approvals.json';
+import zhApprovals from './zh-CN/approvals.json';
 
 export const namespaces = [
   'common',
@@ -74,6 +78,8 @@ export const namespaces = [
   'loading',
   'delivery',
   'analyses',
+  'damage',
+  'approvals',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -105,6 +111,8 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     loading: zhLoading,
     delivery: zhDelivery,
     analyses: zhAnalyses,
+    damage: zhDamage,
+    approvals: zhApprovals,
   },
   en: {
     common: enCommon,
@@ -130,5 +138,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     loading: enLoading,
     delivery: enDelivery,
     analyses: enAnalyses,
+    damage: enDamage,
+    approvals: enApprovals,
   },
 };

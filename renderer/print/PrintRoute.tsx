@@ -6,6 +6,7 @@ import { navigate, type Route } from '../app/routes';
 import { AdjustmentFormPrint } from './AdjustmentFormPrint';
 import { DamageAnalysisPrint, ReturnAnalysisPrint } from './AnalysisPrint';
 import { CountSheetPrint } from './CountSheetPrint';
+import { DamageRecordPrint } from './DamageRecordPrint';
 import { DispatchReportPrint } from './DispatchReportPrint';
 import { OrderConfirmationPrint } from './OrderConfirmationPrint';
 import { PickListPrint } from './PickListPrint';
@@ -31,13 +32,19 @@ export function PrintRoute({ route }: { route: Route }) {
     .split(',')
     .map(Number)
     .filter((n) => Number.isSafeInteger(n) && n > 0);
+  const reportIds = (route.params.get('ids') ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isSafeInteger(n) && n > 0)
+    .slice(0, 500);
   const known =
     (doc === 'pickList' && tripIds.length > 0) ||
     (doc === 'adjustmentForm' && formId !== null) ||
     (doc === 'countSheet' && sessionId !== null) ||
     (doc === 'orderConfirmation' && day !== null) ||
     (doc === 'dispatchReport' && day !== null) ||
-    ((doc === 'damageAnalysis' || doc === 'returnAnalysis') && month !== null);
+    ((doc === 'damageAnalysis' || doc === 'returnAnalysis') && month !== null) ||
+    (doc === 'damageRecord' && reportIds.length > 0);
 
   // An address that names no document goes back to the console.
   useEffect(() => {
@@ -52,5 +59,6 @@ export function PrintRoute({ route }: { route: Route }) {
   if (doc === 'pickList' && tripIds.length > 0) return <PickListPrint tripIds={tripIds} onBack={back} />;
   if (doc === 'damageAnalysis' && month !== null) return <DamageAnalysisPrint month={month} onBack={back} />;
   if (doc === 'returnAnalysis' && month !== null) return <ReturnAnalysisPrint month={month} onBack={back} />;
+  if (doc === 'damageRecord' && reportIds.length > 0) return <DamageRecordPrint reportIds={reportIds} onBack={back} />;
   return null;
 }

@@ -139,6 +139,22 @@ export const requestNameList = [
   'analyses.returns',
   'analyses.saveReturns',
   'analyses.submitReturns',
+  'damage.causes',
+  'damage.saveCause',
+  'damage.finders',
+  'damage.report',
+  'damage.list',
+  'damage.get',
+  'damage.approve',
+  'damage.reject',
+  'damage.attach',
+  'damage.attachment',
+  'disposals.propose',
+  'disposals.list',
+  'disposals.get',
+  'disposals.approve',
+  'disposals.reject',
+  'damage.reportAtStation',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */
