@@ -19,7 +19,7 @@ export function Chart({
   option: EChartsCoreOption;
   height?: number;
   testId?: string;
-  /** In a print: no animation (the page is captured at once) and a fixed width. */
+  /** In a print: no animation (the page is captured at once) and a fixed size. */
   print?: boolean;
 }) {
   const box = useRef<HTMLDivElement>(null);
@@ -40,5 +40,8 @@ export function Chart({
   useEffect(() => {
     chart.current?.setOption({ animation: !print, ...option }, true);
   }, [option, print]);
-  return <div ref={box} className="analysis-chart" style={{ height }} data-testid={testId} />;
+  // A print chart has a fixed size that fits the A4 text width, so the PDF holds
+  // it whole (an SVG sized on the wider screen would be cut at the page's edge).
+  const style = print ? { height: 230, width: 640 } : { height };
+  return <div ref={box} className="analysis-chart" style={style} data-testid={testId} />;
 }
