@@ -165,6 +165,21 @@ export const errorCodes = [
   'disposal.reportMismatch',
   'damage.oneProduct',
   'damage.nothingScanned',
+  'returns.unknown',
+  'returns.unknownCustomer',
+  'returns.unknownProduct',
+  'returns.unknownLocation',
+  'returns.orderNotDelivered',
+  'returns.tooMuch',
+  'returns.noteRequired',
+  'returns.wrongState',
+  'returns.notYours',
+  'returns.noRefusal',
+  'returns.notFound',
+  'returns.unknownLine',
+  'returns.noteTooMuch',
+  'returns.noteIncomplete',
+  'returns.noBin',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

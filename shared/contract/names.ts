@@ -155,6 +155,16 @@ export const requestNameList = [
   'disposals.approve',
   'disposals.reject',
   'damage.reportAtStation',
+  'returns.report',
+  'returns.list',
+  'returns.get',
+  'returns.find',
+  'returns.approve',
+  'returns.reject',
+  'returns.takeRefusal',
+  'returns.check',
+  'returns.issueNote',
+  'returns.financeExport',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

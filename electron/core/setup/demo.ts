@@ -14,6 +14,7 @@ import { postDocument, type MovementLine } from '../stock/posting';
 import { createLayout } from './layout';
 import { loadDemoOrders } from './demoOrders';
 import { loadDemoDamage } from './demoDamage';
+import { loadDemoReturns } from './demoReturns';
 import { demoAreas, demoCategories, demoGivenNames, demoShopKinds, demoSurnames, demoVariants } from './demoCatalogue';
 
 export const demoPassword = 'demo1234';
@@ -333,6 +334,8 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
   );
   // Damage (issue 13): reports in each state and disposals, so the manager finds work waiting.
   await loadDemoDamage(quiet, asUser, ids);
+  // Returns (issue 13): a return at each step of the chain, so each role finds work.
+  await loadDemoReturns(quiet, asUser, ids);
   progress(ctx, 'done', docs, docs);
 
   return [

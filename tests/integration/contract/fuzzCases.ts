@@ -624,4 +624,46 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['from damaged', { fromStatus: 'damaged', cause: 'wet', suggestion: 'scrap', idempotencyKey: 'fuzz-station-1' }],
     ['product smuggled in', { productId: 1, cause: 'wet', suggestion: 'scrap', idempotencyKey: 'fuzz-station-1' }],
   ],
+  'returns.report': () => [
+    ['no lines', { customerId: 1, lines: [], idempotencyKey: 'fuzz-return-1' }],
+    [
+      'zero qty',
+      { customerId: 1, lines: [{ productId: 1, qty: 0, reason: 'quality' }], idempotencyKey: 'fuzz-return-1' },
+    ],
+    [
+      'reason refusedAtDelivery on a report',
+      {
+        customerId: 1,
+        lines: [{ productId: 1, qty: 1, reason: 'refusedAtDelivery' }],
+        idempotencyKey: 'fuzz-return-1',
+      },
+    ],
+    [
+      'per pallet',
+      {
+        customerId: 1,
+        lines: [{ productId: 1, qty: 1, per: 'pallet', reason: 'quality' }],
+        idempotencyKey: 'fuzz-return-1',
+      },
+    ],
+  ],
+  'returns.list': () => [['unknown state', { state: 'lost' }]],
+  'returns.get': () => badIds('returnId'),
+  'returns.find': () => [['empty number', { number: '' }]],
+  'returns.approve': () => badIds('returnId'),
+  'returns.reject': () => [['missing reason', { returnId: 1 }]],
+  'returns.takeRefusal': () => badIds('orderId'),
+  'returns.check': () => [
+    ['negative cases', { returnId: 1, casesChecked: -1, lines: [{ productId: 1, qty: 1, reason: 'quality' }] }],
+    ['fraction qty', { returnId: 1, casesChecked: 1, lines: [{ productId: 1, qty: 0.5, reason: 'quality' }] }],
+    ['unknown reason', { returnId: 1, casesChecked: 1, lines: [{ productId: 1, qty: 1, reason: 'bored' }] }],
+  ],
+  'returns.issueNote': () => [
+    [
+      'negative good',
+      { returnId: 1, lines: [{ lineNo: 1, qtyGood: -1, qtyDamaged: 0 }], idempotencyKey: 'fuzz-note-1' },
+    ],
+    ['no key', { returnId: 1, lines: [{ lineNo: 1, qtyGood: 1, qtyDamaged: 0 }] }],
+  ],
+  'returns.financeExport': () => [['not a date', { from: '2026-13-01', to: '2026-12-31' }]],
 };

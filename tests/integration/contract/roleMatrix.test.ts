@@ -224,6 +224,28 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'disposals.approve': () => ({ disposalId: 999_999 }),
   'disposals.reject': () => ({ disposalId: 999_999, reason: 'x' }),
   'damage.reportAtStation': () => ({ cause: 'crushed', suggestion: 'scrap', idempotencyKey: newKey() }),
+  'returns.report': () => ({
+    customerId: 999_999,
+    lines: [{ productId: w.products[0]!.id, qty: 1, reason: 'quality' }],
+    idempotencyKey: newKey(),
+  }),
+  'returns.list': () => ({}),
+  'returns.get': () => ({ returnId: 999_999 }),
+  'returns.find': () => ({ number: 'TH-none' }),
+  'returns.approve': () => ({ returnId: 999_999 }),
+  'returns.reject': () => ({ returnId: 999_999, reason: 'x' }),
+  'returns.takeRefusal': () => ({ orderId: 999_999 }),
+  'returns.check': () => ({
+    returnId: 999_999,
+    casesChecked: 1,
+    lines: [{ productId: w.products[0]!.id, qty: 1, reason: 'quality' }],
+  }),
+  'returns.issueNote': () => ({
+    returnId: 999_999,
+    lines: [{ lineNo: 1, qtyGood: 1, qtyDamaged: 0 }],
+    idempotencyKey: newKey(),
+  }),
+  'returns.financeExport': () => ({ from: '2026-12-01', to: '2026-12-31' }),
 };
 
 // Logging out ends the caller's session, so it goes last.

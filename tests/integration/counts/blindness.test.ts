@@ -167,6 +167,16 @@ describe('blind count', () => {
     await ask('disposals.list', {});
     await ask('disposals.get', { disposalId: 1 });
     await ask('damage.reportAtStation', { cause: 'wet', suggestion: 'scrap', idempotencyKey: 'blind-station-1' });
+    // Returns (issue 13): the keeper's check names what came back, never the book.
+    await ask('returns.list', {});
+    await ask('returns.get', { returnId: 1 });
+    await ask('returns.find', { number: 'TH-none' });
+    await ask('returns.takeRefusal', { orderId: 1 });
+    await ask('returns.check', {
+      returnId: 1,
+      casesChecked: 1,
+      lines: [{ productId: product, qty: 3, reason: 'quality' }],
+    });
     replies['stock.balances'] = balances;
     // counts.finishCounting ends the blind phase: its reply may show the book, so it is checked before, by state.
     // auth.logout says nothing but null, and would end the keeper's session here.
