@@ -6,7 +6,7 @@
 import type { ColDef } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanScope, ReturnAnalysis, ReturnRow } from '../../shared/contract';
+import type { PlanScope, ReturnAnalysis, ReturnAnalysisRow } from '../../shared/contract';
 import { returnReasons } from '../../shared/contract/returns/words';
 import { api } from '../api/client';
 import { navigate, openPrint, useRoute } from '../app/routes';
@@ -95,7 +95,7 @@ export function ReturnAnalysisPage() {
     }
   };
   const c = (k: string) => t(`analyses:returns.col.${k}`);
-  const columns = useMemo<ColDef<ReturnRow>[]>(
+  const columns = useMemo<ColDef<ReturnAnalysisRow>[]>(
     () => [
       { headerName: c('kind'), valueGetter: (p) => (p.data ? t(`analyses:returnKind.${p.data.kind}`) : ''), width: 90 },
       {
@@ -168,7 +168,7 @@ export function ReturnAnalysisPage() {
           <WhoLine a={a} />
           <ReturnView a={a} />
           <h3>{t('analyses:returns.detail')}</h3>
-          <CangwuGrid<ReturnRow>
+          <CangwuGrid<ReturnAnalysisRow>
             gridId="returnAnalysisRows"
             boxClassName="analysis-grid"
             rowData={a.rows}

@@ -25,7 +25,7 @@ import type {
   ReturnKindTotal,
   ReturnReason,
   ReturnReasonRow,
-  ReturnRow,
+  ReturnAnalysisRow,
   ReturnSalespersonRow,
   ReturnTrendPoint,
 } from '../../../shared/contract';
@@ -122,7 +122,7 @@ export async function returnAnalysis(db: Db, month: string, timeZone: string): P
     .execute();
 
   const personName = (id: number | null) => (id === null ? '' : (people.get(id) ?? `#${id}`));
-  const rows: ReturnRow[] = agg
+  const rows: ReturnAnalysisRow[] = agg
     .map((a) => {
       const p = products.get(a.product_id);
       return {

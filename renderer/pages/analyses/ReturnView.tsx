@@ -4,7 +4,7 @@
 // are a grid on the page (ReturnAnalysisPage) and a table in the print.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReturnAnalysis, ReturnRow } from '../../../shared/contract';
+import type { ReturnAnalysis, ReturnAnalysisRow } from '../../../shared/contract';
 import { useFormat } from '../../i18n/format';
 import { Chart } from './Chart';
 import { reasonOption, returnTrendOption } from './charts';
@@ -147,7 +147,7 @@ function PlansTable({ a }: { a: ReturnAnalysis }) {
   );
 }
 
-function DetailTable({ rows }: { rows: ReturnRow[] }) {
+function DetailTable({ rows }: { rows: ReturnAnalysisRow[] }) {
   const { t } = useTranslation();
   const f = useFormat();
   const c = (k: string) => t(`analyses:returns.col.${k}`);

@@ -110,7 +110,7 @@ export type ReturnKindTotal = {
 };
 
 /** One salesperson × product × reason × kind: the analysis grid. */
-export type ReturnRow = {
+export type ReturnAnalysisRow = {
   kind: ReturnKind;
   salespersonId: number | null;
   salespersonName: string;
@@ -163,7 +163,7 @@ export type ActionPlan = {
 export type ReturnAnalysis = AnalysisHeader & {
   timeZone: string;
   kinds: ReturnKindTotal[];
-  rows: ReturnRow[];
+  rows: ReturnAnalysisRow[];
   salespeople: ReturnSalespersonRow[];
   reasons: ReturnReasonRow[];
   trend: ReturnTrendPoint[];
