@@ -1,6 +1,8 @@
 // The logged-in console: top bar, the pages this user's roles allow, the page.
 import { useEffect } from 'react';
 import { AdjustmentsPage } from '../pages/AdjustmentsPage';
+import { ApprovalsPage } from '../pages/ApprovalsPage';
+import { DamagePage } from '../pages/DamagePage';
 import { AuditPage } from '../pages/AuditPage';
 import { CountsPage } from '../pages/CountsPage';
 import { DeliveryPage } from '../pages/DeliveryPage';
@@ -22,6 +24,8 @@ import { ScannerTestPage } from '../pages/ScannerTestPage';
 import { StationPage } from '../pages/StationPage';
 import { UsersPage } from '../pages/UsersPage';
 import { DispatchBoardPage } from '../pages/DispatchBoardPage';
+import { DamageAnalysisPage } from '../pages/DamageAnalysisPage';
+import { ReturnAnalysisPage } from '../pages/ReturnAnalysisPage';
 import { PrintRoute } from '../print/PrintRoute';
 import { ScannerStatusBar } from '../scanning/ScannerStatusBar';
 import { useScanning } from '../scanning/useScanning';
@@ -95,6 +99,10 @@ export function Shell() {
           {page === 'delivery' && <DeliveryPage />}
           {page === 'dispatchReport' && <DispatchReportPage />}
           {page === 'loading' && <LoadingPage />}
+          {page === 'damageAnalysis' && <DamageAnalysisPage />}
+          {page === 'returnAnalysis' && <ReturnAnalysisPage />}
+          {page === 'damage' && <DamagePage />}
+          {page === 'approvals' && <ApprovalsPage />}
         </main>
       </div>
     </div>

@@ -29,6 +29,12 @@ export const pageIds = [
   'audit',
   'users',
   'scannerTest',
+  // Monthly analyses (issue 13): damage 残损分析报告 and returns 退货分析报告.
+  'damageAnalysis',
+  'returnAnalysis',
+  // Damage (issue 13): the register and the manager's approvals.
+  'damage',
+  'approvals',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -66,6 +72,12 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   dispatchReport: ['warehouseKeeper', 'operator', 'supervisor', 'csManager', 'dispatcher', 'admin'],
   // Pick lists and loading (issue 12 §4 §5): the dock, the dispatcher and the office.
   loading: ['dispatcher', 'warehouseKeeper', 'operator', 'supervisor', 'csManager', 'admin'],
+  // Monthly analyses (issue 13): prepared by the operator (damage with the keeper), submitted to the CS manager.
+  damageAnalysis: ['operator', 'warehouseKeeper', 'csManager', 'supervisor', 'admin'],
+  returnAnalysis: ['operator', 'csManager', 'supervisor', 'admin'],
+  // Damage register (issue 13, R11): raised by the floor and office, decided by the CS manager.
+  damage: ['warehouseKeeper', 'operator', 'dispatcher', 'supervisor', 'csManager', 'admin'],
+  approvals: ['csManager'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {
@@ -93,7 +105,16 @@ export function navigate(page: PageId, params?: Record<string, string | number>)
 }
 
 /** Printable documents, shown full-window at #/print/<doc>?… (renderer/print/PrintRoute.tsx). */
-export const printDocs = ['adjustmentForm', 'countSheet', 'orderConfirmation', 'dispatchReport', 'pickList'] as const;
+export const printDocs = [
+  'adjustmentForm',
+  'countSheet',
+  'orderConfirmation',
+  'dispatchReport',
+  'pickList',
+  'damageAnalysis',
+  'returnAnalysis',
+  'damageRecord',
+] as const;
 export type PrintDoc = (typeof printDocs)[number];
 
 export function printHref(doc: PrintDoc, params: Record<string, string | number>): string {

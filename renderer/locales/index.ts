@@ -47,6 +47,12 @@ import enLoading from './en/loading.json';
 import zhLoading from './zh-CN/loading.json';
 import enDelivery from './en/delivery.json';
 import zhDelivery from './zh-CN/delivery.json';
+import enAnalyses from './en/analyses.json';
+import zhAnalyses from './zh-CN/analyses.json';
+import enDamage from './en/damage.json';
+import zhDamage from './zh-CN/damage.json';
+import enApprovals from './en/approvals.json';
+import zhApprovals from './zh-CN/approvals.json';
 
 export const namespaces = [
   'common',
@@ -71,6 +77,9 @@ export const namespaces = [
   'autoAssign',
   'loading',
   'delivery',
+  'analyses',
+  'damage',
+  'approvals',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -101,6 +110,9 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     autoAssign: zhAutoAssign,
     loading: zhLoading,
     delivery: zhDelivery,
+    analyses: zhAnalyses,
+    damage: zhDamage,
+    approvals: zhApprovals,
   },
   en: {
     common: enCommon,
@@ -125,5 +137,8 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     autoAssign: enAutoAssign,
     loading: enLoading,
     delivery: enDelivery,
+    analyses: enAnalyses,
+    damage: enDamage,
+    approvals: enApprovals,
   },
 };

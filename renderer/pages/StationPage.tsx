@@ -3,6 +3,7 @@
 // the quantity key, undo, the scanners' connection, a field to type a code —
 // all by keyboard (F2/F3 task, F4 type a code, digits = quantity, Ctrl+Z undo).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DamageCause } from '../../shared/contract/damage';
 import { useTranslation } from 'react-i18next';
 import type { ScanView, TaskKind } from '../../shared/contract/scanning';
 import { taskKinds } from '../../shared/contract/scanning';
@@ -24,6 +25,7 @@ import { StationScanners } from './station/StationScanners';
 import { keyCaps, stationKeyAction } from './station/stationKeys';
 import { loadCompleteOrders } from './station/LoadCheckPanel';
 import { TaskPanel } from './station/TaskPanel';
+import { createDamageChoice } from './station/damageChoice';
 import { useStation } from './station/useStation';
 
 export function StationPage() {
@@ -69,6 +71,41 @@ export function StationPage() {
       qtyKey.dispose();
     };
   }, [qtyKey]);
+
+  // 残损登记 (issue 13): number keys pick the cause and the suggestion, Enter reports.
+  const damageChoice = useMemo(() => createDamageChoice(), []);
+  useEffect(() => registerVirtualField(damageChoice), [damageChoice]);
+  const [causes, setCauses] = useState<DamageCause[]>([]);
+  const [damageNote, setDamageNote] = useState('');
+  const damageTask = state?.task.kind === 'damage';
+  useEffect(() => {
+    if (!damageTask) return;
+    api.request('damage.causes', {}).then((c) => setCauses(c.filter((x) => x.active)), notify.error);
+  }, [damageTask, notify]);
+  const submitDamage = useCallback(async () => {
+    const { cause, suggestion } = damageChoice.get();
+    if (cause === null || suggestion === null) {
+      playSound('error');
+      notify.error(new Error(t(cause === null ? 'damage:station.chooseCause' : 'damage:station.chooseSuggestion')));
+      return;
+    }
+    try {
+      const r = await api.request('damage.reportAtStation', {
+        cause,
+        causeNote: damageNote,
+        suggestion,
+        idempotencyKey: crypto.randomUUID(),
+      });
+      playSound('good');
+      notify.success(t('damage:station.reported', { number: r.number }));
+      damageChoice.clear();
+      setDamageNote('');
+      void station.reload();
+    } catch (e) {
+      playSound('error');
+      notify.error(e);
+    }
+  }, [damageChoice, damageNote, notify, t, station]);
 
   const undo = useCallback(async () => {
     try {
@@ -135,17 +172,27 @@ export function StationPage() {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || linkCode !== null) return;
       const action = stationKeyAction(e, asEditable(document.activeElement) !== null);
-      if (!action) return;
+      // Enter belongs to the focused button except in the damage task, where it reports.
+      if (!action || (action.kind === 'enter' && !damageTask)) return;
       e.preventDefault();
       switch (action.kind) {
         case 'digit':
-          qtyKey.digit(action.digit);
+          if (damageTask)
+            damageChoice.digit(
+              action.digit,
+              causes.map((c) => c.code),
+            );
+          else qtyKey.digit(action.digit);
+          return;
+        case 'enter':
+          if (damageTask) void submitDamage();
           return;
         case 'qtyBackspace':
           qtyKey.backspace();
           return;
         case 'qtyClear':
           qtyKey.clear();
+          if (damageTask) damageChoice.clear();
           return;
         case 'undo':
           void undo();
@@ -166,7 +213,7 @@ export function StationPage() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [qtyKey, undo, setTask, clearTask, loadComplete, linkCode]);
+  }, [qtyKey, undo, setTask, clearTask, loadComplete, linkCode, damageTask, damageChoice, causes, submitDamage]);
 
   const lastUnknown =
     lastScan?.outcome === 'unknown' && lastScan.resolution?.kind === 'unknown' && linkableCode(lastScan.resolution.code)
@@ -207,7 +254,20 @@ export function StationPage() {
 
       <div className="station-grid">
         <div className="station-main">
-          {state && <TaskPanel task={state.task} lastScans={state.lastScans} onLoad={() => void loadComplete()} />}
+          {state && (
+            <TaskPanel
+              task={state.task}
+              lastScans={state.lastScans}
+              onLoad={() => void loadComplete()}
+              damage={{
+                causes,
+                choice: damageChoice,
+                note: damageNote,
+                onNote: setDamageNote,
+                onSubmit: () => void submitDamage(),
+              }}
+            />
+          )}
           <RecentScans scans={state?.lastScans ?? []} />
         </div>
         <aside className="station-side">
@@ -239,7 +299,8 @@ export function StationPage() {
               </dt>
               <dd>{t('scan:keys.undo')}</dd>
               <dt>
-                <kbd>{keyCaps.lookup}</kbd> <kbd>{keyCaps.receipt}</kbd> <kbd>{keyCaps.load}</kbd>
+                <kbd>{keyCaps.lookup}</kbd> <kbd>{keyCaps.receipt}</kbd> <kbd>{keyCaps.load}</kbd>{' '}
+                <kbd>{keyCaps.damage}</kbd>
               </dt>
               <dd>{t('scan:keys.task')}</dd>
               <dt>

@@ -4,7 +4,9 @@
 import { useEffect } from 'react';
 import { navigate, type Route } from '../app/routes';
 import { AdjustmentFormPrint } from './AdjustmentFormPrint';
+import { DamageAnalysisPrint, ReturnAnalysisPrint } from './AnalysisPrint';
 import { CountSheetPrint } from './CountSheetPrint';
+import { DamageRecordPrint } from './DamageRecordPrint';
 import { DispatchReportPrint } from './DispatchReportPrint';
 import { OrderConfirmationPrint } from './OrderConfirmationPrint';
 import { PickListPrint } from './PickListPrint';
@@ -24,16 +26,25 @@ export function PrintRoute({ route }: { route: Route }) {
   const sessionId = idParam(route, 'session');
   const date = route.params.get('date');
   const day = date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+  const monthParam = route.params.get('month');
+  const month = monthParam !== null && /^\d{4}-(0[1-9]|1[0-2])$/.test(monthParam) ? monthParam : null;
   const tripIds = (route.params.get('trips') ?? '')
     .split(',')
     .map(Number)
     .filter((n) => Number.isSafeInteger(n) && n > 0);
+  const reportIds = (route.params.get('ids') ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isSafeInteger(n) && n > 0)
+    .slice(0, 500);
   const known =
     (doc === 'pickList' && tripIds.length > 0) ||
     (doc === 'adjustmentForm' && formId !== null) ||
     (doc === 'countSheet' && sessionId !== null) ||
     (doc === 'orderConfirmation' && day !== null) ||
-    (doc === 'dispatchReport' && day !== null);
+    (doc === 'dispatchReport' && day !== null) ||
+    ((doc === 'damageAnalysis' || doc === 'returnAnalysis') && month !== null) ||
+    (doc === 'damageRecord' && reportIds.length > 0);
 
   // An address that names no document goes back to the console.
   useEffect(() => {
@@ -46,5 +57,8 @@ export function PrintRoute({ route }: { route: Route }) {
   if (doc === 'orderConfirmation' && day !== null) return <OrderConfirmationPrint date={day} onBack={back} />;
   if (doc === 'dispatchReport' && day !== null) return <DispatchReportPrint date={day} onBack={back} />;
   if (doc === 'pickList' && tripIds.length > 0) return <PickListPrint tripIds={tripIds} onBack={back} />;
+  if (doc === 'damageAnalysis' && month !== null) return <DamageAnalysisPrint month={month} onBack={back} />;
+  if (doc === 'returnAnalysis' && month !== null) return <ReturnAnalysisPrint month={month} onBack={back} />;
+  if (doc === 'damageRecord' && reportIds.length > 0) return <DamageRecordPrint reportIds={reportIds} onBack={back} />;
   return null;
 }

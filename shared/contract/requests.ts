@@ -72,7 +72,7 @@ import type {
 import { none, spec, type RequestSpec } from './spec';
 import { ordersRequests } from './orders';
 import { dispatchRequests } from './dispatch';
-import { damageRequests } from './damage';
+import { damageRequests, disposalKinds } from './damage';
 import { returnsRequests } from './returns';
 import { analysesRequests } from './analyses';
 
@@ -85,8 +85,26 @@ const receiptLine = z
     status: stockStatus,
     locationId: id,
     qty: quantity,
+    /** A damaged line's damage report (issue 13): its cause and suggestion; opened with the receipt. */
+    damage: z
+      .object({
+        cause: z
+          .string()
+          .trim()
+          .min(1)
+          .max(40)
+          .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'code'),
+        causeNote: z.string().trim().max(1000).default(''),
+        suggestion: z.enum(disposalKinds),
+      })
+      .strict()
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((l) => l.damage === undefined || l.status === 'damaged', {
+    message: 'damageOnlyOnDamaged',
+    path: ['damage'],
+  });
 
 const scannerConfigInput = z
   .object({

@@ -152,9 +152,23 @@ export type TaskView =
       kind: 'load';
       /** The trip whose barcode was scanned, with per order and per product expected / scanned / missing; null before. */
       check: LoadCheckView | null;
+    }
+  | {
+      /** 残损登记 at a station (issue 13): the bin, then the damaged goods (+1 unit or +1 case a scan); Enter reports. */
+      kind: 'damage';
+      location: { locationId: number; code: string } | null;
+      goods: null | {
+        productId: number;
+        productCode: string;
+        productNameZh: string;
+        productNameEn: string;
+        unit: string;
+        casePack: number;
+        qty: number;
+      };
     };
 export type TaskKind = TaskView['kind'];
-export const taskKinds: TaskKind[] = ['lookup', 'receipt', 'count', 'load'];
+export const taskKinds: TaskKind[] = ['lookup', 'receipt', 'count', 'load', 'damage'];
 
 export type StationState = {
   station: string;

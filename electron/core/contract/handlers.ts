@@ -51,7 +51,7 @@ import { countSheet, enterCount } from '../counts/sheet';
 import { countAtStation } from '../counts/station';
 import { ordersHandlers } from '../orders/handlers';
 import { dispatchHandlers } from '../dispatch/handlers';
-import { damageHandlers } from '../damage/handlers';
+import { createDamageHandlers } from '../damage/handlers';
 import { returnsHandlers } from '../returns/handlers';
 import { analysesHandlers } from '../analyses/handlers';
 import { listReceipts, postReceipt } from '../receipts/receipts';
@@ -230,7 +230,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
 
   ...ordersHandlers,
   ...dispatchHandlers,
-  ...damageHandlers,
+  ...createDamageHandlers(deps),
   ...returnsHandlers,
   ...analysesHandlers,
   ...backupsHandlers(deps.backups),

@@ -550,6 +550,24 @@ export type DB = {
     issued_date: string;
   };
   return_refused_lines: { line_id: number; return_id: number };
+  analysis_reports: {
+    kind: string;
+    month: string;
+    state: string;
+    note: Generated<string>;
+    saved_by: number;
+    saved_at: string;
+    submitted_by: number | null;
+    submitted_at: string | null;
+  };
+  return_action_plans: {
+    month: string;
+    scope: string;
+    key: string;
+    text: string;
+    updated_by: number;
+    updated_at: string;
+  };
 };
 
 /** The database handle services use: the root or a transaction, same API. */

@@ -13,6 +13,8 @@ import { postReceipt } from '../receipts/receipts';
 import { postDocument, type MovementLine } from '../stock/posting';
 import { createLayout } from './layout';
 import { loadDemoOrders } from './demoOrders';
+import { loadDemoDamage } from './demoDamage';
+import { loadDemoReturns } from './demoReturns';
 import { demoAreas, demoCategories, demoGivenNames, demoShopKinds, demoSurnames, demoVariants } from './demoCatalogue';
 
 export const demoPassword = 'demo1234';
@@ -330,6 +332,10 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
     asUser(ids.get('operator')!, 'operator', ['operator'], ctx.now),
     demoPassword,
   );
+  // Damage (issue 13): reports in each state and disposals, so the manager finds work waiting.
+  await loadDemoDamage(quiet, asUser, ids);
+  // Returns (issue 13): a return at each step of the chain, so each role finds work.
+  await loadDemoReturns(quiet, asUser, ids);
   progress(ctx, 'done', docs, docs);
 
   return [

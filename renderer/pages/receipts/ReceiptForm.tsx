@@ -6,6 +6,7 @@ import type { LocationView, ProductView, ReceiptRow } from '../../../shared/cont
 import { api } from '../../api/client';
 import { FieldError, FormFailure } from '../../components/FormMessages';
 import { ProductPicker } from '../../components/ProductPicker';
+import { DamageLineFields } from './DamageLineFields';
 import { TextField } from '../../components/TextField';
 import { LocationSelect, QtyInput, StatusSelect } from '../../components/StockLineFields';
 import { useNotify } from '../../components/toast/useNotify';
@@ -108,6 +109,10 @@ export function ReceiptForm({
           status: l.status,
           locationId: l.locationId as number,
           qty: Number(l.qty),
+          // Damaged on arrival: the line opens its damage report with the receipt.
+          ...(l.status === 'damaged' && l.damageCause
+            ? { damage: { cause: l.damageCause, suggestion: l.damageSuggestion } }
+            : {}),
         })),
         idempotencyKey,
       });
@@ -196,6 +201,15 @@ export function ReceiptForm({
                     label={t('receipts:form.status')}
                     onChange={(status) => setLine(i, { status })}
                   />
+                  {l.status === 'damaged' && (
+                    <DamageLineFields
+                      index={i}
+                      cause={l.damageCause}
+                      suggestion={l.damageSuggestion}
+                      onChange={(patch) => setLine(i, patch)}
+                    />
+                  )}
+                  {err(`lines.${i}.damageCause`, `receipt-line-${i}-damage-cause`)}
                 </td>
                 <td>
                   <LocationSelect

@@ -3,9 +3,21 @@
 import { useTranslation } from 'react-i18next';
 import type { ScanView, TaskView } from '../../../shared/contract/scanning';
 import { useFormat } from '../../i18n/format';
+import { DamagePanel } from './DamagePanel';
 import { LoadCheckPanel } from './LoadCheckPanel';
 
-export function TaskPanel({ task, lastScans, onLoad }: { task: TaskView; lastScans: ScanView[]; onLoad: () => void }) {
+export function TaskPanel({
+  task,
+  lastScans,
+  onLoad,
+  damage,
+}: {
+  task: TaskView;
+  lastScans: ScanView[];
+  onLoad: () => void;
+  damage: Omit<Parameters<typeof DamagePanel>[0], 'task'>;
+}) {
+  if (task.kind === 'damage') return <DamagePanel task={task} {...damage} />;
   if (task.kind === 'lookup') return <LookupPanel task={task} lastScans={lastScans} />;
   if (task.kind === 'count') return <CountPanel task={task} />;
   if (task.kind === 'load') return <LoadCheckPanel check={task.check} onLoad={onLoad} />;

@@ -11,7 +11,8 @@ export type StationKeyAction =
   | { kind: 'task'; task: TaskKind }
   | { kind: 'focusManual' }
   | { kind: 'clearTask' }
-  | { kind: 'loadComplete' };
+  | { kind: 'loadComplete' }
+  | { kind: 'enter' };
 
 type Key = {
   key: string;
@@ -36,6 +37,7 @@ export const keyCaps = {
   clearTask: 'F8',
   load: 'F6',
   loadComplete: 'F7',
+  damage: 'F9',
 } as const;
 
 export function stationKeyAction(k: Key, fieldFocused: boolean): StationKeyAction | null {
@@ -47,6 +49,7 @@ export function stationKeyAction(k: Key, fieldFocused: boolean): StationKeyActio
     if (k.key === 'F8') return { kind: 'clearTask' };
     if (k.key === 'F6') return { kind: 'task', task: 'load' };
     if (k.key === 'F7') return { kind: 'loadComplete' };
+    if (k.key === 'F9') return { kind: 'task', task: 'damage' };
   }
   if (fieldFocused) return null;
   // Ctrl+Z: undo the last scan (a held key does not undo a whole series).
@@ -56,5 +59,7 @@ export function stationKeyAction(k: Key, fieldFocused: boolean): StationKeyActio
   if (/^[0-9]$/.test(k.key)) return { kind: 'digit', digit: k.key };
   if (k.key === 'Backspace') return { kind: 'qtyBackspace' };
   if (k.key === 'Escape') return { kind: 'qtyClear' };
+  // Enter with no field focused (a wedge scan's Enter never gets here): the damage task reports.
+  if (k.key === 'Enter' && !k.shiftKey && !k.repeat) return { kind: 'enter' };
   return null;
 }

@@ -548,4 +548,122 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['hour 24', { time: '24:00' }],
     ['missing time', {}],
   ],
+  'analyses.damage': () => [
+    ['month 13', { month: '2026-13' }],
+    ['a date, not a month', { month: '2026-11-01' }],
+    ['missing month', {}],
+  ],
+  'analyses.saveDamage': () => [
+    ['note too long', { month: '2026-11', note: 'x'.repeat(2001) }],
+    ['unexpected field', { month: '2026-11', plans: [] }],
+  ],
+  'analyses.submitDamage': () => [['month 00', { month: '2026-00' }]],
+  'analyses.returns': () => [['not a string', { month: 202611 }]],
+  'analyses.saveReturns': () => [
+    ['unknown scope', { month: '2026-11', plans: [{ scope: 'customer', key: '1', text: 'x' }] }],
+    ['bad key', { month: '2026-11', plans: [{ scope: 'reason', key: 'why?', text: 'x' }] }],
+    ['plan too long', { month: '2026-11', plans: [{ scope: 'reason', key: 'quality', text: 'x'.repeat(2001) }] }],
+  ],
+  'analyses.submitReturns': () => [['missing month', { note: 'x' }]],
+  'damage.causes': () => noInput,
+  'damage.saveCause': () => [
+    ['code with spaces', { code: 'a b', nameZh: 'x', nameEn: 'x' }],
+    ['empty name', { code: 'abc', nameZh: '', nameEn: 'x' }],
+    ['active a string', { code: 'abc', nameZh: 'x', nameEn: 'x', active: 'no' }],
+  ],
+  'damage.finders': () => noInput,
+  'damage.report': () => {
+    const ok = {
+      productId: 1,
+      fromStatus: 'good',
+      locationId: 1,
+      qty: 1,
+      whereFound: 'bin',
+      cause: 'crushed',
+      suggestion: 'scrap',
+      idempotencyKey: 'fuzz-damage-1',
+    };
+    return [
+      ['zero qty', { ...ok, qty: 0 }],
+      ['fraction qty', { ...ok, qty: 1.5 }],
+      ['from damaged', { ...ok, fromStatus: 'damaged' }],
+      ['unknown where', { ...ok, whereFound: 'moon' }],
+      ['unknown suggestion', { ...ok, suggestion: 'burn' }],
+      ['SQL cause', { ...ok, cause: "x'; DROP TABLE damage_reports;--" }],
+      ['huge note', { ...ok, note: 'x'.repeat(5000) }],
+      ['missing key', { ...ok, idempotencyKey: undefined }],
+    ];
+  },
+  'damage.list': () => [['unknown state', { state: 'lost' }]],
+  'damage.get': () => badIds('reportId'),
+  'damage.approve': () => badIds('reportId'),
+  'damage.reject': () => [
+    ['missing reason', { reportId: 1 }],
+    ['empty reason', { reportId: 1, reason: '' }],
+  ],
+  'damage.attach': () => [
+    ['not base64', { reportId: 1, fileName: 'a.png', dataBase64: '<script>' }],
+    ['missing name', { reportId: 1, dataBase64: 'AAAA' }],
+    ['far too large', { reportId: 1, fileName: 'a.png', dataBase64: 'A'.repeat(7_200_000) }],
+  ],
+  'damage.attachment': () => badIds('attachmentId'),
+  'disposals.propose': () => [
+    ['unknown kind', { kind: 'burn', lines: [{ productId: 1, locationId: 1, qty: 1 }], idempotencyKey: 'fuzz-disp-1' }],
+    ['no lines', { kind: 'scrap', lines: [], idempotencyKey: 'fuzz-disp-1' }],
+    [
+      'negative qty',
+      { kind: 'scrap', lines: [{ productId: 1, locationId: 1, qty: -1 }], idempotencyKey: 'fuzz-disp-1' },
+    ],
+  ],
+  'disposals.list': () => [['unknown state', { state: 'lost' }]],
+  'disposals.get': () => badIds('disposalId'),
+  'disposals.approve': () => badIds('disposalId'),
+  'disposals.reject': () => [['missing reason', { disposalId: 1 }]],
+  'damage.reportAtStation': () => [
+    ['missing cause', { suggestion: 'scrap', idempotencyKey: 'fuzz-station-1' }],
+    ['from damaged', { fromStatus: 'damaged', cause: 'wet', suggestion: 'scrap', idempotencyKey: 'fuzz-station-1' }],
+    ['product smuggled in', { productId: 1, cause: 'wet', suggestion: 'scrap', idempotencyKey: 'fuzz-station-1' }],
+  ],
+  'returns.report': () => [
+    ['no lines', { customerId: 1, lines: [], idempotencyKey: 'fuzz-return-1' }],
+    [
+      'zero qty',
+      { customerId: 1, lines: [{ productId: 1, qty: 0, reason: 'quality' }], idempotencyKey: 'fuzz-return-1' },
+    ],
+    [
+      'reason refusedAtDelivery on a report',
+      {
+        customerId: 1,
+        lines: [{ productId: 1, qty: 1, reason: 'refusedAtDelivery' }],
+        idempotencyKey: 'fuzz-return-1',
+      },
+    ],
+    [
+      'per pallet',
+      {
+        customerId: 1,
+        lines: [{ productId: 1, qty: 1, per: 'pallet', reason: 'quality' }],
+        idempotencyKey: 'fuzz-return-1',
+      },
+    ],
+  ],
+  'returns.list': () => [['unknown state', { state: 'lost' }]],
+  'returns.get': () => badIds('returnId'),
+  'returns.find': () => [['empty number', { number: '' }]],
+  'returns.approve': () => badIds('returnId'),
+  'returns.reject': () => [['missing reason', { returnId: 1 }]],
+  'returns.takeRefusal': () => badIds('orderId'),
+  'returns.check': () => [
+    ['negative cases', { returnId: 1, casesChecked: -1, lines: [{ productId: 1, qty: 1, reason: 'quality' }] }],
+    ['fraction qty', { returnId: 1, casesChecked: 1, lines: [{ productId: 1, qty: 0.5, reason: 'quality' }] }],
+    ['unknown reason', { returnId: 1, casesChecked: 1, lines: [{ productId: 1, qty: 1, reason: 'bored' }] }],
+  ],
+  'returns.issueNote': () => [
+    [
+      'negative good',
+      { returnId: 1, lines: [{ lineNo: 1, qtyGood: -1, qtyDamaged: 0 }], idempotencyKey: 'fuzz-note-1' },
+    ],
+    ['no key', { returnId: 1, lines: [{ lineNo: 1, qtyGood: 1, qtyDamaged: 0 }] }],
+  ],
+  'returns.financeExport': () => [['not a date', { from: '2026-13-01', to: '2026-12-31' }]],
 };

@@ -13,6 +13,7 @@ import { loading } from './013_loading';
 import { delivery } from './014_delivery';
 import { damage } from './015_damage';
 import { returns } from './016_returns';
+import { analyses } from './019_analyses';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   delivery,
   damage,
   returns,
+  analyses,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,5 +1,6 @@
 import type { TaskKind } from '../../../../shared/contract';
 import { countingTask } from './counting';
+import { damageTask } from './damage';
 import { loadCheckTask } from './loadCheck';
 import { lookupTask } from './lookup';
 import { receivingTask } from './receiving';
@@ -10,4 +11,5 @@ export const tasks: Record<TaskKind, Task<unknown>> = {
   receipt: receivingTask as Task<unknown>,
   count: countingTask as Task<unknown>,
   load: loadCheckTask as Task<unknown>,
+  damage: damageTask as Task<unknown>,
 };

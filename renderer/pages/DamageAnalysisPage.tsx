@@ -1,0 +1,168 @@
+// 残损分析报告 The monthly damage analysis (issue 13, R11): per product the
+// quantity, amount at cost, causes, disposal suggestion and what was done; the
+// Pareto of causes; the trend; the reconciliation with the ledger. Prepared
+// by the operator with the keeper (a note), then submitted to the manager.
+// Live: any change to the damage register or disposals reloads it.
+import type { ColDef } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DamageAnalysis, DamageProductRow } from '../../shared/contract';
+import { api } from '../api/client';
+import { navigate, openPrint, useRoute } from '../app/routes';
+import { hasRole, useSession } from '../app/session';
+import { CangwuGrid } from '../components/grid/CangwuGrid';
+import { useGridEvents } from '../components/grid/useGridEvents';
+import { useNotify } from '../components/toast/useNotify';
+import { useFormat } from '../i18n/format';
+import { damageCsv } from './analyses/analysesCsv';
+import { DamageView, causeName, kindList } from './analyses/DamageView';
+import { MonthPicker, WhoLine, isMonth, thisMonth } from './analyses/parts';
+import { downloadText } from './dispatchReport/reportCsv';
+
+export function DamageAnalysisPage() {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const notify = useNotify();
+  const route = useRoute();
+  const param = route.params.get('month');
+  const month = isMonth(param) ? param : thisMonth();
+  const { session } = useSession();
+  const writer = hasRole(session, ['operator', 'warehouseKeeper', 'admin']);
+  const [a, setA] = useState<DamageAnalysis | null>(null);
+  const [note, setNote] = useState('');
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const zh = i18n.language === 'zh-CN';
+
+  const load = useCallback(
+    async (keepEdits: boolean) => {
+      try {
+        const r = await api.request('analyses.damage', { month });
+        setA(r);
+        if (!keepEdits) {
+          setNote(r.note);
+          setDirty(false);
+        }
+      } catch (e) {
+        notify.error(e);
+      }
+    },
+    [month, notify],
+  );
+  useEffect(() => {
+    void load(false);
+  }, [load]);
+  useGridEvents({ 'damage.changed': () => void load(dirty), reconnected: () => void load(dirty) });
+
+  const editable = writer && a !== null && a.state !== 'submitted';
+  const run = async (submit: boolean) => {
+    if (submit && !window.confirm(t('analyses:damage.submitConfirm', { month }))) return;
+    setBusy(true);
+    try {
+      setA(await api.request(submit ? 'analyses.submitDamage' : 'analyses.saveDamage', { month, note }));
+      setDirty(false);
+      notify.success(t(submit ? 'analyses:submitted' : 'analyses:saved'));
+    } catch (e) {
+      notify.error(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const c = (k: string) => t(`analyses:damage.col.${k}`);
+  const columns = useMemo<ColDef<DamageProductRow>[]>(
+    () => [
+      { headerName: c('product'), valueGetter: (p) => `${p.data?.productCode} ${p.data?.productName}`, flex: 2 },
+      { headerName: c('reports'), field: 'reports', type: 'numericColumn', width: 90 },
+      { headerName: c('qty'), field: 'qty', type: 'numericColumn', width: 100, valueFormatter: (p) => f.qty(p.value) },
+      {
+        headerName: c('amount'),
+        field: 'amountFen',
+        type: 'numericColumn',
+        width: 130,
+        valueFormatter: (p) => f.money(p.value),
+      },
+      {
+        headerName: c('causes'),
+        valueGetter: (p) => (a && p.data ? p.data.causes.map((x) => causeName(a, x, zh)).join('，') : ''),
+        flex: 1,
+      },
+      { headerName: c('suggested'), valueGetter: (p) => (p.data ? kindList(t, p.data.suggested, f.qty) : ''), flex: 1 },
+      { headerName: c('disposed'), valueGetter: (p) => (p.data ? kindList(t, p.data.disposed, f.qty) : ''), flex: 1 },
+      { headerName: c('open'), field: 'openQty', type: 'numericColumn', width: 90 },
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [a, zh, t, f],
+  );
+
+  return (
+    <section className="page-body analysis-page" data-testid="damage-analysis">
+      <div className="toolbar">
+        <h2>{t('analyses:damage.title')}</h2>
+        <MonthPicker value={month} onChange={(m) => navigate('damageAnalysis', { month: m })} />
+        {a && (
+          <span className={`badge badge-${a.state}`} data-testid="analysis-state">
+            {t(`analyses:state.${a.state}`)}
+          </span>
+        )}
+        <span className="toolbar-spacer" />
+        {editable && (
+          <>
+            <button type="button" disabled={busy} onClick={() => void run(false)} data-testid="analysis-save">
+              {t('analyses:save')}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void run(true)}
+              data-testid="analysis-submit"
+            >
+              {t('analyses:submit')}
+            </button>
+          </>
+        )}
+        <button type="button" onClick={() => openPrint('damageAnalysis', { month })} data-testid="analysis-print">
+          {t('analyses:print')}
+        </button>
+        <button
+          type="button"
+          disabled={!a}
+          data-testid="analysis-csv"
+          onClick={() => a && downloadText(`${t('analyses:damage.fileName', { month })}.csv`, damageCsv(t, a, zh))}
+        >
+          {t('analyses:csv')}
+        </button>
+      </div>
+      {a && (
+        <>
+          <WhoLine a={a} />
+          <DamageView a={a} />
+          <h3>{t('analyses:damage.byProduct')}</h3>
+          <CangwuGrid<DamageProductRow>
+            gridId="damageAnalysisProducts"
+            boxClassName="analysis-grid"
+            rowData={a.products}
+            columnDefs={columns}
+            getRowId={(p) => String(p.data.productId)}
+          />
+          <label className="report-note">
+            <span>{t('analyses:note')}</span>
+            {editable ? (
+              <textarea
+                data-testid="analysis-note"
+                maxLength={2000}
+                value={note}
+                onChange={(e) => {
+                  setNote(e.target.value);
+                  setDirty(true);
+                }}
+              />
+            ) : (
+              <p data-testid="analysis-note-text">{a.note}</p>
+            )}
+          </label>
+        </>
+      )}
+    </section>
+  );
+}

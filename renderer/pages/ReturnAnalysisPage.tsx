@@ -1,0 +1,223 @@
+// 退货分析报告 The monthly return analysis (issue 13, R12 R3): by salesperson,
+// product, quantity, amount at credit and reason, returns and refusals apart;
+// the next-step action plan 下一步行动计划 per salesperson and per reason,
+// written by the operator and saved with the report (every edit audited);
+// submitted to the manager. Live: any move along the return chain reloads it.
+import type { ColDef } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlanScope, ReturnAnalysis, ReturnAnalysisRow } from '../../shared/contract';
+import { returnReasons } from '../../shared/contract/returns/words';
+import { api } from '../api/client';
+import { navigate, openPrint, useRoute } from '../app/routes';
+import { hasRole, useSession } from '../app/session';
+import { CangwuGrid } from '../components/grid/CangwuGrid';
+import { useGridEvents } from '../components/grid/useGridEvents';
+import { useNotify } from '../components/toast/useNotify';
+import { useFormat } from '../i18n/format';
+import { returnCsv } from './analyses/analysesCsv';
+import { MonthPicker, WhoLine, isMonth, thisMonth } from './analyses/parts';
+import { ReturnView, planTarget } from './analyses/ReturnView';
+import { downloadText } from './dispatchReport/reportCsv';
+
+const planKey = (scope: PlanScope, key: string) => `${scope}:${key}`;
+
+export function ReturnAnalysisPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const notify = useNotify();
+  const route = useRoute();
+  const param = route.params.get('month');
+  const month = isMonth(param) ? param : thisMonth();
+  const { session } = useSession();
+  const writer = hasRole(session, ['operator', 'admin']);
+  const [a, setA] = useState<ReturnAnalysis | null>(null);
+  const [note, setNote] = useState('');
+  const [plans, setPlans] = useState(new Map<string, string>());
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(
+    async (keepEdits: boolean) => {
+      try {
+        const r = await api.request('analyses.returns', { month });
+        setA(r);
+        if (!keepEdits) {
+          setNote(r.note);
+          setPlans(new Map(r.plans.map((p) => [planKey(p.scope, p.key), p.text])));
+          setDirty(false);
+        }
+      } catch (e) {
+        notify.error(e);
+      }
+    },
+    [month, notify],
+  );
+  useEffect(() => {
+    void load(false);
+  }, [load]);
+  useGridEvents({ 'returns.changed': () => void load(dirty), reconnected: () => void load(dirty) });
+
+  // The plans' targets: every salesperson of the month and every reason, and any plan already saved.
+  const targets = useMemo(() => {
+    if (!a) return [];
+    const list: { scope: PlanScope; key: string }[] = [
+      ...a.salespeople.map((s) => ({
+        scope: 'salesperson' as const,
+        key: s.salespersonId === null ? 'none' : String(s.salespersonId),
+      })),
+      ...returnReasons.map((r) => ({ scope: 'reason' as const, key: r })),
+    ];
+    for (const p of a.plans)
+      if (!list.some((x) => x.scope === p.scope && x.key === p.key)) list.push({ scope: p.scope, key: p.key });
+    return list;
+  }, [a]);
+
+  const editable = writer && a !== null && a.state !== 'submitted';
+  const run = async (submit: boolean) => {
+    if (submit && !window.confirm(t('analyses:returns.submitConfirm', { month }))) return;
+    setBusy(true);
+    try {
+      const input = {
+        month,
+        note,
+        plans: targets.map((x) => ({ ...x, text: (plans.get(planKey(x.scope, x.key)) ?? '').trim() })),
+      };
+      const r = await api.request(submit ? 'analyses.submitReturns' : 'analyses.saveReturns', input);
+      setA(r);
+      setPlans(new Map(r.plans.map((p) => [planKey(p.scope, p.key), p.text])));
+      setDirty(false);
+      notify.success(t(submit ? 'analyses:submitted' : 'analyses:saved'));
+    } catch (e) {
+      notify.error(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const c = (k: string) => t(`analyses:returns.col.${k}`);
+  const columns = useMemo<ColDef<ReturnAnalysisRow>[]>(
+    () => [
+      { headerName: c('kind'), valueGetter: (p) => (p.data ? t(`analyses:returnKind.${p.data.kind}`) : ''), width: 90 },
+      {
+        headerName: c('salesperson'),
+        valueGetter: (p) => p.data?.salespersonName || t('analyses:none'),
+        width: 140,
+      },
+      { headerName: c('product'), valueGetter: (p) => `${p.data?.productCode} ${p.data?.productName}`, flex: 2 },
+      {
+        headerName: c('reason'),
+        valueGetter: (p) => (p.data ? t(`analyses:reason.${p.data.reason}`) : ''),
+        width: 120,
+      },
+      { headerName: c('qty'), field: 'qty', type: 'numericColumn', width: 90, valueFormatter: (p) => f.qty(p.value) },
+      { headerName: c('good'), field: 'qtyGood', type: 'numericColumn', width: 90 },
+      { headerName: c('damaged'), field: 'qtyDamaged', type: 'numericColumn', width: 90 },
+      {
+        headerName: c('credit'),
+        field: 'creditFen',
+        type: 'numericColumn',
+        width: 130,
+        valueFormatter: (p) => f.money(p.value),
+      },
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, f],
+  );
+
+  return (
+    <section className="page-body analysis-page" data-testid="return-analysis">
+      <div className="toolbar">
+        <h2>{t('analyses:returns.title')}</h2>
+        <MonthPicker value={month} onChange={(m) => navigate('returnAnalysis', { month: m })} />
+        {a && (
+          <span className={`badge badge-${a.state}`} data-testid="analysis-state">
+            {t(`analyses:state.${a.state}`)}
+          </span>
+        )}
+        <span className="toolbar-spacer" />
+        {editable && (
+          <>
+            <button type="button" disabled={busy || !dirty} onClick={() => void run(false)} data-testid="analysis-save">
+              {t('analyses:save')}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void run(true)}
+              data-testid="analysis-submit"
+            >
+              {t('analyses:submit')}
+            </button>
+          </>
+        )}
+        <button type="button" onClick={() => openPrint('returnAnalysis', { month })} data-testid="analysis-print">
+          {t('analyses:print')}
+        </button>
+        <button
+          type="button"
+          disabled={!a}
+          data-testid="analysis-csv"
+          onClick={() => a && downloadText(`${t('analyses:returns.fileName', { month })}.csv`, returnCsv(t, a))}
+        >
+          {t('analyses:csv')}
+        </button>
+      </div>
+      {a && (
+        <>
+          <WhoLine a={a} />
+          <ReturnView a={a} />
+          <h3>{t('analyses:returns.detail')}</h3>
+          <CangwuGrid<ReturnAnalysisRow>
+            gridId="returnAnalysisRows"
+            boxClassName="analysis-grid"
+            rowData={a.rows}
+            columnDefs={columns}
+          />
+          <section className="analysis-plans" data-testid="return-plans">
+            <h3>{t('analyses:returns.plans')}</h3>
+            <p className="page-hint">{t('analyses:returns.planHint')}</p>
+            {targets.map((x) => {
+              const k = planKey(x.scope, x.key);
+              const text = plans.get(k) ?? '';
+              return (
+                <label key={k} className="analysis-plan">
+                  <span>{planTarget(t, a, x.scope, x.key)}</span>
+                  {editable ? (
+                    <textarea
+                      data-testid={`plan-${x.scope}-${x.key}`}
+                      maxLength={2000}
+                      value={text}
+                      onChange={(e) => {
+                        setPlans((m) => new Map(m).set(k, e.target.value));
+                        setDirty(true);
+                      }}
+                    />
+                  ) : (
+                    <p>{text}</p>
+                  )}
+                </label>
+              );
+            })}
+          </section>
+          <label className="report-note">
+            <span>{t('analyses:note')}</span>
+            {editable ? (
+              <textarea
+                data-testid="analysis-note"
+                maxLength={2000}
+                value={note}
+                onChange={(e) => {
+                  setNote(e.target.value);
+                  setDirty(true);
+                }}
+              />
+            ) : (
+              <p data-testid="analysis-note-text">{a.note}</p>
+            )}
+          </label>
+        </>
+      )}
+    </section>
+  );
+}

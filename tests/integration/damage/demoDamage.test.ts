@@ -1,0 +1,29 @@
+// The demo's damage register (issue 13): the CS manager logs in to reports
+// awaiting approval and a disposal to decide; the register holds every state.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, openTestCore } from '../fixtures';
+import type { Core } from '../../../electron/core/core';
+import type { Caller } from '../../../electron/core/context';
+
+let core: Core;
+let manager: Caller;
+beforeAll(async () => {
+  core = await openTestCore();
+  await call(core, core.newCaller('setup'), 'setup.loadDemo', {});
+  manager = core.newCaller('manager');
+  await call(core, manager, 'auth.login', { username: 'manager', secret: 'demo1234' });
+}, 120_000);
+afterAll(async () => core.close());
+
+describe('the demo damage register', () => {
+  it('has reports in every state and work waiting for the manager', async () => {
+    const reports = await call(core, manager, 'damage.list', {});
+    expect(new Set(reports.map((r) => r.state))).toEqual(new Set(['reported', 'approved', 'rejected']));
+    expect(reports.filter((r) => r.state === 'reported').length).toBeGreaterThanOrEqual(3);
+    const disposals = await call(core, manager, 'disposals.list', {});
+    expect(disposals.map((d) => d.state).sort()).toEqual(['approved', 'proposed']);
+    // The manager can approve what waits: the stock is there.
+    const waiting = reports.find((r) => r.state === 'reported')!;
+    expect((await call(core, manager, 'damage.approve', { reportId: waiting.id })).state).toBe('approved');
+  });
+});
