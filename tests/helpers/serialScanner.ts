@@ -35,22 +35,20 @@ export async function until(what: string, probe: () => Promise<boolean> | boolea
   }
 }
 
-/** The host end of the cable: what the gun sends, code and terminator, in order. */
+/**
+ * The host end of the cable: what the gun sends, code and terminator, in
+ * order. Each write opens the end anew, so a cable unplugged and plugged back
+ * (new /dev/pts behind the same name) needs nothing more.
+ */
 export class SerialCable {
-  private fd: number | null = null;
-
   constructor(
     readonly hostPath: string,
     readonly terminator = '\r',
   ) {}
 
-  private handle(): number {
-    return (this.fd ??= fs.openSync(this.hostPath, 'w'));
-  }
-
   /** One scan, written now (synchronously: a paced bench knows when it left). */
   scan(code: string): void {
-    fs.writeSync(this.handle(), Buffer.from(code + this.terminator, 'latin1'));
+    fs.writeFileSync(this.hostPath, Buffer.from(code + this.terminator, 'latin1'));
   }
 
   /**
@@ -60,16 +58,10 @@ export class SerialCable {
   async scanAll(codes: string[], burst = 25): Promise<void> {
     for (let i = 0; i < codes.length; i += burst) {
       const chunk = codes.slice(i, i + burst).map((c) => c + this.terminator);
-      fs.writeSync(this.handle(), Buffer.from(chunk.join(''), 'latin1'));
+      fs.writeFileSync(this.hostPath, Buffer.from(chunk.join(''), 'latin1'));
       // A breath between bursts, so the station's screen keeps up with the line.
       await new Promise((r) => setTimeout(r, 20));
     }
-  }
-
-  /** Lets go of the host end (before an unplug, and at the end). */
-  close(): void {
-    if (this.fd !== null) fs.closeSync(this.fd);
-    this.fd = null;
   }
 }
 
@@ -128,7 +120,6 @@ export async function plugSerialScanner(
     cable,
     waitFor,
     async unplug() {
-      cable.close();
       await pair.stop();
       await waitFor('disconnected');
     },
@@ -141,7 +132,6 @@ export async function plugSerialScanner(
       await until(`${total} scans in the log`, async () => (await scanTotal()) >= total);
     },
     async close() {
-      cable.close();
       await pair.stop();
       fs.rmSync(cableDir, { recursive: true, force: true });
     },
