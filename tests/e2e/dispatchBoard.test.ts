@@ -140,8 +140,9 @@ describe('the dispatch board', () => {
     await dispatcherPage.getByTestId('board-auto-assign').click();
     await dispatcherPage.getByTestId('auto-assign-summary').waitFor();
     await screenshot(dispatcherPage, 'dispatch-09-auto-assign-preview');
-    // The preview says how many it places ("97 / 97"): the pool left after accepting it.
-    const placed = Number(/\d+/.exec(await dispatcherPage.getByTestId('auto-assign-placed').innerText())![0]);
+    // The preview says how many it places ("4,942 / 4,942", grouped digits): the pool left after accepting it.
+    const placedText = await dispatcherPage.getByTestId('auto-assign-placed').innerText();
+    const placed = Number(placedText.split('/')[0]!.replace(/\D/g, ''));
     await dispatcherPage.getByTestId('auto-assign-accept').click();
     await dispatcherPage.getByTestId('auto-assign-dialog').waitFor({ state: 'detached' });
     await expect.poll(() => board.poolCount()).toBe(poolBefore - placed);
