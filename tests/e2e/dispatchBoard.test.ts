@@ -145,8 +145,9 @@ describe('the dispatch board', () => {
     const placed = Number(placedText.split('/')[0]!.replace(/\D/g, ''));
     await dispatcherPage.getByTestId('auto-assign-accept').click();
     await dispatcherPage.getByTestId('auto-assign-dialog').waitFor({ state: 'detached' });
-    await expect.poll(() => board.poolCount()).toBe(poolBefore - placed);
-    await expect.poll(() => wall.poolCount(), { timeout: 5000 }).toBe(poolBefore - placed);
+    // A whole day of assignments (~4,900 orders) to write and show: more than the poll's default wait on a busy machine.
+    await expect.poll(() => board.poolCount(), { timeout: 20_000 }).toBe(poolBefore - placed);
+    await expect.poll(() => wall.poolCount(), { timeout: 20_000 }).toBe(poolBefore - placed);
     // Both screens end with the same orders on each lane.
     const seen = async (b: DispatchBoardPage) => [
       await b.poolCount(),
@@ -155,7 +156,7 @@ describe('the dispatch board', () => {
       ),
     ];
     await expect
-      .poll(async () => JSON.stringify(await seen(wall)), { timeout: 5000 })
+      .poll(async () => JSON.stringify(await seen(wall)), { timeout: 20_000 })
       .toBe(JSON.stringify(await seen(board)));
     await screenshot(dispatcherPage, 'dispatch-10-auto-assigned');
     await screenshot(wallPage, 'dispatch-10-wall-auto-assigned');
