@@ -435,7 +435,7 @@ function BoardOfDay({ date }: { date: string }) {
                   })}
                 </span>
               </div>
-              <QuickFilter value={filter} onChange={setFilter} />
+              <QuickFilter value={filter} onChange={setFilter} placeholder={t('dispatch:pool.search')} />
               <Pool
                 handle={poolRef}
                 rows={rows}

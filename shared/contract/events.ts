@@ -5,7 +5,7 @@ import type { BackupOutcome } from './backups';
 import type { DispatchChanged } from './dispatch/words';
 import type { DamageChanged } from './damage/words';
 import type { ReturnsChanged } from './returns/words';
-import type { ScanView, ScannerRaw, ScannerStatus, StationState } from './scanning';
+import type { ScanView, ScannerRaw, ScannerStatus, StationPatch, StationState } from './scanning';
 
 export type StockKey = { productId: number; status: StockStatus; locationId: number; qty: number };
 
@@ -23,8 +23,12 @@ export type Events = {
   'audit.appended': { id: number };
   /** A serial scanner connected, disconnected or is retrying: every window's status bar. */
   'scanner.status': ScannerStatus;
-  /** A scan went through the pipeline; `state` is its station's state after it. */
-  'scanner.scan': { station: string; scan: ScanView; state: StationState };
+  /**
+   * A scan went through the pipeline, with its station's state after it:
+   * whole (`state`), or as a patch of the version before it (`patch`) when
+   * the task's view is big and the scan changed only a few rows of it.
+   */
+  'scanner.scan': { station: string; scan: ScanView } & ({ state: StationState } | { patch: StationPatch });
   /** A station's task changed without a scan (undo, task switch, quantity key). */
   'station.changed': StationState;
   /** Raw bytes from a serial scanner, for the scanner test screen. */

@@ -322,10 +322,12 @@ export const requests = {
     access: 'any',
     write: true,
   }),
+  // A write (though it stores nothing): the station state it sends takes the
+  // station's next view version, in order with the scans' transactions.
   'station.setQuantity': spec<StationState>()({
     input: z.object({ qty: quantity.nullable() }).strict(),
     access: 'any',
-    write: false,
+    write: true,
   }),
   'station.undoLastScan': spec<StationState>()({ input: none, access: 'any', write: true }),
   'station.clearTask': spec<StationState>()({ input: none, access: 'any', write: true }),

@@ -1,7 +1,7 @@
 // Scanning: scanners, the scan pipeline's results, the station's active task.
 // A scan is raw bytes or keys → frame → decode (shared/barcode) → resolve →
 // the station's active task → feedback (issue 4).
-import type { LoadCheckView } from './dispatch/loading';
+import type { LoadCheckOrder, LoadCheckProduct, LoadCheckView } from './dispatch/loading';
 
 export const scannerTerminators = ['CR', 'LF', 'CRLF', 'TAB', 'idle'] as const;
 export type ScannerTerminator = (typeof scannerTerminators)[number];
@@ -179,7 +179,35 @@ export type StationState = {
   scanners: ScannerStatus[];
   /** Who chose the task: the station's serial scans are theirs. Null until someone does, and after they log out. */
   owner: { userId: number; displayName: string } | null;
+  /**
+   * The station's view version: every state or patch the core sends for the
+   * station carries the next one. A window applies a patch only to the
+   * version it was made from (`StationPatch.base`); any gap means it missed
+   * something, and it asks for the whole state again (station.state).
+   */
+  version: number;
 };
+
+/**
+ * What a scan changed in a big task view, instead of the whole view: the load
+ * check of a trip of 170 orders is ~72 KB; one scan changes one product and
+ * the few orders it filled. Rows are whole (absolute figures, never
+ * increments), replacing the rows with the same id; the totals follow from
+ * the orders (shared/station/patch.ts, the same rule the core uses).
+ */
+export type TaskPatch = {
+  kind: 'load';
+  tripId: number;
+  orders: LoadCheckOrder[];
+  products: LoadCheckProduct[];
+};
+
+/**
+ * A station state as a change to version `base`: the small parts whole, the
+ * task as a patch, and the last scans left out — the event's own scan goes at
+ * their head (or in its place), as the core's list does.
+ */
+export type StationPatch = Omit<StationState, 'task' | 'lastScans'> & { base: number; task: TaskPatch };
 
 /** Live bytes from a serial scanner, for the scanner test screen. */
 export type ScannerRaw = {

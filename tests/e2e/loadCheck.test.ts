@@ -10,41 +10,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import type { ServerMessage } from '../../shared/contract';
-import { createPtyPair, type PtyPair } from '../helpers/socat';
+import { plugSerialScanner, type SerialScanner } from '../helpers/serialScanner';
+import { connectStation } from '../helpers/stationClient';
 import { tempDir } from '../helpers/tempDirs';
 import { launchBrowser, newPage, screenshot, screenshotDir, startStation, type Station } from './harness';
 import { InventoryPage, LoginPage, Shell } from './pages/ConsolePage';
-import { ScanStationPage, SerialScanner } from './pages/ScanStationPage';
+import { ScanStationPage } from './pages/ScanStationPage';
 
 let browser: Browser;
 let station: Station;
-let pair: PtyPair;
+let gun: SerialScanner;
 let keeper: Page;
-let tmp: string;
 
 /** A client of the station host speaking the contract over its WebSocket, logged in as `username`. */
 async function client(username: string) {
-  const ws = new WebSocket(`${station.url.replace('http', 'ws')}ws`);
-  await new Promise((r) => ws.once('open', r));
-  const pending = new Map<number, (v: unknown) => void>();
-  ws.on('message', (data) => {
-    const msg = JSON.parse(data.toString()) as ServerMessage;
-    if (!('event' in msg)) pending.get(msg.id)?.(msg.result);
-  });
-  let nextId = 1;
-  const request = async <T>(name: string, input: unknown): Promise<T> => {
-    const id = nextId++;
-    const r = (await new Promise<unknown>((resolve) => {
-      pending.set(id, resolve);
-      ws.send(JSON.stringify({ id, name, input }));
-    })) as { ok: boolean; value?: T; error?: unknown };
-    if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-    return r.value as T;
-  };
-  await request('auth.login', { username, secret: 'demo1234' });
-  return { request, close: () => ws.close() };
+  const c = await connectStation(station.url);
+  await c.request('auth.login', { username, secret: 'demo1234' });
+  return c;
 }
 
 type Line = { productId: number; qty: number };
@@ -57,25 +39,8 @@ const codes = new Map<number, string>();
 beforeAll(async () => {
   browser = await launchBrowser();
   station = await startStation({ init: ['--demo'] });
-  tmp = tempDir('e2e-load');
-  pair = await createPtyPair(tmp);
   const admin = await client('admin');
-  await admin.request('scanner.save', {
-    name: 'Dock 1',
-    station: 'E2E-1',
-    port: pair.device,
-    usbVendorId: null,
-    usbProductId: null,
-    baudRate: 115200,
-    dataBits: 8,
-    parity: 'none',
-    stopBits: 1,
-    terminator: 'CR',
-    idleMs: 30,
-    prefix: '',
-    suffix: '',
-    enabled: true,
-  });
+  gun = await plugSerialScanner(admin.request, { dir: tempDir('e2e-load'), station: 'E2E-1', name: 'Dock 1' });
   for (const p of await admin.request<{ id: number; code: string; unitBarcode: string | null }[]>(
     'products.list',
     {},
@@ -122,8 +87,7 @@ afterAll(async () => {
   await keeper?.close();
   await browser?.close();
   await station?.stop();
-  await pair?.stop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  await gun?.close();
 });
 
 /** On hand of a product over every row of the inventory grid (the keeper's view). */
@@ -184,7 +148,7 @@ describe('loading a trip at the dock', () => {
     await scanStation.open();
     await keeper.keyboard.press('F6');
     await keeper.getByTestId('task-load').waitFor();
-    const scanner = new SerialScanner(pair.host);
+    const scanner = gun.cable;
     scanner.scan(trip.number);
     await expect.poll(() => keeper.getByTestId('task-load').getAttribute('data-trip-id')).toBe(String(trip.id));
     await expect.poll(() => keeper.getByTestId('load-trip-state').innerText()).toContain('装车中');

@@ -160,7 +160,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
     return null;
   },
   'scanner.submit': async (ctx, input) => {
-    const { scan } = await deps.scanning.submit(ctx, {
+    const scan = await deps.scanning.submit(ctx, {
       station: ctx.caller.station,
       sourceKind: input.source,
       sourceName: input.sourceName ?? requireSession(ctx).displayName,

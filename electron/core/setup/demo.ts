@@ -330,6 +330,7 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
   // Tomorrow's day of orders (issue 11), entered by the operator.
   const salesLogins = await loadDemoOrders(
     asUser(ids.get('operator')!, 'operator', ['operator'], ctx.now),
+    asUser(keeper, 'keeper', ['warehouseKeeper'], ctx.now),
     demoPassword,
   );
   // Damage (issue 13): reports in each state and disposals, so the manager finds work waiting.
