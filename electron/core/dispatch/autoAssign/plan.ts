@@ -114,6 +114,11 @@ export type PlanQuality = {
   routesSplit: number;
   assigned: number;
   unassigned: number;
+  /**
+   * The best plan that packs whole route groups (no density pairing): its
+   * vehicles and routes split, so the dispatcher sees what mixing routes saved.
+   */
+  routeFirst: { vehiclesUsed: number; routesSplit: number };
 };
 
 export type Plan = {
@@ -206,24 +211,36 @@ export function vehiclesLowerBound(bins: PlanBin[], totalCases: number, totalG: 
 }
 
 /** Orders in which route groups are packed, largest first: the planner tries each and keeps the best plan. */
-const groupOrders = ['mix', 'cases', 'kg'] as const;
+const groupOrders = ['mix', 'cases', 'kg', 'density'] as const;
+/** How much nearer the day's mix a stop of a route already in the van counts (fill fraction). */
+const routeAffinity = 0.05;
 type GroupOrder = (typeof groupOrders)[number];
 
 export function planAssignment(input: PlanInput): Plan {
-  let best: Plan | null = null;
+  const better = (p: Plan, than: Plan | null) => {
+    if (!than) return true;
+    const q = p.quality;
+    const t = than.quality;
+    return (
+      q.unassigned < t.unassigned ||
+      (q.unassigned === t.unassigned &&
+        (q.vehiclesUsed < t.vehiclesUsed || (q.vehiclesUsed === t.vehiclesUsed && q.routesSplit < t.routesSplit)))
+    );
+  };
+  let routeFirst: Plan | null = null;
   for (const order of groupOrders) {
+    if (order === 'density') continue;
     const plan = attempt(input, order);
-    const q = plan.quality;
-    if (
-      !best ||
-      q.unassigned < best.quality.unassigned ||
-      (q.unassigned === best.quality.unassigned &&
-        (q.vehiclesUsed < best.quality.vehiclesUsed ||
-          (q.vehiclesUsed === best.quality.vehiclesUsed && q.routesSplit < best.quality.routesSplit)))
-    )
-      best = plan;
+    if (better(plan, routeFirst)) routeFirst = plan;
   }
-  return best!;
+  const alternative = { vehiclesUsed: routeFirst!.quality.vehiclesUsed, routesSplit: routeFirst!.quality.routesSplit };
+  // The density attempt packs emergency orders with their stops when every van
+  // leaves at once: it is kept only when it left none of them in the pool.
+  const density = attempt(input, 'density');
+  const urgent = new Set(input.orders.filter((o) => o.emergency).map((o) => o.id));
+  const best =
+    !density.unassigned.some((u) => urgent.has(u.orderId)) && better(density, routeFirst) ? density : routeFirst!;
+  return { ...best, quality: { ...best.quality, routeFirst: alternative } };
 }
 
 function attempt(input: PlanInput, groupOrder: GroupOrder): Plan {
@@ -265,10 +282,17 @@ function attempt(input: PlanInput, groupOrder: GroupOrder): Plan {
     a.customerId - b.customerId ||
     a.id - b.id;
 
+  /** The density attempt's order of vans: those in use first, then the largest for the day's mix. */
+  const fillOrder = [...bins].sort(
+    (a, b) => Number(used(b)) - Number(used(a)) || (used(a) ? 0 : carries(b) - carries(a)) || a.index - b.index,
+  );
+
   // 1. Emergency orders: each in the earliest departure tier with room for it;
   //    within the tier, the bin its route's emergencies already went to, else a
   //    bin no other route claimed that can take the rest of its route (the
-  //    tightest), else the roomiest — so the route can follow it there.
+  //    tightest), else the roomiest — so the route can follow it there. The
+  //    density attempt instead takes the first van of its fill order with
+  //    room, so the urgent load opens no more vans than it needs.
   const emergencyBin = new Map<string, Bin>();
   const claimed = new Set<Bin>();
   const routeLeft = new Map<string, { cases: number; grams: number }>();
@@ -285,7 +309,10 @@ function attempt(input: PlanInput, groupOrder: GroupOrder): Plan {
   const emergencies = input.orders
     .filter((o) => o.emergency)
     .sort((a, b) => (routeKey(a) < routeKey(b) ? -1 : routeKey(a) > routeKey(b) ? 1 : byStop(a, b)));
-  for (const o of emergencies) {
+  // With one departure tier every van leaves as early: the density attempt then
+  // packs emergency orders with their customers' stops.
+  const urgentFirst = groupOrder !== 'density' || tiers.length > 1;
+  for (const o of urgentFirst ? emergencies : []) {
     const k = routeKey(o);
     let chosen: Bin | undefined;
     for (const tier of tiers) {
@@ -298,8 +325,9 @@ function attempt(input: PlanInput, groupOrder: GroupOrder): Plan {
         .sort((a, b) => free(a) - free(b));
       chosen =
         (prev && room.includes(prev) ? prev : undefined) ??
-        whole[0] ??
-        [...room].sort((a, b) => free(b) - free(a) || a.index - b.index)[0];
+        (groupOrder === 'density'
+          ? fillOrder.find((b) => room.includes(b))
+          : (whole[0] ?? [...room].sort((a, b) => free(b) - free(a) || a.index - b.index)[0]));
       break;
     }
     if (!chosen) continue;
@@ -314,7 +342,7 @@ function attempt(input: PlanInput, groupOrder: GroupOrder): Plan {
   // 2. The rest by route group, largest first.
   const groups = new Map<string, PlanOrder[]>();
   for (const o of input.orders) {
-    if (o.emergency) continue;
+    if (o.emergency && urgentFirst) continue;
     const k = routeKey(o);
     const g = groups.get(k);
     if (g) g.push(o);
@@ -353,39 +381,115 @@ function attempt(input: PlanInput, groupOrder: GroupOrder): Plan {
     return largest;
   };
 
-  for (const g of sized) {
-    const prefer = emergencyBin.get(g.key);
-    const whole = chooseBin(g.cases, g.grams, prefer);
-    if (whole) {
-      place(whole, g.orders);
-      continue;
-    }
-    // 3. Split the route: customers in stop order, each kept whole where it fits.
-    const customers: PlanOrder[][] = [];
-    for (const o of g.orders) {
-      const last = customers[customers.length - 1];
-      if (last && last[0]!.customerId === o.customerId) last.push(o);
-      else customers.push([o]);
-    }
-    let current: Bin | undefined = prefer;
-    for (const c of customers) {
-      const t = sum(c);
-      if (current && fits(current, t.cases, t.grams)) {
-        place(current, c);
-        continue;
+  /**
+   * 2b. Density-aware fill (the 'density' attempt; see the top of the file):
+   *     vans one by one in fill order, each seeded with the heaviest stop
+   *     (kg per case above the fleet's) that fits, then poured stop by stop:
+   *     the stop that keeps the van nearest the day's mix (its kg fill over
+   *     the kg the rest of the load needs of the vans left, against the same
+   *     for cases), a stop of a route already in the van counting as a
+   *     little nearer, so routes stay together where the mix allows.
+   */
+  function densityFill() {
+    type Stop = { orders: PlanOrder[]; cases: number; grams: number; route: string; done: boolean };
+    const stops: Stop[] = [];
+    for (const g of sized)
+      for (const o of g.orders) {
+        const last = stops[stops.length - 1];
+        if (last && last.route === g.key && last.orders[0]!.customerId === o.customerId) {
+          last.orders.push(o);
+          last.cases += o.loadCases;
+          last.grams += o.weightG;
+        } else stops.push({ orders: [o], cases: o.loadCases, grams: o.weightG, route: g.key, done: false });
       }
-      const b = chooseBin(t.cases, t.grams);
-      if (b) {
-        current = b;
-        place(b, c);
-        continue;
+    const perCase = fleetG / fleetCases;
+    const seeds = stops
+      .filter((st) => st.grams > perCase * st.cases)
+      .sort((x, y) => y.grams - x.grams || x.cases - y.cases);
+    let leftCases = stops.reduce((t, st) => t + st.cases, 0);
+    let leftG = stops.reduce((t, st) => t + st.grams, 0);
+    let left = stops.length;
+    let restCases = bins.reduce((t, x) => t + x.capacityCases - x.cases, 0);
+    let restG = bins.reduce((t, x) => t + x.capacityG - x.grams, 0);
+    for (const b of fillOrder) {
+      if (left === 0) break;
+      // What the rest of the load needs of the vans left, per dimension: this van aims at that mix.
+      const needC = Math.min(1, leftCases / Math.max(1, restCases));
+      const needG = Math.min(1, leftG / Math.max(1, restG));
+      const top = Math.max(needC, needG) || 1;
+      const tc = needC / top || 1e-9;
+      const tg = needG / top || 1e-9;
+      restCases -= b.capacityCases - b.cases;
+      restG -= b.capacityG - b.grams;
+      const mine = new Set<string>(b.orders.map(routeKey));
+      const take = (st: Stop) => {
+        place(b, st.orders);
+        st.done = true;
+        left--;
+        leftCases -= st.cases;
+        leftG -= st.grams;
+        mine.add(st.route);
+      };
+      if (b.grams / b.capacityG <= b.cases / b.capacityCases) {
+        const seed = seeds.find((st) => !st.done && fits(b, st.cases, st.grams));
+        if (seed) take(seed);
       }
-      for (const o of c) {
-        const ob = current && fits(current, o.loadCases, o.weightG) ? current : chooseBin(o.loadCases, o.weightG);
-        if (ob) place(ob, [o]);
+      for (;;) {
+        const fc = b.cases / b.capacityCases;
+        const fg = b.grams / b.capacityG;
+        let chosen: Stop | undefined;
+        let best = Infinity;
+        for (const st of stops) {
+          if (st.done || !fits(b, st.cases, st.grams)) continue;
+          const score =
+            Math.abs((fg + st.grams / b.capacityG) / tg - (fc + st.cases / b.capacityCases) / tc) -
+            (mine.has(st.route) ? routeAffinity : 0);
+          if (score < best) {
+            best = score;
+            chosen = st;
+          }
+        }
+        if (!chosen) break;
+        take(chosen);
       }
     }
   }
+
+  if (groupOrder === 'density') densityFill();
+  else
+    for (const g of sized) {
+      const prefer = emergencyBin.get(g.key);
+      const whole = chooseBin(g.cases, g.grams, prefer);
+      if (whole) {
+        place(whole, g.orders);
+        continue;
+      }
+      // 3. Split the route: customers in stop order, each kept whole where it fits.
+      const customers: PlanOrder[][] = [];
+      for (const o of g.orders) {
+        const last = customers[customers.length - 1];
+        if (last && last[0]!.customerId === o.customerId) last.push(o);
+        else customers.push([o]);
+      }
+      let current: Bin | undefined = prefer;
+      for (const c of customers) {
+        const t = sum(c);
+        if (current && fits(current, t.cases, t.grams)) {
+          place(current, c);
+          continue;
+        }
+        const b = chooseBin(t.cases, t.grams);
+        if (b) {
+          current = b;
+          place(b, c);
+          continue;
+        }
+        for (const o of c) {
+          const ob = current && fits(current, o.loadCases, o.weightG) ? current : chooseBin(o.loadCases, o.weightG);
+          if (ob) place(ob, [o]);
+        }
+      }
+    }
 
   // 4. Consolidation: a vehicle is saved by pouring the least-filled new
   //    trip's stops into the others' free room (a stop onto a trip of its own
@@ -534,6 +638,10 @@ function attempt(input: PlanInput, groupOrder: GroupOrder): Plan {
       routesSplit: [...routeBins.values()].filter((s) => s.size > 1).length,
       assigned: placed.size,
       unassigned: unassigned.length,
+      routeFirst: {
+        vehiclesUsed: usedBins.length,
+        routesSplit: [...routeBins.values()].filter((x) => x.size > 1).length,
+      },
     },
   };
 }
