@@ -162,6 +162,15 @@ describe('automatic assignment over random days', { timeout: 120_000 }, () => {
     );
   });
 
+  it('gives the same plan for the same day', () => {
+    fc.assert(
+      fc.property(day, (d) => {
+        expect(planAssignment(toInput(d))).toEqual(planAssignment(toInput(d)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('leaves unassigned only what fits in no vehicle, saying whether any vehicle could carry it at all', () => {
     fc.assert(
       fc.property(day, (d) => {
