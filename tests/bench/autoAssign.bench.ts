@@ -7,8 +7,9 @@
 // the plan's quality: vehicles used beside the lower bound (the fewest
 // vehicles, largest first, whose summed capacities cover both the cases and
 // the kg), over the bound (≤ 2), mean and max fill, routes split, orders
-// left in the pool (0 when the fleet's capacity suffices); and accepting the
-// plan (one transaction of createTrip/assignOrders) as a reference.
+// left in the pool (0 when the fleet's capacity suffices), the route-first
+// plan's vehicles beside them (what mixing heavy and light routes saved); and
+// accepting the plan (one transaction of createTrip/assignOrders) as a reference.
 import { openCore } from '../../electron/core/core';
 import {
   perDimensionLowerBound,
@@ -153,6 +154,12 @@ async function main() {
     `reference: fewest vehicles whose min(cases, kg ÷ ${(perCase / 1000).toFixed(2)} kg per case) cover the cases`,
   );
   bench('auto_assign_vehicles_used', q.vehiclesUsed, 'vehicles');
+  bench(
+    'auto_assign_vehicles_route_first',
+    q.routeFirst.vehiclesUsed,
+    'vehicles',
+    `reference: the best plan packing whole route groups, ${q.routeFirst.routesSplit} routes split`,
+  );
   bench('auto_assign_vehicles_over_bound', q.overBound, 'vehicles', 'limit 2');
   bench('auto_assign_fill_mean_pct', q.meanFillPct, '%', 'per used vehicle, the larger of cases and kg');
   bench('auto_assign_fill_max_pct', q.maxFillPct, '%');
