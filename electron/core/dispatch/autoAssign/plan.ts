@@ -272,6 +272,11 @@ export function planAssignment(input: PlanInput): Plan {
     if (better(plan, routeFirst)) routeFirst = plan;
   }
   const alternative = { vehiclesUsed: routeFirst!.quality.vehiclesUsed, routesSplit: routeFirst!.quality.routesSplit };
+  // Nothing to save when the route-first plan places every order on as few
+  // vehicles as the lower bound.
+  const rf = routeFirst!.quality;
+  if (rf.unassigned === 0 && rf.vehiclesUsed <= rf.lowerBound)
+    return { ...routeFirst!, quality: { ...rf, routeFirst: alternative } };
   // The density attempt packs emergency orders with their stops when every van
   // leaves at once: it is kept only when it left none of them in the pool.
   const density = attempt(input, 'density');
