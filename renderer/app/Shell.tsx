@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { AdjustmentsPage } from '../pages/AdjustmentsPage';
 import { ApprovalsPage } from '../pages/ApprovalsPage';
 import { DamagePage } from '../pages/DamagePage';
+import { ReturnsPage } from '../pages/ReturnsPage';
 import { AuditPage } from '../pages/AuditPage';
 import { CountsPage } from '../pages/CountsPage';
 import { DeliveryPage } from '../pages/DeliveryPage';
@@ -99,6 +100,7 @@ export function Shell() {
           {page === 'loading' && <LoadingPage />}
           {page === 'damage' && <DamagePage />}
           {page === 'approvals' && <ApprovalsPage />}
+          {page === 'returns' && <ReturnsPage />}
         </main>
       </div>
     </div>

@@ -51,6 +51,8 @@ import enDamage from './en/damage.json';
 import zhDamage from './zh-CN/damage.json';
 import enApprovals from './en/approvals.json';
 import zhApprovals from './zh-CN/approvals.json';
+import enReturns from './en/returns.json';
+import zhReturns from './zh-CN/returns.json';
 
 export const namespaces = [
   'common',
@@ -77,6 +79,7 @@ export const namespaces = [
   'delivery',
   'damage',
   'approvals',
+  'returns',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -109,6 +112,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     delivery: zhDelivery,
     damage: zhDamage,
     approvals: zhApprovals,
+    returns: zhReturns,
   },
   en: {
     common: enCommon,
@@ -135,5 +139,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     delivery: enDelivery,
     damage: enDamage,
     approvals: enApprovals,
+    returns: enReturns,
   },
 };
