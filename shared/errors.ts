@@ -180,6 +180,13 @@ export const errorCodes = [
   'returns.noteTooMuch',
   'returns.noteIncomplete',
   'returns.noBin',
+  'returnCheck.scanReturnFirst',
+  'returnCheck.notApproved',
+  'returnCheck.alreadyChecked',
+  'returnCheck.noRefusal',
+  'returnCheck.nothingScanned',
+  'receipts.damageCauseRequired',
+  'receiving.notReceiving',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

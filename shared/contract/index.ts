@@ -12,3 +12,5 @@ export * from './damage';
 export * from './returns';
 export * from './analyses';
 export * from './backups';
+export * from './receiving';
+export * from './returns/station';

@@ -165,6 +165,8 @@ export const requestNameList = [
   'returns.check',
   'returns.issueNote',
   'returns.financeExport',
+  'station.receiptDamage',
+  'returns.checkAtStation',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

@@ -75,6 +75,8 @@ import { dispatchRequests } from './dispatch';
 import { damageRequests, disposalKinds } from './damage';
 import { returnsRequests } from './returns';
 import { analysesRequests } from './analyses';
+import { receivingRequests } from './receiving';
+import { returnStationRequests } from './returns/station';
 
 export type { Access, RequestSpec } from './spec';
 /** The station host's one-time first-run code (setup/setupGate.ts), as typed: dashes and spaces allowed. */
@@ -520,6 +522,8 @@ export const requests = {
   ...damageRequests,
   ...returnsRequests,
   ...analysesRequests,
+  ...receivingRequests,
+  ...returnStationRequests,
 } as const satisfies Record<string, RequestSpec>;
 
 export type Requests = typeof requests;

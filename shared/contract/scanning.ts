@@ -2,6 +2,8 @@
 // A scan is raw bytes or keys → frame → decode (shared/barcode) → resolve →
 // the station's active task → feedback (issue 4).
 import type { LoadCheckOrder, LoadCheckProduct, LoadCheckView } from './dispatch/loading';
+import type { ReceiptLineDamage } from './receiving';
+import type { ReturnCheckView } from './returns/station';
 
 export const scannerTerminators = ['CR', 'LF', 'CRLF', 'TAB', 'idle'] as const;
 export type ScannerTerminator = (typeof scannerTerminators)[number];
@@ -92,7 +94,11 @@ export type ScanResolution =
   | { kind: 'command'; command: ScanCommand }
   | { kind: 'unknown'; code: string }
   /** A trip's number 车次号, the barcode on its pick list: begins its load check. */
-  | { kind: 'trip'; tripId: number; number: string };
+  | { kind: 'trip'; tripId: number; number: string }
+  /** A return's number 退货单号 (TH-…, the barcode on the printed return report): begins its check. */
+  | { kind: 'return'; returnId: number; number: string }
+  /** An order's number: at the return check, a refused order's goods enter the chain (issue 13 §Returns 5). */
+  | { kind: 'order'; orderId: number; number: string };
 
 export type ScanView = {
   id: number;
@@ -137,7 +143,14 @@ export type TaskView =
         locationId: number;
         locationCode: string;
         qty: number;
+        /** Damaged on arrival (issue 13): the receipt posts it into damaged stock and opens its damage report. */
+        damaged: boolean;
+        /** The damaged line's cause and suggestion; null until chosen (the receipt is refused without a cause). */
+        damage: ReceiptLineDamage | null;
       }[];
+      /** The station's mode: goods scanned now are damaged on arrival (their own line), with this cause when chosen. */
+      damaged: boolean;
+      damage: ReceiptLineDamage | null;
     }
   | {
       kind: 'count';
@@ -166,9 +179,10 @@ export type TaskView =
         casePack: number;
         qty: number;
       };
-    };
+    }
+  | ReturnCheckView;
 export type TaskKind = TaskView['kind'];
-export const taskKinds: TaskKind[] = ['lookup', 'receipt', 'count', 'load', 'damage'];
+export const taskKinds: TaskKind[] = ['lookup', 'receipt', 'count', 'load', 'damage', 'returnCheck'];
 
 export type StationState = {
   station: string;

@@ -34,6 +34,9 @@ export async function postReceipt(ctx: ServiceContext, input: ReceiptInput): Pro
     // An arrival in the future is a typing error; a few minutes of clock skew is not.
     throw new AppError('contract.invalidInput', { issues: [{ path: 'arrivedAt', message: 'future' }] });
   }
+  // Every damaged line has its damage report (R11): a damaged line without a cause is refused, before anything is written.
+  const uncaused = input.lines.findIndex((l) => l.status === 'damaged' && !l.damage);
+  if (uncaused >= 0) throw new AppError('receipts.damageCauseRequired', { line: uncaused + 1 });
   const posted = await postDocument(ctx, {
     type: 'receipt',
     idempotencyKey: input.idempotencyKey,
@@ -64,7 +67,7 @@ export async function postReceipt(ctx: ServiceContext, input: ReceiptInput): Pro
     });
     // Goods damaged on arrival went straight into damaged stock: each such line gets its damage report.
     for (const [i, l] of input.lines.entries()) {
-      if (l.status !== 'damaged' || !l.damage) continue;
+      if (!l.damage) continue;
       await openDamageReport(ctx, {
         originDocumentId: posted.documentId,
         productId: l.productId,

@@ -362,6 +362,23 @@ export class ScanPipeline {
     );
   }
 
+  /**
+   * A window's change to the station's task state beside the scans (the
+   * receiving task's damaged mode): `fn` takes the state of a task of `kind`;
+   * null when the station's task is another.
+   */
+  async updateTask(
+    ctx: ServiceContext,
+    station: string,
+    kind: TaskKind,
+    fn: (state: unknown) => unknown,
+  ): Promise<StationState | null> {
+    const task = await this.memory.task(ctx, station);
+    if (task.kind !== kind) return null;
+    await this.memory.setTask(ctx, station, { ...task, state: fn(task.state) });
+    return this.changed(ctx, station);
+  }
+
   async changed(ctx: ServiceContext, station: string): Promise<StationState> {
     const state = await this.build(ctx, station, this.memory.bump(ctx, station));
     ctx.emit('station.changed', state);

@@ -666,4 +666,16 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['no key', { returnId: 1, lines: [{ lineNo: 1, qtyGood: 1, qtyDamaged: 0 }] }],
   ],
   'returns.financeExport': () => [['not a date', { from: '2026-13-01', to: '2026-12-31' }]],
+  'station.receiptDamage': () => [
+    ['missing mode', { damage: null }],
+    ['bad cause code', { damaged: true, damage: { cause: '1; DROP', suggestion: 'scrap' } }],
+    ['unknown suggestion', { damaged: true, damage: { cause: 'wet', suggestion: 'burn' } }],
+    ['product smuggled in', { damaged: true, productId: 1 }],
+  ],
+  'returns.checkAtStation': () => [
+    ['negative cases', { casesChecked: -1 }],
+    ['fraction of a case', { casesChecked: 1.5 }],
+    ['unknown reason', { casesChecked: 1, reasons: [{ productId: 1, reason: 'bored' }] }],
+    ['return smuggled in', { casesChecked: 1, returnId: 1 }],
+  ],
 };

@@ -246,6 +246,8 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
     idempotencyKey: newKey(),
   }),
   'returns.financeExport': () => ({ from: '2026-12-01', to: '2026-12-31' }),
+  'station.receiptDamage': () => ({ damaged: true, damage: { cause: 'crushed', suggestion: 'scrap' } }),
+  'returns.checkAtStation': () => ({ casesChecked: 1 }),
 };
 
 // Logging out ends the caller's session, so it goes last.

@@ -177,6 +177,9 @@ describe('blind count', () => {
       casesChecked: 1,
       lines: [{ productId: product, qty: 3, reason: 'quality' }],
     });
+    // The station's return check and receiving damage (issue 13): what was scanned, never the book.
+    await ask('station.receiptDamage', { damaged: true, damage: { cause: 'wet', suggestion: 'scrap' } });
+    await ask('returns.checkAtStation', { casesChecked: 1 });
     replies['stock.balances'] = balances;
     // counts.finishCounting ends the blind phase: its reply may show the book, so it is checked before, by state.
     // auth.logout says nothing but null, and would end the keeper's session here.

@@ -4,6 +4,7 @@ import { damageTask } from './damage';
 import { loadCheckTask } from './loadCheck';
 import { lookupTask } from './lookup';
 import { receivingTask } from './receiving';
+import { returnCheckTask } from './returnCheck';
 import type { Task } from './task';
 
 export const tasks: Record<TaskKind, Task<unknown>> = {
@@ -12,4 +13,5 @@ export const tasks: Record<TaskKind, Task<unknown>> = {
   count: countingTask as Task<unknown>,
   load: loadCheckTask as Task<unknown>,
   damage: damageTask as Task<unknown>,
+  returnCheck: returnCheckTask as Task<unknown>,
 };
