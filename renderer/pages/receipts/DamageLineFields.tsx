@@ -11,13 +11,18 @@ let cached: Promise<DamageCause[]> | null = null;
 export function DamageLineFields({
   index,
   cause,
+  causeNote,
+  invalid,
   suggestion,
   onChange,
 }: {
   index: number;
   cause: string;
+  causeNote: string;
+  /** The line's cause is missing (the form, or the core, refused it). */
+  invalid: boolean;
   suggestion: DisposalKind;
-  onChange(patch: { damageCause?: string; damageSuggestion?: DisposalKind }): void;
+  onChange(patch: { damageCause?: string; damageCauseNote?: string; damageSuggestion?: DisposalKind }): void;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -25,7 +30,7 @@ export function DamageLineFields({
   useEffect(() => {
     cached ??= api.request('damage.causes', {});
     cached.then(
-      (c) => setCauses(c.filter((x) => x.active && x.code !== 'other')),
+      (c) => setCauses(c.filter((x) => x.active)),
       () => (cached = null),
     );
   }, []);
@@ -34,6 +39,7 @@ export function DamageLineFields({
       <select
         value={cause}
         aria-label={t('damage:form.cause')}
+        aria-invalid={invalid}
         data-testid={`receipt-line-${index}-damage-cause`}
         onChange={(e) => onChange({ damageCause: e.target.value })}
       >
@@ -44,6 +50,15 @@ export function DamageLineFields({
           </option>
         ))}
       </select>
+      {cause === 'other' && (
+        <input
+          value={causeNote}
+          aria-label={t('damage:station.note')}
+          placeholder={t('damage:station.note')}
+          data-testid={`receipt-line-${index}-damage-note`}
+          onChange={(e) => onChange({ damageCauseNote: e.target.value })}
+        />
+      )}
       <select
         value={suggestion}
         aria-label={t('damage:form.suggestion')}

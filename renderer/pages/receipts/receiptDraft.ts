@@ -11,6 +11,8 @@ export type LineDraft = {
   qty: string;
   /** A damaged line's damage report (issue 13): its cause ('' until chosen) and the suggestion. */
   damageCause: string;
+  /** The note 'other' needs. */
+  damageCauseNote: string;
   damageSuggestion: DisposalKind;
 };
 export type ReceiptDraft = {
@@ -34,6 +36,7 @@ export function newLine(from?: LineDraft): LineDraft {
     locationId: from?.locationId ?? null,
     qty: '',
     damageCause: '',
+    damageCauseNote: '',
     damageSuggestion: 'returnToSupplier',
   };
 }
@@ -83,6 +86,8 @@ export function validateDraft(d: ReceiptDraft, now = new Date()): DraftErrors {
     if (!/^\d+$/.test(l.qty.trim()) || !Number.isSafeInteger(n) || n <= 0 || n > maxQuantity)
       errors[`lines.${i}.qty`] = 'receipts:invalid.qty';
     if (l.status === 'damaged' && l.damageCause === '') errors[`lines.${i}.damageCause`] = 'damage:invalid.cause';
+    else if (l.status === 'damaged' && l.damageCause === 'other' && l.damageCauseNote.trim() === '')
+      errors[`lines.${i}.damageCause`] = 'errors:damage.noteRequired';
   });
   return errors;
 }

@@ -3,9 +3,10 @@
 // cause note when the cause is 'other'. Enter reports (StationPage).
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { disposalKinds, type DamageCause } from '../../../shared/contract/damage';
+import type { DamageCause } from '../../../shared/contract/damage';
 import type { TaskView } from '../../../shared/contract/scanning';
 import { useFormat } from '../../i18n/format';
+import { DamageChoiceLists } from './DamageChoiceLists';
 import type { DamageChoice } from './damageChoice';
 
 export function DamagePanel({
@@ -60,50 +61,15 @@ export function DamagePanel({
           <span className="task-empty">{t('damage:station.scanGoods')}</span>
         )}
       </div>
-      <div className="damage-task-choices">
-        <div>
-          <h3>{t('damage:station.cause')}</h3>
-          <ol className="damage-task-list" data-testid="task-damage-causes">
-            {causes.slice(0, 10).map((c, i) => (
-              <li key={c.code} className={picked.cause === c.code ? 'picked' : ''} data-code={c.code}>
-                <kbd>{(i + 1) % 10}</kbd> {f.productName(c.nameZh, c.nameEn)}
-              </li>
-            ))}
-          </ol>
-        </div>
-        <div>
-          <h3>{t('damage:station.suggestion')}</h3>
-          <ol className="damage-task-list" data-testid="task-damage-suggestions">
-            {disposalKinds.map((k, i) => (
-              <li key={k} className={picked.suggestion === k ? 'picked' : ''} data-code={k}>
-                <kbd>{i + 1}</kbd> {t(`damage:kind.${k}`)}
-              </li>
-            ))}
-          </ol>
-        </div>
-      </div>
-      {picked.cause === 'other' && (
-        <label className="damage-task-note">
-          {t('damage:station.note')}
-          <input
-            value={note}
-            onChange={(e) => onNote(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key !== 'Enter' || e.defaultPrevented) return;
-              e.preventDefault();
-              onSubmit();
-            }}
-            data-testid="task-damage-note"
-          />
-        </label>
-      )}
-      <p className="page-hint" data-testid="task-damage-hint">
-        {picked.cause === null
-          ? t('damage:station.chooseCause')
-          : picked.suggestion === null
-            ? t('damage:station.chooseSuggestion')
-            : t('damage:station.enter')}
-      </p>
+      <DamageChoiceLists
+        causes={causes}
+        picked={picked}
+        note={note}
+        onNote={onNote}
+        onSubmit={onSubmit}
+        done={t('damage:station.enter')}
+        testId="task-damage"
+      />
       <p className="page-hint">{t('damage:station.hint')}</p>
     </section>
   );

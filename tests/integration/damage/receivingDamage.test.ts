@@ -131,7 +131,7 @@ describe('receiving damage at the station', () => {
         productId: l.productId,
         locationId: l.locationId,
         qty: l.qty,
-        status: l.damaged ? 'damaged' : 'good',
+        status: l.damaged ? ('damaged' as const) : ('good' as const),
         ...(l.damage ? { damage: l.damage } : {}),
       })),
     });
