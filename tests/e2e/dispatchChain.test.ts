@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plugSerialScanner, type SerialScanner } from '../helpers/serialScanner';
 import { connectStation } from '../helpers/stationClient';
 import { tempDir } from '../helpers/tempDirs';
-import { launchBrowser, newPage, screenshot, screenshotDir, startStation, type Station } from './harness';
+import { launchBrowser, newPage, screenshot, screenshotDir, startStation, warehouseDay, type Station } from './harness';
 import { InventoryPage, LoginPage, Shell } from './pages/ConsolePage';
 import { DeliveryPage, DispatchReportPage } from './pages/DeliveryPage';
 import { DispatchBoardPage } from './pages/DispatchBoardPage';
@@ -37,9 +37,7 @@ let orders: [Order, Order];
 const trip = { number: '' };
 const barcodes = new Map<number, string>();
 const codes = new Map<number, string>();
-const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
-const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-const tomorrow = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+const tomorrow = warehouseDay(1);
 
 beforeAll(async () => {
   browser = await launchBrowser();

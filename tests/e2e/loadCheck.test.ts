@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plugSerialScanner, type SerialScanner } from '../helpers/serialScanner';
 import { connectStation } from '../helpers/stationClient';
 import { tempDir } from '../helpers/tempDirs';
-import { launchBrowser, newPage, screenshot, screenshotDir, startStation, type Station } from './harness';
+import { launchBrowser, newPage, screenshot, screenshotDir, startStation, warehouseDay, type Station } from './harness';
 import { InventoryPage, LoginPage, Shell } from './pages/ConsolePage';
 import { ScanStationPage } from './pages/ScanStationPage';
 
@@ -52,9 +52,7 @@ beforeAll(async () => {
 
   // The dispatcher's trip: three small released orders of tomorrow, all of whose products have a unit barcode.
   const dispatcher = await client('dispatcher');
-  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const tomorrow = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  const tomorrow = warehouseDay(1);
   const released = await dispatcher.request<{ id: number; number: string; units: number; lineCount: number }[]>(
     'orders.list',
     { dispatchDate: tomorrow, states: ['released'] },
