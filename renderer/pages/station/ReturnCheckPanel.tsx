@@ -35,7 +35,8 @@ export function ReturnCheckPanel({ task, confirm }: { task: ReturnCheckView; con
         </span>
       </h2>
       <p>
-        {target.customerName} · {t('returnCheck:orders')} {target.orderNumbers.join(', ')}
+        {target.customerName}
+        {target.orderNumbers.length > 0 && ` · ${t('returnCheck:orders')} ${target.orderNumbers.join(', ')}`}
       </p>
       {target.returnId === null && <p className="page-hint">{t('returnCheck:refusalEnters')}</p>}
       <table className="task-table" data-testid="return-check-lines">
