@@ -6,11 +6,14 @@
 // on the station; F7, the cases typed, a reason by number key, Enter finishes;
 // the operator's returns register in another window shows it checked without
 // a reload, and its short line flagged; the same return scanned again is refused.
+// Then receiving damage: F3, Ctrl+D, the cause and suggestion by number keys, a
+// bin and a case on the serial line; the receipt form takes the damaged line
+// with its cause and posting it opens the damage report.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReturnRow, ReturnView } from '../../shared/contract';
+import type { DamageReportRow, LocationView, ReturnRow, ReturnView } from '../../shared/contract';
 import { plugSerialScanner, type SerialScanner } from '../helpers/serialScanner';
-import { connectStation } from '../helpers/stationClient';
+import { connectStation, type StationClient } from '../helpers/stationClient';
 import { tempDir } from '../helpers/tempDirs';
 import { launchBrowser, newPage, screenshot, startStation, type Station } from './harness';
 import { LoginPage, Shell } from './pages/ConsolePage';
@@ -22,13 +25,14 @@ let gun: SerialScanner;
 let keeper: Page;
 let operator: Page;
 let ret: ReturnView;
+let admin: StationClient;
 /** Each product's case barcode. */
 const cases = new Map<number, string>();
 
 beforeAll(async () => {
   browser = await launchBrowser();
   station = await startStation({ init: ['--demo'] });
-  const admin = await connectStation(station.url);
+  admin = await connectStation(station.url);
   await admin.request('auth.login', { username: 'admin', secret: 'demo1234' });
   gun = await plugSerialScanner(admin.request, { dir: tempDir('e2e-return-check'), station: 'E2E-1', name: 'Dock 2' });
   for (const p of await admin.request<{ id: number; caseBarcode: string | null }[]>('products.list', {}))
@@ -36,7 +40,6 @@ beforeAll(async () => {
   // The demo's return the manager has approved: the keeper's work.
   const [approved] = await admin.request<ReturnRow[]>('returns.list', { state: 'approved', kind: 'report' });
   ret = await admin.request<ReturnView>('returns.get', { returnId: approved!.id });
-  admin.close();
 
   operator = await newPage(browser);
   await new LoginPage(operator).openAs(station.url, 'operator');
@@ -45,6 +48,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  admin?.close();
   await keeper?.close();
   await operator?.close();
   await browser?.close();
@@ -132,5 +136,49 @@ describe('the return check at the station, by a serial scanner', () => {
       'returnCheck.alreadyChecked',
     );
     await screenshot(keeper, 'return-check-07-again');
+  });
+
+  it('receives a damaged case at the station by keys and the serial line; the receipt opens its damage report', async () => {
+    const bin = (await admin.request<LocationView[]>('locations.list', {})).find((l) => l.kind === 'bin')!;
+    const [productId, caseCode] = [...cases.entries()][0]!;
+    const fromReceiving = async () =>
+      (await admin.request<DamageReportRow[]>('damage.list', {})).filter((r) => r.whereFound === 'receiving');
+    const before = (await fromReceiving()).length;
+
+    await keeper.getByTestId('nav-station').click();
+    await keeper.locator('body').click({ position: { x: 5, y: 5 } });
+    await keeper.keyboard.press('F3');
+    await keeper.getByTestId('task-receipt').waitFor();
+    await keeper.keyboard.press('Control+d');
+    await keeper.getByTestId('task-receipt-damaged-mode').waitFor();
+    // 1: the first cause (crushed); 1: the first suggestion (scrap) — given to the station at once.
+    await keeper.keyboard.press('1');
+    await keeper.keyboard.press('1');
+    await expect
+      .poll(() => keeper.locator('[data-testid="task-receipt-damage-causes"] li.picked').getAttribute('data-code'))
+      .toBe('crushed');
+    const scanStation = new ScanStationPage(keeper);
+    let last = await scanStation.bannerScanId();
+    gun.cable.scan(bin.code);
+    await scanStation.nextScan(last);
+    last = await scanStation.bannerScanId();
+    gun.cable.scan(caseCode);
+    expect((await scanStation.nextScan(last)).outcome).toBe('accepted');
+    await keeper.getByTestId('task-receipt-damage').waitFor();
+    expect(await keeper.locator(`tr[data-product-id="${productId}"]`).getAttribute('data-damaged')).toBe('true');
+    await screenshot(keeper, 'return-check-08-damaged-receipt');
+
+    await keeper.getByTestId('nav-receipts').click();
+    await keeper.getByTestId('receipt-new').click();
+    await keeper.getByTestId('receipt-take-scanned').click();
+    await expect.poll(() => keeper.getByTestId('receipt-line-0-status').inputValue()).toBe('damaged');
+    // The causes load with the form: the line's cause shows once they are there.
+    await expect.poll(() => keeper.getByTestId('receipt-line-0-damage-cause').inputValue()).toBe('crushed');
+    await keeper.getByTestId('receipt-delivery-note').fill('QS-E2E-DMG-1');
+    await screenshot(keeper, 'return-check-09-receipt-form');
+    await keeper.getByTestId('receipt-post').click();
+    await expect.poll(async () => (await fromReceiving()).length).toBe(before + 1);
+    const report = (await fromReceiving()).find((r) => r.note === 'QS-E2E-DMG-1');
+    expect(report).toMatchObject({ cause: 'crushed', suggestion: 'scrap', locationCode: bin.code });
   });
 });
