@@ -165,6 +165,8 @@ export const requestNameList = [
   'returns.check',
   'returns.issueNote',
   'returns.financeExport',
+  'returns.returnable',
+  'returns.edit',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

@@ -666,4 +666,10 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['no key', { returnId: 1, lines: [{ lineNo: 1, qtyGood: 1, qtyDamaged: 0 }] }],
   ],
   'returns.financeExport': () => [['not a date', { from: '2026-13-01', to: '2026-12-31' }]],
+  'returns.returnable': () => [...badIds('customerId'), ['limit too large', { customerId: 1, limit: 10_000 }]],
+  'returns.edit': () => [
+    ['no lines', { returnId: 1, lines: [] }],
+    ['reason refusedAtDelivery', { returnId: 1, lines: [{ productId: 1, qty: 1, reason: 'refusedAtDelivery' }] }],
+    ['fraction qty', { returnId: 1, lines: [{ productId: 1, qty: 1.5, reason: 'quality' }] }],
+  ],
 };

@@ -246,6 +246,11 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
     idempotencyKey: newKey(),
   }),
   'returns.financeExport': () => ({ from: '2026-12-01', to: '2026-12-31' }),
+  'returns.returnable': () => ({ customerId: 999_999 }),
+  'returns.edit': () => ({
+    returnId: 999_999,
+    lines: [{ productId: w.products[0]!.id, qty: 1, reason: 'quality' }],
+  }),
 };
 
 // Logging out ends the caller's session, so it goes last.
