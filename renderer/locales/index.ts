@@ -55,6 +55,8 @@ import enApprovals from './en/approvals.json';
 import zhApprovals from './zh-CN/approvals.json';
 import enReturns from './en/returns.json';
 import zhReturns from './zh-CN/returns.json';
+import enReturnDocs from './en/returnDocs.json';
+import zhReturnDocs from './zh-CN/returnDocs.json';
 
 export const namespaces = [
   'common',
@@ -83,6 +85,7 @@ export const namespaces = [
   'damage',
   'approvals',
   'returns',
+  'returnDocs',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -117,6 +120,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     damage: zhDamage,
     approvals: zhApprovals,
     returns: zhReturns,
+    returnDocs: zhReturnDocs,
   },
   en: {
     common: enCommon,
@@ -145,5 +149,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     damage: enDamage,
     approvals: enApprovals,
     returns: enReturns,
+    returnDocs: enReturnDocs,
   },
 };

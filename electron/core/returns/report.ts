@@ -137,7 +137,13 @@ export async function reportRows(
     const fits = returnable.filter((r) => r.productId === product.id && r.gift === (l.status === 'gift'));
     const max = fits.reduce((s, r) => s + r.left, 0);
     if (qty > max)
-      throw new AppError('returns.tooMuch', { product: product.code, max, qty, line: i + 1, casePack: product.case_pack });
+      throw new AppError('returns.tooMuch', {
+        product: product.code,
+        max,
+        qty,
+        line: i + 1,
+        casePack: product.case_pack,
+      });
     let rest = qty;
     for (const r of fits) {
       if (rest === 0) break;

@@ -192,6 +192,9 @@ export async function loadDemoDelivered(
       });
     } else await recordOutcome(operator, { orderId: o.orderId, outcome: 'signed', signedBy: '店主', note: '' });
   }
-  await returnTrip(asUser(dispatcherId, 'dispatcher', ['dispatcher'], new Date(departed.getTime() + 8 * hour)), trip.id);
+  await returnTrip(
+    asUser(dispatcherId, 'dispatcher', ['dispatcher'], new Date(departed.getTime() + 8 * hour)),
+    trip.id,
+  );
   return out;
 }
