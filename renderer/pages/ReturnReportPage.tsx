@@ -229,7 +229,7 @@ export function ReturnReportPage() {
   return (
     <section
       className="page-body returndocs-form"
-      data-testid="return-report-form"
+      data-testid="returnReport"
       onKeyDown={(e) => {
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
           e.preventDefault();
