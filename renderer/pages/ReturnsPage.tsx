@@ -126,7 +126,7 @@ export function ReturnsPage() {
             </option>
           ))}
         </select>
-        <ReturnsToolbar />
+        <ReturnsToolbar onFound={setSelected} />
       </div>
       <p className="page-hint">{t('returns:hint')}</p>
       <RefusalsAwaiting />

@@ -6,7 +6,7 @@
 // the salesperson's side (returndocs): the salesperson files a report on the
 // form against a delivered order (too much refused beside the line), both A4
 // prints go to PDF, the operator exports the notes for finance, and the
-// keeper takes refused goods in.
+// keeper takes refused goods in and finds their return by the order's number.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -149,8 +149,14 @@ describe('the return chain on screen', () => {
     const take = keeper.locator('[data-testid^="take-refusal-"]').first();
     await take.waitFor();
     await screenshot(keeper, 'returns-09-refusals-awaiting');
+    const order = ((await take.getAttribute('data-testid')) ?? '').replace('take-refusal-', '');
     await take.click();
     await expect.poll(() => keeper.getByTestId('refusals-awaiting').count()).toBe(0);
+    // A wedge scanner types the refused order's number into the find box: its refusal return opens.
+    await keeper.getByTestId('returns-find').fill(order);
+    await keeper.getByTestId('returns-find').press('Enter');
+    await expect.poll(() => keeper.getByTestId('return-detail').innerText()).toContain(order);
+    expect(await keeper.getByTestId('return-detail').innerText()).toContain('拒收');
     await keeper.getByTestId('returns-kind-filter').selectOption('refusal');
     await expect
       .poll(() => keeper.locator('[data-testid="returns-grid"] .ag-row [col-id="state"]').first().innerText())
