@@ -6,9 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { hasRole, useSession } from '../../app/session';
 import { useNotify } from '../../components/toast/useNotify';
-import { useFormat } from '../../i18n/format';
+import { useFormat, warehouseDay } from '../../i18n/format';
 import { downloadText } from '../dispatchReport/reportCsv';
-import { warehouseDay } from './returnText';
 
 const financeRoles = ['operator', 'csManager', 'supervisor', 'admin'] as const;
 
@@ -17,7 +16,7 @@ export function FinanceExport() {
   const f = useFormat();
   const notify = useNotify();
   const { session } = useSession();
-  const today = warehouseDay(f.timeZone);
+  const today = warehouseDay();
   const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
   const [to, setTo] = useState(today);
   const [busy, setBusy] = useState(false);

@@ -10,11 +10,3 @@ export function casesUnits(t: TFunction, f: { qty(n: number): string }, qty: num
   if (units === 0) return t('returnDocs:qty.cases', { cases: f.qty(cases) });
   return t('returnDocs:qty.casesUnits', { cases: f.qty(cases), units: f.qty(units) });
 }
-
-/** Today's business date 'YYYY-MM-DD' in the warehouse's zone (not the browser's). */
-export function warehouseDay(timeZone: string | undefined, at = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(at)
-    .reduce<Record<string, string>>((acc, p) => ((acc[p.type] = p.value), acc), {});
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
