@@ -142,13 +142,30 @@ describe('the return chain on screen', () => {
     const pdf = await printPdf(sales, 'return-report');
     expect(pdfText(pdf)).toContain(filed);
     expect(pdfText(pdf)).toContain('退货报告');
+
+    // Still awaiting the manager: the salesperson reopens it from the register and makes it two cases.
+    await sales.keyboard.press('Escape');
+    await sales.getByTestId('returnReport').waitFor();
+    await open(sales, filed);
+    await sales.getByTestId('edit-return').click();
+    await sales.getByTestId('returnReport').waitFor();
+    await expect.poll(() => sales.getByTestId('return-form-qty-1').inputValue()).toBe('1');
+    const pack = Number(
+      (await sales.getByTestId('return-form-per-1').locator('option').first().innerText()).match(/\d+/)![0],
+    );
+    await sales.getByTestId('return-form-qty-1').fill('2');
+    await sales.getByTestId('return-form-submit').click();
+    await sales.getByTestId('return-form-filed').waitFor();
+    await open(sales, filed);
+    expect(await sales.getByTestId('return-line-1').innerText()).toContain(String(2 * pack));
+    await screenshot(sales, 'returns-09-edited');
   });
 
   it('the keeper takes refused goods in from the returns page, ready for the check', async () => {
     await new Shell(keeper).go('returns');
     const take = keeper.locator('[data-testid^="take-refusal-"]').first();
     await take.waitFor();
-    await screenshot(keeper, 'returns-09-refusals-awaiting');
+    await screenshot(keeper, 'returns-10-refusals-awaiting');
     const order = ((await take.getAttribute('data-testid')) ?? '').replace('take-refusal-', '');
     await take.click();
     await expect.poll(() => keeper.getByTestId('refusals-awaiting').count()).toBe(0);
@@ -161,7 +178,7 @@ describe('the return chain on screen', () => {
     await expect
       .poll(() => keeper.locator('[data-testid="returns-grid"] .ag-row [col-id="state"]').first().innerText())
       .toBe('待确认');
-    await screenshot(keeper, 'returns-10-refusal-taken');
+    await screenshot(keeper, 'returns-11-refusal-taken');
   });
 });
 
