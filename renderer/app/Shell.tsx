@@ -4,6 +4,7 @@ import { AdjustmentsPage } from '../pages/AdjustmentsPage';
 import { ApprovalsPage } from '../pages/ApprovalsPage';
 import { DamagePage } from '../pages/DamagePage';
 import { ReturnsPage } from '../pages/ReturnsPage';
+import { ReturnReportPage } from '../pages/ReturnReportPage';
 import { AuditPage } from '../pages/AuditPage';
 import { CountsPage } from '../pages/CountsPage';
 import { DeliveryPage } from '../pages/DeliveryPage';
@@ -105,6 +106,7 @@ export function Shell() {
           {page === 'damage' && <DamagePage />}
           {page === 'approvals' && <ApprovalsPage />}
           {page === 'returns' && <ReturnsPage />}
+          {page === 'returnReport' && <ReturnReportPage />}
         </main>
       </div>
     </div>

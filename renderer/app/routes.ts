@@ -37,6 +37,8 @@ export const pageIds = [
   'approvals',
   // Returns (issue 13, R12): the return register and its steps.
   'returns',
+  // The salesperson's return report 退货报告 (issue 13 §Returns 1): filed and edited while reported.
+  'returnReport',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -82,6 +84,8 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   approvals: ['csManager'],
   // Returns (issue 13, R12): the salesperson (own), the manager, the keeper, the operator.
   returns: ['salesperson', 'csManager', 'operator', 'warehouseKeeper', 'supervisor', 'admin'],
+  // The salesperson files a return report; the operator may file it on their behalf (returns.report's access).
+  returnReport: ['salesperson', 'operator'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {
@@ -118,6 +122,8 @@ export const printDocs = [
   'damageAnalysis',
   'returnAnalysis',
   'damageRecord',
+  'returnReport',
+  'returnNote',
 ] as const;
 export type PrintDoc = (typeof printDocs)[number];
 

@@ -57,6 +57,8 @@ import enReturns from './en/returns.json';
 import zhReturns from './zh-CN/returns.json';
 import enReturnCheck from './en/returnCheck.json';
 import zhReturnCheck from './zh-CN/returnCheck.json';
+import enReturnDocs from './en/returnDocs.json';
+import zhReturnDocs from './zh-CN/returnDocs.json';
 
 export const namespaces = [
   'common',
@@ -86,6 +88,7 @@ export const namespaces = [
   'approvals',
   'returns',
   'returnCheck',
+  'returnDocs',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -121,6 +124,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     approvals: zhApprovals,
     returns: zhReturns,
     returnCheck: zhReturnCheck,
+    returnDocs: zhReturnDocs,
   },
   en: {
     common: enCommon,
@@ -150,5 +154,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     approvals: enApprovals,
     returns: enReturns,
     returnCheck: enReturnCheck,
+    returnDocs: enReturnDocs,
   },
 };

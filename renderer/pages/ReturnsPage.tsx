@@ -13,6 +13,8 @@ import { dateTimeColumn, moneyColumn, qtyColumn } from '../components/grid/forma
 import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
 import { ReturnDetail } from './returns/ReturnDetail';
+import { ReturnsToolbar } from './returns/ReturnsToolbar';
+import { RefusalsAwaiting } from './returns/RefusalsAwaiting';
 
 export function ReturnsPage() {
   const { t } = useTranslation();
@@ -124,8 +126,10 @@ export function ReturnsPage() {
             </option>
           ))}
         </select>
+        <ReturnsToolbar onFound={setSelected} />
       </div>
       <p className="page-hint">{t('returns:hint')}</p>
+      <RefusalsAwaiting />
       <div className="returns-split">
         <CangwuGrid<ReturnRow>
           gridId="returns"

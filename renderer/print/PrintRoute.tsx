@@ -10,6 +10,8 @@ import { DamageRecordPrint } from './DamageRecordPrint';
 import { DispatchReportPrint } from './DispatchReportPrint';
 import { OrderConfirmationPrint } from './OrderConfirmationPrint';
 import { PickListPrint } from './PickListPrint';
+import { ReturnNotePrint } from './ReturnNotePrint';
+import { ReturnReportPrint } from './ReturnReportPrint';
 
 const idParam = (route: Route, name: string): number | null => {
   const n = Number(route.params.get(name));
@@ -37,6 +39,7 @@ export function PrintRoute({ route }: { route: Route }) {
     .map(Number)
     .filter((n) => Number.isSafeInteger(n) && n > 0)
     .slice(0, 500);
+  const returnId = idParam(route, 'return');
   const known =
     (doc === 'pickList' && tripIds.length > 0) ||
     (doc === 'adjustmentForm' && formId !== null) ||
@@ -44,7 +47,8 @@ export function PrintRoute({ route }: { route: Route }) {
     (doc === 'orderConfirmation' && day !== null) ||
     (doc === 'dispatchReport' && day !== null) ||
     ((doc === 'damageAnalysis' || doc === 'returnAnalysis') && month !== null) ||
-    (doc === 'damageRecord' && reportIds.length > 0);
+    (doc === 'damageRecord' && reportIds.length > 0) ||
+    ((doc === 'returnReport' || doc === 'returnNote') && returnId !== null);
 
   // An address that names no document goes back to the console.
   useEffect(() => {
@@ -60,5 +64,7 @@ export function PrintRoute({ route }: { route: Route }) {
   if (doc === 'damageAnalysis' && month !== null) return <DamageAnalysisPrint month={month} onBack={back} />;
   if (doc === 'returnAnalysis' && month !== null) return <ReturnAnalysisPrint month={month} onBack={back} />;
   if (doc === 'damageRecord' && reportIds.length > 0) return <DamageRecordPrint reportIds={reportIds} onBack={back} />;
+  if (doc === 'returnReport' && returnId !== null) return <ReturnReportPrint returnId={returnId} onBack={back} />;
+  if (doc === 'returnNote' && returnId !== null) return <ReturnNotePrint returnId={returnId} onBack={back} />;
   return null;
 }

@@ -167,6 +167,8 @@ export const requestNameList = [
   'returns.financeExport',
   'station.receiptDamage',
   'returns.checkAtStation',
+  'returns.returnable',
+  'returns.edit',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

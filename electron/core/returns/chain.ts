@@ -14,6 +14,7 @@ import { today } from '../orders/dates';
 import { loadPriceBook } from '../orders/prices';
 import { nextRegisterNumber } from '../stock/numbering';
 import { postDocument, type MovementLine } from '../stock/posting';
+import { reportRows } from './report';
 import { readReturn } from './views';
 
 function changed(ctx: ServiceContext, returnId: number) {
@@ -28,53 +29,6 @@ async function returnRecord(db: Db, returnId: number) {
 
 function inState(r: { number: string; state: string }, state: string) {
   if (r.state !== state) throw new AppError('returns.wrongState', { number: r.number, state: r.state });
-}
-
-type Returnable = {
-  orderLineId: number;
-  orderId: number;
-  productId: number;
-  gift: boolean;
-  priceFen: number;
-  left: number;
-};
-
-/** What can still be returned per delivered order line: delivered − refused − already on other returns (not rejected). */
-async function returnableLines(db: Db, orderIds: number[]): Promise<Returnable[]> {
-  if (orderIds.length === 0) return [];
-  const lines = await db
-    .selectFrom('order_lines as l')
-    .select(['l.id', 'l.order_id', 'l.product_id', 'l.qty', 'l.gift', 'l.price_fen'])
-    .select((eb) => [
-      eb
-        .selectFrom('refused_lines as f')
-        .select((e) => e.fn.coalesce(e.fn.sum<number>('f.qty'), e.lit(0)).as('q'))
-        .whereRef('f.line_id', '=', 'l.id')
-        .as('refused'),
-      eb
-        .selectFrom('return_lines as rl')
-        .innerJoin('returns as r', 'r.id', 'rl.return_id')
-        .select((e) =>
-          e.fn.coalesce(e.fn.sum<number>(e.fn.coalesce('rl.qty_checked', 'rl.qty_reported')), e.lit(0)).as('q'),
-        )
-        .whereRef('rl.order_line_id', '=', 'l.id')
-        .where('r.kind', '=', 'report')
-        .where('r.state', '!=', 'rejected')
-        .as('returned'),
-    ])
-    .where('l.order_id', 'in', orderIds)
-    .where('l.product_id', 'is not', null)
-    .orderBy('l.order_id')
-    .orderBy('l.line_no')
-    .execute();
-  return lines.map((l) => ({
-    orderLineId: l.id,
-    orderId: l.order_id,
-    productId: l.product_id!,
-    gift: l.gift === 1,
-    priceFen: l.price_fen ?? 0,
-    left: Math.max(0, (l.qty ?? 0) - Number(l.refused ?? 0) - Number(l.returned ?? 0)),
-  }));
 }
 
 async function listPrice(db: Db, productId: number, customerId: number, on: string): Promise<number> {
@@ -97,66 +51,7 @@ export async function reportReturn(ctx: ServiceContext, input: ParsedInput<'retu
     .executeTakeFirst();
   if (!customer) throw new AppError('returns.unknownCustomer', { customerId: input.customerId });
   const orderIds = [...new Set(input.orderIds)];
-  if (orderIds.length > 0) {
-    const delivered = await ctx.db
-      .selectFrom('orders as o')
-      .innerJoin('order_outcomes as oc', 'oc.order_id', 'o.id')
-      .select(['o.id'])
-      .where('o.id', 'in', orderIds)
-      .where('o.customer_id', '=', customer.id)
-      .where('oc.outcome', 'in', ['signed', 'partlyRefused'])
-      .execute();
-    const ok = new Set(delivered.map((o) => o.id));
-    const bad = orderIds.find((o) => !ok.has(o));
-    if (bad !== undefined) {
-      const o = await ctx.db.selectFrom('orders').select('number').where('id', '=', bad).executeTakeFirst();
-      throw new AppError('returns.orderNotDelivered', { number: o?.number ?? String(bad) });
-    }
-  }
-  const day = today(ctx.now, ctx.timeZone);
-  const returnable = await returnableLines(ctx.db, orderIds);
-  const rows: {
-    product_id: number;
-    status: 'good' | 'gift';
-    qty_reported: number;
-    reason: ReturnReason;
-    reason_note: string;
-    order_line_id: number | null;
-    unit_price_fen: number;
-  }[] = [];
-  for (const l of input.lines) {
-    if (l.reason === 'other' && l.reasonNote === '') throw new AppError('returns.noteRequired');
-    const product = await ctx.db
-      .selectFrom('products')
-      .select(['id', 'code', 'case_pack'])
-      .where('id', '=', l.productId)
-      .executeTakeFirst();
-    if (!product) throw new AppError('returns.unknownProduct', { productId: l.productId });
-    const qty = l.per === 'case' ? l.qty * product.case_pack : l.qty;
-    const base = { product_id: product.id, status: l.status, reason: l.reason, reason_note: l.reasonNote };
-    if (orderIds.length === 0) {
-      rows.push({
-        ...base,
-        qty_reported: qty,
-        order_line_id: null,
-        unit_price_fen: await listPrice(ctx.db, product.id, customer.id, day),
-      });
-      continue;
-    }
-    // Spread over the referenced orders' lines of this product and status, in order (a return may span deliveries).
-    const fits = returnable.filter((r) => r.productId === product.id && r.gift === (l.status === 'gift'));
-    const max = fits.reduce((s, r) => s + r.left, 0);
-    if (qty > max) throw new AppError('returns.tooMuch', { product: product.code, max, qty });
-    let rest = qty;
-    for (const r of fits) {
-      if (rest === 0) break;
-      const take = Math.min(rest, r.left);
-      if (take === 0) continue;
-      r.left -= take;
-      rest -= take;
-      rows.push({ ...base, qty_reported: take, order_line_id: r.orderLineId, unit_price_fen: r.priceFen });
-    }
-  }
+  const rows = await reportRows(ctx, customer.id, orderIds, input.lines);
   const at = ctx.now.toISOString();
   const number = await nextRegisterNumber(ctx.db, 'return', 'TH', ctx.now, ctx.timeZone);
   const { id } = await ctx.db

@@ -3,6 +3,7 @@
 import type { ReturnsRequestName } from '../../../shared/contract';
 import type { Handler } from '../contract/handlers';
 import { checkReturn, decideReturn, issueNote, reportReturn, takeRefusal } from './chain';
+import { editReturn, returnableOrders } from './report';
 import { financeExport, findReturn, getReturn, listReturns } from './views';
 
 export const returnsHandlers: { [N in ReturnsRequestName]: Handler<N> } = {
@@ -16,4 +17,6 @@ export const returnsHandlers: { [N in ReturnsRequestName]: Handler<N> } = {
   'returns.check': (ctx, input) => checkReturn(ctx, input),
   'returns.issueNote': (ctx, input) => issueNote(ctx, input),
   'returns.financeExport': (ctx, input) => financeExport(ctx.db, input.from, input.to),
+  'returns.returnable': (ctx, input) => returnableOrders(ctx, input),
+  'returns.edit': (ctx, input) => editReturn(ctx, input),
 };

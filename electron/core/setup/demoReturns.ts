@@ -1,29 +1,23 @@
 // The demo's return chain (issue 13): a return at each step — reported (the
 // manager approves), approved (the keeper checks), checked with a line short
 // (the operator issues the note), posted with a damaged part, and one rejected —
-// so each role finds work on login. The demo has no delivered orders yet, so
-// the reports name none (flagged no_delivery). Through the slice's own
-// services, as the people who would have done it, over the last two days.
+// so each role finds work on login. Each refers to an order its customer
+// really received (demoDelivered.ts), so its credit is the order line's price.
+// Through the slice's own services, as the people who would have done it,
+// over the last two days.
 import type { ReturnReason } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain';
 import type { ServiceContext } from '../context';
 import { checkReturn, decideReturn, issueNote, reportReturn } from '../returns/chain';
+import { loadDemoDelivered } from './demoDelivered';
 
 type AsUser = (userId: number, username: string, roles: Role[], now: Date) => ServiceContext;
 
 export async function loadDemoReturns(ctx: ServiceContext, asUser: AsUser, ids: Map<string, number>): Promise<void> {
   const salesId = ids.get('sales');
   if (salesId === undefined) return;
-  const customers = await ctx.db.selectFrom('customers').select('id').orderBy('code').limit(5).execute();
-  const products = await ctx.db
-    .selectFrom('products')
-    .select(['id', 'case_pack'])
-    .where('active', '=', 1)
-    .orderBy('code')
-    .offset(3)
-    .limit(10)
-    .execute();
-  if (customers.length < 5 || products.length < 10) return;
+  const delivered = await loadDemoDelivered(ctx, asUser, ids);
+  if (delivered.length < 5) return;
   const at = (hoursAgo: number) => new Date(ctx.now.getTime() - hoursAgo * 3600_000);
   const sales = (h: number) => asUser(salesId, 'sales', ['salesperson'], at(h));
   const manager = (h: number) => asUser(ids.get('manager')!, 'manager', ['csManager'], at(h));
@@ -33,8 +27,9 @@ export async function loadDemoReturns(ctx: ServiceContext, asUser: AsUser, ids: 
   const plan = ['posted', 'checked', 'approved', 'rejected', 'reported'] as const;
   for (const [i, upTo] of plan.entries()) {
     const h = 44 - i * 8;
-    const lines = [products[i * 2]!, products[i * 2 + 1]!].map((p, j) => ({
-      productId: p.id,
+    const order = delivered[i]!;
+    const lines = order.lines.slice(0, 2).map((p, j) => ({
+      productId: p.productId,
       qty: j + 1,
       per: 'case' as const,
       status: 'good' as const,
@@ -42,8 +37,8 @@ export async function loadDemoReturns(ctx: ServiceContext, asUser: AsUser, ids: 
       reasonNote: '',
     }));
     const r = await reportReturn(sales(h), {
-      customerId: customers[i]!.id,
-      orderIds: [],
+      customerId: order.customerId,
+      orderIds: [order.orderId],
       lines,
       note: '客户电话反映 Customer called',
       idempotencyKey: `demo-return-${i}`,

@@ -10,6 +10,7 @@ import { useApiEvent } from '../../api/hooks';
 import { hasRole, useSession } from '../../app/session';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
+import { ReturnDocsBar } from './ReturnDocsBar';
 
 const newKey = () => `returns-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
@@ -193,6 +194,7 @@ export function ReturnDetail({ returnId }: { returnId: number }) {
           {r.returnNote.issuedDate}
         </p>
       )}
+      <ReturnDocsBar r={r} />
       <ol className="returns-steps">
         {r.steps.map((s) => (
           <li key={s.step}>

@@ -114,7 +114,8 @@ export const returnReaders = [
 const note = z.string().trim().max(1000).default('');
 const reason = z.enum(returnReasons);
 
-const reportLine = z
+/** One line of a return report (also its edit, report.ts). */
+export const reportLine = z
   .object({
     productId: id,
     qty: quantity,

@@ -248,6 +248,11 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'returns.financeExport': () => ({ from: '2026-12-01', to: '2026-12-31' }),
   'station.receiptDamage': () => ({ damaged: true, damage: { cause: 'crushed', suggestion: 'scrap' } }),
   'returns.checkAtStation': () => ({ casesChecked: 1 }),
+  'returns.returnable': () => ({ customerId: 999_999 }),
+  'returns.edit': () => ({
+    returnId: 999_999,
+    lines: [{ productId: w.products[0]!.id, qty: 1, reason: 'quality' }],
+  }),
 };
 
 // Logging out ends the caller's session, so it goes last.

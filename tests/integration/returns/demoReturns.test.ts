@@ -35,6 +35,22 @@ describe('the demo return chain', () => {
       idempotencyKey: 'demo-test-note-1',
     });
     expect(note.state).toBe('posted');
+    // Each names an order its customer received: no flag, and the note credits the order lines' prices.
+    expect(all.every((r) => !r.noDelivery && r.orderNumbers.length === 1)).toBe(true);
+    const posted = await call(core, manager, 'returns.get', { returnId: all.find((r) => r.state === 'posted')!.id });
+    const order = (await call(core, operator, 'orders.list', {})).find((o) => o.number === posted.orderNumbers[0])!;
+    const prices = new Map(
+      (await call(core, operator, 'orders.get', { orderId: order.id })).lines.map((l) => [l.id, l.priceFen ?? 0]),
+    );
+    const credit = posted.lines.reduce((s, l) => s + (l.qtyGood! + l.qtyDamaged!) * prices.get(l.orderLineId!)!, 0);
+    expect(credit).toBeGreaterThan(0);
+    expect(posted.returnNote!.creditFen).toBe(credit);
+    // The salesperson's form finds that customer's delivered orders, and the keeper refused goods to take in.
+    expect(
+      (await call(core, operator, 'returns.returnable', { customerId: posted.customerId })).map((o) => o.number),
+    ).toEqual(posted.orderNumbers);
+    const keeper = await login('keeper');
+    expect((await call(core, keeper, 'dispatch.awaitingReturn', {})).rows.length).toBeGreaterThan(0);
     // The salesperson sees their own returns.
     const sales = await login('sales');
     expect((await call(core, sales, 'returns.list', {})).length).toBe(5);
