@@ -677,6 +677,7 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['fraction of a case', { casesChecked: 1.5 }],
     ['unknown reason', { casesChecked: 1, reasons: [{ productId: 1, reason: 'bored' }] }],
     ['return smuggled in', { casesChecked: 1, returnId: 1 }],
+  ],
   'returns.returnable': () => [...badIds('customerId'), ['limit too large', { customerId: 1, limit: 10_000 }]],
   'returns.edit': () => [
     ['no lines', { returnId: 1, lines: [] }],
