@@ -180,6 +180,7 @@ export const errorCodes = [
   'returns.noteTooMuch',
   'returns.noteIncomplete',
   'returns.noBin',
+  'damage.attachmentMissing',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
