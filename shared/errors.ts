@@ -181,6 +181,7 @@ export const errorCodes = [
   'returns.noteIncomplete',
   'returns.noBin',
   'damage.attachmentMissing',
+  'analyses.unknownWarehouse',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
