@@ -8,24 +8,22 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DamageAnalysis, DamageProductRow } from '../../shared/contract';
 import { api } from '../api/client';
-import { navigate, openPrint, useRoute } from '../app/routes';
 import { hasRole, useSession } from '../app/session';
 import { CangwuGrid } from '../components/grid/CangwuGrid';
 import { useGridEvents } from '../components/grid/useGridEvents';
 import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
 import { damageCsv } from './analyses/analysesCsv';
+import { AnalysisToolbar, useAnalysisParams } from './analyses/AnalysisToolbar';
 import { DamageView, causeName, kindList } from './analyses/DamageView';
-import { MonthPicker, WhoLine, isMonth, thisMonth } from './analyses/parts';
+import { WhoLine } from './analyses/parts';
 import { downloadText } from './dispatchReport/reportCsv';
 
 export function DamageAnalysisPage() {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const notify = useNotify();
-  const route = useRoute();
-  const param = route.params.get('month');
-  const month = isMonth(param) ? param : thisMonth();
+  const { month, warehouseId } = useAnalysisParams();
   const { session } = useSession();
   const writer = hasRole(session, ['operator', 'warehouseKeeper', 'admin']);
   const [a, setA] = useState<DamageAnalysis | null>(null);
@@ -37,7 +35,7 @@ export function DamageAnalysisPage() {
   const load = useCallback(
     async (keepEdits: boolean) => {
       try {
-        const r = await api.request('analyses.damage', { month });
+        const r = await api.request('analyses.damage', { month, warehouseId });
         setA(r);
         if (!keepEdits) {
           setNote(r.note);
@@ -47,7 +45,7 @@ export function DamageAnalysisPage() {
         notify.error(e);
       }
     },
-    [month, notify],
+    [month, warehouseId, notify],
   );
   useEffect(() => {
     void load(false);
@@ -59,7 +57,7 @@ export function DamageAnalysisPage() {
     if (submit && !window.confirm(t('analyses:damage.submitConfirm', { month }))) return;
     setBusy(true);
     try {
-      setA(await api.request(submit ? 'analyses.submitDamage' : 'analyses.saveDamage', { month, note }));
+      setA(await api.request(submit ? 'analyses.submitDamage' : 'analyses.saveDamage', { month, note, warehouseId }));
       setDirty(false);
       notify.success(t(submit ? 'analyses:submitted' : 'analyses:saved'));
     } catch (e) {
@@ -96,43 +94,15 @@ export function DamageAnalysisPage() {
 
   return (
     <section className="page-body analysis-page" data-testid="damage-analysis">
-      <div className="toolbar">
-        <h2>{t('analyses:damage.title')}</h2>
-        <MonthPicker value={month} onChange={(m) => navigate('damageAnalysis', { month: m })} />
-        {a && (
-          <span className={`badge badge-${a.state}`} data-testid="analysis-state">
-            {t(`analyses:state.${a.state}`)}
-          </span>
-        )}
-        <span className="toolbar-spacer" />
-        {editable && (
-          <>
-            <button type="button" disabled={busy} onClick={() => void run(false)} data-testid="analysis-save">
-              {t('analyses:save')}
-            </button>
-            <button
-              type="button"
-              className="primary"
-              disabled={busy}
-              onClick={() => void run(true)}
-              data-testid="analysis-submit"
-            >
-              {t('analyses:submit')}
-            </button>
-          </>
-        )}
-        <button type="button" onClick={() => openPrint('damageAnalysis', { month })} data-testid="analysis-print">
-          {t('analyses:print')}
-        </button>
-        <button
-          type="button"
-          disabled={!a}
-          data-testid="analysis-csv"
-          onClick={() => a && downloadText(`${t('analyses:damage.fileName', { month })}.csv`, damageCsv(t, a, zh))}
-        >
-          {t('analyses:csv')}
-        </button>
-      </div>
+      <AnalysisToolbar
+        page="damageAnalysis"
+        title={t('analyses:damage.title')}
+        a={a}
+        editable={editable}
+        busy={busy}
+        onRun={(submit) => void run(submit)}
+        onCsv={() => a && downloadText(`${t('analyses:damage.fileName', { month })}.csv`, damageCsv(t, a, zh))}
+      />
       {a && (
         <>
           <WhoLine a={a} />

@@ -9,14 +9,14 @@ import { useTranslation } from 'react-i18next';
 import type { PlanScope, ReturnAnalysis, ReturnAnalysisRow } from '../../shared/contract';
 import { returnReasons } from '../../shared/contract/returns/words';
 import { api } from '../api/client';
-import { navigate, openPrint, useRoute } from '../app/routes';
 import { hasRole, useSession } from '../app/session';
 import { CangwuGrid } from '../components/grid/CangwuGrid';
 import { useGridEvents } from '../components/grid/useGridEvents';
 import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
 import { returnCsv } from './analyses/analysesCsv';
-import { MonthPicker, WhoLine, isMonth, thisMonth } from './analyses/parts';
+import { AnalysisToolbar, useAnalysisParams } from './analyses/AnalysisToolbar';
+import { WhoLine } from './analyses/parts';
 import { ReturnView, planTarget } from './analyses/ReturnView';
 import { downloadText } from './dispatchReport/reportCsv';
 
@@ -26,9 +26,7 @@ export function ReturnAnalysisPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const notify = useNotify();
-  const route = useRoute();
-  const param = route.params.get('month');
-  const month = isMonth(param) ? param : thisMonth();
+  const { month, warehouseId } = useAnalysisParams();
   const { session } = useSession();
   const writer = hasRole(session, ['operator', 'admin']);
   const [a, setA] = useState<ReturnAnalysis | null>(null);
@@ -40,7 +38,7 @@ export function ReturnAnalysisPage() {
   const load = useCallback(
     async (keepEdits: boolean) => {
       try {
-        const r = await api.request('analyses.returns', { month });
+        const r = await api.request('analyses.returns', { month, warehouseId });
         setA(r);
         if (!keepEdits) {
           setNote(r.note);
@@ -51,7 +49,7 @@ export function ReturnAnalysisPage() {
         notify.error(e);
       }
     },
-    [month, notify],
+    [month, warehouseId, notify],
   );
   useEffect(() => {
     void load(false);
@@ -80,6 +78,7 @@ export function ReturnAnalysisPage() {
     try {
       const input = {
         month,
+        warehouseId,
         note,
         plans: targets.map((x) => ({ ...x, text: (plans.get(planKey(x.scope, x.key)) ?? '').trim() })),
       };
@@ -126,43 +125,16 @@ export function ReturnAnalysisPage() {
 
   return (
     <section className="page-body analysis-page" data-testid="return-analysis">
-      <div className="toolbar">
-        <h2>{t('analyses:returns.title')}</h2>
-        <MonthPicker value={month} onChange={(m) => navigate('returnAnalysis', { month: m })} />
-        {a && (
-          <span className={`badge badge-${a.state}`} data-testid="analysis-state">
-            {t(`analyses:state.${a.state}`)}
-          </span>
-        )}
-        <span className="toolbar-spacer" />
-        {editable && (
-          <>
-            <button type="button" disabled={busy || !dirty} onClick={() => void run(false)} data-testid="analysis-save">
-              {t('analyses:save')}
-            </button>
-            <button
-              type="button"
-              className="primary"
-              disabled={busy}
-              onClick={() => void run(true)}
-              data-testid="analysis-submit"
-            >
-              {t('analyses:submit')}
-            </button>
-          </>
-        )}
-        <button type="button" onClick={() => openPrint('returnAnalysis', { month })} data-testid="analysis-print">
-          {t('analyses:print')}
-        </button>
-        <button
-          type="button"
-          disabled={!a}
-          data-testid="analysis-csv"
-          onClick={() => a && downloadText(`${t('analyses:returns.fileName', { month })}.csv`, returnCsv(t, a))}
-        >
-          {t('analyses:csv')}
-        </button>
-      </div>
+      <AnalysisToolbar
+        page="returnAnalysis"
+        title={t('analyses:returns.title')}
+        a={a}
+        editable={editable}
+        busy={busy}
+        saveDisabled={!dirty}
+        onRun={(submit) => void run(submit)}
+        onCsv={() => a && downloadText(`${t('analyses:returns.fileName', { month })}.csv`, returnCsv(t, a))}
+      />
       {a && (
         <>
           <WhoLine a={a} />

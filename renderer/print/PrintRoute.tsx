@@ -57,8 +57,11 @@ export function PrintRoute({ route }: { route: Route }) {
   if (doc === 'orderConfirmation' && day !== null) return <OrderConfirmationPrint date={day} onBack={back} />;
   if (doc === 'dispatchReport' && day !== null) return <DispatchReportPrint date={day} onBack={back} />;
   if (doc === 'pickList' && tripIds.length > 0) return <PickListPrint tripIds={tripIds} onBack={back} />;
-  if (doc === 'damageAnalysis' && month !== null) return <DamageAnalysisPrint month={month} onBack={back} />;
-  if (doc === 'returnAnalysis' && month !== null) return <ReturnAnalysisPrint month={month} onBack={back} />;
+  const warehouseId = idParam(route, 'warehouse') ?? undefined;
+  if (doc === 'damageAnalysis' && month !== null)
+    return <DamageAnalysisPrint month={month} warehouseId={warehouseId} onBack={back} />;
+  if (doc === 'returnAnalysis' && month !== null)
+    return <ReturnAnalysisPrint month={month} warehouseId={warehouseId} onBack={back} />;
   if (doc === 'damageRecord' && reportIds.length > 0) return <DamageRecordPrint reportIds={reportIds} onBack={back} />;
   return null;
 }
