@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { AdjustmentsPage } from '../pages/AdjustmentsPage';
 import { ApprovalsPage } from '../pages/ApprovalsPage';
 import { DamagePage } from '../pages/DamagePage';
+import { ReturnsPage } from '../pages/ReturnsPage';
 import { AuditPage } from '../pages/AuditPage';
 import { CountsPage } from '../pages/CountsPage';
 import { DeliveryPage } from '../pages/DeliveryPage';
@@ -103,6 +104,7 @@ export function Shell() {
           {page === 'returnAnalysis' && <ReturnAnalysisPage />}
           {page === 'damage' && <DamagePage />}
           {page === 'approvals' && <ApprovalsPage />}
+          {page === 'returns' && <ReturnsPage />}
         </main>
       </div>
     </div>

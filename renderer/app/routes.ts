@@ -35,6 +35,8 @@ export const pageIds = [
   // Damage (issue 13): the register and the manager's approvals.
   'damage',
   'approvals',
+  // Returns (issue 13, R12): the return register and its steps.
+  'returns',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -78,6 +80,8 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   // Damage register (issue 13, R11): raised by the floor and office, decided by the CS manager.
   damage: ['warehouseKeeper', 'operator', 'dispatcher', 'supervisor', 'csManager', 'admin'],
   approvals: ['csManager'],
+  // Returns (issue 13, R12): the salesperson (own), the manager, the keeper, the operator.
+  returns: ['salesperson', 'csManager', 'operator', 'warehouseKeeper', 'supervisor', 'admin'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {

@@ -58,4 +58,19 @@ export const approvalSections: ApprovalSection[] = [
       }));
     },
   },
+  {
+    id: 'returns',
+    title: 'approvals:returns',
+    page: 'returns',
+    events: ['returns.changed'],
+    async load(t, f) {
+      const rows = await api.request('returns.list', { state: 'reported' });
+      return rows.map((r) => ({
+        id: r.id,
+        number: r.number,
+        summary: `${r.customerCode} ${r.customerName} · ${r.noDelivery ? t('returns:noDelivery') : r.orderNumbers.join(', ')} · ${f.qty(r.units)} · ${f.money(r.amountFen)} · ${r.salespersonName ?? ''} · ${r.reportedBy} · ${f.dateTime(r.reportedAt)}`,
+        approve: () => api.request('returns.approve', { returnId: r.id }),
+      }));
+    },
+  },
 ];
