@@ -16,7 +16,7 @@ import { useFormat } from '../i18n/format';
 import { damageCsv } from './analyses/analysesCsv';
 import { AnalysisToolbar, useAnalysisParams } from './analyses/AnalysisToolbar';
 import { DamageView, causeName, kindList } from './analyses/DamageView';
-import { WhoLine } from './analyses/parts';
+import { AnalysisNote, WhoLine } from './analyses/parts';
 import { downloadText } from './dispatchReport/reportCsv';
 
 export function DamageAnalysisPage() {
@@ -115,22 +115,15 @@ export function DamageAnalysisPage() {
             columnDefs={columns}
             getRowId={(p) => String(p.data.productId)}
           />
-          <label className="report-note">
-            <span>{t('analyses:note')}</span>
-            {editable ? (
-              <textarea
-                data-testid="analysis-note"
-                maxLength={2000}
-                value={note}
-                onChange={(e) => {
-                  setNote(e.target.value);
-                  setDirty(true);
-                }}
-              />
-            ) : (
-              <p data-testid="analysis-note-text">{a.note}</p>
-            )}
-          </label>
+          <AnalysisNote
+            editable={editable}
+            value={note}
+            saved={a.note}
+            onChange={(n) => {
+              setNote(n);
+              setDirty(true);
+            }}
+          />
         </>
       )}
     </section>

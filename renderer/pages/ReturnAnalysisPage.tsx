@@ -16,7 +16,7 @@ import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
 import { returnCsv } from './analyses/analysesCsv';
 import { AnalysisToolbar, useAnalysisParams } from './analyses/AnalysisToolbar';
-import { WhoLine } from './analyses/parts';
+import { AnalysisNote, WhoLine } from './analyses/parts';
 import { ReturnView, planTarget } from './analyses/ReturnView';
 import { downloadText } from './dispatchReport/reportCsv';
 
@@ -172,22 +172,15 @@ export function ReturnAnalysisPage() {
               );
             })}
           </section>
-          <label className="report-note">
-            <span>{t('analyses:note')}</span>
-            {editable ? (
-              <textarea
-                data-testid="analysis-note"
-                maxLength={2000}
-                value={note}
-                onChange={(e) => {
-                  setNote(e.target.value);
-                  setDirty(true);
-                }}
-              />
-            ) : (
-              <p data-testid="analysis-note-text">{a.note}</p>
-            )}
-          </label>
+          <AnalysisNote
+            editable={editable}
+            value={note}
+            saved={a.note}
+            onChange={(n) => {
+              setNote(n);
+              setDirty(true);
+            }}
+          />
         </>
       )}
     </section>
