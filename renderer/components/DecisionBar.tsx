@@ -3,13 +3,16 @@
 // for one). Written once so each register decides the same way; the core
 // still checks the role and the state.
 import { useState } from 'react';
+import { useNotify } from './toast/useNotify';
 
-export function DecisionBar({
+export function DecisionBar<T>({
   testId,
   labels,
   className,
   disabled = false,
-  onDecide,
+  approve,
+  reject,
+  onDecided,
 }: {
   /** Test ids `<testId>-approve`, `<testId>-reject-reason`, `<testId>-reject`. */
   testId: string;
@@ -17,15 +20,20 @@ export function DecisionBar({
   className: string;
   /** Another step of the same record is running. */
   disabled?: boolean;
-  /** Resolves when the decision is done (its error already shown). */
-  onDecide(approve: boolean, reason: string): Promise<void>;
+  approve(): Promise<T>;
+  reject(reason: string): Promise<T>;
+  /** The record as the decision left it. A refusal is shown instead. */
+  onDecided(next: T, approved: boolean): void;
 }) {
+  const notify = useNotify();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const decide = async (approve: boolean) => {
+  const decide = async (approved: boolean) => {
     setBusy(true);
     try {
-      await onDecide(approve, reason);
+      onDecided(await (approved ? approve() : reject(reason)), approved);
+    } catch (e) {
+      notify.error(e);
     } finally {
       setBusy(false);
     }

@@ -21,17 +21,6 @@ export function DisposalDetail({ disposalId }: { disposalId: number }) {
     concerns: (p) => p.disposalIds.includes(disposalId),
   });
   if (!d) return null;
-  const decide = async (approve: boolean, reason: string) => {
-    try {
-      const next = approve
-        ? await api.request('disposals.approve', { disposalId })
-        : await api.request('disposals.reject', { disposalId, reason });
-      setD(next);
-      notify.success(t(approve ? 'damage:disposal.approved' : 'damage:disposal.rejected', { number: next.number }));
-    } catch (e) {
-      notify.error(e);
-    }
-  };
   return (
     <section className="card damage-detail" data-testid="disposal-detail" data-state={d.state}>
       <div className="toolbar">
@@ -90,7 +79,14 @@ export function DisposalDetail({ disposalId }: { disposalId: number }) {
             reject: t('damage:detail.reject'),
             reason: t('damage:detail.rejectReason'),
           }}
-          onDecide={decide}
+          approve={() => api.request('disposals.approve', { disposalId })}
+          reject={(reason) => api.request('disposals.reject', { disposalId, reason })}
+          onDecided={(next, approved) => {
+            setD(next);
+            notify.success(
+              t(approved ? 'damage:disposal.approved' : 'damage:disposal.rejected', { number: next.number }),
+            );
+          }}
         />
       )}
     </section>

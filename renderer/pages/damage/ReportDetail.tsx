@@ -43,17 +43,6 @@ export function ReportDetail({ reportId, causes }: { reportId: number; causes: D
   });
 
   if (!r) return null;
-  const decide = async (approve: boolean, reason: string) => {
-    try {
-      const next = approve
-        ? await api.request('damage.approve', { reportId })
-        : await api.request('damage.reject', { reportId, reason });
-      setR(next);
-      notify.success(t(approve ? 'damage:detail.approved' : 'damage:detail.rejected', { number: next.number }));
-    } catch (e) {
-      notify.error(e);
-    }
-  };
   const attach = async (file: File) => {
     try {
       const a = await api.request('damage.attach', {
@@ -203,7 +192,12 @@ export function ReportDetail({ reportId, causes }: { reportId: number; causes: D
             reject: t('damage:detail.reject'),
             reason: t('damage:detail.rejectReason'),
           }}
-          onDecide={decide}
+          approve={() => api.request('damage.approve', { reportId })}
+          reject={(reason) => api.request('damage.reject', { reportId, reason })}
+          onDecided={(next, approved) => {
+            setR(next);
+            notify.success(t(approved ? 'damage:detail.approved' : 'damage:detail.rejected', { number: next.number }));
+          }}
         />
       )}
     </section>

@@ -198,13 +198,9 @@ export function ReturnDetail({ returnId }: { returnId: number }) {
           className="toolbar"
           labels={{ approve: t('returns:approve'), reject: t('returns:reject'), reason: t('returns:rejectReason') }}
           disabled={busy}
-          onDecide={(approve, reason) =>
-            act(() =>
-              approve
-                ? api.request('returns.approve', { returnId })
-                : api.request('returns.reject', { returnId, reason }),
-            )
-          }
+          approve={() => api.request('returns.approve', { returnId })}
+          reject={(reason) => api.request('returns.reject', { returnId, reason })}
+          onDecided={setR}
         />
       )}
       {isKeeper && (
