@@ -4,68 +4,43 @@
 // by the operator with the keeper (a note), then submitted to the manager.
 // Live: any change to the damage register or disposals reloads it.
 import type { ColDef } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DamageAnalysis, DamageProductRow } from '../../shared/contract';
+import type { DamageProductRow } from '../../shared/contract';
 import { api } from '../api/client';
 import { hasRole, useSession } from '../app/session';
 import { CangwuGrid } from '../components/grid/CangwuGrid';
-import { useGridEvents } from '../components/grid/useGridEvents';
-import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
 import { damageCsv } from './analyses/analysesCsv';
 import { AnalysisToolbar, useAnalysisParams } from './analyses/AnalysisToolbar';
 import { DamageView, causeName, kindList } from './analyses/DamageView';
 import { AnalysisNote, WhoLine } from './analyses/parts';
+import { useAnalysis } from './analyses/useAnalysis';
 import { downloadText } from './dispatchReport/reportCsv';
 
 export function DamageAnalysisPage() {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const notify = useNotify();
   const { month, warehouseId } = useAnalysisParams();
   const { session } = useSession();
   const writer = hasRole(session, ['operator', 'warehouseKeeper', 'admin']);
-  const [a, setA] = useState<DamageAnalysis | null>(null);
   const [note, setNote] = useState('');
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState(false);
   const zh = i18n.language === 'zh-CN';
 
-  const load = useCallback(
-    async (keepEdits: boolean) => {
-      try {
-        const r = await api.request('analyses.damage', { month, warehouseId });
-        setA(r);
-        if (!keepEdits) {
-          setNote(r.note);
-          setDirty(false);
-        }
-      } catch (e) {
-        notify.error(e);
-      }
-    },
-    [month, warehouseId, notify],
-  );
-  useEffect(() => {
-    void load(false);
-  }, [load]);
-  useGridEvents({ 'damage.changed': () => void load(dirty), reconnected: () => void load(dirty) });
+  const { a, busy, run } = useAnalysis({
+    event: 'damage.changed',
+    key: `${month}/${warehouseId}`,
+    load: () => api.request('analyses.damage', { month, warehouseId }),
+    resetEdits: (r) => setNote(r.note),
+    dirty,
+    setDirty,
+    submitConfirm: t('analyses:damage.submitConfirm', { month }),
+    save: (submit) =>
+      api.request(submit ? 'analyses.submitDamage' : 'analyses.saveDamage', { month, note, warehouseId }),
+  });
 
   const editable = writer && a !== null && a.state !== 'submitted';
-  const run = async (submit: boolean) => {
-    if (submit && !window.confirm(t('analyses:damage.submitConfirm', { month }))) return;
-    setBusy(true);
-    try {
-      setA(await api.request(submit ? 'analyses.submitDamage' : 'analyses.saveDamage', { month, note, warehouseId }));
-      setDirty(false);
-      notify.success(t(submit ? 'analyses:submitted' : 'analyses:saved'));
-    } catch (e) {
-      notify.error(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   const c = (k: string) => t(`analyses:damage.col.${k}`);
   const columns = useMemo<ColDef<DamageProductRow>[]>(
     () => [
