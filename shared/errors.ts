@@ -187,6 +187,8 @@ export const errorCodes = [
   'returnCheck.nothingScanned',
   'receipts.damageCauseRequired',
   'receiving.notReceiving',
+  'damage.attachmentMissing',
+  'analyses.unknownWarehouse',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

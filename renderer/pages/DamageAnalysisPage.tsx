@@ -4,70 +4,43 @@
 // by the operator with the keeper (a note), then submitted to the manager.
 // Live: any change to the damage register or disposals reloads it.
 import type { ColDef } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DamageAnalysis, DamageProductRow } from '../../shared/contract';
+import type { DamageProductRow } from '../../shared/contract';
 import { api } from '../api/client';
-import { navigate, openPrint, useRoute } from '../app/routes';
 import { hasRole, useSession } from '../app/session';
 import { CangwuGrid } from '../components/grid/CangwuGrid';
-import { useGridEvents } from '../components/grid/useGridEvents';
-import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
 import { damageCsv } from './analyses/analysesCsv';
+import { AnalysisToolbar, useAnalysisParams } from './analyses/AnalysisToolbar';
 import { DamageView, causeName, kindList } from './analyses/DamageView';
-import { MonthPicker, WhoLine, isMonth, thisMonth } from './analyses/parts';
+import { AnalysisNote, WhoLine } from './analyses/parts';
+import { useAnalysis } from './analyses/useAnalysis';
 import { downloadText } from './dispatchReport/reportCsv';
 
 export function DamageAnalysisPage() {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const notify = useNotify();
-  const route = useRoute();
-  const param = route.params.get('month');
-  const month = isMonth(param) ? param : thisMonth();
+  const { month, warehouseId } = useAnalysisParams();
   const { session } = useSession();
   const writer = hasRole(session, ['operator', 'warehouseKeeper', 'admin']);
-  const [a, setA] = useState<DamageAnalysis | null>(null);
   const [note, setNote] = useState('');
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState(false);
   const zh = i18n.language === 'zh-CN';
 
-  const load = useCallback(
-    async (keepEdits: boolean) => {
-      try {
-        const r = await api.request('analyses.damage', { month });
-        setA(r);
-        if (!keepEdits) {
-          setNote(r.note);
-          setDirty(false);
-        }
-      } catch (e) {
-        notify.error(e);
-      }
-    },
-    [month, notify],
-  );
-  useEffect(() => {
-    void load(false);
-  }, [load]);
-  useGridEvents({ 'damage.changed': () => void load(dirty), reconnected: () => void load(dirty) });
+  const { a, busy, run } = useAnalysis({
+    event: 'damage.changed',
+    key: `${month}/${warehouseId}`,
+    load: () => api.request('analyses.damage', { month, warehouseId }),
+    resetEdits: (r) => setNote(r.note),
+    dirty,
+    setDirty,
+    submitConfirm: t('analyses:damage.submitConfirm', { month }),
+    save: (submit) =>
+      api.request(submit ? 'analyses.submitDamage' : 'analyses.saveDamage', { month, note, warehouseId }),
+  });
 
   const editable = writer && a !== null && a.state !== 'submitted';
-  const run = async (submit: boolean) => {
-    if (submit && !window.confirm(t('analyses:damage.submitConfirm', { month }))) return;
-    setBusy(true);
-    try {
-      setA(await api.request(submit ? 'analyses.submitDamage' : 'analyses.saveDamage', { month, note }));
-      setDirty(false);
-      notify.success(t(submit ? 'analyses:submitted' : 'analyses:saved'));
-    } catch (e) {
-      notify.error(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   const c = (k: string) => t(`analyses:damage.col.${k}`);
   const columns = useMemo<ColDef<DamageProductRow>[]>(
     () => [
@@ -96,43 +69,15 @@ export function DamageAnalysisPage() {
 
   return (
     <section className="page-body analysis-page" data-testid="damage-analysis">
-      <div className="toolbar">
-        <h2>{t('analyses:damage.title')}</h2>
-        <MonthPicker value={month} onChange={(m) => navigate('damageAnalysis', { month: m })} />
-        {a && (
-          <span className={`badge badge-${a.state}`} data-testid="analysis-state">
-            {t(`analyses:state.${a.state}`)}
-          </span>
-        )}
-        <span className="toolbar-spacer" />
-        {editable && (
-          <>
-            <button type="button" disabled={busy} onClick={() => void run(false)} data-testid="analysis-save">
-              {t('analyses:save')}
-            </button>
-            <button
-              type="button"
-              className="primary"
-              disabled={busy}
-              onClick={() => void run(true)}
-              data-testid="analysis-submit"
-            >
-              {t('analyses:submit')}
-            </button>
-          </>
-        )}
-        <button type="button" onClick={() => openPrint('damageAnalysis', { month })} data-testid="analysis-print">
-          {t('analyses:print')}
-        </button>
-        <button
-          type="button"
-          disabled={!a}
-          data-testid="analysis-csv"
-          onClick={() => a && downloadText(`${t('analyses:damage.fileName', { month })}.csv`, damageCsv(t, a, zh))}
-        >
-          {t('analyses:csv')}
-        </button>
-      </div>
+      <AnalysisToolbar
+        page="damageAnalysis"
+        title={t('analyses:damage.title')}
+        a={a}
+        editable={editable}
+        busy={busy}
+        onRun={(submit) => void run(submit)}
+        onCsv={() => a && downloadText(`${t('analyses:damage.fileName', { month })}.csv`, damageCsv(t, a, zh))}
+      />
       {a && (
         <>
           <WhoLine a={a} />
@@ -145,22 +90,15 @@ export function DamageAnalysisPage() {
             columnDefs={columns}
             getRowId={(p) => String(p.data.productId)}
           />
-          <label className="report-note">
-            <span>{t('analyses:note')}</span>
-            {editable ? (
-              <textarea
-                data-testid="analysis-note"
-                maxLength={2000}
-                value={note}
-                onChange={(e) => {
-                  setNote(e.target.value);
-                  setDirty(true);
-                }}
-              />
-            ) : (
-              <p data-testid="analysis-note-text">{a.note}</p>
-            )}
-          </label>
+          <AnalysisNote
+            editable={editable}
+            value={note}
+            saved={a.note}
+            onChange={(n) => {
+              setNote(n);
+              setDirty(true);
+            }}
+          />
         </>
       )}
     </section>

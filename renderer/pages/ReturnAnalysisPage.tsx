@@ -4,19 +4,18 @@
 // written by the operator and saved with the report (every edit audited);
 // submitted to the manager. Live: any move along the return chain reloads it.
 import type { ColDef } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanScope, ReturnAnalysis, ReturnAnalysisRow } from '../../shared/contract';
 import { returnReasons } from '../../shared/contract/returns/words';
 import { api } from '../api/client';
-import { navigate, openPrint, useRoute } from '../app/routes';
 import { hasRole, useSession } from '../app/session';
 import { CangwuGrid } from '../components/grid/CangwuGrid';
-import { useGridEvents } from '../components/grid/useGridEvents';
-import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
 import { returnCsv } from './analyses/analysesCsv';
-import { MonthPicker, WhoLine, isMonth, thisMonth } from './analyses/parts';
+import { AnalysisToolbar, useAnalysisParams } from './analyses/AnalysisToolbar';
+import { AnalysisNote, WhoLine } from './analyses/parts';
+import { useAnalysis } from './analyses/useAnalysis';
 import { ReturnView, planTarget } from './analyses/ReturnView';
 import { downloadText } from './dispatchReport/reportCsv';
 
@@ -25,41 +24,36 @@ const planKey = (scope: PlanScope, key: string) => `${scope}:${key}`;
 export function ReturnAnalysisPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const notify = useNotify();
-  const route = useRoute();
-  const param = route.params.get('month');
-  const month = isMonth(param) ? param : thisMonth();
+  const { month, warehouseId } = useAnalysisParams();
   const { session } = useSession();
   const writer = hasRole(session, ['operator', 'admin']);
-  const [a, setA] = useState<ReturnAnalysis | null>(null);
   const [note, setNote] = useState('');
   const [plans, setPlans] = useState(new Map<string, string>());
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(
-    async (keepEdits: boolean) => {
-      try {
-        const r = await api.request('analyses.returns', { month });
-        setA(r);
-        if (!keepEdits) {
-          setNote(r.note);
-          setPlans(new Map(r.plans.map((p) => [planKey(p.scope, p.key), p.text])));
-          setDirty(false);
-        }
-      } catch (e) {
-        notify.error(e);
-      }
+  const savedPlans = (r: ReturnAnalysis) => setPlans(new Map(r.plans.map((p) => [planKey(p.scope, p.key), p.text])));
+  const { a, busy, run } = useAnalysis<ReturnAnalysis>({
+    event: 'returns.changed',
+    key: `${month}/${warehouseId}`,
+    load: () => api.request('analyses.returns', { month, warehouseId }),
+    resetEdits: (r) => {
+      setNote(r.note);
+      savedPlans(r);
     },
-    [month, notify],
-  );
-  useEffect(() => {
-    void load(false);
-  }, [load]);
-  useGridEvents({ 'returns.changed': () => void load(dirty), reconnected: () => void load(dirty) });
+    dirty,
+    setDirty,
+    submitConfirm: t('analyses:returns.submitConfirm', { month }),
+    save: (submit): Promise<ReturnAnalysis> =>
+      api.request(submit ? 'analyses.submitReturns' : 'analyses.saveReturns', {
+        month,
+        warehouseId,
+        note,
+        plans: targets.map((x) => ({ ...x, text: (plans.get(planKey(x.scope, x.key)) ?? '').trim() })),
+      }),
+    onSaved: savedPlans,
+  });
 
   // The plans' targets: every salesperson of the month and every reason, and any plan already saved.
-  const targets = useMemo(() => {
+  const targets: { scope: PlanScope; key: string }[] = useMemo(() => {
     if (!a) return [];
     const list: { scope: PlanScope; key: string }[] = [
       ...a.salespeople.map((s) => ({
@@ -74,26 +68,6 @@ export function ReturnAnalysisPage() {
   }, [a]);
 
   const editable = writer && a !== null && a.state !== 'submitted';
-  const run = async (submit: boolean) => {
-    if (submit && !window.confirm(t('analyses:returns.submitConfirm', { month }))) return;
-    setBusy(true);
-    try {
-      const input = {
-        month,
-        note,
-        plans: targets.map((x) => ({ ...x, text: (plans.get(planKey(x.scope, x.key)) ?? '').trim() })),
-      };
-      const r = await api.request(submit ? 'analyses.submitReturns' : 'analyses.saveReturns', input);
-      setA(r);
-      setPlans(new Map(r.plans.map((p) => [planKey(p.scope, p.key), p.text])));
-      setDirty(false);
-      notify.success(t(submit ? 'analyses:submitted' : 'analyses:saved'));
-    } catch (e) {
-      notify.error(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   const c = (k: string) => t(`analyses:returns.col.${k}`);
   const columns = useMemo<ColDef<ReturnAnalysisRow>[]>(
     () => [
@@ -126,43 +100,16 @@ export function ReturnAnalysisPage() {
 
   return (
     <section className="page-body analysis-page" data-testid="return-analysis">
-      <div className="toolbar">
-        <h2>{t('analyses:returns.title')}</h2>
-        <MonthPicker value={month} onChange={(m) => navigate('returnAnalysis', { month: m })} />
-        {a && (
-          <span className={`badge badge-${a.state}`} data-testid="analysis-state">
-            {t(`analyses:state.${a.state}`)}
-          </span>
-        )}
-        <span className="toolbar-spacer" />
-        {editable && (
-          <>
-            <button type="button" disabled={busy || !dirty} onClick={() => void run(false)} data-testid="analysis-save">
-              {t('analyses:save')}
-            </button>
-            <button
-              type="button"
-              className="primary"
-              disabled={busy}
-              onClick={() => void run(true)}
-              data-testid="analysis-submit"
-            >
-              {t('analyses:submit')}
-            </button>
-          </>
-        )}
-        <button type="button" onClick={() => openPrint('returnAnalysis', { month })} data-testid="analysis-print">
-          {t('analyses:print')}
-        </button>
-        <button
-          type="button"
-          disabled={!a}
-          data-testid="analysis-csv"
-          onClick={() => a && downloadText(`${t('analyses:returns.fileName', { month })}.csv`, returnCsv(t, a))}
-        >
-          {t('analyses:csv')}
-        </button>
-      </div>
+      <AnalysisToolbar
+        page="returnAnalysis"
+        title={t('analyses:returns.title')}
+        a={a}
+        editable={editable}
+        busy={busy}
+        saveDisabled={!dirty}
+        onRun={(submit) => void run(submit)}
+        onCsv={() => a && downloadText(`${t('analyses:returns.fileName', { month })}.csv`, returnCsv(t, a))}
+      />
       {a && (
         <>
           <WhoLine a={a} />
@@ -200,22 +147,15 @@ export function ReturnAnalysisPage() {
               );
             })}
           </section>
-          <label className="report-note">
-            <span>{t('analyses:note')}</span>
-            {editable ? (
-              <textarea
-                data-testid="analysis-note"
-                maxLength={2000}
-                value={note}
-                onChange={(e) => {
-                  setNote(e.target.value);
-                  setDirty(true);
-                }}
-              />
-            ) : (
-              <p data-testid="analysis-note-text">{a.note}</p>
-            )}
-          </label>
+          <AnalysisNote
+            editable={editable}
+            value={note}
+            saved={a.note}
+            onChange={(n) => {
+              setNote(n);
+              setDirty(true);
+            }}
+          />
         </>
       )}
     </section>

@@ -3,7 +3,7 @@
 // of who prepared it and the manager it is submitted to.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnalysisHeader, DamageAnalysis, ReturnAnalysis } from '../../shared/contract';
+import type { AnalysisHeader, AnalysisWarehouse, DamageAnalysis, ReturnAnalysis } from '../../shared/contract';
 import { api } from '../api/client';
 import { useSession } from '../app/session';
 import { useNotify } from '../components/toast/useNotify';
@@ -12,13 +12,17 @@ import { DamageView } from '../pages/analyses/DamageView';
 import { ReturnView } from '../pages/analyses/ReturnView';
 import { PrintSheet, SignatureLines } from './PrintSheet';
 
-function useMeta(a: AnalysisHeader | null) {
+function useMeta(a: (AnalysisHeader & { warehouse: AnalysisWarehouse | null }) | null) {
   const { t } = useTranslation();
   const f = useFormat();
   if (!a) return [];
   const meta = [
     { label: t('analyses:month'), value: `${a.month} (${a.from} – ${a.to})` },
     { label: t('analyses:stateLabel'), value: t(`analyses:state.${a.state}`) },
+    {
+      label: t('analyses:warehouse'),
+      value: a.warehouse ? `${a.warehouse.code} ${a.warehouse.name}` : t('analyses:allWarehouses'),
+    },
   ];
   if (a.submittedBy)
     meta.push({
@@ -28,14 +32,22 @@ function useMeta(a: AnalysisHeader | null) {
   return meta;
 }
 
-export function DamageAnalysisPrint({ month, onBack }: { month: string; onBack(): void }) {
+export function DamageAnalysisPrint({
+  month,
+  warehouseId,
+  onBack,
+}: {
+  month: string;
+  warehouseId: number | undefined;
+  onBack(): void;
+}) {
   const { t } = useTranslation();
   const notify = useNotify();
   const { session } = useSession();
   const [a, setA] = useState<DamageAnalysis | null>(null);
   useEffect(() => {
-    api.request('analyses.damage', { month }).then(setA, notify.error);
-  }, [month, notify]);
+    api.request('analyses.damage', { month, warehouseId }).then(setA, notify.error);
+  }, [month, warehouseId, notify]);
   const meta = useMeta(a);
   if (!a) return null;
   return (
@@ -61,14 +73,22 @@ export function DamageAnalysisPrint({ month, onBack }: { month: string; onBack()
   );
 }
 
-export function ReturnAnalysisPrint({ month, onBack }: { month: string; onBack(): void }) {
+export function ReturnAnalysisPrint({
+  month,
+  warehouseId,
+  onBack,
+}: {
+  month: string;
+  warehouseId: number | undefined;
+  onBack(): void;
+}) {
   const { t } = useTranslation();
   const notify = useNotify();
   const { session } = useSession();
   const [a, setA] = useState<ReturnAnalysis | null>(null);
   useEffect(() => {
-    api.request('analyses.returns', { month }).then(setA, notify.error);
-  }, [month, notify]);
+    api.request('analyses.returns', { month, warehouseId }).then(setA, notify.error);
+  }, [month, warehouseId, notify]);
   const meta = useMeta(a);
   if (!a) return null;
   return (

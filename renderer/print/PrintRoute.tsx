@@ -61,8 +61,11 @@ export function PrintRoute({ route }: { route: Route }) {
   if (doc === 'orderConfirmation' && day !== null) return <OrderConfirmationPrint date={day} onBack={back} />;
   if (doc === 'dispatchReport' && day !== null) return <DispatchReportPrint date={day} onBack={back} />;
   if (doc === 'pickList' && tripIds.length > 0) return <PickListPrint tripIds={tripIds} onBack={back} />;
-  if (doc === 'damageAnalysis' && month !== null) return <DamageAnalysisPrint month={month} onBack={back} />;
-  if (doc === 'returnAnalysis' && month !== null) return <ReturnAnalysisPrint month={month} onBack={back} />;
+  const warehouseId = idParam(route, 'warehouse') ?? undefined;
+  if (doc === 'damageAnalysis' && month !== null)
+    return <DamageAnalysisPrint month={month} warehouseId={warehouseId} onBack={back} />;
+  if (doc === 'returnAnalysis' && month !== null)
+    return <ReturnAnalysisPrint month={month} warehouseId={warehouseId} onBack={back} />;
   if (doc === 'damageRecord' && reportIds.length > 0) return <DamageRecordPrint reportIds={reportIds} onBack={back} />;
   if (doc === 'returnReport' && returnId !== null) return <ReturnReportPrint returnId={returnId} onBack={back} />;
   if (doc === 'returnNote' && returnId !== null) return <ReturnNotePrint returnId={returnId} onBack={back} />;

@@ -52,6 +52,14 @@ beforeAll(async () => {
       n: number;
     }
   ).n;
+  // A second warehouse with nothing in it, for the warehouse filter.
+  const wh = db.prepare("INSERT INTO locations (code, name, kind) VALUES ('WH2', '二号仓', 'warehouse')").run();
+  const zone = db
+    .prepare("INSERT INTO locations (code, name, kind, parent_id) VALUES ('WH2-A', '二号仓常温区', 'zone', ?)")
+    .run(wh.lastInsertRowid);
+  db.prepare("INSERT INTO locations (code, name, kind, parent_id) VALUES ('W2-01', '二号仓 1', 'bin', ?)").run(
+    zone.lastInsertRowid,
+  );
   db.close();
   station = await startStation({ dataDir });
   browser = await launchBrowser();
@@ -140,5 +148,28 @@ describe('monthly analyses', () => {
     await screenshot(operator, 'analyses-06-returns-print');
     expect(await printPdf(operator, 'analyses-returns')).toBeGreaterThanOrEqual(1);
     await operator.keyboard.press('Escape');
+  });
+
+  it('filters the damage analysis to one warehouse, and prints what it shows', async () => {
+    const a = new AnalysisPage(operator);
+    await a.open('damageAnalysis', month);
+    const total = () => operator.getByTestId('damage-total').innerText();
+    const all = await total();
+    const pick = async (code: string) => {
+      const option = operator.getByTestId('analysis-warehouse').locator('option', { hasText: code });
+      await operator.getByTestId('analysis-warehouse').selectOption((await option.getAttribute('value')) ?? '');
+    };
+    await pick('WH2');
+    await expect.poll(total).not.toBe(all);
+    expect(await total()).toMatch(/: 0 /);
+    await screenshot(operator, 'analyses-07-damage-second-warehouse');
+    await operator.getByTestId('analysis-print').click();
+    await operator.getByTestId('print-damage-analysis').waitFor();
+    expect(await operator.locator('body').innerText()).toContain('WH2 二号仓');
+    await operator.keyboard.press('Escape');
+    await operator.getByTestId('damage-analysis').waitFor();
+    // Everything the generator wrote is in the first warehouse's bins.
+    await pick('WH1');
+    await expect.poll(total).toBe(all);
   });
 });

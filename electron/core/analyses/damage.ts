@@ -18,6 +18,8 @@
 //   against the −damaged movements of the disposal documents. The ledger side
 //   values movements at their own unit cost, so a cost changed between a report
 //   and its approval shows as a difference in amount.
+// - The warehouse filter (warehouse.ts): reports, disposal lines and
+//   movements in the bins of the chosen warehouse.
 // Every query reads by the month's date range on an index (entered_date,
 // decided_date), never the whole ledger: movements are reached through their
 // documents (movements_document).
@@ -34,6 +36,7 @@ import type {
 import type { Db } from '../db/schema';
 import { readHeader } from './header';
 import { monthRange, trendMonths } from './month';
+import { warehouseScope, type WarehouseScope } from './warehouse';
 
 type Agg = {
   product_id: number;
@@ -50,7 +53,9 @@ type Agg = {
 export async function damageFigures(
   db: Db,
   month: string,
-): Promise<Omit<DamageAnalysis, keyof Awaited<ReturnType<typeof readHeader>> | 'timeZone'>> {
+  scope: WarehouseScope,
+): Promise<Omit<DamageAnalysis, keyof Awaited<ReturnType<typeof readHeader>> | 'timeZone' | 'warehouse'>> {
+  const inWarehouse = scope.holds;
   const { from, to } = monthRange(month);
   const months = trendMonths(month);
   const trendFrom = monthRange(months[0]!).from;
@@ -61,7 +66,7 @@ export async function damageFigures(
       FROM (
         SELECT product_id, cause, suggestion, COUNT(*) AS n, SUM(qty) AS qty, SUM(amount_fen) AS amount
         FROM damage_reports
-        WHERE entered_date BETWEEN ${from} AND ${to}
+        WHERE entered_date BETWEEN ${from} AND ${to} AND ${inWarehouse('location_id')}
         GROUP BY product_id, cause, suggestion
       ) a JOIN products p ON p.id = a.product_id`.execute(db)
   ).rows;
@@ -71,7 +76,7 @@ export async function damageFigures(
       FROM damage_reports r
       JOIN disposal_lines l ON l.damage_report_id = r.id
       JOIN disposals d ON d.id = l.disposal_id
-      WHERE r.entered_date BETWEEN ${from} AND ${to} AND d.state = 'approved'
+      WHERE r.entered_date BETWEEN ${from} AND ${to} AND d.state = 'approved' AND ${inWarehouse('r.location_id')}
       GROUP BY r.product_id, d.kind`.execute(db)
   ).rows;
   const causeNames = await db.selectFrom('damage_causes').select(['code', 'name_zh', 'name_en']).execute();
@@ -79,29 +84,29 @@ export async function damageFigures(
     await sql<{ kind: DisposalKind; disposals: number; qty: number; amount: number }>`
       SELECT d.kind, COUNT(DISTINCT d.id) AS disposals, SUM(l.qty) AS qty, SUM(l.amount_fen) AS amount
       FROM disposals d JOIN disposal_lines l ON l.disposal_id = d.id
-      WHERE d.decided_date BETWEEN ${from} AND ${to} AND d.state = 'approved'
+      WHERE d.decided_date BETWEEN ${from} AND ${to} AND d.state = 'approved' AND ${inWarehouse('l.location_id')}
       GROUP BY d.kind ORDER BY d.kind`.execute(db)
   ).rows;
   const trendRows = (
     await sql<{ m: string; n: number; qty: number; amount: number }>`
       SELECT substr(entered_date, 1, 7) AS m, COUNT(*) AS n, SUM(qty) AS qty, SUM(amount_fen) AS amount
       FROM damage_reports
-      WHERE entered_date BETWEEN ${trendFrom} AND ${to}
+      WHERE entered_date BETWEEN ${trendFrom} AND ${to} AND ${inWarehouse('location_id')}
       GROUP BY m`.execute(db)
   ).rows;
   const [into] = (
     await sql<{ qty: number; amount: number }>`
       SELECT COALESCE(SUM(m.qty), 0) AS qty, COALESCE(SUM(m.qty * m.unit_cost_fen), 0) AS amount
       FROM movements m
-      WHERE m.status = 'damaged' AND m.qty > 0 AND m.document_id IN (
+      WHERE m.status = 'damaged' AND m.qty > 0 AND ${inWarehouse('m.location_id')} AND m.document_id IN (
         SELECT COALESCE(transfer_document_id, origin_document_id) FROM damage_reports
-        WHERE entered_date BETWEEN ${from} AND ${to})`.execute(db)
+        WHERE entered_date BETWEEN ${from} AND ${to} AND ${inWarehouse('location_id')})`.execute(db)
   ).rows;
   const [out] = (
     await sql<{ qty: number; amount: number }>`
       SELECT COALESCE(-SUM(m.qty), 0) AS qty, COALESCE(-SUM(m.qty * m.unit_cost_fen), 0) AS amount
       FROM movements m
-      WHERE m.status = 'damaged' AND m.qty < 0 AND m.document_id IN (
+      WHERE m.status = 'damaged' AND m.qty < 0 AND ${inWarehouse('m.location_id')} AND m.document_id IN (
         SELECT document_id FROM disposals
         WHERE decided_date BETWEEN ${from} AND ${to} AND state = 'approved')`.execute(db)
   ).rows;
@@ -216,7 +221,13 @@ export async function damageFigures(
   };
 }
 
-export async function damageAnalysis(db: Db, month: string, timeZone: string): Promise<DamageAnalysis> {
-  const [header, figures] = [await readHeader(db, 'damage', month), await damageFigures(db, month)];
-  return { ...header, timeZone, ...figures };
+export async function damageAnalysis(
+  db: Db,
+  month: string,
+  timeZone: string,
+  warehouseId?: number,
+): Promise<DamageAnalysis> {
+  const scope = await warehouseScope(db, warehouseId);
+  const [header, figures] = [await readHeader(db, 'damage', month), await damageFigures(db, month, scope)];
+  return { ...header, timeZone, warehouse: scope.warehouse, ...figures };
 }

@@ -6,10 +6,10 @@ import { returnAnalysis } from './returns';
 import { writeDamage, writeReturns } from './write';
 
 export const analysesHandlers: { [N in AnalysesRequestName]: Handler<N> } = {
-  'analyses.damage': (ctx, input) => damageAnalysis(ctx.db, input.month, ctx.timeZone),
+  'analyses.damage': (ctx, input) => damageAnalysis(ctx.db, input.month, ctx.timeZone, input.warehouseId),
   'analyses.saveDamage': (ctx, input) => writeDamage(ctx, input, false),
   'analyses.submitDamage': (ctx, input) => writeDamage(ctx, input, true),
-  'analyses.returns': (ctx, input) => returnAnalysis(ctx.db, input.month, ctx.timeZone),
+  'analyses.returns': (ctx, input) => returnAnalysis(ctx.db, input.month, ctx.timeZone, input.warehouseId),
   'analyses.saveReturns': (ctx, input) => writeReturns(ctx, input, false),
   'analyses.submitReturns': (ctx, input) => writeReturns(ctx, input, true),
 };

@@ -13,6 +13,8 @@
 // - Reconciliation: the month's quantity against the positive movements of the
 //   notes' documents (good and gift vs damaged), and the lines' credit against
 //   the notes' credit (what finance posts).
+// - The warehouse filter: the returns whose note's first movement went into a
+//   bin of the chosen warehouse (warehouse.ts), whole.
 // Read by return_notes_date, then returns and return_lines by primary key;
 // movements through their documents — never the whole ledger.
 import { sql } from 'kysely';
@@ -33,6 +35,7 @@ import { returnKinds } from '../../../shared/contract/returns/words';
 import type { Db } from '../db/schema';
 import { readHeader } from './header';
 import { monthRange, trendMonths } from './month';
+import { warehouseScope } from './warehouse';
 
 type Agg = {
   kind: ReturnKind;
@@ -45,7 +48,18 @@ type Agg = {
   credit: number;
 };
 
-export async function returnAnalysis(db: Db, month: string, timeZone: string): Promise<ReturnAnalysis> {
+export async function returnAnalysis(
+  db: Db,
+  month: string,
+  timeZone: string,
+  warehouseId?: number,
+): Promise<ReturnAnalysis> {
+  const scope = await warehouseScope(db, warehouseId);
+  // A return belongs to the warehouse its note's first movement went into (warehouse.ts).
+  const noteIn = (note: string) =>
+    scope.holds(
+      sql`(SELECT location_id FROM movements WHERE document_id = ${sql.ref(`${note}.document_id`)} ORDER BY id LIMIT 1)`,
+    );
   const { from, to } = monthRange(month);
   const months = trendMonths(month);
   const trendFrom = monthRange(months[0]!).from;
@@ -59,14 +73,14 @@ export async function returnAnalysis(db: Db, month: string, timeZone: string): P
       FROM return_notes n
       JOIN returns r ON r.id = n.return_id
       JOIN return_lines l ON l.return_id = n.return_id
-      WHERE n.issued_date BETWEEN ${from} AND ${to} AND l.qty_good IS NOT NULL
+      WHERE n.issued_date BETWEEN ${from} AND ${to} AND l.qty_good IS NOT NULL AND ${noteIn('n')}
       GROUP BY r.kind, r.salesperson_id, l.product_id, reason`.execute(db)
   ).rows;
   const counts = (
     await sql<{ kind: ReturnKind; salesperson_id: number | null; n: number }>`
       SELECT r.kind, r.salesperson_id, COUNT(*) AS n
       FROM return_notes n JOIN returns r ON r.id = n.return_id
-      WHERE n.issued_date BETWEEN ${from} AND ${to}
+      WHERE n.issued_date BETWEEN ${from} AND ${to} AND ${noteIn('n')}
       GROUP BY r.kind, r.salesperson_id`.execute(db)
   ).rows;
   const productIds = [...new Set(agg.map((a) => a.product_id))];
@@ -94,7 +108,7 @@ export async function returnAnalysis(db: Db, month: string, timeZone: string): P
       FROM return_notes n
       JOIN returns r ON r.id = n.return_id
       JOIN return_lines l ON l.return_id = n.return_id
-      WHERE n.issued_date BETWEEN ${trendFrom} AND ${to} AND l.qty_good IS NOT NULL
+      WHERE n.issued_date BETWEEN ${trendFrom} AND ${to} AND l.qty_good IS NOT NULL AND ${noteIn('n')}
       GROUP BY m, r.kind`.execute(db)
   ).rows;
   const [ledger] = (
@@ -102,13 +116,13 @@ export async function returnAnalysis(db: Db, month: string, timeZone: string): P
       SELECT COALESCE(SUM(CASE WHEN m.status = 'damaged' THEN 0 ELSE m.qty END), 0) AS good,
         COALESCE(SUM(CASE WHEN m.status = 'damaged' THEN m.qty ELSE 0 END), 0) AS damaged
       FROM movements m
-      WHERE m.qty > 0 AND m.document_id IN (SELECT document_id FROM return_notes WHERE issued_date BETWEEN ${from} AND ${to})`.execute(
+      WHERE m.qty > 0 AND m.document_id IN (SELECT n.document_id FROM return_notes n WHERE n.issued_date BETWEEN ${from} AND ${to} AND ${noteIn('n')})`.execute(
       db,
     )
   ).rows;
   const [noteCredit] = (
     await sql<{ credit: number }>`
-      SELECT COALESCE(SUM(credit_fen), 0) AS credit FROM return_notes WHERE issued_date BETWEEN ${from} AND ${to}`.execute(
+      SELECT COALESCE(SUM(n.credit_fen), 0) AS credit FROM return_notes n WHERE n.issued_date BETWEEN ${from} AND ${to} AND ${noteIn('n')}`.execute(
       db,
     )
   ).rows;
@@ -248,6 +262,7 @@ export async function returnAnalysis(db: Db, month: string, timeZone: string): P
   return {
     ...header,
     timeZone,
+    warehouse: scope.warehouse,
     kinds,
     rows,
     salespeople: [...salespeople.values()].sort(

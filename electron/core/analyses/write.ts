@@ -14,17 +14,17 @@ type PlanInput = { scope: PlanScope; key: string; text: string };
 
 export async function writeDamage(
   ctx: ServiceContext,
-  input: { month: string; note: string },
+  input: { month: string; note: string; warehouseId?: number | undefined },
   submit: boolean,
 ): Promise<DamageAnalysis> {
   await writeHeader(ctx, 'damage', input.month, input.note, submit);
   ctx.emit('damage.changed', { reportIds: [], disposalIds: [], clientId: ctx.caller.clientId });
-  return damageAnalysis(ctx.db, input.month, ctx.timeZone);
+  return damageAnalysis(ctx.db, input.month, ctx.timeZone, input.warehouseId);
 }
 
 export async function writeReturns(
   ctx: ServiceContext,
-  input: { month: string; note: string; plans: PlanInput[] },
+  input: { month: string; note: string; plans: PlanInput[]; warehouseId?: number | undefined },
   submit: boolean,
 ): Promise<ReturnAnalysis> {
   const userId = ctx.caller.session?.userId;
@@ -72,5 +72,5 @@ export async function writeReturns(
     });
   }
   ctx.emit('returns.changed', { returnIds: [], clientId: ctx.caller.clientId });
-  return returnAnalysis(ctx.db, input.month, ctx.timeZone);
+  return returnAnalysis(ctx.db, input.month, ctx.timeZone, input.warehouseId);
 }

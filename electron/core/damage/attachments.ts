@@ -1,11 +1,9 @@
 // Photo files attached to a damage report (issue 13 §Damage 1): JPEG, PNG,
 // WebP or PDF, judged by their first bytes (a renamed .exe is refused whatever
-// its name), at most attachmentMaxBytes, stored in the data folder under
-// attachments/ with their sha256 recorded. Every refusal happens before a byte
-// is written. Backups copy the database only: the attachments folder is not
-// in them (see the report of issue 13).
+// its name), at most attachmentMaxBytes, stored with their sha256 in the
+// database (attachment_bytes, migration 25) so backups and restores carry them.
+// Every refusal happens before a byte is written.
 import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import {
   attachmentMaxBytes,
@@ -36,8 +34,6 @@ export function sniffMime(b: Buffer): AttachmentMime | null {
   return null;
 }
 
-export const attachmentsDir = (dataDir: string) => path.join(dataDir, 'attachments');
-
 export async function attachToReport(
   ctx: ServiceContext,
   input: { reportId: number; fileName: string; dataBase64: string },
@@ -57,48 +53,50 @@ export async function attachToReport(
   const mime = sniffMime(bytes);
   if (!mime) throw new AppError('damage.attachmentType', { fileName });
 
-  const storedName = `${randomUUID()}.${extensionOf[mime]}`;
-  const dir = attachmentsDir(ctx.dataDir);
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, storedName);
-  fs.writeFileSync(file, bytes, { flag: 'wx' });
-  // A rolled-back request leaves no row; its file goes too.
-  let committed = false;
-  ctx.afterCommit(() => (committed = true));
+  // The row and its bytes in the one transaction of the request: a refusal
+  // or a crash leaves neither, and a backup of the database carries both.
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  try {
-    const row = await ctx.db
-      .insertInto('attachments')
-      .values({
-        owner: 'damageReport',
-        owner_id: report.id,
-        file_name: fileName,
-        stored_name: storedName,
-        mime,
-        size_bytes: bytes.length,
-        sha256,
-        uploaded_by: session.userId,
-        uploaded_at: ctx.now.toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(ctx, {
-      entity: 'damageReport',
-      entityId: report.number,
-      after: { attachment: fileName, mime, sizeBytes: bytes.length, sha256 },
-    });
-    ctx.emit('damage.changed', { reportIds: [report.id], disposalIds: [], clientId: ctx.caller.clientId });
-    const views = await listAttachments(ctx.db, 'damageReport', report.id);
-    return views.find((v) => v.id === row.id)!;
-  } catch (e) {
-    if (!committed) fs.rmSync(file, { force: true });
-    throw e;
-  }
+  const row = await ctx.db
+    .insertInto('attachments')
+    .values({
+      owner: 'damageReport',
+      owner_id: report.id,
+      file_name: fileName,
+      // Unique, and the name an export of the file would take.
+      stored_name: `${randomUUID()}.${extensionOf[mime]}`,
+      mime,
+      size_bytes: bytes.length,
+      sha256,
+      uploaded_by: session.userId,
+      uploaded_at: ctx.now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await ctx.db.insertInto('attachment_bytes').values({ attachment_id: row.id, bytes }).execute();
+  await recordAudit(ctx, {
+    entity: 'damageReport',
+    entityId: report.number,
+    after: { attachment: fileName, mime, sizeBytes: bytes.length, sha256 },
+  });
+  ctx.emit('damage.changed', { reportIds: [report.id], disposalIds: [], clientId: ctx.caller.clientId });
+  const views = await listAttachments(ctx.db, 'damageReport', report.id);
+  return views.find((v) => v.id === row.id)!;
 }
 
 export async function readAttachment(ctx: ServiceContext, attachmentId: number): Promise<AttachmentFile> {
-  const a = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', attachmentId).executeTakeFirst();
+  const a = await ctx.db
+    .selectFrom('attachments as a')
+    .leftJoin('attachment_bytes as b', 'b.attachment_id', 'a.id')
+    .select(['a.id', 'a.file_name', 'a.mime', 'b.bytes'])
+    .where('a.id', '=', attachmentId)
+    .executeTakeFirst();
   if (!a) throw new AppError('damage.unknownAttachment', { attachmentId });
-  const bytes = fs.readFileSync(path.join(attachmentsDir(ctx.dataDir), a.stored_name));
-  return { id: a.id, fileName: a.file_name, mime: a.mime as AttachmentMime, dataBase64: bytes.toString('base64') };
+  // Only a file an earlier version lost before migration 25 has no bytes.
+  if (!a.bytes) throw new AppError('damage.attachmentMissing', { attachmentId, fileName: a.file_name });
+  return {
+    id: a.id,
+    fileName: a.file_name,
+    mime: a.mime as AttachmentMime,
+    dataBase64: Buffer.from(a.bytes).toString('base64'),
+  };
 }

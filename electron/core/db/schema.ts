@@ -454,7 +454,7 @@ export type DB = {
     transfer_document_id: number | null;
     idempotency_key: string;
   };
-  /** Migration 15: files attached to a record, stored in the data folder. */
+  /** Migration 15: files attached to a record; their bytes in attachment_bytes (migration 25). */
   attachments: {
     id: Generated<number>;
     owner: string;
@@ -568,6 +568,8 @@ export type DB = {
     updated_by: number;
     updated_at: string;
   };
+  /** Migration 25: the bytes of each attachment, in the database so backups carry them. */
+  attachment_bytes: { attachment_id: number; bytes: Buffer };
 };
 
 /** The database handle services use: the root or a transaction, same API. */

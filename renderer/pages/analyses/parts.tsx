@@ -36,6 +36,36 @@ export function WhoLine({ a }: { a: AnalysisHeader }) {
   );
 }
 
+/** The analysis's note: a text box for its writers while it is not submitted, else the text. */
+export function AnalysisNote({
+  editable,
+  value,
+  saved,
+  onChange,
+}: {
+  editable: boolean;
+  value: string;
+  saved: string;
+  onChange(note: string): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <label className="report-note">
+      <span>{t('analyses:note')}</span>
+      {editable ? (
+        <textarea
+          data-testid="analysis-note"
+          maxLength={2000}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      ) : (
+        <p data-testid="analysis-note-text">{saved}</p>
+      )}
+    </label>
+  );
+}
+
 export function ReconciliationTable({ rows }: { rows: Reconciliation[] }) {
   const { t } = useTranslation();
   const f = useFormat();

@@ -1,12 +1,11 @@
 // One disposal (issue 13 §Damage 3): its lines and the reports they dispose
 // of; the CS manager approves (posted through the ledger) or rejects it.
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DisposalView } from '../../../shared/contract/damage';
 import { api } from '../../api/client';
-import { useApiEvent } from '../../api/hooks';
 import { hasRole, useSession } from '../../app/session';
+import { DecisionBar } from '../../components/DecisionBar';
 import { useNotify } from '../../components/toast/useNotify';
+import { useRecord } from '../../components/useRecord';
 import { useFormat } from '../../i18n/format';
 
 export function DisposalDetail({ disposalId }: { disposalId: number }) {
@@ -15,37 +14,13 @@ export function DisposalDetail({ disposalId }: { disposalId: number }) {
   const notify = useNotify();
   const { session } = useSession();
   const isManager = hasRole(session, ['csManager']);
-  const [d, setD] = useState<DisposalView | null>(null);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const load = useCallback(async () => {
-    try {
-      setD(await api.request('disposals.get', { disposalId }));
-    } catch (e) {
-      notify.error(e);
-    }
-  }, [disposalId, notify]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useApiEvent('damage.changed', (p) => {
-    if (p.disposalIds.includes(disposalId)) void load();
+  const { record: d, setRecord: setD } = useRecord({
+    id: disposalId,
+    load: () => api.request('disposals.get', { disposalId }),
+    event: 'damage.changed',
+    concerns: (p) => p.disposalIds.includes(disposalId),
   });
   if (!d) return null;
-  const decide = async (approve: boolean) => {
-    setBusy(true);
-    try {
-      const next = approve
-        ? await api.request('disposals.approve', { disposalId })
-        : await api.request('disposals.reject', { disposalId, reason });
-      setD(next);
-      notify.success(t(approve ? 'damage:disposal.approved' : 'damage:disposal.rejected', { number: next.number }));
-    } catch (e) {
-      notify.error(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <section className="card damage-detail" data-testid="disposal-detail" data-state={d.state}>
       <div className="toolbar">
@@ -96,26 +71,23 @@ export function DisposalDetail({ disposalId }: { disposalId: number }) {
         </tbody>
       </table>
       {isManager && d.state === 'proposed' && (
-        <div className="form-actions damage-decide">
-          <button
-            type="button"
-            className="primary"
-            disabled={busy}
-            onClick={() => void decide(true)}
-            data-testid="disposal-approve"
-          >
-            {t('damage:detail.approve')}
-          </button>
-          <input
-            placeholder={t('damage:detail.rejectReason')}
-            aria-label={t('damage:detail.rejectReason')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <button type="button" disabled={busy || reason.trim() === ''} onClick={() => void decide(false)}>
-            {t('damage:detail.reject')}
-          </button>
-        </div>
+        <DecisionBar
+          testId="disposal"
+          className="form-actions damage-decide"
+          labels={{
+            approve: t('damage:detail.approve'),
+            reject: t('damage:detail.reject'),
+            reason: t('damage:detail.rejectReason'),
+          }}
+          approve={() => api.request('disposals.approve', { disposalId })}
+          reject={(reason) => api.request('disposals.reject', { disposalId, reason })}
+          onDecided={(next, approved) => {
+            setD(next);
+            notify.success(
+              t(approved ? 'damage:disposal.approved' : 'damage:disposal.rejected', { number: next.number }),
+            );
+          }}
+        />
       )}
     </section>
   );

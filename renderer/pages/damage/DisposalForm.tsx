@@ -3,15 +3,11 @@
 // Proposed by a keeper or operator; the CS manager approves it.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  disposalKinds,
-  type DisposalKind,
-  type DisposalView,
-  type DamageReportRow,
-} from '../../../shared/contract/damage';
+import type { DisposalKind, DisposalView, DamageReportRow } from '../../../shared/contract/damage';
 import { api } from '../../api/client';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
+import { DisposalKindSelect, Field, QtyInput, TextInput } from './fields';
 
 type Line = { key: string; reportId: number | null; productId: number | null; locationId: number | null; qty: string };
 
@@ -79,41 +75,22 @@ export function DisposalForm({
     <form className="card damage-form" onSubmit={(e) => void submit(e)} data-testid="disposal-form">
       <h2>{fromReport ? t('damage:disposal.fromReport', { number: fromReport.number }) : t('damage:disposal.new')}</h2>
       <div className="form-row">
-        <label className="field">
-          <span>{t('damage:disposal.kind')}</span>
-          <select
-            value={kind}
-            onChange={(e) => setKind(e.target.value as DisposalKind)}
-            data-testid="disposal-kind"
-            autoFocus
-          >
-            {disposalKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`damage:kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label={t('damage:disposal.kind')}>
+          <DisposalKindSelect value={kind} onChange={setKind} testId="disposal-kind" autoFocus />
+        </Field>
         {kind === 'returnToSupplier' && (
           <>
-            <label className="field">
-              <span>{t('damage:disposal.supplier')}</span>
-              <input value={supplier} onChange={(e) => setSupplier(e.target.value)} data-testid="disposal-supplier" />
-            </label>
-            <label className="field">
-              <span>{t('damage:disposal.reference')}</span>
-              <input
-                value={reference}
-                onChange={(e) => setReference(e.target.value)}
-                data-testid="disposal-reference"
-              />
-            </label>
+            <Field label={t('damage:disposal.supplier')}>
+              <TextInput value={supplier} onChange={setSupplier} testId="disposal-supplier" />
+            </Field>
+            <Field label={t('damage:disposal.reference')}>
+              <TextInput value={reference} onChange={setReference} testId="disposal-reference" />
+            </Field>
           </>
         )}
-        <label className="field wide">
-          <span>{t('damage:disposal.note')}</span>
-          <input value={note} onChange={(e) => setNote(e.target.value)} data-testid="disposal-note" />
-        </label>
+        <Field label={t('damage:disposal.note')} wide>
+          <TextInput value={note} onChange={setNote} testId="disposal-note" />
+        </Field>
       </div>
       <table className="lines" data-testid="disposal-lines">
         <thead>
@@ -150,11 +127,10 @@ export function DisposalForm({
                 <td>{r ? `${r.productCode} ${f.productName(r.productName, r.productNameEn)}` : ''}</td>
                 <td className="mono">{r?.locationCode ?? ''}</td>
                 <td>
-                  <input
+                  <QtyInput
                     value={l.qty}
-                    inputMode="numeric"
-                    data-testid={`disposal-line-${i}-qty`}
-                    onChange={(e) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, qty: e.target.value } : x)))}
+                    testId={`disposal-line-${i}-qty`}
+                    onChange={(qty) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, qty } : x)))}
                   />
                 </td>
                 <td>

@@ -1,14 +1,14 @@
 // One damage report (issue 13): its facts, every step with who and when, what
 // was suggested and what was done (disposal lines), its photos; the CS
 // manager approves or rejects it here (never their own: the core refuses).
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DamageCause, DamageReportView } from '../../../shared/contract/damage';
+import type { DamageCause } from '../../../shared/contract/damage';
 import { api } from '../../api/client';
-import { useApiEvent } from '../../api/hooks';
 import { hasRole, useSession } from '../../app/session';
 import { openPrint } from '../../app/routes';
+import { DecisionBar } from '../../components/DecisionBar';
 import { useNotify } from '../../components/toast/useNotify';
+import { useRecord } from '../../components/useRecord';
 import { useFormat } from '../../i18n/format';
 
 export function causeName(causes: DamageCause[], code: string, name: (zh: string, en: string) => string): string {
@@ -31,39 +31,18 @@ export function ReportDetail({ reportId, causes }: { reportId: number; causes: D
   const notify = useNotify();
   const { session } = useSession();
   const isManager = hasRole(session, ['csManager']);
-  const [r, setR] = useState<DamageReportView | null>(null);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setR(await api.request('damage.get', { reportId }));
-    } catch (e) {
-      notify.error(e);
-    }
-  }, [reportId, notify]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useApiEvent('damage.changed', (p) => {
-    if (p.reportIds.includes(reportId)) void load();
+  const {
+    record: r,
+    setRecord: setR,
+    reload: load,
+  } = useRecord({
+    id: reportId,
+    load: () => api.request('damage.get', { reportId }),
+    event: 'damage.changed',
+    concerns: (p) => p.reportIds.includes(reportId),
   });
 
   if (!r) return null;
-  const decide = async (approve: boolean) => {
-    setBusy(true);
-    try {
-      const next = approve
-        ? await api.request('damage.approve', { reportId })
-        : await api.request('damage.reject', { reportId, reason });
-      setR(next);
-      notify.success(t(approve ? 'damage:detail.approved' : 'damage:detail.rejected', { number: next.number }));
-    } catch (e) {
-      notify.error(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   const attach = async (file: File) => {
     try {
       const a = await api.request('damage.attach', {
@@ -205,32 +184,21 @@ export function ReportDetail({ reportId, causes }: { reportId: number; causes: D
       </label>
 
       {isManager && r.state === 'reported' && (
-        <div className="form-actions damage-decide">
-          <button
-            type="button"
-            className="primary"
-            disabled={busy}
-            onClick={() => void decide(true)}
-            data-testid="damage-approve"
-          >
-            {t('damage:detail.approve')}
-          </button>
-          <input
-            placeholder={t('damage:detail.rejectReason')}
-            aria-label={t('damage:detail.rejectReason')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            data-testid="damage-reject-reason"
-          />
-          <button
-            type="button"
-            disabled={busy || reason.trim() === ''}
-            onClick={() => void decide(false)}
-            data-testid="damage-reject"
-          >
-            {t('damage:detail.reject')}
-          </button>
-        </div>
+        <DecisionBar
+          testId="damage"
+          className="form-actions damage-decide"
+          labels={{
+            approve: t('damage:detail.approve'),
+            reject: t('damage:detail.reject'),
+            reason: t('damage:detail.rejectReason'),
+          }}
+          approve={() => api.request('damage.approve', { reportId })}
+          reject={(reason) => api.request('damage.reject', { reportId, reason })}
+          onDecided={(next, approved) => {
+            setR(next);
+            notify.success(t(approved ? 'damage:detail.approved' : 'damage:detail.rejected', { number: next.number }));
+          }}
+        />
       )}
     </section>
   );

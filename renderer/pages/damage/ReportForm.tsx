@@ -6,7 +6,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   damageWhereFound,
-  disposalKinds,
   type DamageCause,
   type DamageFinder,
   type DamageReportView,
@@ -19,6 +18,7 @@ import { ProductPicker } from '../../components/ProductPicker';
 import { LocationSelect } from '../../components/StockLineFields';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
+import { DisposalKindSelect, Field, QtyInput, TextInput } from './fields';
 
 export function ReportForm({
   causes,
@@ -104,8 +104,7 @@ export function ReportForm({
     <form className="card damage-form" onSubmit={(e) => void submit(e)} data-testid="damage-form">
       <h2>{t('damage:form.title')}</h2>
       <div className="form-row">
-        <label className="field wide">
-          <span>{t('damage:form.product')}</span>
+        <Field label={t('damage:form.product')} wide>
           <ProductPicker
             products={products}
             value={productId}
@@ -113,9 +112,8 @@ export function ReportForm({
             testId="damage-product"
             autoFocus
           />
-        </label>
-        <label className="field">
-          <span>{t('damage:form.fromStatus')}</span>
+        </Field>
+        <Field label={t('damage:form.fromStatus')}>
           <select
             value={fromStatus}
             onChange={(e) => setFromStatus(e.target.value as 'good' | 'gift')}
@@ -124,9 +122,8 @@ export function ReportForm({
             <option value="good">{t('damage:fromStatus.good')}</option>
             <option value="gift">{t('damage:fromStatus.gift')}</option>
           </select>
-        </label>
-        <label className="field">
-          <span>{t('damage:form.location')}</span>
+        </Field>
+        <Field label={t('damage:form.location')}>
           <LocationSelect
             locations={locations}
             value={locationId}
@@ -135,18 +132,11 @@ export function ReportForm({
             label={t('damage:form.location')}
             placeholder=""
           />
-        </label>
-        <label className="field">
-          <span>{t('damage:form.qty')}</span>
-          <input
-            value={qtyText}
-            inputMode="numeric"
-            onChange={(e) => setQtyText(e.target.value)}
-            data-testid="damage-qty"
-          />
-        </label>
-        <label className="field">
-          <span>{t('damage:form.unit')}</span>
+        </Field>
+        <Field label={t('damage:form.qty')}>
+          <QtyInput value={qtyText} onChange={setQtyText} testId="damage-qty" />
+        </Field>
+        <Field label={t('damage:form.unit')}>
           <select
             value={inCases ? 'cases' : 'units'}
             onChange={(e) => setInCases(e.target.value === 'cases')}
@@ -161,7 +151,7 @@ export function ReportForm({
               {product ? ` (×${product.casePack})` : ''}
             </option>
           </select>
-        </label>
+        </Field>
         <div className="field">
           <span>{t('damage:form.amount')}</span>
           <output data-testid="damage-amount">
@@ -170,8 +160,7 @@ export function ReportForm({
         </div>
       </div>
       <div className="form-row">
-        <label className="field">
-          <span>{t('damage:form.whereFound')}</span>
+        <Field label={t('damage:form.whereFound')}>
           <select
             value={whereFound}
             onChange={(e) => setWhereFound(e.target.value as DamageWhereFound)}
@@ -183,9 +172,8 @@ export function ReportForm({
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span>{t('damage:form.cause')}</span>
+        </Field>
+        <Field label={t('damage:form.cause')}>
           <select value={cause} onChange={(e) => setCause(e.target.value)} data-testid="damage-cause" required>
             <option value="" />
             {active.map((c) => (
@@ -194,29 +182,16 @@ export function ReportForm({
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         {cause === 'other' && (
-          <label className="field wide">
-            <span>{t('damage:form.causeNote')}</span>
-            <input value={causeNote} onChange={(e) => setCauseNote(e.target.value)} data-testid="damage-cause-note" />
-          </label>
+          <Field label={t('damage:form.causeNote')} wide>
+            <TextInput value={causeNote} onChange={setCauseNote} testId="damage-cause-note" />
+          </Field>
         )}
-        <label className="field">
-          <span>{t('damage:form.suggestion')}</span>
-          <select
-            value={suggestion}
-            onChange={(e) => setSuggestion(e.target.value as DisposalKind)}
-            data-testid="damage-suggestion"
-          >
-            {disposalKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`damage:kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('damage:form.foundBy')}</span>
+        <Field label={t('damage:form.suggestion')}>
+          <DisposalKindSelect value={suggestion} onChange={setSuggestion} testId="damage-suggestion" />
+        </Field>
+        <Field label={t('damage:form.foundBy')}>
           <select
             value={foundBy}
             onChange={(e) => setFoundBy(e.target.value ? Number(e.target.value) : '')}
@@ -229,11 +204,10 @@ export function ReportForm({
               </option>
             ))}
           </select>
-        </label>
-        <label className="field wide">
-          <span>{t('damage:form.note')}</span>
-          <input value={note} onChange={(e) => setNote(e.target.value)} data-testid="damage-note" />
-        </label>
+        </Field>
+        <Field label={t('damage:form.note')} wide>
+          <TextInput value={note} onChange={setNote} testId="damage-note" />
+        </Field>
       </div>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy} data-testid="damage-submit">

@@ -2,13 +2,14 @@
 // signed-in role may take — the manager approves or rejects, the keeper
 // confirms the count (units per line, the reason, the number of cases), the
 // operator issues the return note (good and damaged per line).
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { returnReasons, type ReturnReason, type ReturnView } from '../../../shared/contract';
 import { api } from '../../api/client';
-import { useApiEvent } from '../../api/hooks';
 import { hasRole, useSession } from '../../app/session';
+import { DecisionBar } from '../../components/DecisionBar';
 import { useNotify } from '../../components/toast/useNotify';
+import { useRecord } from '../../components/useRecord';
 import { useFormat } from '../../i18n/format';
 import { ReturnDocsBar } from './ReturnDocsBar';
 
@@ -19,26 +20,16 @@ export function ReturnDetail({ returnId }: { returnId: number }) {
   const f = useFormat();
   const notify = useNotify();
   const { session } = useSession();
-  const [r, setR] = useState<ReturnView | null>(null);
-  const [rejectReason, setRejectReason] = useState('');
+  const { record: r, setRecord: setR } = useRecord({
+    id: returnId,
+    load: () => api.request('returns.get', { returnId }),
+    event: 'returns.changed',
+    concerns: (p) => p.returnIds.includes(returnId),
+  });
   const [cases, setCases] = useState('');
   const [counted, setCounted] = useState<Record<number, { qty: string; reason: ReturnReason }>>({});
   const [split, setSplit] = useState<Record<number, { good: string; damaged: string }>>({});
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setR(await api.request('returns.get', { returnId }));
-    } catch (e) {
-      notify.error(e);
-    }
-  }, [returnId, notify]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useApiEvent('returns.changed', (p) => {
-    if (p.returnIds.includes(returnId)) void load();
-  });
 
   const act = async (fn: () => Promise<ReturnView>) => {
     setBusy(true);
@@ -204,31 +195,15 @@ export function ReturnDetail({ returnId }: { returnId: number }) {
         ))}
       </ol>
       {isManager && (
-        <div className="toolbar">
-          <button
-            type="button"
-            className="primary"
-            disabled={busy}
-            data-testid="return-approve"
-            onClick={() => void act(() => api.request('returns.approve', { returnId }))}
-          >
-            {t('returns:approve')}
-          </button>
-          <input
-            value={rejectReason}
-            onChange={(e) => setRejectReason(e.target.value)}
-            placeholder={t('returns:rejectReason')}
-            aria-label={t('returns:rejectReason')}
-          />
-          <button
-            type="button"
-            disabled={busy || rejectReason.trim() === ''}
-            data-testid="return-reject"
-            onClick={() => void act(() => api.request('returns.reject', { returnId, reason: rejectReason }))}
-          >
-            {t('returns:reject')}
-          </button>
-        </div>
+        <DecisionBar
+          testId="return"
+          className="toolbar"
+          labels={{ approve: t('returns:approve'), reject: t('returns:reject'), reason: t('returns:rejectReason') }}
+          disabled={busy}
+          approve={() => api.request('returns.approve', { returnId })}
+          reject={(reason) => api.request('returns.reject', { returnId, reason })}
+          onDecided={setR}
+        />
       )}
       {isKeeper && (
         <div className="toolbar">

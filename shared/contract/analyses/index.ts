@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { DisposalKind } from '../damage/words';
 import type { ReturnKind, ReturnReason } from '../returns/words';
 import { returnReasons } from '../returns/words';
+import { id } from '../schemas';
 import { spec, type RequestSpec } from '../spec';
 
 // ---- words ---------------------------------------------------------------
@@ -27,6 +28,9 @@ export const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const month = z.string().regex(monthPattern, 'month');
 
 // ---- replies -------------------------------------------------------------
+
+/** The warehouse an analysis is filtered to (null: the whole site). */
+export type AnalysisWarehouse = { id: number; code: string; name: string };
 
 /** Who prepared and submitted an analysis, and its note. */
 export type AnalysisHeader = {
@@ -88,6 +92,8 @@ export type Reconciliation = {
 
 export type DamageAnalysis = AnalysisHeader & {
   timeZone: string;
+  /** The warehouse filter: its bins' reports and disposal lines only. */
+  warehouse: AnalysisWarehouse | null;
   total: { reports: number; qty: number; amountFen: number };
   products: DamageProductRow[];
   /** Pareto order: largest amount first. */
@@ -162,6 +168,8 @@ export type ActionPlan = {
 
 export type ReturnAnalysis = AnalysisHeader & {
   timeZone: string;
+  /** The warehouse filter: the returns whose note put their goods into it. */
+  warehouse: AnalysisWarehouse | null;
   kinds: ReturnKindTotal[];
   rows: ReturnAnalysisRow[];
   salespeople: ReturnSalespersonRow[];
@@ -192,13 +200,15 @@ const plans = z
   )
   .max(500)
   .default([]);
-const damageInput = z.object({ month, note }).strict();
-const returnInput = z.object({ month, note, plans }).strict();
+/** The warehouse filter (a location of kind warehouse); absent: the whole site. */
+const warehouseId = id.optional();
+const damageInput = z.object({ month, note, warehouseId }).strict();
+const returnInput = z.object({ month, note, plans, warehouseId }).strict();
 
 export const analysesRequests = {
   /** The damage analysis of a month: per product, per cause (Pareto), disposals, trend, reconciliation. */
   'analyses.damage': spec<DamageAnalysis>()({
-    input: z.object({ month }).strict(),
+    input: z.object({ month, warehouseId }).strict(),
     access: damageReaders,
     write: false,
   }),
@@ -208,7 +218,7 @@ export const analysesRequests = {
   'analyses.submitDamage': spec<DamageAnalysis>()({ input: damageInput, access: damageWriters, write: true }),
   /** The return analysis of a month: per salesperson, product, reason; returns and refusals apart. */
   'analyses.returns': spec<ReturnAnalysis>()({
-    input: z.object({ month }).strict(),
+    input: z.object({ month, warehouseId }).strict(),
     access: returnReaders,
     write: false,
   }),

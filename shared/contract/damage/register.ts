@@ -183,7 +183,7 @@ export const registerRequests = {
     access: damageDeciders,
     write: true,
   }),
-  /** A photo or PDF attached to a report: checked by its content, ≤ attachmentMaxBytes, stored in the data folder. */
+  /** A photo or PDF attached to a report: checked by its content, ≤ attachmentMaxBytes, stored in the database (backups carry it). */
   'damage.attach': spec<AttachmentView>()({
     input: z.object({ reportId: id, fileName: name, dataBase64: base64 }).strict(),
     access: damageReporters,

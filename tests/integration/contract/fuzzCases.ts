@@ -552,13 +552,17 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['month 13', { month: '2026-13' }],
     ['a date, not a month', { month: '2026-11-01' }],
     ['missing month', {}],
+    ['warehouse by code, not id', { month: '2026-11', warehouseId: 'WH1' }],
   ],
   'analyses.saveDamage': () => [
     ['note too long', { month: '2026-11', note: 'x'.repeat(2001) }],
     ['unexpected field', { month: '2026-11', plans: [] }],
   ],
   'analyses.submitDamage': () => [['month 00', { month: '2026-00' }]],
-  'analyses.returns': () => [['not a string', { month: 202611 }]],
+  'analyses.returns': () => [
+    ['not a string', { month: 202611 }],
+    ['warehouse id 0', { month: '2026-11', warehouseId: 0 }],
+  ],
   'analyses.saveReturns': () => [
     ['unknown scope', { month: '2026-11', plans: [{ scope: 'customer', key: '1', text: 'x' }] }],
     ['bad key', { month: '2026-11', plans: [{ scope: 'reason', key: 'why?', text: 'x' }] }],

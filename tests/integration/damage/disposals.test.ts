@@ -1,12 +1,9 @@
-// Disposals 处理 of damaged stock (issue 13 §Damage 3, R5) and attachments
-// (§Damage 1): each disposal kind moves the right statuses once the CS manager
-// approves; the register shows per report what was done; refusals — a wrong
-// role, a repeated step, too little damaged stock, a file too large or not an
-// image/PDF — write nothing.
-import fs from 'node:fs';
-import path from 'node:path';
+// Disposals 处理 of damaged stock (issue 13 §Damage 3, R5): each disposal
+// kind moves the right statuses once the CS manager approves; the register
+// shows per report what was done; refusals — a wrong role, a repeated step,
+// too little damaged stock — write nothing. Attachments: attachments.test.ts.
 import { afterEach, describe, expect, it } from 'vitest';
-import { attachmentMaxBytes, type DisposalKind } from '../../../shared/contract';
+import type { DisposalKind } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain';
 import type { Caller } from '../../../electron/core/context';
 import { balanceOf, call, newKey, openWarehouse, receive, refusal, type Warehouse } from '../fixtures';
@@ -127,52 +124,5 @@ describe('disposals', () => {
     });
     expect(e).toMatchObject({ code: 'disposal.reportMismatch', details: { lineNo: 1, number: report.number } });
     expect(await call(w.core, keeper, 'disposals.list', {})).toEqual([]);
-  });
-});
-
-describe('attachments', () => {
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 7)]);
-  const files = () => {
-    const dir = path.join(w.core.dataDir, 'attachments');
-    return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
-  };
-
-  it('stores a photo checked by its content, with its sha256, and gives the same bytes back', async () => {
-    const { keeper, report } = await setup();
-    const a = await call(w.core, keeper, 'damage.attach', {
-      reportId: report.id,
-      fileName: 'crushed.png',
-      dataBase64: png.toString('base64'),
-    });
-    expect(a).toMatchObject({
-      mime: 'image/png',
-      sizeBytes: png.length,
-      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
-    });
-    expect(files()).toHaveLength(1);
-    const back = await call(w.core, keeper, 'damage.attachment', { attachmentId: a.id });
-    expect(Buffer.from(back.dataBase64, 'base64').equals(png)).toBe(true);
-    expect((await call(w.core, keeper, 'damage.get', { reportId: report.id })).attachments).toHaveLength(1);
-  });
-
-  it('refuses a file that is too large or not an image/PDF by content, and writes nothing', async () => {
-    const { keeper, report } = await setup();
-    const before = await auditTotal();
-    const big = Buffer.concat([png, Buffer.alloc(attachmentMaxBytes)]);
-    const tooLarge = await refusal(w.core, keeper, 'damage.attach', {
-      reportId: report.id,
-      fileName: 'big.png',
-      dataBase64: big.toString('base64'),
-    });
-    expect(tooLarge).toMatchObject({ code: 'damage.attachmentTooLarge', details: { maxBytes: attachmentMaxBytes } });
-    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]);
-    const wrong = await refusal(w.core, keeper, 'damage.attach', {
-      reportId: report.id,
-      fileName: 'photo.jpg',
-      dataBase64: exe.toString('base64'),
-    });
-    expect(wrong).toMatchObject({ code: 'damage.attachmentType', details: { fileName: 'photo.jpg' } });
-    expect(files()).toEqual([]);
-    expect(await auditTotal()).toBe(before);
   });
 });

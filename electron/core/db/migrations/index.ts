@@ -1,5 +1,6 @@
 // Numbered, forward-only migrations. Each runs in the transaction that records
 // its version, so a crash leaves the database at N or N+1, never in between.
+import type Database from 'better-sqlite3';
 import { initial } from './001_initial';
 import { scanning } from './002_scanning';
 import { catalogueVersion } from './003_catalogue_version';
@@ -14,8 +15,18 @@ import { delivery } from './014_delivery';
 import { damage } from './015_damage';
 import { returns } from './016_returns';
 import { analyses } from './019_analyses';
+import { attachmentBytes } from './025_attachment_bytes';
 
-export type Migration = { version: number; name: string; sql: string };
+export type Migration = {
+  version: number;
+  name: string;
+  sql: string;
+  /**
+   * Data that moves with the schema change, run after `sql` in the same
+   * transaction, given the data folder (absent for an in-memory database).
+   */
+  data?: (db: Database.Database, dataDir: string) => void;
+};
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -32,6 +43,7 @@ export const migrations: readonly Migration[] = [
   damage,
   returns,
   analyses,
+  attachmentBytes,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
