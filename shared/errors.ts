@@ -180,6 +180,9 @@ export const errorCodes = [
   'returns.noteTooMuch',
   'returns.noteIncomplete',
   'returns.noBin',
+  'reports.futureRange',
+  'reports.reversedRange',
+  'reports.unknownWarehouse',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -165,6 +165,7 @@ export const requestNameList = [
   'returns.check',
   'returns.issueNote',
   'returns.financeExport',
+  'reports.weekly',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

@@ -666,4 +666,11 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['no key', { returnId: 1, lines: [{ lineNo: 1, qtyGood: 1, qtyDamaged: 0 }] }],
   ],
   'returns.financeExport': () => [['not a date', { from: '2026-13-01', to: '2026-12-31' }]],
+  'reports.weekly': () => [
+    ['week 54', { week: '2026-W54' }],
+    ['week and range', { week: '2026-W48', from: '2026-11-23', to: '2026-11-29' }],
+    ['from without to', { from: '2026-11-23' }],
+    ['neither', {}],
+    ['warehouse not an id', { week: '2026-W48', warehouseId: 'main' }],
+  ],
 };

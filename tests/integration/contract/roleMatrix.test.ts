@@ -246,6 +246,7 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
     idempotencyKey: newKey(),
   }),
   'returns.financeExport': () => ({ from: '2026-12-01', to: '2026-12-31' }),
+  'reports.weekly': () => ({ week: '2026-W48' }),
 };
 
 // Logging out ends the caller's session, so it goes last.
