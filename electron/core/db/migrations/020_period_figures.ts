@@ -27,6 +27,24 @@
 // for `date(m.at, '+8 hours')`; everything else is plain SQL.
 import type { Migration } from './index';
 
+/** Builds both tables from the ledger (empty tables; days in Asia/Shanghai). The bench reuses it. */
+export const buildPeriodFiguresSql = `
+INSERT INTO period_figures (day, product_id, status, location_id, type, qty, amount_fen, lines)
+SELECT date(m.at, '+8 hours'), m.product_id, m.status, m.location_id,
+  CASE WHEN m.type = 'reversal' THEN COALESCE(
+    (SELECT o.type FROM documents d JOIN movements o ON o.document_id = d.reverses_id WHERE d.id = m.document_id LIMIT 1),
+    'reversal') ELSE m.type END,
+  SUM(m.qty), SUM(m.qty * m.unit_cost_fen), COUNT(*)
+FROM movements m
+GROUP BY 1, 2, 3, 4, 5;
+
+INSERT INTO period_months (month, product_id, status, location_id, qty, amount_fen)
+SELECT substr(day, 1, 7), product_id, status, location_id, SUM(qty), SUM(amount_fen)
+FROM period_figures
+GROUP BY 1, 2, 3, 4;
+
+`;
+
 export const periodFigures: Migration = {
   version: 20,
   name: 'period_figures',
@@ -53,20 +71,7 @@ CREATE TABLE period_months (
   PRIMARY KEY (month, product_id, status, location_id)
 ) STRICT, WITHOUT ROWID;
 
-INSERT INTO period_figures (day, product_id, status, location_id, type, qty, amount_fen, lines)
-SELECT date(m.at, '+8 hours'), m.product_id, m.status, m.location_id,
-  CASE WHEN m.type = 'reversal' THEN COALESCE(
-    (SELECT o.type FROM documents d JOIN movements o ON o.document_id = d.reverses_id WHERE d.id = m.document_id LIMIT 1),
-    'reversal') ELSE m.type END,
-  SUM(m.qty), SUM(m.qty * m.unit_cost_fen), COUNT(*)
-FROM movements m
-GROUP BY 1, 2, 3, 4, 5;
-
-INSERT INTO period_months (month, product_id, status, location_id, qty, amount_fen)
-SELECT substr(day, 1, 7), product_id, status, location_id, SUM(qty), SUM(amount_fen)
-FROM period_figures
-GROUP BY 1, 2, 3, 4;
-
+${buildPeriodFiguresSql}
 INSERT INTO settings (key, value) VALUES ('periodFigures.timeZone', 'Asia/Shanghai')
   ON CONFLICT (key) DO UPDATE SET value = excluded.value;
 `,
