@@ -60,8 +60,9 @@ export type CoreOptions = {
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const database = openDatabase(opts.dataDir);
-  // Issue 14: period figures are in the host's zone (rebuilt once if the zone changed).
-  ensurePeriodFigures(database.sqlite, opts.timeZone ?? defaultTimeZone);
+  const timeZone = opts.timeZone ?? storedTimeZone(database.sqlite);
+  // Issue 14: the period figures' days are in the warehouse's zone (rebuilt once if it changed).
+  ensurePeriodFigures(database.sqlite, timeZone);
   const checkpointer = startCheckpointer(database.sqlite, database.file);
   const bus = createEventBus();
   const balances = new BalanceIndex(database.sqlite);
@@ -71,7 +72,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const runnerOptions = {
     root: database.db,
     bus,
-    timeZone: opts.timeZone ?? storedTimeZone(database.sqlite),
+    timeZone,
     dataDir: opts.dataDir,
     ...(opts.now && { now: opts.now }),
     log,
