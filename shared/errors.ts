@@ -189,6 +189,9 @@ export const errorCodes = [
   'receiving.notReceiving',
   'damage.attachmentMissing',
   'analyses.unknownWarehouse',
+  'reports.futureRange',
+  'reports.reversedRange',
+  'reports.unknownWarehouse',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -11,6 +11,7 @@ export * from './dispatch';
 export * from './damage';
 export * from './returns';
 export * from './analyses';
+export * from './reports';
 export * from './backups';
 export * from './receiving';
 export * from './returns/station';

@@ -169,6 +169,7 @@ export const requestNameList = [
   'returns.checkAtStation',
   'returns.returnable',
   'returns.edit',
+  'reports.weekly',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

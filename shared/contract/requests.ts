@@ -77,6 +77,7 @@ import { returnsRequests } from './returns';
 import { analysesRequests } from './analyses';
 import { receivingRequests } from './receiving';
 import { returnStationRequests } from './returns/station';
+import { reportsRequests } from './reports';
 
 export type { Access, RequestSpec } from './spec';
 /** The station host's one-time first-run code (setup/setupGate.ts), as typed: dashes and spaces allowed. */
@@ -524,6 +525,7 @@ export const requests = {
   ...analysesRequests,
   ...receivingRequests,
   ...returnStationRequests,
+  ...reportsRequests,
 } as const satisfies Record<string, RequestSpec>;
 
 export type Requests = typeof requests;

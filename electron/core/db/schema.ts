@@ -570,6 +570,24 @@ export type DB = {
   };
   /** Migration 25: the bytes of each attachment, in the database so backups carry them. */
   attachment_bytes: { attachment_id: number; bytes: Buffer };
+  period_figures: {
+    day: string;
+    product_id: number;
+    status: string;
+    location_id: number;
+    type: string;
+    qty: number;
+    amount_fen: number;
+    lines: number;
+  };
+  period_months: {
+    month: string;
+    product_id: number;
+    status: string;
+    location_id: number;
+    qty: number;
+    amount_fen: number;
+  };
 };
 
 /** The database handle services use: the root or a transaction, same API. */

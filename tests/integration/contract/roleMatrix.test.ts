@@ -253,6 +253,7 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
     returnId: 999_999,
     lines: [{ productId: w.products[0]!.id, qty: 1, reason: 'quality' }],
   }),
+  'reports.weekly': () => ({ week: '2026-W48' }),
 };
 
 // Logging out ends the caller's session, so it goes last.

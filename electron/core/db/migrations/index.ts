@@ -16,6 +16,7 @@ import { damage } from './015_damage';
 import { returns } from './016_returns';
 import { analyses } from './019_analyses';
 import { attachmentBytes } from './025_attachment_bytes';
+import { periodFigures } from './020_period_figures';
 
 export type Migration = {
   version: number;
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   returns,
   analyses,
   attachmentBytes,
+  periodFigures,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
