@@ -687,6 +687,7 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['no lines', { returnId: 1, lines: [] }],
     ['reason refusedAtDelivery', { returnId: 1, lines: [{ productId: 1, qty: 1, reason: 'refusedAtDelivery' }] }],
     ['fraction qty', { returnId: 1, lines: [{ productId: 1, qty: 1.5, reason: 'quality' }] }],
+  ],
   'reports.weekly': () => [
     ['week 54', { week: '2026-W54' }],
     ['week and range', { week: '2026-W48', from: '2026-11-23', to: '2026-11-29' }],

@@ -15,8 +15,8 @@ import { delivery } from './014_delivery';
 import { damage } from './015_damage';
 import { returns } from './016_returns';
 import { analyses } from './019_analyses';
-import { attachmentBytes } from './025_attachment_bytes';
 import { periodFigures } from './020_period_figures';
+import { attachmentBytes } from './025_attachment_bytes';
 
 export type Migration = {
   version: number;
@@ -44,8 +44,8 @@ export const migrations: readonly Migration[] = [
   damage,
   returns,
   analyses,
-  attachmentBytes,
   periodFigures,
+  attachmentBytes,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
