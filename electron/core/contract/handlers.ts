@@ -54,6 +54,7 @@ import { dispatchHandlers } from '../dispatch/handlers';
 import { createDamageHandlers } from '../damage/handlers';
 import { returnsHandlers } from '../returns/handlers';
 import { analysesHandlers } from '../analyses/handlers';
+import { complaintsHandlers } from '../complaints/handlers';
 import { listReceipts, postReceipt } from '../receipts/receipts';
 import { createAdmin, demoLogins, loadDemo, setupStatus } from '../setup/setup';
 import type { SetupGate } from '../setup/setupGate';
@@ -234,4 +235,5 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...returnsHandlers,
   ...analysesHandlers,
   ...backupsHandlers(deps.backups),
+  ...complaintsHandlers,
 });
