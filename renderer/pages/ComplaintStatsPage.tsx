@@ -67,7 +67,7 @@ export function ComplaintStatsPage() {
   };
   const n = (k: string) => t(`complaints:stats.${k}`);
   return (
-    <section className="page-body analysis-page" data-testid="complaint-stats-page">
+    <section className="page-body analysis-page" data-testid="complaintStats">
       <div className="toolbar">
         <h2>{n('title')}</h2>
         <MonthPicker value={month} onChange={(m) => navigate('complaintStats', { month: m })} />
