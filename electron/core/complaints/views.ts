@@ -171,7 +171,7 @@ export async function readComplaint(ctx: ServiceContext, complaintId: number): P
     'investigating',
     c.investigatedBy,
     c.investigated_at,
-    [c.department, c.responsible_person, c.cause].filter((x) => x).join(' · '),
+    [c.responsible_person, c.cause].filter((x) => x).join(' · '),
   );
   for (const s of solutions) add('proposed', s.proposedBy, s.proposedAt, s.text);
   add('approved', c.approvedBy, c.approved_at, c.approval_note);
