@@ -39,6 +39,9 @@ export const pageIds = [
   'returns',
   // The salesperson's return report 退货报告 (issue 13 §Returns 1): filed and edited while reported.
   'returnReport',
+  // Complaints (issue 16): the register with its deadlines, and the month's classification statistics.
+  'complaints',
+  'complaintStats',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -86,6 +89,9 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   returns: ['salesperson', 'csManager', 'operator', 'warehouseKeeper', 'supervisor', 'admin'],
   // The salesperson files a return report; the operator may file it on their behalf (returns.report's access).
   returnReport: ['salesperson', 'operator'],
+  // Complaints (issue 16): CS staff and salespeople register; the supervisor approves solutions and writes the statistics' measures.
+  complaints: ['operator', 'salesperson', 'supervisor', 'csManager', 'admin'],
+  complaintStats: ['operator', 'salesperson', 'supervisor', 'csManager', 'admin'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {
@@ -124,6 +130,7 @@ export const printDocs = [
   'damageRecord',
   'returnReport',
   'returnNote',
+  'complaintStats',
 ] as const;
 export type PrintDoc = (typeof printDocs)[number];
 

@@ -59,6 +59,8 @@ import enReturnCheck from './en/returnCheck.json';
 import zhReturnCheck from './zh-CN/returnCheck.json';
 import enReturnDocs from './en/returnDocs.json';
 import zhReturnDocs from './zh-CN/returnDocs.json';
+import enComplaints from './en/complaints.json';
+import zhComplaints from './zh-CN/complaints.json';
 
 export const namespaces = [
   'common',
@@ -89,6 +91,7 @@ export const namespaces = [
   'returns',
   'returnCheck',
   'returnDocs',
+  'complaints',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -125,6 +128,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     returns: zhReturns,
     returnCheck: zhReturnCheck,
     returnDocs: zhReturnDocs,
+    complaints: zhComplaints,
   },
   en: {
     common: enCommon,
@@ -155,5 +159,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     returns: enReturns,
     returnCheck: enReturnCheck,
     returnDocs: enReturnDocs,
+    complaints: enComplaints,
   },
 };

@@ -12,6 +12,7 @@ import { OrderConfirmationPrint } from './OrderConfirmationPrint';
 import { PickListPrint } from './PickListPrint';
 import { ReturnNotePrint } from './ReturnNotePrint';
 import { ReturnReportPrint } from './ReturnReportPrint';
+import { ComplaintStatsPrint } from './ComplaintStatsPrint';
 
 const idParam = (route: Route, name: string): number | null => {
   const n = Number(route.params.get(name));
@@ -49,6 +50,7 @@ export function PrintRoute({ route }: { route: Route }) {
     ((doc === 'damageAnalysis' || doc === 'returnAnalysis') && month !== null) ||
     (doc === 'damageRecord' && reportIds.length > 0) ||
     ((doc === 'returnReport' || doc === 'returnNote') && returnId !== null);
+    (doc === 'complaintStats' && month !== null);
 
   // An address that names no document goes back to the console.
   useEffect(() => {
@@ -69,5 +71,6 @@ export function PrintRoute({ route }: { route: Route }) {
   if (doc === 'damageRecord' && reportIds.length > 0) return <DamageRecordPrint reportIds={reportIds} onBack={back} />;
   if (doc === 'returnReport' && returnId !== null) return <ReturnReportPrint returnId={returnId} onBack={back} />;
   if (doc === 'returnNote' && returnId !== null) return <ReturnNotePrint returnId={returnId} onBack={back} />;
+  if (doc === 'complaintStats' && month !== null) return <ComplaintStatsPrint month={month} onBack={back} />;
   return null;
 }

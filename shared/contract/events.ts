@@ -5,6 +5,7 @@ import type { BackupOutcome } from './backups';
 import type { DispatchChanged } from './dispatch/words';
 import type { DamageChanged } from './damage/words';
 import type { ReturnsChanged } from './returns/words';
+import type { ComplaintsChanged } from './complaints/words';
 import type { ScanView, ScannerRaw, ScannerStatus, StationPatch, StationState } from './scanning';
 
 export type StockKey = { productId: number; status: StockStatus; locationId: number; qty: number };
@@ -56,6 +57,8 @@ export type Events = {
   'damage.changed': DamageChanged;
   /** A return moved along its chain: every return register, approval list, station and return analysis. */
   'returns.changed': ReturnsChanged;
+  /** A complaint registered or moved a step, a category, the calendar or the statistics' notes changed. */
+  'complaints.changed': ComplaintsChanged;
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -73,5 +76,6 @@ export const eventNames: EventName[] = [
   'dispatch.changed',
   'damage.changed',
   'returns.changed',
+  'complaints.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

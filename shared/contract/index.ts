@@ -15,3 +15,4 @@ export * from './reports';
 export * from './backups';
 export * from './receiving';
 export * from './returns/station';
+export * from './complaints';

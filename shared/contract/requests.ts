@@ -78,6 +78,7 @@ import { analysesRequests } from './analyses';
 import { receivingRequests } from './receiving';
 import { returnStationRequests } from './returns/station';
 import { reportsRequests } from './reports';
+import { complaintsRequests } from './complaints';
 
 export type { Access, RequestSpec } from './spec';
 /** The station host's one-time first-run code (setup/setupGate.ts), as typed: dashes and spaces allowed. */
@@ -526,6 +527,7 @@ export const requests = {
   ...receivingRequests,
   ...returnStationRequests,
   ...reportsRequests,
+  ...complaintsRequests,
 } as const satisfies Record<string, RequestSpec>;
 
 export type Requests = typeof requests;

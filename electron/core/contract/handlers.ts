@@ -56,6 +56,7 @@ import { returnsHandlers } from '../returns/handlers';
 import { analysesHandlers } from '../analyses/handlers';
 import { createStationCheckHandlers } from '../returns/stationHandlers';
 import { reportsHandlers } from '../reports/handlers';
+import { complaintsHandlers } from '../complaints/handlers';
 import { listReceipts, postReceipt } from '../receipts/receipts';
 import { createAdmin, demoLogins, loadDemo, setupStatus } from '../setup/setup';
 import type { SetupGate } from '../setup/setupGate';
@@ -238,4 +239,5 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...backupsHandlers(deps.backups),
   ...createStationCheckHandlers(deps),
   ...reportsHandlers,
+  ...complaintsHandlers,
 });

@@ -180,6 +180,8 @@ describe('blind count', () => {
     // The station's return check and receiving damage (issue 13): what was scanned, never the book.
     await ask('station.receiptDamage', { damaged: true, damage: { cause: 'wet', suggestion: 'scrap' } });
     await ask('returns.checkAtStation', { casesChecked: 1 });
+    // Complaints (issue 16): the categories list is open to any role; it carries no stock.
+    await ask('complaints.categories', {});
     replies['stock.balances'] = balances;
     // counts.finishCounting ends the blind phase: its reply may show the book, so it is checked before, by state.
     // auth.logout says nothing but null, and would end the keeper's session here.

@@ -17,6 +17,7 @@ import { returns } from './016_returns';
 import { analyses } from './019_analyses';
 import { periodFigures } from './020_period_figures';
 import { attachmentBytes } from './025_attachment_bytes';
+import { complaints } from './026_complaints';
 
 export type Migration = {
   version: number;
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   analyses,
   periodFigures,
   attachmentBytes,
+  complaints,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
