@@ -180,6 +180,18 @@ export const errorCodes = [
   'returns.noteTooMuch',
   'returns.noteIncomplete',
   'returns.noBin',
+  'calls.unknownPlan',
+  'calls.unknown',
+  'calls.unknownCustomer',
+  'calls.notYours',
+  'calls.wrongState',
+  'calls.handlerMayNotCall',
+  'calls.notStaff',
+  'calls.noStaff',
+  'calls.callBackTimeRequired',
+  'calls.issueNoteRequired',
+  'calls.badPeriod',
+  'calls.notPlanned',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -5,6 +5,7 @@ import type { BackupOutcome } from './backups';
 import type { DispatchChanged } from './dispatch/words';
 import type { DamageChanged } from './damage/words';
 import type { ReturnsChanged } from './returns/words';
+import type { CallsChanged } from './calls/words';
 import type { ScanView, ScannerRaw, ScannerStatus, StationPatch, StationState } from './scanning';
 
 export type StockKey = { productId: number; status: StockStatus; locationId: number; qty: number };
@@ -56,6 +57,8 @@ export type Events = {
   'damage.changed': DamageChanged;
   /** A return moved along its chain: every return register, approval list, station and return analysis. */
   'returns.changed': ReturnsChanged;
+  /** Call plans, share-outs or recorded calls: every plan, call sheet, summary and customer page. */
+  'calls.changed': CallsChanged;
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -73,5 +76,6 @@ export const eventNames: EventName[] = [
   'dispatch.changed',
   'damage.changed',
   'returns.changed',
+  'calls.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

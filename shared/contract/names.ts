@@ -165,6 +165,20 @@ export const requestNameList = [
   'returns.check',
   'returns.issueNote',
   'returns.financeExport',
+  'calls.plans',
+  'calls.plan',
+  'calls.buildPlan',
+  'calls.add',
+  'calls.share',
+  'calls.assign',
+  'calls.staff',
+  'calls.sheet',
+  'calls.get',
+  'calls.record',
+  'calls.setAlwaysCall',
+  'calls.summary',
+  'calls.saveSummaryNote',
+  'customers.overview',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

@@ -666,4 +666,37 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['no key', { returnId: 1, lines: [{ lineNo: 1, qtyGood: 1, qtyDamaged: 0 }] }],
   ],
   'returns.financeExport': () => [['not a date', { from: '2026-13-01', to: '2026-12-31' }]],
+  'calls.plans': () => noInput,
+  'calls.plan': () => badIds('planId'),
+  'calls.buildPlan': () => [
+    ['month period', { period: 'month', date: '2026-12-01', rules: {} }],
+    ['not a date', { period: 'day', date: '2026-02-30x', rules: {} }],
+    ['share over 100', { period: 'day', date: '2026-12-01', rules: { deliverySharePct: 101 } }],
+    ['negative days', { period: 'day', date: '2026-12-01', rules: { refusalDays: -1 } }],
+    ['unknown rule', { period: 'day', date: '2026-12-01', rules: { everyone: true } }],
+  ],
+  'calls.add': () => [
+    ['missing customer', { planId: 1 }],
+    ['huge note', { planId: 1, customerId: 1, note: 'x'.repeat(100_000) }],
+  ],
+  'calls.share': () => [
+    ['unknown mode', { planId: 1, mode: 'random' }],
+    ['empty staff', { planId: 1, mode: 'even', staffIds: [] }],
+  ],
+  'calls.assign': () => [
+    ['no calls', { callIds: [], userId: 1 }],
+    ['fraction user', { callIds: [1], userId: 1.5 }],
+  ],
+  'calls.staff': () => noInput,
+  'calls.sheet': () => badIds('planId'),
+  'calls.get': () => badIds('callId'),
+  'calls.record': () => [
+    ['unknown outcome', { callId: 1, outcome: 'angry' }],
+    ['bad call-back time', { callId: 1, outcome: 'callBack', callBackAt: 'tomorrow' }],
+    ['huge note', { callId: 1, outcome: 'satisfied', note: 'x'.repeat(100_000) }],
+  ],
+  'calls.setAlwaysCall': () => [['mark a string', { customerId: 1, alwaysCall: 'yes' }]],
+  'calls.summary': () => [['not a date', { from: '2026-13-01', to: '2026-12-31' }]],
+  'calls.saveSummaryNote': () => [['huge note', { from: '2026-12-01', to: '2026-12-31', note: 'x'.repeat(100_000) }]],
+  'customers.overview': () => badIds('customerId'),
 };

@@ -246,6 +246,20 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
     idempotencyKey: newKey(),
   }),
   'returns.financeExport': () => ({ from: '2026-12-01', to: '2026-12-31' }),
+  'calls.plans': () => ({}),
+  'calls.plan': () => ({ planId: 999_999 }),
+  'calls.buildPlan': () => ({ period: 'day', date: '2026-12-01', rules: {} }),
+  'calls.add': () => ({ planId: 999_999, customerId: 999_999 }),
+  'calls.share': () => ({ planId: 999_999, mode: 'even' }),
+  'calls.assign': () => ({ callIds: [999_999], userId: 999_999 }),
+  'calls.staff': () => ({}),
+  'calls.sheet': () => ({ planId: 999_999 }),
+  'calls.get': () => ({ callId: 999_999 }),
+  'calls.record': () => ({ callId: 999_999, outcome: 'satisfied' }),
+  'calls.setAlwaysCall': () => ({ customerId: 999_999, alwaysCall: true }),
+  'calls.summary': () => ({ from: '2026-12-01', to: '2026-12-31' }),
+  'calls.saveSummaryNote': () => ({ from: '2026-12-01', to: '2026-12-31', note: 'x' }),
+  'customers.overview': () => ({ customerId: 999_999 }),
 };
 
 // Logging out ends the caller's session, so it goes last.
