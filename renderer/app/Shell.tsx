@@ -26,6 +26,8 @@ import { UsersPage } from '../pages/UsersPage';
 import { DispatchBoardPage } from '../pages/DispatchBoardPage';
 import { DamageAnalysisPage } from '../pages/DamageAnalysisPage';
 import { ReturnAnalysisPage } from '../pages/ReturnAnalysisPage';
+import { ComplaintsPage } from '../pages/ComplaintsPage';
+import { ComplaintStatsPage } from '../pages/ComplaintStatsPage';
 import { PrintRoute } from '../print/PrintRoute';
 import { ScannerStatusBar } from '../scanning/ScannerStatusBar';
 import { useScanning } from '../scanning/useScanning';
@@ -103,6 +105,8 @@ export function Shell() {
           {page === 'returnAnalysis' && <ReturnAnalysisPage />}
           {page === 'damage' && <DamagePage />}
           {page === 'approvals' && <ApprovalsPage />}
+          {page === 'complaints' && <ComplaintsPage />}
+          {page === 'complaintStats' && <ComplaintStatsPage />}
         </main>
       </div>
     </div>

@@ -35,6 +35,9 @@ export const pageIds = [
   // Damage (issue 13): the register and the manager's approvals.
   'damage',
   'approvals',
+  // Complaints (issue 16): the register with its deadlines, and the month's classification statistics.
+  'complaints',
+  'complaintStats',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -78,6 +81,9 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   // Damage register (issue 13, R11): raised by the floor and office, decided by the CS manager.
   damage: ['warehouseKeeper', 'operator', 'dispatcher', 'supervisor', 'csManager', 'admin'],
   approvals: ['csManager'],
+  // Complaints (issue 16): CS staff and salespeople register; the supervisor approves solutions and writes the statistics' measures.
+  complaints: ['operator', 'salesperson', 'supervisor', 'csManager', 'admin'],
+  complaintStats: ['operator', 'salesperson', 'supervisor', 'csManager', 'admin'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {
@@ -114,6 +120,7 @@ export const printDocs = [
   'damageAnalysis',
   'returnAnalysis',
   'damageRecord',
+  'complaintStats',
 ] as const;
 export type PrintDoc = (typeof printDocs)[number];
 

@@ -6,6 +6,7 @@ import type { DispatchChanged } from './dispatch/words';
 import type { DamageChanged } from './damage/words';
 import type { ReturnsChanged } from './returns/words';
 import type { CallsChanged } from './calls/words';
+import type { ComplaintsChanged } from './complaints/words';
 import type { ScanView, ScannerRaw, ScannerStatus, StationPatch, StationState } from './scanning';
 
 export type StockKey = { productId: number; status: StockStatus; locationId: number; qty: number };
@@ -59,6 +60,8 @@ export type Events = {
   'returns.changed': ReturnsChanged;
   /** Call plans, share-outs or recorded calls: every plan, call sheet, summary and customer page. */
   'calls.changed': CallsChanged;
+  /** A complaint registered or moved a step, a category, the calendar or the statistics' notes changed. */
+  'complaints.changed': ComplaintsChanged;
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -77,5 +80,6 @@ export const eventNames: EventName[] = [
   'damage.changed',
   'returns.changed',
   'calls.changed',
+  'complaints.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

@@ -13,3 +13,4 @@ export * from './returns';
 export * from './analyses';
 export * from './calls';
 export * from './backups';
+export * from './complaints';

@@ -8,13 +8,19 @@ import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
 import { requireSession, type ServiceContext } from '../context';
 import { addDays, today } from '../orders/dates';
-import { openComplaintForCall } from './complaintLink';
+import { followUpComplaint, openComplaintForCall } from './complaintLink';
 import { emitCalls } from './plans';
 import { readCall } from './views';
 
 export async function recordCall(
   ctx: ServiceContext,
-  input: { callId: number; outcome: CallOutcome; note: string; callBackAt?: string | undefined },
+  input: {
+    callId: number;
+    outcome: CallOutcome;
+    note: string;
+    callBackAt?: string | undefined;
+    category?: string | undefined;
+  },
 ): Promise<CallView> {
   const me = requireSession(ctx);
   const day = today(ctx.now, ctx.timeZone);
@@ -42,8 +48,10 @@ export async function recordCall(
     .execute();
 
   const done = input.outcome === 'satisfied' || input.outcome === 'issueRaised';
-  const complaintId =
-    input.outcome === 'issueRaised' ? await openComplaintForCall(ctx, { ...call, note: input.note }) : call.complaintId;
+  const facts = { ...call, note: input.note, category: input.category };
+  const complaintId = input.outcome === 'issueRaised' ? await openComplaintForCall(ctx, facts) : call.complaintId;
+  // The customer was reached about a confirmed complaint: that is the register's follow-up step.
+  if (done) await followUpComplaint(ctx, facts);
   await ctx.db
     .updateTable('calls')
     .set({

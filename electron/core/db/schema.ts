@@ -616,6 +616,71 @@ export type DB = {
     recorded_date: string;
   };
   call_summaries: { start_date: string; end_date: string; note: Generated<string>; saved_by: number; saved_at: string };
+  /** Migration 26: complaints 投诉 (issue 16). */
+  complaint_categories: {
+    code: string;
+    name_zh: string;
+    name_en: string;
+    active: Generated<number>;
+    sort: Generated<number>;
+  };
+  complaints: {
+    id: Generated<number>;
+    number: string;
+    state: string;
+    customer_id: number | null;
+    caller_name: Generated<string>;
+    caller_phone: Generated<string>;
+    channel: string;
+    received_at: string;
+    received_date: string;
+    content: string;
+    category: string;
+    severity: string;
+    order_id: number | null;
+    trip_id: number | null;
+    return_id: number | null;
+    product_id: number | null;
+    response_due_at: string;
+    resolve_due_at: string;
+    registered_by: number;
+    registered_at: string;
+    valid: number | null;
+    reply: Generated<string>;
+    judged_by: number | null;
+    judged_at: string | null;
+    department: string | null;
+    responsible_person: Generated<string>;
+    cause: Generated<string>;
+    investigated_by: number | null;
+    investigated_at: string | null;
+    approved_solution_id: number | null;
+    approval_note: Generated<string>;
+    approved_by: number | null;
+    approved_at: string | null;
+    result: Generated<string>;
+    resolved_by: number | null;
+    resolved_at: string | null;
+    confirm_note: Generated<string>;
+    confirmed_by: number | null;
+    confirmed_at: string | null;
+    follow_up_note: Generated<string>;
+    followed_up_by: number | null;
+    followed_up_at: string | null;
+    close_note: Generated<string>;
+    closed_by: number | null;
+    closed_at: string | null;
+    idempotency_key: string;
+  };
+  complaint_solutions: {
+    id: Generated<number>;
+    complaint_id: number;
+    text: string;
+    proposed_by: number;
+    proposed_at: string;
+  };
+  working_calendar: { date: string; kind: string; note: Generated<string>; updated_by: number; updated_at: string };
+  complaint_stat_notes: { month: string; note: string; saved_by: number; saved_at: string };
 };
 
 /** The database handle services use: the root or a transaction, same API. */

@@ -15,6 +15,7 @@ import { createLayout } from './layout';
 import { loadDemoOrders } from './demoOrders';
 import { loadDemoDamage } from './demoDamage';
 import { loadDemoReturns } from './demoReturns';
+import { loadDemoComplaints } from './demoComplaints';
 import { demoAreas, demoCategories, demoGivenNames, demoShopKinds, demoSurnames, demoVariants } from './demoCatalogue';
 
 export const demoPassword = 'demo1234';
@@ -337,6 +338,8 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
   await loadDemoDamage(quiet, asUser, ids);
   // Returns (issue 13): a return at each step of the chain, so each role finds work.
   await loadDemoReturns(quiet, asUser, ids);
+  // Complaints (issue 16): one at each step of the register, so each CS role finds work.
+  await loadDemoComplaints(quiet, asUser, ids);
   progress(ctx, 'done', docs, docs);
 
   return [

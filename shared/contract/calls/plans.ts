@@ -212,6 +212,13 @@ export const callPlanRequests = {
         outcome: z.enum(callOutcomes),
         note,
         callBackAt: isoInstant.optional(),
+        /** The complaint's category when the call raises an issue ('other' when not told). */
+        category: z
+          .string()
+          .trim()
+          .max(40)
+          .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'code')
+          .optional(),
       })
       .strict(),
     access: callMakers,

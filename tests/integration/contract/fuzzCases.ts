@@ -699,4 +699,67 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
   'calls.summary': () => [['not a date', { from: '2026-13-01', to: '2026-12-31' }]],
   'calls.saveSummaryNote': () => [['huge note', { from: '2026-12-01', to: '2026-12-31', note: 'x'.repeat(100_000) }]],
   'customers.overview': () => badIds('customerId'),
+  'complaints.categories': () => noInput,
+  'complaints.saveCategory': () => [
+    ['code with spaces', { code: 'a b', nameZh: 'x', nameEn: 'x' }],
+    ['empty name', { code: 'abc', nameZh: '', nameEn: 'x' }],
+  ],
+  'complaints.calendar': () => [['year a string', { year: '2026' }]],
+  'complaints.setCalendarDay': () => [
+    ['not a date', { date: '2026-13-01', kind: 'holiday' }],
+    ['unknown kind', { date: '2026-10-01', kind: 'party' }],
+  ],
+  'complaints.setRules': () => [
+    ['zero hours', { responseHours: 0, resolveWorkingDays: 3 }],
+    ['fraction days', { responseHours: 24, resolveWorkingDays: 1.5 }],
+  ],
+  'complaints.register': () => [
+    [
+      'empty content',
+      { callerName: 'x', channel: 'phone', content: '', category: 'other', idempotencyKey: 'fuzz-complaint-1' },
+    ],
+    [
+      'unknown channel',
+      { callerName: 'x', channel: 'fax', content: 'x', category: 'other', idempotencyKey: 'fuzz-complaint-2' },
+    ],
+    [
+      'huge content',
+      {
+        callerName: 'x',
+        channel: 'phone',
+        content: 'x'.repeat(100_000),
+        category: 'other',
+        idempotencyKey: 'fuzz-complaint-3',
+      },
+    ],
+    [
+      'not an instant',
+      {
+        callerName: 'x',
+        channel: 'phone',
+        content: 'x',
+        category: 'other',
+        receivedAt: 'yesterday',
+        idempotencyKey: 'fuzz-complaint-4',
+      },
+    ],
+    ['no key', { callerName: 'x', channel: 'phone', content: 'x', category: 'other' }],
+  ],
+  'complaints.list': () => [
+    ['unknown state', { state: 'lost' }],
+    ['month 13', { month: '2026-13' }],
+  ],
+  'complaints.get': () => badIds('complaintId'),
+  'complaints.links': () => badIds('customerId'),
+  'complaints.judge': () => [['valid a string', { complaintId: 1, valid: 'yes' }]],
+  'complaints.investigate': () => [['unknown department', { complaintId: 1, department: 'moon' }]],
+  'complaints.propose': () => [['empty text', { complaintId: 1, text: '' }]],
+  'complaints.approve': () => [['missing solution', { complaintId: 1 }]],
+  'complaints.resolve': () => [['empty result', { complaintId: 1, result: '  ' }]],
+  'complaints.confirm': () => badIds('complaintId'),
+  'complaints.followUp': () => [['missing note', { complaintId: 1 }]],
+  'complaints.close': () => badIds('complaintId'),
+  'complaints.summary': () => noInput,
+  'complaints.stats': () => [['not a month', { month: '2026-1' }]],
+  'complaints.saveStatsNote': () => [['huge note', { month: '2026-11', note: 'x'.repeat(100_000) }]],
 };
