@@ -55,6 +55,10 @@ import enApprovals from './en/approvals.json';
 import zhApprovals from './zh-CN/approvals.json';
 import enComplaints from './en/complaints.json';
 import zhComplaints from './zh-CN/complaints.json';
+import enCalls from './en/calls.json';
+import zhCalls from './zh-CN/calls.json';
+import enCustomer from './en/customer.json';
+import zhCustomer from './zh-CN/customer.json';
 
 export const namespaces = [
   'common',
@@ -83,6 +87,8 @@ export const namespaces = [
   'damage',
   'approvals',
   'complaints',
+  'calls',
+  'customer',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -117,6 +123,8 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     damage: zhDamage,
     approvals: zhApprovals,
     complaints: zhComplaints,
+    calls: zhCalls,
+    customer: zhCustomer,
   },
   en: {
     common: enCommon,
@@ -145,5 +153,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     damage: enDamage,
     approvals: enApprovals,
     complaints: enComplaints,
+    calls: enCalls,
+    customer: enCustomer,
   },
 };
