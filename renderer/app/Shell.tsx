@@ -29,6 +29,8 @@ import { DispatchBoardPage } from '../pages/DispatchBoardPage';
 import { DamageAnalysisPage } from '../pages/DamageAnalysisPage';
 import { ReturnAnalysisPage } from '../pages/ReturnAnalysisPage';
 import { ComplaintsPage } from '../pages/ComplaintsPage';
+import { CallsPage } from '../pages/CallsPage';
+import { CustomerPage } from '../pages/CustomerPage';
 import { ComplaintStatsPage } from '../pages/ComplaintStatsPage';
 import { PrintRoute } from '../print/PrintRoute';
 import { ScannerStatusBar } from '../scanning/ScannerStatusBar';
@@ -73,6 +75,8 @@ export function Shell() {
 
   const productParam = Number(route.params.get('product'));
   const productId = Number.isSafeInteger(productParam) && productParam > 0 ? productParam : null;
+  const customerParam = Number(route.params.get('id'));
+  const customerId = Number.isSafeInteger(customerParam) && customerParam > 0 ? customerParam : null;
 
   return (
     <div className="shell">
@@ -111,6 +115,8 @@ export function Shell() {
           {page === 'returnReport' && <ReturnReportPage />}
           {page === 'complaints' && <ComplaintsPage />}
           {page === 'complaintStats' && <ComplaintStatsPage />}
+          {page === 'calls' && <CallsPage />}
+          {page === 'customer' && <CustomerPage key={customerId ?? 0} customerId={customerId} />}
         </main>
       </div>
     </div>

@@ -42,6 +42,9 @@ export const pageIds = [
   // Complaints (issue 16): the register with its deadlines, and the month's classification statistics.
   'complaints',
   'complaintStats',
+  // Follow-up calls 回访 (issue 16 §4) and the customer's page (§5, #/customer?id=…).
+  'calls',
+  'customer',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -92,6 +95,9 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   // Complaints (issue 16): CS staff and salespeople register; the supervisor approves solutions and writes the statistics' measures.
   complaints: ['operator', 'salesperson', 'supervisor', 'csManager', 'admin'],
   complaintStats: ['operator', 'salesperson', 'supervisor', 'csManager', 'admin'],
+  // Follow-up calls: planned and shared by the CS manager or supervisor, made by the CS staff.
+  calls: ['operator', 'csManager', 'supervisor', 'admin'],
+  customer: ['csManager', 'operator', 'supervisor', 'salesperson', 'dispatcher', 'admin'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {

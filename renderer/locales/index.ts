@@ -61,6 +61,10 @@ import enReturnDocs from './en/returnDocs.json';
 import zhReturnDocs from './zh-CN/returnDocs.json';
 import enComplaints from './en/complaints.json';
 import zhComplaints from './zh-CN/complaints.json';
+import enCalls from './en/calls.json';
+import zhCalls from './zh-CN/calls.json';
+import enCustomer from './en/customer.json';
+import zhCustomer from './zh-CN/customer.json';
 
 export const namespaces = [
   'common',
@@ -92,6 +96,8 @@ export const namespaces = [
   'returnCheck',
   'returnDocs',
   'complaints',
+  'calls',
+  'customer',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -129,6 +135,8 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     returnCheck: zhReturnCheck,
     returnDocs: zhReturnDocs,
     complaints: zhComplaints,
+    calls: zhCalls,
+    customer: zhCustomer,
   },
   en: {
     common: enCommon,
@@ -160,5 +168,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     returnCheck: enReturnCheck,
     returnDocs: enReturnDocs,
     complaints: enComplaints,
+    calls: enCalls,
+    customer: enCustomer,
   },
 };

@@ -5,6 +5,7 @@ import type { BackupOutcome } from './backups';
 import type { DispatchChanged } from './dispatch/words';
 import type { DamageChanged } from './damage/words';
 import type { ReturnsChanged } from './returns/words';
+import type { CallsChanged } from './calls/words';
 import type { ComplaintsChanged } from './complaints/words';
 import type { ScanView, ScannerRaw, ScannerStatus, StationPatch, StationState } from './scanning';
 
@@ -57,6 +58,8 @@ export type Events = {
   'damage.changed': DamageChanged;
   /** A return moved along its chain: every return register, approval list, station and return analysis. */
   'returns.changed': ReturnsChanged;
+  /** Call plans, share-outs or recorded calls: every plan, call sheet, summary and customer page. */
+  'calls.changed': CallsChanged;
   /** A complaint registered or moved a step, a category, the calendar or the statistics' notes changed. */
   'complaints.changed': ComplaintsChanged;
 };
@@ -76,6 +79,7 @@ export const eventNames: EventName[] = [
   'dispatch.changed',
   'damage.changed',
   'returns.changed',
+  'calls.changed',
   'complaints.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

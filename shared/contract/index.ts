@@ -12,6 +12,7 @@ export * from './damage';
 export * from './returns';
 export * from './analyses';
 export * from './reports';
+export * from './calls';
 export * from './backups';
 export * from './receiving';
 export * from './returns/station';

@@ -78,6 +78,7 @@ import { analysesRequests } from './analyses';
 import { receivingRequests } from './receiving';
 import { returnStationRequests } from './returns/station';
 import { reportsRequests } from './reports';
+import { callsRequests } from './calls';
 import { complaintsRequests } from './complaints';
 
 export type { Access, RequestSpec } from './spec';
@@ -527,6 +528,7 @@ export const requests = {
   ...receivingRequests,
   ...returnStationRequests,
   ...reportsRequests,
+  ...callsRequests,
   ...complaintsRequests,
 } as const satisfies Record<string, RequestSpec>;
 

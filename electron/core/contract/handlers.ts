@@ -56,6 +56,7 @@ import { returnsHandlers } from '../returns/handlers';
 import { analysesHandlers } from '../analyses/handlers';
 import { createStationCheckHandlers } from '../returns/stationHandlers';
 import { reportsHandlers } from '../reports/handlers';
+import { callsHandlers } from '../calls/handlers';
 import { complaintsHandlers } from '../complaints/handlers';
 import { listReceipts, postReceipt } from '../receipts/receipts';
 import { createAdmin, demoLogins, loadDemo, setupStatus } from '../setup/setup';
@@ -236,6 +237,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...createDamageHandlers(deps),
   ...returnsHandlers,
   ...analysesHandlers,
+  ...callsHandlers,
   ...backupsHandlers(deps.backups),
   ...createStationCheckHandlers(deps),
   ...reportsHandlers,

@@ -588,6 +588,54 @@ export type DB = {
     qty: number;
     amount_fen: number;
   };
+  call_always: { customer_id: number; marked_by: number; marked_at: string };
+  call_plans: {
+    id: Generated<number>;
+    period: string;
+    start_date: string;
+    end_date: string;
+    rules: Generated<string>;
+    built_by: number;
+    built_at: string;
+    shared_by: number | null;
+    shared_at: string | null;
+    share_mode: string | null;
+  };
+  calls: {
+    id: Generated<number>;
+    plan_id: number;
+    customer_id: number;
+    reason: string;
+    source_kind: string | null;
+    source_id: number | null;
+    source_no: Generated<string>;
+    prompted_date: string;
+    due_date: string;
+    avoid_user_id: number | null;
+    assigned_to: number | null;
+    state: Generated<string>;
+    next_date: string;
+    call_back_at: string | null;
+    attempts: Generated<number>;
+    outcome: string | null;
+    done_at: string | null;
+    done_date: string | null;
+    complaint_id: number | null;
+    note: Generated<string>;
+    created_by: number;
+    created_at: string;
+  };
+  call_attempts: {
+    call_id: number;
+    attempt_no: number;
+    outcome: string;
+    note: Generated<string>;
+    call_back_at: string | null;
+    recorded_by: number;
+    recorded_at: string;
+    recorded_date: string;
+  };
+  call_summaries: { start_date: string; end_date: string; note: Generated<string>; saved_by: number; saved_at: string };
   /** Migration 26: complaints 投诉 (issue 16). */
   complaint_categories: {
     code: string;

@@ -16,6 +16,7 @@ import { loadDemoOrders } from './demoOrders';
 import { loadDemoDamage } from './demoDamage';
 import { loadDemoReturns } from './demoReturns';
 import { loadDemoComplaints } from './demoComplaints';
+import { loadDemoCalls } from './demoCalls';
 import { demoAreas, demoCategories, demoGivenNames, demoShopKinds, demoSurnames, demoVariants } from './demoCatalogue';
 
 export const demoPassword = 'demo1234';
@@ -354,6 +355,8 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
   await loadDemoReturns(quiet, asUser, ids);
   // Complaints (issue 16): one at each step of the register, so each CS role finds work.
   await loadDemoComplaints(quiet, asUser, ids);
+  // Follow-up calls (issue 16): today's plan shared out, some calls recorded.
+  await loadDemoCalls(quiet, asUser, ids);
   progress(ctx, 'done', docs, docs);
 
   return [

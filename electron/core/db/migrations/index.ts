@@ -18,6 +18,7 @@ import { analyses } from './019_analyses';
 import { periodFigures } from './020_period_figures';
 import { attachmentBytes } from './025_attachment_bytes';
 import { complaints } from './026_complaints';
+import { calls } from './027_calls';
 
 export type Migration = {
   version: number;
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   periodFigures,
   attachmentBytes,
   complaints,
+  calls,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
