@@ -21,6 +21,7 @@ import { claimDataDir, withDataDir } from './core/dataDirLock';
 import { backupDatabase, restoreDatabase } from './core/db/backup';
 import { checkIntegrity } from './core/db/integrity';
 import { databasePath } from './core/db/open';
+import { printRouteToPdf } from './print/headless';
 import { isLoopbackHost, startStationHost } from './server';
 import type { TlsChoice } from './station/tls';
 
@@ -215,6 +216,9 @@ async function run(argv: string[]): Promise<number> {
         log: (line) => process.stderr.write(`${line}\n`),
       });
       process.stdout.write(`Cangwu station host: ${stationHost.url}  (station ${station}, data ${dataDir})\n`);
+      // Scheduled report PDFs: drawn by the system Chromium from this host's own print route.
+      core.schedules.setPrinter((job) => printRouteToPdf(core, { baseUrl: stationHost.url, ...job }));
+      core.schedules.start();
       if (stationHost.tls)
         process.stdout.write(
           `TLS certificate ${stationHost.tls.certFile}${stationHost.tls.source === 'generated' ? ' (generated now)' : ''}\n` +

@@ -180,6 +180,12 @@ export const errorCodes = [
   'returns.noteTooMuch',
   'returns.noteIncomplete',
   'returns.noBin',
+  'print.noChromium',
+  'print.failed',
+  'schedules.folderNotAbsolute',
+  'schedules.folderMissing',
+  'schedules.folderNotWritable',
+  'schedules.noPrinter',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -6,6 +6,7 @@ import { localOrigin, type Caller, type ClientOrigin } from './context';
 import { createDispatcher, createServiceRunner } from './contract/dispatcher';
 import { createHandlers } from './contract/handlers';
 import { createBackupService, type BackupService } from './backups/service';
+import { createScheduleService, type ScheduleService } from './schedules/service';
 import { startCheckpointer } from './db/checkpointer';
 import { openDatabase, type OpenedDatabase } from './db/open';
 import { createEventBus } from './events';
@@ -24,6 +25,8 @@ export type Core = {
   /** First-run setup from the network: the station host issues its one-time code here. */
   setupGate: SetupGate;
   backups: BackupService;
+  /** Scheduled report PDFs: the host that can print hands it a printer (setPrinter) and starts it. */
+  schedules: ScheduleService;
   /** A caller for one window or client; `origin` defaults to this machine (a window, the CLI). */
   newCaller(clientId: string, origin?: ClientOrigin): Caller;
   /** A host closed this caller's connection or window: logout, disable and station ownership stop counting it. */
@@ -84,13 +87,21 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     log,
   });
   if (opts.backups) backups.start();
+  const schedules = createScheduleService({
+    sqlite: database.sqlite,
+    dataDir: opts.dataDir,
+    timeZone: runnerOptions.timeZone,
+    bus,
+    ...(opts.now && { now: opts.now }),
+    log,
+  });
   const setupGate = new SetupGate();
   // Every caller handed out, so logout / disable / password change reach all of a session's connections.
   const live = new LiveSessions(database.sqlite, bus, {
     idleMs: opts.sessionIdleMs ?? defaultSessionIdleMs,
     maxMs: opts.sessionMaxMs ?? defaultSessionMaxMs,
   });
-  const handlers = createHandlers({ balances, scanning, live, setupGate, backups });
+  const handlers = createHandlers({ balances, scanning, live, setupGate, backups, schedules });
   // Serial scans are credited to the owner of the station's task (whoever
   // chose it), not to whichever window last made a request: see scanner/pipeline.ts.
   const dispatch = createDispatcher({ ...runnerOptions, handlers, sessions: live });
@@ -106,6 +117,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       live.register({ session: null, station: opts.station, clientId, origin }),
     release: (caller) => live.release(caller),
     backups,
+    schedules,
     dispatch,
     subscribe: bus.subscribe,
     eventFor(caller, msg) {
@@ -119,6 +131,11 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       if (!caller.session) return msg.name === 'work.progress' ? msg : null;
       // Backup outcomes (file names, causes) are the administrator's.
       if (msg.name === 'backups.changed') return caller.session.roles.includes('admin') ? msg : null;
+      // Scheduled runs (folders, file names): the people who schedule them and the dashboard's readers.
+      if (msg.name === 'schedules.changed')
+        return caller.session.roles.some((r) => ['admin', 'supervisor', 'csManager', 'operator'].includes(r))
+          ? msg
+          : null;
       if (msg.name !== 'stock.changed') return msg;
       return run(caller, 'event.stock.changed', false, (ctx) => stockEventFor(ctx, msg.payload)).then((r) =>
         r.ok ? (r.value ? { name: msg.name, payload: r.value } : null) : null,
@@ -129,6 +146,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       closed = true;
       await stopShortRetry();
       await backups.stop();
+      await schedules.stop();
       await scanning.close();
       live.flush();
       await checkpointer.stop();

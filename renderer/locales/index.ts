@@ -53,6 +53,10 @@ import enDamage from './en/damage.json';
 import zhDamage from './zh-CN/damage.json';
 import enApprovals from './en/approvals.json';
 import zhApprovals from './zh-CN/approvals.json';
+import enReports from './en/reports.json';
+import zhReports from './zh-CN/reports.json';
+import enSchedules from './en/schedules.json';
+import zhSchedules from './zh-CN/schedules.json';
 
 export const namespaces = [
   'common',
@@ -80,6 +84,8 @@ export const namespaces = [
   'analyses',
   'damage',
   'approvals',
+  'reports',
+  'schedules',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -113,6 +119,8 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     analyses: zhAnalyses,
     damage: zhDamage,
     approvals: zhApprovals,
+    reports: zhReports,
+    schedules: zhSchedules,
   },
   en: {
     common: enCommon,
@@ -140,5 +148,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     analyses: enAnalyses,
     damage: enDamage,
     approvals: enApprovals,
+    reports: enReports,
+    schedules: enSchedules,
   },
 };

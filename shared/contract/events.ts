@@ -2,6 +2,7 @@
 import type { StockStatus } from '../domain';
 import type { OrdersChanged } from './orders';
 import type { BackupOutcome } from './backups';
+import type { ScheduleRun } from './schedules';
 import type { DispatchChanged } from './dispatch/words';
 import type { DamageChanged } from './damage/words';
 import type { ReturnsChanged } from './returns/words';
@@ -56,6 +57,8 @@ export type Events = {
   'damage.changed': DamageChanged;
   /** A return moved along its chain: every return register, approval list, station and return analysis. */
   'returns.changed': ReturnsChanged;
+  /** A scheduled report was written or failed, or a schedule changed (null): the schedules page and the dashboard. */
+  'schedules.changed': ScheduleRun | null;
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -73,5 +76,6 @@ export const eventNames: EventName[] = [
   'dispatch.changed',
   'damage.changed',
   'returns.changed',
+  'schedules.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

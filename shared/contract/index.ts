@@ -12,3 +12,4 @@ export * from './damage';
 export * from './returns';
 export * from './analyses';
 export * from './backups';
+export * from './schedules';

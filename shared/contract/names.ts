@@ -165,6 +165,10 @@ export const requestNameList = [
   'returns.check',
   'returns.issueNote',
   'returns.financeExport',
+  'schedules.status',
+  'schedules.configure',
+  'schedules.runNow',
+  'schedules.failures',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

@@ -3,6 +3,7 @@
 // WebSocket, the CLI) reach the core only through these names.
 import { z } from 'zod';
 import { backupsRequests } from './backups';
+import { schedulesRequests } from './schedules';
 import { maxQuantity } from '../domain';
 import {
   amountFen,
@@ -520,6 +521,7 @@ export const requests = {
   ...damageRequests,
   ...returnsRequests,
   ...analysesRequests,
+  ...schedulesRequests,
 } as const satisfies Record<string, RequestSpec>;
 
 export type Requests = typeof requests;

@@ -5,6 +5,8 @@ import { AppError } from '../../../shared/errors';
 import { listAudit } from '../audit/audit';
 import { backupsHandlers } from '../backups/handlers';
 import type { BackupService } from '../backups/service';
+import { schedulesHandlers } from '../schedules/handlers';
+import type { ScheduleService } from '../schedules/service';
 import {
   changePassword,
   createUser,
@@ -76,6 +78,7 @@ export type HandlerDeps = {
   live?: LiveSessions;
   setupGate: SetupGate;
   backups: BackupService;
+  schedules: ScheduleService;
 };
 
 /**
@@ -234,4 +237,5 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...returnsHandlers,
   ...analysesHandlers,
   ...backupsHandlers(deps.backups),
+  ...schedulesHandlers(deps.schedules),
 });

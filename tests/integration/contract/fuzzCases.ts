@@ -666,4 +666,14 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['no key', { returnId: 1, lines: [{ lineNo: 1, qtyGood: 1, qtyDamaged: 0 }] }],
   ],
   'returns.financeExport': () => [['not a date', { from: '2026-13-01', to: '2026-12-31' }]],
+  'schedules.status': () => noInput,
+  'schedules.configure': () => [
+    ['unknown job', { kind: 'payroll', enabled: true, weekday: 6, at: '18:00', folder: '/tmp' }],
+    ['weekday 7', { kind: 'weeklyReport', enabled: true, weekday: 7, at: '18:00', folder: '/tmp' }],
+    ['time 24:00', { kind: 'weeklyReport', enabled: true, weekday: 6, at: '24:00', folder: '/tmp' }],
+    ['empty folder', { kind: 'weeklyReport', enabled: true, weekday: 6, at: '18:00', folder: '  ' }],
+    ['huge folder', { kind: 'weeklyReport', enabled: true, weekday: 6, at: '18:00', folder: 'x'.repeat(1001) }],
+  ],
+  'schedules.runNow': () => [['unknown job', { kind: 'payroll' }]],
+  'schedules.failures': () => [['not an instant', { since: 'yesterday' }]],
 };

@@ -246,6 +246,17 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
     idempotencyKey: newKey(),
   }),
   'returns.financeExport': () => ({ from: '2026-12-01', to: '2026-12-31' }),
+  'schedules.status': () => ({}),
+  // Disabled, with a folder that does not exist: refused as such, never as forbidden.
+  'schedules.configure': () => ({
+    kind: 'weeklyReport',
+    enabled: false,
+    weekday: 6,
+    at: '18:00',
+    folder: '/nonexistent-cangwu-folder',
+  }),
+  'schedules.runNow': () => ({ kind: 'weeklyReport' }),
+  'schedules.failures': () => ({}),
 };
 
 // Logging out ends the caller's session, so it goes last.
