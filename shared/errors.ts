@@ -186,6 +186,9 @@ export const errorCodes = [
   'schedules.folderMissing',
   'schedules.folderNotWritable',
   'schedules.noPrinter',
+  'reports.futureRange',
+  'reports.reversedRange',
+  'reports.unknownWarehouse',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -17,6 +17,7 @@ import { BalanceIndex } from './stock/balanceIndex';
 import { SetupGate } from './setup/setupGate';
 import { LiveSessions } from './auth/live';
 import { defaultSessionIdleMs, defaultSessionMaxMs } from './auth/sessions';
+import { ensurePeriodFigures } from './stock/periodFigures';
 
 export type Core = {
   dataDir: string;
@@ -61,6 +62,8 @@ export type CoreOptions = {
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const database = openDatabase(opts.dataDir);
+  // Issue 14: period figures are in the host's zone (rebuilt once if the zone changed).
+  ensurePeriodFigures(database.sqlite, opts.timeZone ?? defaultTimeZone);
   const checkpointer = startCheckpointer(database.sqlite, database.file);
   const bus = createEventBus();
   const balances = new BalanceIndex(database.sqlite);

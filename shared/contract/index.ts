@@ -11,5 +11,6 @@ export * from './dispatch';
 export * from './damage';
 export * from './returns';
 export * from './analyses';
+export * from './reports';
 export * from './backups';
 export * from './schedules';

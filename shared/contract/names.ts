@@ -169,6 +169,7 @@ export const requestNameList = [
   'schedules.configure',
   'schedules.runNow',
   'schedules.failures',
+  'reports.weekly',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

@@ -56,6 +56,7 @@ import { dispatchHandlers } from '../dispatch/handlers';
 import { createDamageHandlers } from '../damage/handlers';
 import { returnsHandlers } from '../returns/handlers';
 import { analysesHandlers } from '../analyses/handlers';
+import { reportsHandlers } from '../reports/handlers';
 import { listReceipts, postReceipt } from '../receipts/receipts';
 import { createAdmin, demoLogins, loadDemo, setupStatus } from '../setup/setup';
 import type { SetupGate } from '../setup/setupGate';
@@ -238,4 +239,5 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...analysesHandlers,
   ...backupsHandlers(deps.backups),
   ...schedulesHandlers(deps.schedules),
+  ...reportsHandlers,
 });

@@ -568,6 +568,24 @@ export type DB = {
     updated_by: number;
     updated_at: string;
   };
+  period_figures: {
+    day: string;
+    product_id: number;
+    status: string;
+    location_id: number;
+    type: string;
+    qty: number;
+    amount_fen: number;
+    lines: number;
+  };
+  period_months: {
+    month: string;
+    product_id: number;
+    status: string;
+    location_id: number;
+    qty: number;
+    amount_fen: number;
+  };
 };
 
 /** The database handle services use: the root or a transaction, same API. */

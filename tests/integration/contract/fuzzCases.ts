@@ -676,4 +676,11 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
   ],
   'schedules.runNow': () => [['unknown job', { kind: 'payroll' }]],
   'schedules.failures': () => [['not an instant', { since: 'yesterday' }]],
+  'reports.weekly': () => [
+    ['week 54', { week: '2026-W54' }],
+    ['week and range', { week: '2026-W48', from: '2026-11-23', to: '2026-11-29' }],
+    ['from without to', { from: '2026-11-23' }],
+    ['neither', {}],
+    ['warehouse not an id', { week: '2026-W48', warehouseId: 'main' }],
+  ],
 };

@@ -257,6 +257,7 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   }),
   'schedules.runNow': () => ({ kind: 'weeklyReport' }),
   'schedules.failures': () => ({}),
+  'reports.weekly': () => ({ week: '2026-W48' }),
 };
 
 // Logging out ends the caller's session, so it goes last.
