@@ -26,6 +26,8 @@ import { UsersPage } from '../pages/UsersPage';
 import { DispatchBoardPage } from '../pages/DispatchBoardPage';
 import { DamageAnalysisPage } from '../pages/DamageAnalysisPage';
 import { ReturnAnalysisPage } from '../pages/ReturnAnalysisPage';
+import { SchedulesPage } from '../pages/reports/SchedulesPage';
+import { WeeklyReportPage } from '../pages/reports/WeeklyReportPage';
 import { PrintRoute } from '../print/PrintRoute';
 import { ScannerStatusBar } from '../scanning/ScannerStatusBar';
 import { useScanning } from '../scanning/useScanning';
@@ -103,6 +105,8 @@ export function Shell() {
           {page === 'returnAnalysis' && <ReturnAnalysisPage />}
           {page === 'damage' && <DamagePage />}
           {page === 'approvals' && <ApprovalsPage />}
+          {page === 'weeklyReport' && <WeeklyReportPage />}
+          {page === 'schedules' && <SchedulesPage />}
         </main>
       </div>
     </div>

@@ -35,6 +35,9 @@ export const pageIds = [
   // Damage (issue 13): the register and the manager's approvals.
   'damage',
   'approvals',
+  // Reports (issue 14): the weekly stock report 周库存报表 and the scheduled PDFs.
+  'weeklyReport',
+  'schedules',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -78,6 +81,10 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   // Damage register (issue 13, R11): raised by the floor and office, decided by the CS manager.
   damage: ['warehouseKeeper', 'operator', 'dispatcher', 'supervisor', 'csManager', 'admin'],
   approvals: ['csManager'],
+  // Weekly stock report (issue 14 §1): the supervisor's, the operator's and the CS manager's.
+  weeklyReport: ['supervisor', 'operator', 'csManager'],
+  // Scheduled output (issue 14 §6): set up by the administrator or the supervisor.
+  schedules: ['admin', 'supervisor'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {
@@ -114,6 +121,7 @@ export const printDocs = [
   'damageAnalysis',
   'returnAnalysis',
   'damageRecord',
+  'weeklyReport',
 ] as const;
 export type PrintDoc = (typeof printDocs)[number];
 

@@ -10,6 +10,8 @@ import { DamageRecordPrint } from './DamageRecordPrint';
 import { DispatchReportPrint } from './DispatchReportPrint';
 import { OrderConfirmationPrint } from './OrderConfirmationPrint';
 import { PickListPrint } from './PickListPrint';
+import { WeeklyReportPrint } from './WeeklyReportPrint';
+import { weeklyQueryOf } from '../pages/reports/weeklyParams';
 
 const idParam = (route: Route, name: string): number | null => {
   const n = Number(route.params.get(name));
@@ -44,7 +46,8 @@ export function PrintRoute({ route }: { route: Route }) {
     (doc === 'orderConfirmation' && day !== null) ||
     (doc === 'dispatchReport' && day !== null) ||
     ((doc === 'damageAnalysis' || doc === 'returnAnalysis') && month !== null) ||
-    (doc === 'damageRecord' && reportIds.length > 0);
+    (doc === 'damageRecord' && reportIds.length > 0) ||
+    doc === 'weeklyReport';
 
   // An address that names no document goes back to the console.
   useEffect(() => {
@@ -60,5 +63,9 @@ export function PrintRoute({ route }: { route: Route }) {
   if (doc === 'damageAnalysis' && month !== null) return <DamageAnalysisPrint month={month} onBack={back} />;
   if (doc === 'returnAnalysis' && month !== null) return <ReturnAnalysisPrint month={month} onBack={back} />;
   if (doc === 'damageRecord' && reportIds.length > 0) return <DamageRecordPrint reportIds={reportIds} onBack={back} />;
+  if (doc === 'weeklyReport')
+    return (
+      <WeeklyReportPrint query={weeklyQueryOf(route.params)} pdf={route.params.get('pdf') === '1'} onBack={back} />
+    );
   return null;
 }

@@ -60,7 +60,11 @@ export function PrintSheet({ title, number, meta = [], printedBy, fileName, land
         <span className="print-hint">{t('hint')}</span>
       </div>
       {/* data-print-ready: the sheet has its data; the headless printer waits for it (electron/print/headless.ts). */}
-      <article className={landscape ? 'print-sheet print-landscape' : 'print-sheet'} aria-label={title} data-print-ready="">
+      <article
+        className={landscape ? 'print-sheet print-landscape' : 'print-sheet'}
+        aria-label={title}
+        data-print-ready=""
+      >
         <header className="print-header">
           <div className="print-brand">{t('brand')}</div>
           <h1 className="print-title">{title}</h1>

@@ -131,9 +131,17 @@ const csvField = (v: string | number | null): string => {
 export function weeklyCsv(report: WeeklyReport, t: Translate): string {
   const row = (cells: (string | number | null)[]) => cells.map(csvField).join(',');
   const lines = [
-    row([t('reports:weekly.title'), weeklyPeriodText(report), report.warehouse?.name ?? t('reports:weekly.allWarehouses')]),
+    row([
+      t('reports:weekly.title'),
+      weeklyPeriodText(report),
+      report.warehouse?.name ?? t('reports:weekly.allWarehouses'),
+    ]),
     row(weeklyHeaderCells(t)),
-    ...weeklyTableLines(report).map((l) => row(weeklyExportCells(l, t).map((v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(2)) : v)))),
+    ...weeklyTableLines(report).map((l) =>
+      row(
+        weeklyExportCells(l, t).map((v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(2)) : v)),
+      ),
+    ),
   ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -145,8 +153,14 @@ export async function weeklyXlsx(report: WeeklyReport, t: Translate): Promise<Ui
   const ExcelJS = mod.default ?? (mod as unknown as typeof mod.default);
   const book = new ExcelJS.Workbook();
   book.creator = 'Cangwu 仓务';
-  const sheet = book.addWorksheet(t('reports:weekly.sheetName'), { views: [{ state: 'frozen', ySplit: 3, xSplit: 3 }] });
-  sheet.addRow([t('reports:weekly.title'), weeklyPeriodText(report), report.warehouse?.name ?? t('reports:weekly.allWarehouses')]).font = {
+  const sheet = book.addWorksheet(t('reports:weekly.sheetName'), {
+    views: [{ state: 'frozen', ySplit: 3, xSplit: 3 }],
+  });
+  sheet.addRow([
+    t('reports:weekly.title'),
+    weeklyPeriodText(report),
+    report.warehouse?.name ?? t('reports:weekly.allWarehouses'),
+  ]).font = {
     bold: true,
     size: 13,
   };
