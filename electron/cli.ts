@@ -11,6 +11,8 @@ import { AppError, isAppError } from '../shared/errors';
 import { decodeText } from '../shared/text/decodeText';
 import { commandUsage, fullUsage, parseCommandLine, type Flags } from './cli/commands';
 import { runDecode } from './cli/decode';
+import { reportUserName, runReport } from './cli/report';
+import type { ReportKindName } from './cli/reportKinds';
 import { exportBalances, exportMovements, toCsv } from './cli/exportData';
 import { printError, progressLine } from './cli/output';
 import { runScannerCommand } from './cli/scanner';
@@ -160,6 +162,18 @@ async function run(argv: string[]): Promise<number> {
         `restored ${result.restored.file} from ${path.resolve(from)}${result.previous ? `\nthe database it replaced is kept at ${result.previous}` : ''}`,
       );
       return 0;
+    }
+
+    case 'report': {
+      const [what] = rest;
+      return withCore(dataDir, 'cli', async (core) => {
+        const caller = cliCaller(core, reportUserName(core, flags.user));
+        const rendererDir = path.join(__dirname, '..', 'renderer');
+        if (!json) process.stderr.write(`writing the ${what} report…\n`);
+        const out = await runReport(core, caller, what as ReportKindName, flags, rendererDir);
+        print(json, out, `${out.format.toUpperCase()} written: ${out.file} (${out.bytes} bytes)`);
+        return 0;
+      });
     }
 
     case 'decode': {
