@@ -147,7 +147,7 @@ export function WeeklyReportPage() {
   };
 
   return (
-    <section className="page-body weekly-page" data-testid="weekly-report">
+    <section className="page-body weekly-page" data-testid="weeklyReport">
       <div className="toolbar weekly-toolbar">
         <h2>{t('reports:weekly.title')}</h2>
         <label className="inline-field">

@@ -15,6 +15,15 @@ export function WeeklyTableView({ report }: { report: WeeklyReport }) {
   const days = (d: number | null) => (d === null ? '—' : d.toFixed(1));
   return (
     <table className="print-table weekly-print-table" data-testid="weekly-print-table">
+      <colgroup>
+        <col className="weekly-col-code" />
+        <col className="weekly-col-name" />
+        <col className="weekly-col-status" />
+        {weeklyColumns.map((c) => (
+          <col key={c} />
+        ))}
+        <col className="weekly-col-days" />
+      </colgroup>
       <thead>
         <tr>
           <th>{t('reports:weekly.col.code')}</th>
@@ -50,8 +59,9 @@ export function WeeklyTableView({ report }: { report: WeeklyReport }) {
             )}
             {weeklyColumns.map((c) => (
               <td key={c} className="num">
-                <div>{f.qty(l.figures[c].qty)}</div>
-                <div className="weekly-amount">{f.money(l.figures[c].amountFen)}</div>
+                {f.qty(l.figures[c].qty)}
+                <br />
+                {f.money(l.figures[c].amountFen)}
               </td>
             ))}
             <td className="num">{days(l.daysOfInventory)}</td>
