@@ -1,7 +1,7 @@
 // The application core, host-agnostic: the Electron host, the station host and
 // the CLI each open one and talk to it only through `dispatch`.
 import type { EventMessage, Result } from '../../shared/contract';
-import { defaultTimeZone } from './clock';
+import { storedTimeZone } from './timeZoneSetting';
 import { localOrigin, type Caller, type ClientOrigin } from './context';
 import { createDispatcher, createServiceRunner } from './contract/dispatcher';
 import { createHandlers } from './contract/handlers';
@@ -46,6 +46,7 @@ export type Core = {
 export type CoreOptions = {
   dataDir: string;
   station: string;
+  /** Tests pin the zone; otherwise the data folder's own (timeZoneSetting.ts). */
   timeZone?: string;
   /** Open the configured serial scanners (the Electron host and the station host do; the CLI does not). */
   serial?: boolean;
@@ -63,7 +64,7 @@ export type CoreOptions = {
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const database = openDatabase(opts.dataDir);
   // Issue 14: period figures are in the host's zone (rebuilt once if the zone changed).
-  ensurePeriodFigures(database.sqlite, opts.timeZone ?? defaultTimeZone);
+  ensurePeriodFigures(database.sqlite, opts.timeZone ?? storedTimeZone(database.sqlite));
   const checkpointer = startCheckpointer(database.sqlite, database.file);
   const bus = createEventBus();
   const balances = new BalanceIndex(database.sqlite);
@@ -73,7 +74,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const runnerOptions = {
     root: database.db,
     bus,
-    timeZone: opts.timeZone ?? defaultTimeZone,
+    timeZone: opts.timeZone ?? storedTimeZone(database.sqlite),
     dataDir: opts.dataDir,
     ...(opts.now && { now: opts.now }),
     log,
