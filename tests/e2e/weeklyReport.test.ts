@@ -50,7 +50,7 @@ describe('the weekly stock report, printed', () => {
   // The clock of the core: Saturday 2026-11-28 17:00 in Shanghai, moved by the tests.
   let now = new Date('2026-11-28T09:00:00Z');
   beforeAll(async () => {
-    w = await longReportWarehouse(800, { now: () => now, timeZone: zone });
+    w = await longReportWarehouse(200, { now: () => now, timeZone: zone });
     host = await startStationHost({ core: w.core, rendererDir, port: 0, log: () => {} });
   });
   afterAll(async () => {
@@ -58,7 +58,7 @@ describe('the weekly stock report, printed', () => {
     await w?.core.close();
   });
 
-  it('prints 800 products × 3 statuses with the title, period, grand total and page x of y on every page', async () => {
+  it('prints 200 products × 3 statuses with the title, period, grand total and page x of y on every page', async () => {
     const pdf = await printRouteToPdf(w.core, {
       baseUrl: host.url,
       route: 'weeklyReport?from=2026-11-23&to=2026-11-28',
@@ -69,8 +69,8 @@ describe('the weekly stock report, printed', () => {
     fs.writeFileSync(file, pdf);
     const pages = pdfPages(file);
     keepPages(file, 'weekly-long-page', pages);
-    // 2,400 lines and 5 subtotals at two text lines each cannot fit on a few landscape pages.
-    expect(pages).toBeGreaterThan(40);
+    // 600 lines and 5 subtotals at two text lines each cannot fit on a few landscape pages.
+    expect(pages).toBeGreaterThan(10);
     const first = pdfText(file, 1);
     expect(first).toContain('周库存报表');
     expect(first).toContain('2026-11-23 – 2026-11-28');
