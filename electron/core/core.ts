@@ -28,6 +28,8 @@ export type Core = {
   backups: BackupService;
   /** Scheduled report PDFs: the host that can print hands it a printer (setPrinter) and starts it. */
   schedules: ScheduleService;
+  /** The core's clock (tests pin it): sessions made outside a request (a print's) use it. */
+  now(): Date;
   /** A caller for one window or client; `origin` defaults to this machine (a window, the CLI). */
   newCaller(clientId: string, origin?: ClientOrigin): Caller;
   /** A host closed this caller's connection or window: logout, disable and station ownership stop counting it. */
@@ -122,6 +124,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     release: (caller) => live.release(caller),
     backups,
     schedules,
+    now: opts.now ?? (() => new Date()),
     dispatch,
     subscribe: bus.subscribe,
     eventFor(caller, msg) {

@@ -33,7 +33,7 @@ export type HeadlessPrint = {
 export function printSession(core: Core, userId: number): { token: string; end(): void } {
   const token = newToken();
   const hash = tokenHash(token);
-  const now = new Date();
+  const now = core.now();
   core.database.sqlite
     .prepare(
       `INSERT INTO sessions (token_hash, user_id, station, created_at, expires_at, last_active_at)
