@@ -11,6 +11,8 @@ import { AppError, isAppError } from '../shared/errors';
 import { decodeText } from '../shared/text/decodeText';
 import { commandUsage, fullUsage, parseCommandLine, type Flags } from './cli/commands';
 import { runDecode } from './cli/decode';
+import { reportUserName, runReport } from './cli/report';
+import type { ReportKindName } from './cli/reportKinds';
 import { exportBalances, exportMovements, toCsv } from './cli/exportData';
 import { printError, progressLine } from './cli/output';
 import { runScannerCommand } from './cli/scanner';
@@ -22,6 +24,7 @@ import { backupDatabase, restoreDatabase } from './core/db/backup';
 import { checkIntegrity } from './core/db/integrity';
 import { databasePath, openDatabase } from './core/db/open';
 import { storedTimeZone, storeTimeZone } from './core/timeZoneSetting';
+import { printRouteToPdf } from './print/headless';
 import { isLoopbackHost, startStationHost } from './server';
 import type { TlsChoice } from './station/tls';
 
@@ -181,6 +184,18 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
 
+    case 'report': {
+      const [what] = rest;
+      return withCore(dataDir, 'cli', async (core) => {
+        const caller = cliCaller(core, reportUserName(core, flags.user));
+        const rendererDir = path.join(__dirname, '..', 'renderer');
+        if (!json) process.stderr.write(`writing the ${what} report…\n`);
+        const out = await runReport(core, caller, what as ReportKindName, flags, rendererDir);
+        print(json, out, `${out.format.toUpperCase()} written: ${out.file} (${out.bytes} bytes)`);
+        return 0;
+      });
+    }
+
     case 'decode': {
       const [raw] = rest;
       return runDecode(raw!, json);
@@ -235,6 +250,9 @@ async function run(argv: string[]): Promise<number> {
         log: (line) => process.stderr.write(`${line}\n`),
       });
       process.stdout.write(`Cangwu station host: ${stationHost.url}  (station ${station}, data ${dataDir})\n`);
+      // Scheduled report PDFs: drawn by the system Chromium from this host's own print route.
+      core.schedules.setPrinter((job) => printRouteToPdf(core, { baseUrl: stationHost.url, ...job }));
+      core.schedules.start();
       if (stationHost.tls)
         process.stdout.write(
           `TLS certificate ${stationHost.tls.certFile}${stationHost.tls.source === 'generated' ? ' (generated now)' : ''}\n` +

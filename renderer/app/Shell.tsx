@@ -32,6 +32,8 @@ import { ComplaintsPage } from '../pages/ComplaintsPage';
 import { CallsPage } from '../pages/CallsPage';
 import { CustomerPage } from '../pages/CustomerPage';
 import { ComplaintStatsPage } from '../pages/ComplaintStatsPage';
+import { SchedulesPage } from '../pages/reports/SchedulesPage';
+import { WeeklyReportPage } from '../pages/reports/WeeklyReportPage';
 import { PrintRoute } from '../print/PrintRoute';
 import { ScannerStatusBar } from '../scanning/ScannerStatusBar';
 import { useScanning } from '../scanning/useScanning';
@@ -117,6 +119,8 @@ export function Shell() {
           {page === 'complaintStats' && <ComplaintStatsPage />}
           {page === 'calls' && <CallsPage />}
           {page === 'customer' && <CustomerPage key={customerId ?? 0} customerId={customerId} />}
+          {page === 'weeklyReport' && <WeeklyReportPage />}
+          {page === 'schedules' && <SchedulesPage />}
         </main>
       </div>
     </div>

@@ -45,6 +45,9 @@ export const pageIds = [
   // Follow-up calls 回访 (issue 16 §4) and the customer's page (§5, #/customer?id=…).
   'calls',
   'customer',
+  // Reports (issue 14): the weekly stock report 周库存报表 and the scheduled PDFs.
+  'weeklyReport',
+  'schedules',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -98,6 +101,10 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   // Follow-up calls: planned and shared by the CS manager or supervisor, made by the CS staff.
   calls: ['operator', 'csManager', 'supervisor', 'admin'],
   customer: ['csManager', 'operator', 'supervisor', 'salesperson', 'dispatcher', 'admin'],
+  // Weekly stock report (issue 14 §1): the supervisor's, the operator's and the CS manager's.
+  weeklyReport: ['supervisor', 'operator', 'csManager'],
+  // Scheduled output (issue 14 §6): set up by the administrator or the supervisor.
+  schedules: ['admin', 'supervisor'],
 };
 
 export function pagesFor(roles: readonly Role[]): PageId[] {
@@ -137,6 +144,7 @@ export const printDocs = [
   'returnReport',
   'returnNote',
   'complaintStats',
+  'weeklyReport',
 ] as const;
 export type PrintDoc = (typeof printDocs)[number];
 

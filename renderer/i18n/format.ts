@@ -96,3 +96,13 @@ export function useFormat(): Formatters {
   const locale = i18n.language;
   return useMemo(() => makeFormatters(locale, t), [locale, t]);
 }
+
+/** Today's business date 'YYYY-MM-DD' in the warehouse's time zone (the browser's until it is known). */
+export function warehouseToday(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: warehouseTimeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}

@@ -65,6 +65,10 @@ import enCalls from './en/calls.json';
 import zhCalls from './zh-CN/calls.json';
 import enCustomer from './en/customer.json';
 import zhCustomer from './zh-CN/customer.json';
+import enReports from './en/reports.json';
+import zhReports from './zh-CN/reports.json';
+import enSchedules from './en/schedules.json';
+import zhSchedules from './zh-CN/schedules.json';
 
 export const namespaces = [
   'common',
@@ -98,6 +102,8 @@ export const namespaces = [
   'complaints',
   'calls',
   'customer',
+  'reports',
+  'schedules',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -137,6 +143,8 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     complaints: zhComplaints,
     calls: zhCalls,
     customer: zhCustomer,
+    reports: zhReports,
+    schedules: zhSchedules,
   },
   en: {
     common: enCommon,
@@ -170,5 +178,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     complaints: enComplaints,
     calls: enCalls,
     customer: enCustomer,
+    reports: enReports,
+    schedules: enSchedules,
   },
 };

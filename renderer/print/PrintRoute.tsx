@@ -13,6 +13,8 @@ import { PickListPrint } from './PickListPrint';
 import { ReturnNotePrint } from './ReturnNotePrint';
 import { ReturnReportPrint } from './ReturnReportPrint';
 import { ComplaintStatsPrint } from './ComplaintStatsPrint';
+import { WeeklyReportPrint } from './WeeklyReportPrint';
+import { weeklyQueryOf } from '../pages/reports/weeklyParams';
 
 const idParam = (route: Route, name: string): number | null => {
   const n = Number(route.params.get(name));
@@ -51,6 +53,7 @@ export function PrintRoute({ route }: { route: Route }) {
     (doc === 'damageRecord' && reportIds.length > 0) ||
     ((doc === 'returnReport' || doc === 'returnNote') && returnId !== null);
     (doc === 'complaintStats' && month !== null);
+    doc === 'weeklyReport';
 
   // An address that names no document goes back to the console.
   useEffect(() => {
@@ -72,5 +75,9 @@ export function PrintRoute({ route }: { route: Route }) {
   if (doc === 'returnReport' && returnId !== null) return <ReturnReportPrint returnId={returnId} onBack={back} />;
   if (doc === 'returnNote' && returnId !== null) return <ReturnNotePrint returnId={returnId} onBack={back} />;
   if (doc === 'complaintStats' && month !== null) return <ComplaintStatsPrint month={month} onBack={back} />;
+  if (doc === 'weeklyReport')
+    return (
+      <WeeklyReportPrint query={weeklyQueryOf(route.params)} pdf={route.params.get('pdf') === '1'} onBack={back} />
+    );
   return null;
 }

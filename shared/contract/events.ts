@@ -2,6 +2,7 @@
 import type { StockStatus } from '../domain';
 import type { OrdersChanged } from './orders';
 import type { BackupOutcome } from './backups';
+import type { ScheduleRun } from './schedules';
 import type { DispatchChanged } from './dispatch/words';
 import type { DamageChanged } from './damage/words';
 import type { ReturnsChanged } from './returns/words';
@@ -62,6 +63,8 @@ export type Events = {
   'calls.changed': CallsChanged;
   /** A complaint registered or moved a step, a category, the calendar or the statistics' notes changed. */
   'complaints.changed': ComplaintsChanged;
+  /** A scheduled report was written or failed, or a schedule changed (null): the schedules page and the dashboard. */
+  'schedules.changed': ScheduleRun | null;
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -81,5 +84,6 @@ export const eventNames: EventName[] = [
   'returns.changed',
   'calls.changed',
   'complaints.changed',
+  'schedules.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

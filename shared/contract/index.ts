@@ -17,3 +17,4 @@ export * from './backups';
 export * from './receiving';
 export * from './returns/station';
 export * from './complaints';
+export * from './schedules';

@@ -3,6 +3,7 @@
 // WebSocket, the CLI) reach the core only through these names.
 import { z } from 'zod';
 import { backupsRequests } from './backups';
+import { schedulesRequests } from './schedules';
 import { maxQuantity } from '../domain';
 import {
   amountFen,
@@ -527,6 +528,7 @@ export const requests = {
   ...analysesRequests,
   ...receivingRequests,
   ...returnStationRequests,
+  ...schedulesRequests,
   ...reportsRequests,
   ...callsRequests,
   ...complaintsRequests,

@@ -5,6 +5,8 @@ import { AppError } from '../../../shared/errors';
 import { listAudit } from '../audit/audit';
 import { backupsHandlers } from '../backups/handlers';
 import type { BackupService } from '../backups/service';
+import { schedulesHandlers } from '../schedules/handlers';
+import type { ScheduleService } from '../schedules/service';
 import {
   changePassword,
   createUser,
@@ -80,6 +82,7 @@ export type HandlerDeps = {
   live?: LiveSessions;
   setupGate: SetupGate;
   backups: BackupService;
+  schedules: ScheduleService;
 };
 
 /**
@@ -240,6 +243,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...callsHandlers,
   ...backupsHandlers(deps.backups),
   ...createStationCheckHandlers(deps),
+  ...schedulesHandlers(deps.schedules),
   ...reportsHandlers,
   ...complaintsHandlers,
 });

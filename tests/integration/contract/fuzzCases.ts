@@ -688,6 +688,16 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['reason refusedAtDelivery', { returnId: 1, lines: [{ productId: 1, qty: 1, reason: 'refusedAtDelivery' }] }],
     ['fraction qty', { returnId: 1, lines: [{ productId: 1, qty: 1.5, reason: 'quality' }] }],
   ],
+  'schedules.status': () => noInput,
+  'schedules.configure': () => [
+    ['unknown job', { kind: 'payroll', enabled: true, weekday: 6, at: '18:00', folder: '/tmp' }],
+    ['weekday 7', { kind: 'weeklyReport', enabled: true, weekday: 7, at: '18:00', folder: '/tmp' }],
+    ['time 24:00', { kind: 'weeklyReport', enabled: true, weekday: 6, at: '24:00', folder: '/tmp' }],
+    ['empty folder', { kind: 'weeklyReport', enabled: true, weekday: 6, at: '18:00', folder: '  ' }],
+    ['huge folder', { kind: 'weeklyReport', enabled: true, weekday: 6, at: '18:00', folder: 'x'.repeat(1001) }],
+  ],
+  'schedules.runNow': () => [['unknown job', { kind: 'payroll' }]],
+  'schedules.failures': () => [['not an instant', { since: 'yesterday' }]],
   'reports.weekly': () => [
     ['week 54', { week: '2026-W54' }],
     ['week and range', { week: '2026-W48', from: '2026-11-23', to: '2026-11-29' }],

@@ -253,6 +253,17 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
     returnId: 999_999,
     lines: [{ productId: w.products[0]!.id, qty: 1, reason: 'quality' }],
   }),
+  'schedules.status': () => ({}),
+  // Disabled, with a folder that does not exist: refused as such, never as forbidden.
+  'schedules.configure': () => ({
+    kind: 'weeklyReport',
+    enabled: false,
+    weekday: 6,
+    at: '18:00',
+    folder: '/nonexistent-cangwu-folder',
+  }),
+  'schedules.runNow': () => ({ kind: 'weeklyReport' }),
+  'schedules.failures': () => ({}),
   'reports.weekly': () => ({ week: '2026-W48' }),
   'calls.plans': () => ({}),
   'calls.plan': () => ({ planId: 999_999 }),
