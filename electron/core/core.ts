@@ -68,8 +68,6 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const timeZone = opts.timeZone ?? storedTimeZone(database.sqlite);
   // Issue 14: the period figures' days are in the warehouse's zone (rebuilt once if it changed).
   ensurePeriodFigures(database.sqlite, timeZone);
-  // Issue 14: period figures are in the host's zone (rebuilt once if the zone changed).
-  ensurePeriodFigures(database.sqlite, opts.timeZone ?? storedTimeZone(database.sqlite));
   const checkpointer = startCheckpointer(database.sqlite, database.file);
   const bus = createEventBus();
   const balances = new BalanceIndex(database.sqlite);
