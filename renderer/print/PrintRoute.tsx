@@ -51,8 +51,8 @@ export function PrintRoute({ route }: { route: Route }) {
     (doc === 'dispatchReport' && day !== null) ||
     ((doc === 'damageAnalysis' || doc === 'returnAnalysis') && month !== null) ||
     (doc === 'damageRecord' && reportIds.length > 0) ||
-    ((doc === 'returnReport' || doc === 'returnNote') && returnId !== null);
-    (doc === 'complaintStats' && month !== null);
+    ((doc === 'returnReport' || doc === 'returnNote') && returnId !== null) ||
+    (doc === 'complaintStats' && month !== null) ||
     doc === 'weeklyReport';
 
   // An address that names no document goes back to the console.
