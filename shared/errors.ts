@@ -180,6 +180,8 @@ export const errorCodes = [
   'returns.noteTooMuch',
   'returns.noteIncomplete',
   'returns.noBin',
+  'kpi.futureMonth',
+  'kpi.badRange',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

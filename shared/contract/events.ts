@@ -56,6 +56,8 @@ export type Events = {
   'damage.changed': DamageChanged;
   /** A return moved along its chain: every return register, approval list, station and return analysis. */
   'returns.changed': ReturnsChanged;
+  /** A KPI target was set or cleared: every KPI tracker and dashboard regrades. */
+  'kpi.changed': { kpi: string };
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -73,5 +75,6 @@ export const eventNames: EventName[] = [
   'dispatch.changed',
   'damage.changed',
   'returns.changed',
+  'kpi.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

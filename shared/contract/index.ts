@@ -11,4 +11,5 @@ export * from './dispatch';
 export * from './damage';
 export * from './returns';
 export * from './analyses';
+export * from './kpi';
 export * from './backups';

@@ -165,6 +165,11 @@ export const requestNameList = [
   'returns.check',
   'returns.issueNote',
   'returns.financeExport',
+  'kpi.tracker',
+  'kpi.drill',
+  'kpi.targets',
+  'kpi.setTarget',
+  'kpi.dashboard',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

@@ -75,6 +75,7 @@ import { dispatchRequests } from './dispatch';
 import { damageRequests, disposalKinds } from './damage';
 import { returnsRequests } from './returns';
 import { analysesRequests } from './analyses';
+import { kpiRequests } from './kpi';
 
 export type { Access, RequestSpec } from './spec';
 /** The station host's one-time first-run code (setup/setupGate.ts), as typed: dashes and spaces allowed. */
@@ -520,6 +521,7 @@ export const requests = {
   ...damageRequests,
   ...returnsRequests,
   ...analysesRequests,
+  ...kpiRequests,
 } as const satisfies Record<string, RequestSpec>;
 
 export type Requests = typeof requests;

@@ -54,6 +54,7 @@ import { dispatchHandlers } from '../dispatch/handlers';
 import { createDamageHandlers } from '../damage/handlers';
 import { returnsHandlers } from '../returns/handlers';
 import { analysesHandlers } from '../analyses/handlers';
+import { kpiHandlers } from '../kpi/handlers';
 import { listReceipts, postReceipt } from '../receipts/receipts';
 import { createAdmin, demoLogins, loadDemo, setupStatus } from '../setup/setup';
 import type { SetupGate } from '../setup/setupGate';
@@ -233,5 +234,6 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...createDamageHandlers(deps),
   ...returnsHandlers,
   ...analysesHandlers,
+  ...kpiHandlers,
   ...backupsHandlers(deps.backups),
 });

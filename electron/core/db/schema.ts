@@ -568,6 +568,8 @@ export type DB = {
     updated_by: number;
     updated_at: string;
   };
+  /** Migration 21: the KPI tracker's targets, in hundredths of the KPI's unit. */
+  kpi_targets: { kpi: string; target_x100: number; set_by: number; set_at: string };
 };
 
 /** The database handle services use: the root or a transaction, same API. */

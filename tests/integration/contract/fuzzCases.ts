@@ -666,4 +666,19 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['no key', { returnId: 1, lines: [{ lineNo: 1, qtyGood: 1, qtyDamaged: 0 }] }],
   ],
   'returns.financeExport': () => [['not a date', { from: '2026-13-01', to: '2026-12-31' }]],
+  'kpi.tracker': () => [
+    ['a date, not a month', { month: '2026-11-01' }],
+    ['missing month', {}],
+  ],
+  'kpi.drill': () => [
+    ['unknown kpi', { kpi: 'happiness', from: '2026-11-02', to: '2026-11-08' }],
+    ['not a date', { kpi: 'serviceLevel', from: 'monday', to: '2026-11-08' }],
+  ],
+  'kpi.targets': () => noInput,
+  'kpi.setTarget': () => [
+    ['negative target', { kpi: 'lateReceipts', target: -1 }],
+    ['target as text', { kpi: 'lateReceipts', target: '3' }],
+    ['unknown kpi', { kpi: 'happiness', target: 1 }],
+  ],
+  'kpi.dashboard': () => noInput,
 };

@@ -246,6 +246,11 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
     idempotencyKey: newKey(),
   }),
   'returns.financeExport': () => ({ from: '2026-12-01', to: '2026-12-31' }),
+  'kpi.tracker': () => ({ month: '2026-11' }),
+  'kpi.drill': () => ({ kpi: 'serviceLevel', from: '2026-11-02', to: '2026-11-08' }),
+  'kpi.targets': () => ({}),
+  'kpi.setTarget': () => ({ kpi: 'inventoryAccuracy', target: 98.5 }),
+  'kpi.dashboard': () => ({}),
 };
 
 // Logging out ends the caller's session, so it goes last.

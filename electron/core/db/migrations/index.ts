@@ -14,6 +14,7 @@ import { delivery } from './014_delivery';
 import { damage } from './015_damage';
 import { returns } from './016_returns';
 import { analyses } from './019_analyses';
+import { kpiTargets } from './021_kpi_targets';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   damage,
   returns,
   analyses,
+  kpiTargets,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
