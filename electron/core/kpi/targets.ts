@@ -38,7 +38,7 @@ export async function setTarget(
       .execute();
   }
   if (before !== target) {
-    await recordAudit(ctx, { entity: 'kpiTarget', entityId: input.kpi, before, after: target });
+    await recordAudit(ctx, { entity: 'kpiTarget', entityId: input.kpi, before: { target: before }, after: { target } });
   }
   ctx.emit('kpi.changed', { kpi: input.kpi });
   return readTargets(ctx.db);
