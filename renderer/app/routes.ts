@@ -35,6 +35,9 @@ export const pageIds = [
   // Damage (issue 13): the register and the manager's approvals.
   'damage',
   'approvals',
+  // KPIs (issue 14): the dashboard 看板 and the KPI tracker 客户服务部重要衡量指标跟踪表.
+  'dashboard',
+  'kpiTracker',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -78,7 +81,33 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   // Damage register (issue 13, R11): raised by the floor and office, decided by the CS manager.
   damage: ['warehouseKeeper', 'operator', 'dispatcher', 'supervisor', 'csManager', 'admin'],
   approvals: ['csManager'],
+  // KPIs (issue 14, R14): kept by the supervisor and the operator, reviewed by the CS manager.
+  dashboard: ['supervisor', 'csManager', 'operator'],
+  kpiTracker: ['supervisor', 'csManager', 'operator'],
 };
+
+/**
+ * Each role lands on the page it works on (issue 14 item 7): the supervisor and
+ * the CS manager on the dashboard, the operator on the day's orders, the
+ * dispatcher on the board, the salesperson on the phone orders awaiting their
+ * confirmation, the keeper at the station, the administrator on the users. A
+ * person with several roles lands by the first of them in this order.
+ */
+const landings: readonly [Role, PageId][] = [
+  ['supervisor', 'dashboard'],
+  ['csManager', 'dashboard'],
+  ['operator', 'orders'],
+  ['dispatcher', 'dispatchBoard'],
+  ['salesperson', 'phoneOrders'],
+  ['warehouseKeeper', 'station'],
+  ['admin', 'users'],
+];
+
+export function landingPage(roles: readonly Role[]): PageId {
+  const allowed = pagesFor(roles);
+  for (const [role, page] of landings) if (roles.includes(role) && allowed.includes(page)) return page;
+  return allowed[0] ?? 'inventory';
+}
 
 export function pagesFor(roles: readonly Role[]): PageId[] {
   return pageIds.filter((p) => {
@@ -114,6 +143,7 @@ export const printDocs = [
   'damageAnalysis',
   'returnAnalysis',
   'damageRecord',
+  'kpiTracker',
 ] as const;
 export type PrintDoc = (typeof printDocs)[number];
 

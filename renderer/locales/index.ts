@@ -53,6 +53,8 @@ import enDamage from './en/damage.json';
 import zhDamage from './zh-CN/damage.json';
 import enApprovals from './en/approvals.json';
 import zhApprovals from './zh-CN/approvals.json';
+import enKpi from './en/kpi.json';
+import zhKpi from './zh-CN/kpi.json';
 
 export const namespaces = [
   'common',
@@ -80,6 +82,7 @@ export const namespaces = [
   'analyses',
   'damage',
   'approvals',
+  'kpi',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -113,6 +116,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     analyses: zhAnalyses,
     damage: zhDamage,
     approvals: zhApprovals,
+    kpi: zhKpi,
   },
   en: {
     common: enCommon,
@@ -140,5 +144,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     analyses: enAnalyses,
     damage: enDamage,
     approvals: enApprovals,
+    kpi: enKpi,
   },
 };
