@@ -17,9 +17,10 @@ export function mondayOf(date: string): string {
   return addDays(date, 1 - isoWeekday(date));
 }
 
-/** A range clipped to today; `future` when it starts after today. */
+/** A range clipped to today; `future` (and left whole, for its heading) when it starts after today. */
 function clipped(key: string, week: string | null, from: string, to: string, today: string): KpiPeriod {
-  return { key, isoWeek: week, from, to: to > today ? today : to, future: from > today };
+  const future = from > today;
+  return { key, isoWeek: week, from, to: !future && to > today ? today : to, future };
 }
 
 export function monthPeriods(month: string, today: string): KpiPeriod[] {

@@ -96,8 +96,8 @@ export function DrillPanel({ kpi, unit, from, to, onClose }: Props) {
       {drill && (
         <>
           <p className="page-hint" data-testid="kpi-drill-figure">
-            {t('kpi:drill.figure', { value: kpiValue(f, unit, drill.figure.value) || t('kpi:none') })}{' '}
-            {kpiDetail(t, f, kpi, drill.figure)} ·{' '}
+            {t('kpi:drill.figure', { value: kpiValue(f, unit, drill.figure.value) || t('kpi:none') })}
+            {kpiDetail(t, f, kpi, drill.figure) && ` (${kpiDetail(t, f, kpi, drill.figure)})`} ·{' '}
             {drill.truncated
               ? t('kpi:drill.truncated', { shown: f.qty(drill.rows.length), total: f.qty(drill.total) })
               : t('kpi:drill.total', { total: f.qty(drill.total) })}

@@ -80,7 +80,7 @@ export type KpiPeriod = {
   /** The ISO week ('2026-W48') of a week column. */
   isoWeek: string | null;
   from: string;
-  /** Clipped to today. */
+  /** Clipped to today (a future period keeps its last day). */
   to: string;
   /** Starts after today: no figures. */
   future: boolean;
