@@ -1,6 +1,9 @@
 // The KPI tracker's targets (issue 14 item 3, R14): one per KPI, set by the CS
 // manager, in hundredths of the KPI's unit (98.50 % is 9850, 3 late receipts
 // is 300) so no target is a float. Every change is audited (entity 'kpiTarget').
+// The customer service level (dispatch/delivery/serviceLevel.ts) selects orders
+// by their due date, coalesce(promised_date, delivery_date): indexed on that
+// expression, so a week of the tracker reads that week's orders, not all of them.
 import type { Migration } from './index';
 
 export const kpiTargets: Migration = {
@@ -13,5 +16,6 @@ CREATE TABLE kpi_targets (
   set_by INTEGER NOT NULL REFERENCES users(id),
   set_at TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
+CREATE INDEX orders_due ON orders(coalesce(promised_date, delivery_date));
 `,
 };
