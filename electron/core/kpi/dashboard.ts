@@ -5,6 +5,7 @@
 // definitions as the tracker (definitions.ts).
 import { sql } from 'kysely';
 import { kpiBetter, kpiIds, kpiUnits, type Dashboard, type DashboardKpi } from '../../../shared/contract';
+import type { CountAccuracy } from '../../../shared/contract/counts';
 import type { ServiceContext } from '../context';
 import { cutoffTime, zonedInstant } from '../dispatch/delivery/cutoff';
 import { today as todayOf } from '../orders/dates';
@@ -22,13 +23,14 @@ export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
   const targets = new Map((await readTargets(db)).map((t) => [t.kpi, t.target]));
 
   const kpis: DashboardKpi[] = [];
+  const sessionAccuracy = new Map<number, CountAccuracy>();
   for (const kpi of kpiIds) {
     const define = kpiDefinitions[kpi];
     if (!define) continue;
     const trend: DashboardKpi['trend'] = [];
     let figure = null;
     for (const w of weeks) {
-      const f = await define(db, { from: w.from, to: w.to, timeZone: ctx.timeZone });
+      const f = await define(db, { from: w.from, to: w.to, timeZone: ctx.timeZone, sessionAccuracy });
       trend.push({ isoWeek: w.isoWeek!, from: w.from, value: f.value });
       figure = f;
     }

@@ -6,6 +6,7 @@
 // accuracy) it is called, never counted a second way.
 import { sql } from 'kysely';
 import type { KpiFigure, KpiId } from '../../../shared/contract';
+import type { CountAccuracy } from '../../../shared/contract/counts';
 import { receiptPostingLimitMinutes } from '../../../shared/domain';
 import { accuracyOf, addAccuracy } from '../counts/accuracy';
 import { loadSession } from '../counts/common';
@@ -15,7 +16,16 @@ import { serviceLevel } from '../dispatch/delivery/serviceLevel';
 import { qualifiedRate } from '../orders/rate';
 import { instants } from './periods';
 
-export type KpiRange = { from: string; to: string; timeZone: string };
+export type KpiRange = {
+  from: string;
+  to: string;
+  timeZone: string;
+  /**
+   * A count session's accuracy, remembered for one request: the tracker and
+   * the dashboard ask for the same session in a week and in the month.
+   */
+  sessionAccuracy?: Map<number, CountAccuracy>;
+};
 
 const pct = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n * 10_000) / d) / 100);
 const rate = (num: number, den: number): KpiFigure => ({ value: pct(num, den), num, den });
@@ -43,7 +53,12 @@ export async function countSessionsIn(db: Db, r: KpiRange): Promise<{ id: number
 export async function inventoryAccuracy(db: Db, r: KpiRange): Promise<KpiFigure> {
   let a = accuracyOf([]);
   for (const s of await countSessionsIn(db, r)) {
-    a = addAccuracy(a, accuracyOf(await computeLines(db, await loadSession(db, s.id))));
+    let one = r.sessionAccuracy?.get(s.id);
+    if (!one) {
+      one = accuracyOf(await computeLines(db, await loadSession(db, s.id)));
+      r.sessionAccuracy?.set(s.id, one);
+    }
+    a = addAccuracy(a, one);
   }
   return { value: a.accuracyPct, num: a.linesWithinTolerance, den: a.linesCounted };
 }

@@ -3,6 +3,7 @@
 // its target. A month after the current one is refused; weeks still to come
 // are shown empty.
 import { kpiBetter, kpiIds, kpiUnits, type KpiRow, type KpiTracker } from '../../../shared/contract';
+import type { CountAccuracy } from '../../../shared/contract/counts';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import { today as todayOf } from '../orders/dates';
@@ -16,6 +17,7 @@ export async function kpiTracker(ctx: ServiceContext, month: string): Promise<Kp
   const periods = monthPeriods(month, today);
   const targets = new Map((await readTargets(ctx.db)).map((t) => [t.kpi, t.target]));
   const rows: KpiRow[] = [];
+  const sessionAccuracy = new Map<number, CountAccuracy>();
   for (const kpi of kpiIds) {
     const define = kpiDefinitions[kpi];
     if (!define) continue;
@@ -26,7 +28,7 @@ export async function kpiTracker(ctx: ServiceContext, month: string): Promise<Kp
         cells.push({ figure: null, grade: null });
         continue;
       }
-      const figure = await define(ctx.db, { from: p.from, to: p.to, timeZone: ctx.timeZone });
+      const figure = await define(ctx.db, { from: p.from, to: p.to, timeZone: ctx.timeZone, sessionAccuracy });
       cells.push({ figure, grade: grade(kpi, figure.value, target) });
     }
     rows.push({ kpi, unit: kpiUnits[kpi], better: kpiBetter[kpi], target, cells });
