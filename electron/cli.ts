@@ -20,7 +20,8 @@ import { openCore, type Core } from './core/core';
 import { claimDataDir, withDataDir } from './core/dataDirLock';
 import { backupDatabase, restoreDatabase } from './core/db/backup';
 import { checkIntegrity } from './core/db/integrity';
-import { databasePath } from './core/db/open';
+import { databasePath, openDatabase } from './core/db/open';
+import { storedTimeZone, storeTimeZone } from './core/timeZoneSetting';
 import { isLoopbackHost, startStationHost } from './server';
 import type { TlsChoice } from './station/tls';
 
@@ -48,6 +49,24 @@ async function dispatchOrThrow<T>(
   return r.value as T;
 }
 
+/** The warehouse's zone is chosen with its data folder: once documents exist, their business days are fixed. */
+function setTimeZone(dataDir: string, timeZone: string): void {
+  const { sqlite } = openDatabase(dataDir);
+  try {
+    const documents = (sqlite.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    if (documents > 0 && storedTimeZone(sqlite) !== timeZone)
+      throw new UsageError(
+        say(
+          `--time-zone: this warehouse already has ${documents} documents dated in ${storedTimeZone(sqlite)}`,
+          `--time-zone：此仓库已有 ${documents} 张按 ${storedTimeZone(sqlite)} 日期记账的单据，不能更改时区`,
+        ),
+      );
+    storeTimeZone(sqlite, timeZone);
+  } finally {
+    sqlite.close();
+  }
+}
+
 /** The usage shown with a UsageError: the command's own once it is known. */
 let activeUsage = fullUsage();
 
@@ -65,6 +84,7 @@ async function run(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'init':
+      if (flags['time-zone']) setTimeZone(dataDir, flags['time-zone']);
       return withCore(dataDir, 'cli', async (core) => {
         const caller = core.newCaller('cli');
         if (!flags.demo) {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/dataDir';
 import { databasePath } from '../core/db/open';
+import { isTimeZone } from '../core/timeZoneSetting';
 import { parseBaud, parseRate, parseTerminator } from './scanner';
 import { say, UsageError } from './usage';
 
@@ -59,6 +60,7 @@ export type Flags = {
   'tls-key'?: string;
   'allowed-host'?: string[];
   'insecure-http'?: boolean;
+  'time-zone'?: string;
 };
 
 const str = { type: 'string' } as const;
@@ -71,10 +73,21 @@ const scannerCommon = { json: bool };
 
 export const commands = {
   init: {
-    usage: 'cangwu init [--demo]                          create the data folder (with --demo: the demo warehouse)',
-    options: { demo: bool },
+    usage:
+      'cangwu init [--demo] [--time-zone ZONE]        create the data folder (with --demo: the demo warehouse; the warehouse time zone, default Asia/Shanghai)',
+    options: { demo: bool, 'time-zone': str },
     positionals: { min: 0, max: 0, names: '' },
     dataDir: 'create',
+    check: ({ values }) => {
+      const zone = values['time-zone'];
+      if (zone !== undefined && !isTimeZone(zone))
+        throw new UsageError(
+          say(
+            `--time-zone: unknown time zone "${zone}" (an IANA name such as Asia/Shanghai)`,
+            `--time-zone：未知时区 "${zone}"（应为 IANA 名称，如 Asia/Shanghai）`,
+          ),
+        );
+    },
   },
   import: {
     usage: 'cangwu import products FILE.csv [--user U]    import products, all or nothing (UTF-8, UTF-16 or GBK)',

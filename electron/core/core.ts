@@ -1,7 +1,7 @@
 // The application core, host-agnostic: the Electron host, the station host and
 // the CLI each open one and talk to it only through `dispatch`.
 import type { EventMessage, Result } from '../../shared/contract';
-import { defaultTimeZone } from './clock';
+import { storedTimeZone } from './timeZoneSetting';
 import { localOrigin, type Caller, type ClientOrigin } from './context';
 import { createDispatcher, createServiceRunner } from './contract/dispatcher';
 import { createHandlers } from './contract/handlers';
@@ -42,6 +42,7 @@ export type Core = {
 export type CoreOptions = {
   dataDir: string;
   station: string;
+  /** Tests pin the zone; otherwise the data folder's own (timeZoneSetting.ts). */
   timeZone?: string;
   /** Open the configured serial scanners (the Electron host and the station host do; the CLI does not). */
   serial?: boolean;
@@ -67,7 +68,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const runnerOptions = {
     root: database.db,
     bus,
-    timeZone: opts.timeZone ?? defaultTimeZone,
+    timeZone: opts.timeZone ?? storedTimeZone(database.sqlite),
     dataDir: opts.dataDir,
     ...(opts.now && { now: opts.now }),
     log,

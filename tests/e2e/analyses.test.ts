@@ -7,7 +7,6 @@
 // register rows and their ledger documents come from the analyses generator
 // (tests/helpers/analysesMonth.ts) on the demo's data folder before the host
 // starts: the damage and return services are other slices' work.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -15,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAnalysesMonth } from '../helpers/analysesMonth';
 import { tempDir } from '../helpers/tempDirs';
-import { launchBrowser, newPage, repoRoot, screenshot, screenshotDir, startStation, type Station } from './harness';
+import { initDataDir, launchBrowser, newPage, screenshot, screenshotDir, startStation, type Station } from './harness';
 import { AnalysisPage } from './pages/AnalysisPage';
 import { LoginPage } from './pages/ConsolePage';
 
@@ -26,11 +25,7 @@ let operator: Page;
 
 beforeAll(async () => {
   const dataDir = tempDir('e2e-analyses');
-  await new Promise<void>((resolve, reject) => {
-    const cli = path.join(repoRoot, 'dist', 'electron', 'cli.cjs');
-    const p = spawn(process.execPath, [cli, 'init', '--demo', '--data-dir', dataDir], { stdio: 'ignore' });
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`cangwu init exited ${code}`))));
-  });
+  await initDataDir(dataDir, ['--demo']);
   const db = new Database(path.join(dataDir, 'cangwu.db'));
   const id = (u: string) => (db.prepare('SELECT id FROM users WHERE username = ?').get(u) as { id: number }).id;
   const productIds = (db.prepare('SELECT id FROM products ORDER BY id LIMIT 40').all() as { id: number }[]).map(

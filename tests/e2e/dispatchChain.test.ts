@@ -18,9 +18,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plugSerialScanner, type SerialScanner } from '../helpers/serialScanner';
 import { connectStation } from '../helpers/stationClient';
 import { tempDir } from '../helpers/tempDirs';
-import { launchBrowser, newPage, screenshot, screenshotDir, startStation, type Station } from './harness';
+import { launchBrowser, newPage, screenshot, screenshotDir, startStation, warehouseDay, type Station } from './harness';
 import { InventoryPage, LoginPage, Shell } from './pages/ConsolePage';
 import { DeliveryPage, DispatchReportPage } from './pages/DeliveryPage';
+import { catalogue, scannableOrders, type Catalogue, type ScannableOrder } from './pages/demoDay';
 import { DispatchBoardPage } from './pages/DispatchBoardPage';
 import { ScanStationPage } from './pages/ScanStationPage';
 
@@ -31,15 +32,12 @@ let dispatcher: Page;
 let keeper: Page;
 let operator: Page;
 
-type Line = { productId: number; qty: number };
-type Order = { id: number; number: string; lines: Line[] };
+type Order = ScannableOrder;
 let orders: [Order, Order];
 const trip = { number: '' };
-const barcodes = new Map<number, string>();
-const codes = new Map<number, string>();
-const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
-const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-const tomorrow = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+let barcodes: Catalogue['barcodes'];
+let codes: Catalogue['codes'];
+const tomorrow = warehouseDay(1);
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -47,36 +45,19 @@ beforeAll(async () => {
   const admin = await connectStation(station.url);
   await admin.request('auth.login', { username: 'admin', secret: 'demo1234' });
   gun = await plugSerialScanner(admin.request, { dir: tempDir('e2e-chain'), station: 'E2E-1', name: 'Dock 1' });
-  for (const p of await admin.request<{ id: number; code: string; unitBarcode: string | null }[]>(
-    'products.list',
-    {},
-  )) {
-    if (p.unitBarcode) barcodes.set(p.id, p.unitBarcode);
-    codes.set(p.id, p.code);
-  }
+  ({ barcodes, codes } = await catalogue(admin.request));
   // Two small released orders of tomorrow (emergency ones first), no gifts, no product in common:
   // few units to scan, so the whole chain fits in a minute.
   admin.close();
   const desk = await connectStation(station.url);
   await desk.request('auth.login', { username: 'dispatcher', secret: 'demo1234' });
-  const released = await desk.request<
-    { id: number; number: string; units: number; lineCount: number; emergency: boolean }[]
-  >('orders.list', { dispatchDate: tomorrow, states: ['released'] });
-  const picked: Order[] = [];
-  const candidates = released
-    .filter((o) => o.units <= 16 && o.lineCount >= 2)
-    .sort((a, b) => Number(b.emergency) - Number(a.emergency) || a.units - b.units);
-  for (const o of candidates) {
-    const view = await desk.request<{ lines: { productId: number | null; qty: number | null; gift: boolean }[] }>(
-      'orders.get',
-      { orderId: o.id },
-    );
-    const lines = view.lines.map((l) => ({ productId: l.productId!, qty: l.qty! }));
-    const clash = picked.some((p) => p.lines.some((a) => lines.some((b) => a.productId === b.productId)));
-    if (!clash && lines.every((l) => barcodes.has(l.productId)) && view.lines.every((l) => !l.gift))
-      picked.push({ id: o.id, number: o.number, lines });
-    if (picked.length === 2) break;
-  }
+  const picked = await scannableOrders(desk.request, barcodes, {
+    dispatchDate: tomorrow,
+    count: 2,
+    maxUnits: 16,
+    emergencyFirst: true,
+    distinct: true,
+  });
   orders = picked as [Order, Order];
   desk.close();
 
@@ -98,19 +79,7 @@ afterAll(async () => {
 });
 
 /** On hand of a product over every row of the inventory grid (the keeper's view). */
-async function onHand(code: string): Promise<number> {
-  await new Shell(keeper).go('inventory');
-  const inventory = new InventoryPage(keeper);
-  await inventory.filter(code);
-  const shown = () => inventory.grid.locator('.ag-row:not(.ag-row-pinned) [col-id="productCode"]').allInnerTexts();
-  await expect
-    .poll(async () => (await shown()).length > 0 && (await shown()).every((c) => c.trim() === code))
-    .toBe(true);
-  const n = await inventory.rows().count();
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += Number((await inventory.cell(i, 'qty').innerText()).replace(/[^\d-]/g, ''));
-  return sum;
-}
+const onHand = (code: string) => new InventoryPage(keeper).onHand(code);
 
 describe("the dispatch chain of the demo's next day", () => {
   const before = new Map<string, number>();

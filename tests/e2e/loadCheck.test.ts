@@ -13,8 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plugSerialScanner, type SerialScanner } from '../helpers/serialScanner';
 import { connectStation } from '../helpers/stationClient';
 import { tempDir } from '../helpers/tempDirs';
-import { launchBrowser, newPage, screenshot, screenshotDir, startStation, type Station } from './harness';
+import { launchBrowser, newPage, screenshot, screenshotDir, startStation, warehouseDay, type Station } from './harness';
 import { InventoryPage, LoginPage, Shell } from './pages/ConsolePage';
+import { catalogue, scannableOrders, type Catalogue, type ScannableOrder } from './pages/demoDay';
 import { ScanStationPage } from './pages/ScanStationPage';
 
 let browser: Browser;
@@ -29,47 +30,24 @@ async function client(username: string) {
   return c;
 }
 
-type Line = { productId: number; qty: number };
-type Order = { id: number; number: string; lines: Line[] };
+type Order = ScannableOrder;
 let trip: { id: number; number: string };
 let orders: Order[];
-const barcodes = new Map<number, string>();
-const codes = new Map<number, string>();
+let barcodes: Catalogue['barcodes'];
+let codes: Catalogue['codes'];
 
 beforeAll(async () => {
   browser = await launchBrowser();
   station = await startStation({ init: ['--demo'] });
   const admin = await client('admin');
   gun = await plugSerialScanner(admin.request, { dir: tempDir('e2e-load'), station: 'E2E-1', name: 'Dock 1' });
-  for (const p of await admin.request<{ id: number; code: string; unitBarcode: string | null }[]>(
-    'products.list',
-    {},
-  )) {
-    if (p.unitBarcode) barcodes.set(p.id, p.unitBarcode);
-    codes.set(p.id, p.code);
-  }
+  ({ barcodes, codes } = await catalogue(admin.request));
   admin.close();
 
   // The dispatcher's trip: three small released orders of tomorrow, all of whose products have a unit barcode.
   const dispatcher = await client('dispatcher');
-  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const tomorrow = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-  const released = await dispatcher.request<{ id: number; number: string; units: number; lineCount: number }[]>(
-    'orders.list',
-    { dispatchDate: tomorrow, states: ['released'] },
-  );
-  orders = [];
-  for (const o of released.filter((x) => x.units <= 40 && x.lineCount >= 2).slice(0, 30)) {
-    const view = await dispatcher.request<{ lines: { productId: number | null; qty: number | null; gift: boolean }[] }>(
-      'orders.get',
-      { orderId: o.id },
-    );
-    const lines = view.lines.map((l) => ({ productId: l.productId!, qty: l.qty! }));
-    if (lines.every((l) => barcodes.has(l.productId)) && view.lines.every((l) => !l.gift))
-      orders.push({ id: o.id, number: o.number, lines });
-    if (orders.length === 3) break;
-  }
+  const tomorrow = warehouseDay(1);
+  orders = await scannableOrders(dispatcher.request, barcodes, { dispatchDate: tomorrow, count: 3, maxUnits: 40 });
   const vehicles = await dispatcher.request<{ id: number }[]>('vehicles.list', { date: tomorrow });
   const board = await dispatcher.request<{ trips: { vehicleId: number }[] }>('dispatch.board', {
     dispatchDate: tomorrow,
@@ -91,19 +69,7 @@ afterAll(async () => {
 });
 
 /** On hand of a product over every row of the inventory grid (the keeper's view). */
-async function onHand(code: string): Promise<number> {
-  await new Shell(keeper).go('inventory');
-  const inventory = new InventoryPage(keeper);
-  await inventory.filter(code);
-  const shown = () => inventory.grid.locator('.ag-row:not(.ag-row-pinned) [col-id="productCode"]').allInnerTexts();
-  await expect
-    .poll(async () => (await shown()).length > 0 && (await shown()).every((c) => c.trim() === code))
-    .toBe(true);
-  const n = await inventory.rows().count();
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += Number((await inventory.cell(i, 'qty').innerText()).replace(/[^\d-]/g, ''));
-  return sum;
-}
+const onHand = (code: string) => new InventoryPage(keeper).onHand(code);
 
 describe('loading a trip at the dock', () => {
   const before = new Map<string, number>();

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, startStation, type Station } from './harness';
+import { launchBrowser, newPage, screenshot, startStation, warehouseDay, type Station } from './harness';
 import { LoginPage } from './pages/ConsolePage';
 import {
   DeskEntryPage,
@@ -27,12 +27,7 @@ let station: Station;
 let operator: Page;
 let sales: Page;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const day = (offset: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
+const day = warehouseDay;
 const today = day(0);
 // The demo warehouse has its own day of orders for tomorrow; this test's day is the one after.
 const dispatchDay = day(2);

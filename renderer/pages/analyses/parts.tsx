@@ -2,12 +2,11 @@
 // who prepared and submitted it, and the reconciliation with the ledger.
 import { useTranslation } from 'react-i18next';
 import type { AnalysisHeader, Reconciliation } from '../../../shared/contract';
-import { useFormat } from '../../i18n/format';
+import { useFormat, warehouseDay } from '../../i18n/format';
 
-/** This month in the warehouse's time zone as the browser sees it: 'YYYY-MM'. */
+/** This month in the warehouse's time zone: 'YYYY-MM'. */
 export function thisMonth(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+  return warehouseDay().slice(0, 7);
 }
 export const isMonth = (v: string | null): v is string => v !== null && /^\d{4}-(0[1-9]|1[0-2])$/.test(v);
 
