@@ -182,6 +182,8 @@ export const errorCodes = [
   'returns.noBin',
   'kpi.futureMonth',
   'kpi.badRange',
+  'kpi.reviewSigned',
+  'kpi.monthNotOver',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -170,6 +170,9 @@ export const requestNameList = [
   'kpi.targets',
   'kpi.setTarget',
   'kpi.dashboard',
+  'kpi.review',
+  'kpi.saveReview',
+  'kpi.signReview',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

@@ -2,6 +2,7 @@
 import type { KpiRequestName } from '../../../shared/contract';
 import type { Handler } from '../contract/handlers';
 import { dashboard } from './dashboard';
+import { readReview, writeReview } from './review';
 import { kpiDrill } from './drill';
 import { readTargets, setTarget } from './targets';
 import { kpiTracker } from './tracker';
@@ -12,4 +13,7 @@ export const kpiHandlers: { [N in KpiRequestName]: Handler<N> } = {
   'kpi.targets': (ctx) => readTargets(ctx.db),
   'kpi.setTarget': (ctx, input) => setTarget(ctx, input),
   'kpi.dashboard': (ctx) => dashboard(ctx),
+  'kpi.review': (ctx, input) => readReview(ctx, input.month),
+  'kpi.saveReview': (ctx, input) => writeReview(ctx, input, false),
+  'kpi.signReview': (ctx, input) => writeReview(ctx, input, true),
 };

@@ -9,6 +9,9 @@
 // are clipped to today: a figure is never computed over days still to come.
 import { z } from 'zod';
 import { spec, type RequestSpec } from '../spec';
+import { reviewRequests } from './review';
+
+export * from './review';
 
 // ---- words ---------------------------------------------------------------
 
@@ -190,5 +193,6 @@ export const kpiRequests = {
   }),
   /** The supervisor's and the manager's landing page. */
   'kpi.dashboard': spec<Dashboard>()({ input: z.object({}).strict(), access: kpiReaders, write: false }),
+  ...reviewRequests,
 } as const satisfies Record<string, RequestSpec>;
 export type KpiRequestName = keyof typeof kpiRequests;

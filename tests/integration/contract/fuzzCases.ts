@@ -681,4 +681,10 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['unknown kpi', { kpi: 'happiness', target: 1 }],
   ],
   'kpi.dashboard': () => noInput,
+  'kpi.review': () => [['a date, not a month', { month: '2026-11-01' }]],
+  'kpi.saveReview': () => [
+    ['commentary too long', { month: '2026-11', commentary: 'x'.repeat(4001) }],
+    ['unexpected field', { month: '2026-11', figures: {} }],
+  ],
+  'kpi.signReview': () => [['missing month', { commentary: 'x' }]],
 };

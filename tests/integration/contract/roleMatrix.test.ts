@@ -251,6 +251,9 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'kpi.targets': () => ({}),
   'kpi.setTarget': () => ({ kpi: 'inventoryAccuracy', target: 98.5 }),
   'kpi.dashboard': () => ({}),
+  'kpi.review': () => ({ month: '2026-11' }),
+  'kpi.saveReview': () => ({ month: '2026-10', commentary: 'x', actions: 'y' }),
+  'kpi.signReview': () => ({ month: `2022-${String((++seq % 12) + 1).padStart(2, '0')}` }),
 };
 
 // Logging out ends the caller's session, so it goes last.

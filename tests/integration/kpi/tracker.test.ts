@@ -350,3 +350,66 @@ describe('dashboard', () => {
     );
   });
 });
+
+describe('monthly performance review', () => {
+  it('shows the month against its targets and the month before, with the damage, counts and adjustments', async () => {
+    const r = await call(w.core, supervisor, 'kpi.review', { month });
+    expect(r).toMatchObject({ state: 'new', from: '2026-11-01', to: '2026-11-20', previousMonth: '2026-10' });
+    const service = r.kpis.find((k) => k.kpi === 'serviceLevel')!;
+    expect(service.figure).toEqual(expected('serviceLevel', '2026-11-01', '2026-11-20'));
+    expect(service.previous).toEqual(expected('serviceLevel', '2026-10-01', '2026-10-31'));
+    expect(r.damage.reports).toBe(
+      one<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM damage_reports WHERE entered_date BETWEEN '2026-11-01' AND '2026-11-30'",
+      ).n,
+    );
+    const accuracy = expected('inventoryAccuracy', '2026-11-01', '2026-11-20');
+    expect(r.counts).toMatchObject({ linesCounted: accuracy.den, linesWithinTolerance: accuracy.num });
+  });
+
+  it('keeps the commentary and actions, and once signed keeps the figures as they were', async () => {
+    await call(w.core, manager, 'kpi.saveReview', {
+      month: '2026-10',
+      commentary: '十月服务水平偏低',
+      actions: '加强排车',
+    });
+    const signed = await call(w.core, manager, 'kpi.signReview', {
+      month: '2026-10',
+      commentary: '十月服务水平偏低',
+      actions: '加强排车，周三复盘',
+    });
+    expect(signed).toMatchObject({ state: 'signed', signedBy: 'csManager', actions: '加强排车，周三复盘' });
+    const lateBefore = signed.kpis.find((k) => k.kpi === 'lateReceipts')!.figure;
+
+    // A receipt posted late into October after the sign-off does not change the signed review.
+    const sqlite = w.core.database.sqlite;
+    const doc = sqlite
+      .prepare(
+        "INSERT INTO documents (type, number, state, idempotency_key, created_by, created_at, posted_at) VALUES ('receipt', 'K-LATE', 'posted', 'k-late', ?, '2026-10-15T02:00:00.000Z', '2026-10-15T02:00:00.000Z')",
+      )
+      .run(userId('u-operator')).lastInsertRowid;
+    sqlite
+      .prepare(
+        "INSERT INTO receipts (document_id, delivery_note, supplier, arrived_at, posted_at, delay_minutes) VALUES (?, 'K-LATE', 'K', '2026-10-14T02:00:00.000Z', '2026-10-15T02:00:00.000Z', 1440)",
+      )
+      .run(doc);
+    expect(expected('lateReceipts', '2026-10-01', '2026-10-31').value).toBe((lateBefore.value ?? 0) + 1);
+    const again = await call(w.core, supervisor, 'kpi.review', { month: '2026-10' });
+    expect(again.kpis.find((k) => k.kpi === 'lateReceipts')!.figure).toEqual(lateBefore);
+
+    expect(
+      await refusal(w.core, manager, 'kpi.saveReview', { month: '2026-10', commentary: 'changed', actions: '' }),
+    ).toMatchObject({ code: 'kpi.reviewSigned' });
+    expect((await call(w.core, supervisor, 'kpi.review', { month: '2026-10' })).commentary).toBe('十月服务水平偏低');
+  });
+
+  it('refuses to sign a month not yet over, and a review by anyone but the CS manager', async () => {
+    expect((await refusal(w.core, manager, 'kpi.signReview', { month, commentary: '', actions: '' })).code).toBe(
+      'kpi.monthNotOver',
+    );
+    expect((await refusal(w.core, supervisor, 'kpi.saveReview', { month, commentary: 'x', actions: '' })).code).toBe(
+      'auth.forbidden',
+    );
+    expect((await call(w.core, supervisor, 'kpi.review', { month })).state).toBe('new');
+  });
+});
