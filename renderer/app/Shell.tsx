@@ -28,6 +28,7 @@ import { DamageAnalysisPage } from '../pages/DamageAnalysisPage';
 import { ReturnAnalysisPage } from '../pages/ReturnAnalysisPage';
 import { DashboardPage } from '../pages/kpi/DashboardPage';
 import { KpiTrackerPage } from '../pages/kpi/KpiTrackerPage';
+import { ReviewPage } from '../pages/kpi/ReviewPage';
 import { PrintRoute } from '../print/PrintRoute';
 import { ScannerStatusBar } from '../scanning/ScannerStatusBar';
 import { useScanning } from '../scanning/useScanning';
@@ -108,6 +109,7 @@ export function Shell() {
           {page === 'approvals' && <ApprovalsPage />}
           {page === 'dashboard' && <DashboardPage />}
           {page === 'kpiTracker' && <KpiTrackerPage />}
+          {page === 'kpiReview' && <ReviewPage />}
         </main>
       </div>
     </div>

@@ -38,6 +38,7 @@ export const pageIds = [
   // KPIs (issue 14): the dashboard 看板 and the KPI tracker 客户服务部重要衡量指标跟踪表.
   'dashboard',
   'kpiTracker',
+  'kpiReview',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -84,6 +85,8 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   // KPIs (issue 14, R14): kept by the supervisor and the operator, reviewed by the CS manager.
   dashboard: ['supervisor', 'csManager', 'operator'],
   kpiTracker: ['supervisor', 'csManager', 'operator'],
+  // The monthly performance review (issue 14 item 4): the CS manager's, read by the supervisor.
+  kpiReview: ['csManager', 'supervisor'],
 };
 
 /**
@@ -144,6 +147,7 @@ export const printDocs = [
   'returnAnalysis',
   'damageRecord',
   'kpiTracker',
+  'kpiReview',
 ] as const;
 export type PrintDoc = (typeof printDocs)[number];
 

@@ -8,6 +8,7 @@ import { DamageAnalysisPrint, ReturnAnalysisPrint } from './AnalysisPrint';
 import { CountSheetPrint } from './CountSheetPrint';
 import { DamageRecordPrint } from './DamageRecordPrint';
 import { DispatchReportPrint } from './DispatchReportPrint';
+import { KpiReviewPrint } from './KpiReviewPrint';
 import { KpiTrackerPrint } from './KpiTrackerPrint';
 import { OrderConfirmationPrint } from './OrderConfirmationPrint';
 import { PickListPrint } from './PickListPrint';
@@ -46,7 +47,7 @@ export function PrintRoute({ route }: { route: Route }) {
     (doc === 'dispatchReport' && day !== null) ||
     ((doc === 'damageAnalysis' || doc === 'returnAnalysis') && month !== null) ||
     (doc === 'damageRecord' && reportIds.length > 0) ||
-    (doc === 'kpiTracker' && month !== null);
+    ((doc === 'kpiTracker' || doc === 'kpiReview') && month !== null);
 
   // An address that names no document goes back to the console.
   useEffect(() => {
@@ -63,5 +64,6 @@ export function PrintRoute({ route }: { route: Route }) {
   if (doc === 'returnAnalysis' && month !== null) return <ReturnAnalysisPrint month={month} onBack={back} />;
   if (doc === 'damageRecord' && reportIds.length > 0) return <DamageRecordPrint reportIds={reportIds} onBack={back} />;
   if (doc === 'kpiTracker' && month !== null) return <KpiTrackerPrint month={month} onBack={back} />;
+  if (doc === 'kpiReview' && month !== null) return <KpiReviewPrint month={month} onBack={back} />;
   return null;
 }

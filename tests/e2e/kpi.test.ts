@@ -68,6 +68,14 @@ describe('KPI tracker and dashboard', () => {
       await new KpiTrackerPage(manager).setTarget('lateReceipts', '1000');
       await manager.getByTestId('toast-success').waitFor();
       await screenshot(manager, 'kpi-04-manager-target');
+      // The manager's monthly review of the same month: its KPIs against the targets and the month before.
+      await manager.evaluate(() => (window.location.hash = '#/kpiReview'));
+      await manager.getByTestId('review-kpis').waitFor();
+      expect(await manager.getByTestId('review-row-lateReceipts').innerText()).toContain('≤ 1,000');
+      await manager.getByTestId('review-commentary').fill('本月入仓过账及时');
+      await manager.getByTestId('review-save').click();
+      await expect.poll(() => manager.getByTestId('review-state').innerText()).toBe('草稿');
+      await screenshot(manager, 'kpi-05-manager-review');
     } finally {
       await manager.close();
     }
@@ -75,13 +83,13 @@ describe('KPI tracker and dashboard', () => {
     await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain('≤ 1,000');
     await expect.poll(() => row.locator('.kpi-met').count()).toBeGreaterThan(0);
     expect(await row.innerText()).toContain('✓ 达标');
-    await screenshot(supervisor, 'kpi-05-tracker-graded');
+    await screenshot(supervisor, 'kpi-06-tracker-graded');
   });
 
   it('prints the tracker to an A4 PDF with its title and page numbers', async () => {
     await supervisor.getByTestId('kpi-print').click();
     await supervisor.getByTestId('print-kpi-tracker').waitFor();
-    await screenshot(supervisor, 'kpi-06-print');
+    await screenshot(supervisor, 'kpi-07-print');
     await supervisor.emulateMedia({ media: 'print' });
     const pdf = await supervisor.pdf({ printBackground: true, preferCSSPageSize: true });
     await supervisor.emulateMedia({ media: 'screen' });

@@ -118,6 +118,11 @@ export function DashboardPage() {
       <div className="toolbar">
         <h2>{t('kpi:dashboard.title')}</h2>
         <span className="toolbar-spacer" />
+        {allowed.includes('kpiReview') && (
+          <button type="button" onClick={() => navigate('kpiReview')} data-testid="dash-open-review">
+            {t('kpi:review.title')}
+          </button>
+        )}
         <button type="button" onClick={() => navigate('kpiTracker', { month })} data-testid="dash-open-tracker">
           {t('kpi:dashboard.openTracker')}
         </button>
