@@ -151,7 +151,7 @@ async function run(argv: string[]): Promise<number> {
           json,
           report,
           report.ok
-            ? `ok: ${report.movements} movements, ${report.balances} balances agree; no negative balance`
+            ? `ok: ${report.movements} movements, ${report.balances} balances and ${report.periodFigures} period figures agree; no negative balance`
             : `${report.findings.length} problem(s) found:\n${lines.join('\n')}`,
         );
         return report.ok ? 0 : 1;

@@ -184,6 +184,9 @@ export const errorCodes = [
   'kpi.badRange',
   'kpi.reviewSigned',
   'kpi.monthNotOver',
+  'reports.futureRange',
+  'reports.reversedRange',
+  'reports.unknownWarehouse',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -16,6 +16,7 @@ import { BalanceIndex } from './stock/balanceIndex';
 import { SetupGate } from './setup/setupGate';
 import { LiveSessions } from './auth/live';
 import { defaultSessionIdleMs, defaultSessionMaxMs } from './auth/sessions';
+import { ensurePeriodFigures } from './stock/periodFigures';
 
 export type Core = {
   dataDir: string;
@@ -59,6 +60,9 @@ export type CoreOptions = {
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const database = openDatabase(opts.dataDir);
+  const timeZone = opts.timeZone ?? storedTimeZone(database.sqlite);
+  // Issue 14: the period figures' days are in the warehouse's zone (rebuilt once if it changed).
+  ensurePeriodFigures(database.sqlite, timeZone);
   const checkpointer = startCheckpointer(database.sqlite, database.file);
   const bus = createEventBus();
   const balances = new BalanceIndex(database.sqlite);
@@ -68,7 +72,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const runnerOptions = {
     root: database.db,
     bus,
-    timeZone: opts.timeZone ?? storedTimeZone(database.sqlite),
+    timeZone,
     dataDir: opts.dataDir,
     ...(opts.now && { now: opts.now }),
     log,

@@ -12,4 +12,5 @@ export * from './damage';
 export * from './returns';
 export * from './analyses';
 export * from './kpi';
+export * from './reports';
 export * from './backups';

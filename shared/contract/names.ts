@@ -173,6 +173,7 @@ export const requestNameList = [
   'kpi.review',
   'kpi.saveReview',
   'kpi.signReview',
+  'reports.weekly',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

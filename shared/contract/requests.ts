@@ -76,6 +76,7 @@ import { damageRequests, disposalKinds } from './damage';
 import { returnsRequests } from './returns';
 import { analysesRequests } from './analyses';
 import { kpiRequests } from './kpi';
+import { reportsRequests } from './reports';
 
 export type { Access, RequestSpec } from './spec';
 /** The station host's one-time first-run code (setup/setupGate.ts), as typed: dashes and spaces allowed. */
@@ -522,6 +523,7 @@ export const requests = {
   ...returnsRequests,
   ...analysesRequests,
   ...kpiRequests,
+  ...reportsRequests,
 } as const satisfies Record<string, RequestSpec>;
 
 export type Requests = typeof requests;

@@ -55,6 +55,7 @@ import { createDamageHandlers } from '../damage/handlers';
 import { returnsHandlers } from '../returns/handlers';
 import { analysesHandlers } from '../analyses/handlers';
 import { kpiHandlers } from '../kpi/handlers';
+import { reportsHandlers } from '../reports/handlers';
 import { listReceipts, postReceipt } from '../receipts/receipts';
 import { createAdmin, demoLogins, loadDemo, setupStatus } from '../setup/setup';
 import type { SetupGate } from '../setup/setupGate';
@@ -236,4 +237,5 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...analysesHandlers,
   ...kpiHandlers,
   ...backupsHandlers(deps.backups),
+  ...reportsHandlers,
 });

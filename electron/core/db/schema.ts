@@ -582,6 +582,24 @@ export type DB = {
     signed_by: number | null;
     signed_at: string | null;
   };
+  period_figures: {
+    day: string;
+    product_id: number;
+    status: string;
+    location_id: number;
+    type: string;
+    qty: number;
+    amount_fen: number;
+    lines: number;
+  };
+  period_months: {
+    month: string;
+    product_id: number;
+    status: string;
+    location_id: number;
+    qty: number;
+    amount_fen: number;
+  };
 };
 
 /** The database handle services use: the root or a transaction, same API. */

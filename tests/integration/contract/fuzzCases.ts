@@ -687,4 +687,11 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['unexpected field', { month: '2026-11', figures: {} }],
   ],
   'kpi.signReview': () => [['missing month', { commentary: 'x' }]],
+  'reports.weekly': () => [
+    ['week 54', { week: '2026-W54' }],
+    ['week and range', { week: '2026-W48', from: '2026-11-23', to: '2026-11-29' }],
+    ['from without to', { from: '2026-11-23' }],
+    ['neither', {}],
+    ['warehouse not an id', { week: '2026-W48', warehouseId: 'main' }],
+  ],
 };

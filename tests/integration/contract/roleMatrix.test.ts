@@ -254,6 +254,7 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'kpi.review': () => ({ month: '2026-11' }),
   'kpi.saveReview': () => ({ month: '2026-10', commentary: 'x', actions: 'y' }),
   'kpi.signReview': () => ({ month: `2022-${String((++seq % 12) + 1).padStart(2, '0')}` }),
+  'reports.weekly': () => ({ week: '2026-W48' }),
 };
 
 // Logging out ends the caller's session, so it goes last.

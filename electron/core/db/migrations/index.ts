@@ -14,6 +14,7 @@ import { delivery } from './014_delivery';
 import { damage } from './015_damage';
 import { returns } from './016_returns';
 import { analyses } from './019_analyses';
+import { periodFigures } from './020_period_figures';
 import { kpiTargets } from './021_kpi_targets';
 
 export type Migration = { version: number; name: string; sql: string };
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   damage,
   returns,
   analyses,
+  periodFigures,
   kpiTargets,
 ];
 
