@@ -6,6 +6,7 @@
 // raw, consistently with the migrations, so the month builds in a blink; the
 // return notes come from the analyses' generator (tests/helpers/analysesMonth.ts).
 import type Database from 'better-sqlite3';
+import { ensurePeriodFigures } from '../../electron/core/stock/periodFigures';
 
 export type KpiMonthPlan = {
   month: string;
@@ -25,6 +26,15 @@ const addDays = (date: string, n: number) => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 };
+
+/**
+ * Rows inserted raw bypass postDocument, which keeps the period figures: they
+ * are rebuilt from the ledger afterwards, as a migration or a zone change does.
+ */
+export function rebuildPeriodFigures(sqlite: Database.Database, timeZone: string): void {
+  sqlite.prepare("DELETE FROM settings WHERE key = 'periodFigures.timeZone'").run();
+  ensurePeriodFigures(sqlite, timeZone);
+}
 
 export function generateKpiMonth(sqlite: Database.Database, plan: KpiMonthPlan): void {
   let seed = plan.seed ?? 14;

@@ -26,7 +26,6 @@ export async function dashboard(ctx: ServiceContext): Promise<Dashboard> {
   const sessionAccuracy = new Map<number, CountAccuracy>();
   for (const kpi of kpiIds) {
     const define = kpiDefinitions[kpi];
-    if (!define) continue;
     const trend: DashboardKpi['trend'] = [];
     let figure = null;
     for (const w of weeks) {

@@ -5,7 +5,7 @@
 // in the core (the service level, the qualified order rate, a count's
 // accuracy) it is called, never counted a second way.
 import { sql } from 'kysely';
-import type { KpiFigure, KpiId } from '../../../shared/contract';
+import { daysOfInventoryWindowDays, issueMovementTypes, type KpiFigure, type KpiId } from '../../../shared/contract';
 import type { CountAccuracy } from '../../../shared/contract/counts';
 import { receiptPostingLimitMinutes } from '../../../shared/domain';
 import { accuracyOf, addAccuracy } from '../counts/accuracy';
@@ -13,7 +13,10 @@ import { loadSession } from '../counts/common';
 import { computeLines } from '../counts/variance';
 import type { Db } from '../db/schema';
 import { serviceLevel } from '../dispatch/delivery/serviceLevel';
+import { addDays } from '../orders/dates';
 import { qualifiedRate } from '../orders/rate';
+import { daysOfInventory } from '../reports/daysOfInventory';
+import { movementsBetween, openingAt } from '../reports/figures';
 import { instants } from './periods';
 
 export type KpiRange = {
@@ -72,17 +75,44 @@ export async function customerServiceLevel(db: Db, r: KpiRange): Promise<KpiFigu
   return rate(s.onTime, s.due);
 }
 
+/** Movement types counted as adjustments by the manual adjustment rate. */
+export const adjustmentMovementTypes = ['countAdjustment', 'manualAdjustment'] as const;
+
 /**
  * DOMAIN R14 "manual adjustment rate 手工调整率: manual and count adjustment lines ÷
- * all posted movement lines, %" — ledger lines posted in the range.
+ * all posted movement lines, %" — from the period figures' line counts of the
+ * range's business days (migration 020), never the ledger. A reversal's lines
+ * count under the type it reverses, as the figures keep them.
  */
 export async function manualAdjustmentRate(db: Db, r: KpiRange): Promise<KpiFigure> {
-  const { start, end } = instants(r.from, r.to, r.timeZone);
-  const row = await sql<{ adj: number | null; n: number }>`
-    SELECT SUM(CASE WHEN type IN ('countAdjustment', 'manualAdjustment') THEN 1 ELSE 0 END) AS adj, COUNT(*) AS n
-    FROM movements WHERE at >= ${start} AND at < ${end}`.execute(db);
+  const row = await sql<{ adj: number | null; n: number | null }>`
+    SELECT SUM(CASE WHEN type IN ('countAdjustment', 'manualAdjustment') THEN lines ELSE 0 END) AS adj,
+           SUM(lines) AS n
+    FROM period_figures WHERE day BETWEEN ${r.from} AND ${r.to}`.execute(db);
   const x = row.rows[0];
   return rate(Number(x?.adj ?? 0), Number(x?.n ?? 0));
+}
+
+/**
+ * DOMAIN R14 "days of inventory 库存天数: closing stock value ÷ average daily issue
+ * value over the last 28 days" — reports/daysOfInventory.ts, the weekly stock
+ * report's one definition, over the same figures its totals add: the closing
+ * value at the end of the range (every product, status and location) and the
+ * value issued in the 28 days to its last day. num: closing value, den: value issued.
+ */
+export async function stockDays(db: Db, r: KpiRange): Promise<KpiFigure> {
+  const closing = await openingAt(db, addDays(r.to, 1), null);
+  const issues = await movementsBetween(
+    db,
+    addDays(r.to, 1 - daysOfInventoryWindowDays),
+    r.to,
+    null,
+    issueMovementTypes,
+  );
+  let closingFen = 0;
+  for (const f of closing.values()) closingFen += f.amountFen;
+  const issuedFen = -issues.reduce((n, i) => n + i.amountFen, 0);
+  return { value: daysOfInventory(closingFen, issuedFen), num: closingFen, den: issuedFen };
 }
 
 /**
@@ -140,11 +170,11 @@ export async function lateDispatchReports(db: Db, r: KpiRange): Promise<KpiFigur
   return { value: late, num: late, den: Number(row.rows[0]?.n ?? 0) };
 }
 
-/** The figure of `kpi` over a range; null when it cannot be measured here. */
-export const kpiDefinitions: Record<KpiId, ((db: Db, r: KpiRange) => Promise<KpiFigure>) | null> = {
+/** The figure of `kpi` over a range. */
+export const kpiDefinitions: Record<KpiId, (db: Db, r: KpiRange) => Promise<KpiFigure>> = {
   inventoryAccuracy,
   serviceLevel: customerServiceLevel,
-  daysOfInventory: null,
+  daysOfInventory: stockDays,
   manualAdjustmentRate,
   qualifiedOrderRate,
   returns: (db, r) => returnNotes(db, r, 'report'),

@@ -19,6 +19,7 @@ import type { ServiceContext } from '../context';
 import type { Db } from '../db/schema';
 import { today as todayOf } from '../orders/dates';
 import { countSessionsIn, kpiDefinitions, type KpiRange } from './definitions';
+import { weeklyReport } from '../reports/weekly';
 import { instants } from './periods';
 
 type Rows = Record<string, KpiDrillCell>[];
@@ -84,6 +85,11 @@ async function dueOrders(db: Db, r: KpiRange): Promise<Records> {
   };
 }
 
+/**
+ * The adjustment lines of the range: the products the period figures show
+ * adjusted on those days, then their movements through the ledger's product
+ * index — never a scan of the whole ledger.
+ */
 async function adjustmentMoves(db: Db, r: KpiRange): Promise<Records> {
   const { start, end } = instants(r.from, r.to, r.timeZone);
   const rows = await sql<Record<string, KpiDrillCell>>`
@@ -94,7 +100,9 @@ async function adjustmentMoves(db: Db, r: KpiRange): Promise<Records> {
     JOIN products p ON p.id = m.product_id
     JOIN locations l ON l.id = m.location_id
     JOIN users u ON u.id = m.user_id
-    WHERE m.at >= ${start} AND m.at < ${end} AND m.type IN ('countAdjustment', 'manualAdjustment')
+    WHERE m.product_id IN (SELECT DISTINCT product_id FROM period_figures
+                           WHERE day BETWEEN ${r.from} AND ${r.to} AND type IN ('countAdjustment', 'manualAdjustment'))
+      AND m.type IN ('countAdjustment', 'manualAdjustment') AND m.at >= ${start} AND m.at < ${end}
     ORDER BY m.id`.execute(db);
   return {
     columns: [
@@ -109,6 +117,33 @@ async function adjustmentMoves(db: Db, r: KpiRange): Promise<Records> {
       ['user', 'text'],
     ],
     rows: rows.rows,
+  };
+}
+
+/** Days of inventory per product × status: the weekly stock report's own rows for the range, most days first. */
+async function stockRows(ctx: ServiceContext, r: KpiRange): Promise<Records> {
+  const report = await weeklyReport(ctx, { from: r.from, to: r.to });
+  const rows = report.rows
+    .filter((x) => x.figures.closing.qty !== 0 || x.issued28.qty !== 0)
+    .map((x) => ({
+      product: `${x.productCode} ${x.productName}`,
+      status: x.status,
+      closingQty: x.figures.closing.qty,
+      closingAmount: x.figures.closing.amountFen,
+      issued28: x.issued28.amountFen,
+      days: x.daysOfInventory,
+    }))
+    .sort((a, b) => (b.days ?? Infinity) - (a.days ?? Infinity));
+  return {
+    columns: [
+      ['product', 'text'],
+      ['status', 'text'],
+      ['closingQty', 'qty'],
+      ['closingAmount', 'money'],
+      ['issued28', 'money'],
+      ['days', 'number'],
+    ],
+    rows,
   };
 }
 
@@ -200,16 +235,16 @@ async function dispatchReports(db: Db, r: KpiRange): Promise<Records> {
   };
 }
 
-const records: Record<KpiId, ((db: Db, r: KpiRange) => Promise<Records>) | null> = {
-  inventoryAccuracy: countLines,
-  serviceLevel: dueOrders,
-  daysOfInventory: null,
-  manualAdjustmentRate: adjustmentMoves,
-  qualifiedOrderRate: receivedOrders,
-  returns: (db, r) => notes(db, r, 'report'),
-  refusals: (db, r) => notes(db, r, 'refusal'),
-  lateReceipts: receipts,
-  lateDispatchReports: dispatchReports,
+const records: Record<KpiId, (ctx: ServiceContext, r: KpiRange) => Promise<Records>> = {
+  inventoryAccuracy: (ctx, r) => countLines(ctx.db, r),
+  serviceLevel: (ctx, r) => dueOrders(ctx.db, r),
+  daysOfInventory: stockRows,
+  manualAdjustmentRate: (ctx, r) => adjustmentMoves(ctx.db, r),
+  qualifiedOrderRate: (ctx, r) => receivedOrders(ctx.db, r),
+  returns: (ctx, r) => notes(ctx.db, r, 'report'),
+  refusals: (ctx, r) => notes(ctx.db, r, 'refusal'),
+  lateReceipts: (ctx, r) => receipts(ctx.db, r),
+  lateDispatchReports: (ctx, r) => dispatchReports(ctx.db, r),
 };
 
 export async function kpiDrill(
@@ -220,11 +255,8 @@ export async function kpiDrill(
   if (input.from > input.to || input.from > today)
     throw new AppError('kpi.badRange', { from: input.from, to: input.to });
   const r: KpiRange = { from: input.from, to: input.to > today ? today : input.to, timeZone: ctx.timeZone };
-  const define = kpiDefinitions[input.kpi];
-  const list = records[input.kpi];
-  if (!define || !list) throw new AppError('kpi.badRange', { from: input.from, to: input.to });
-  const figure = await define(ctx.db, r);
-  const all = await list(ctx.db, r);
+  const figure = await kpiDefinitions[input.kpi](ctx.db, r);
+  const all = await records[input.kpi](ctx, r);
   return {
     kpi: input.kpi,
     from: r.from,

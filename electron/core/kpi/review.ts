@@ -32,7 +32,6 @@ async function figures(ctx: ServiceContext, month: string, today: string): Promi
   const kpis: ReviewKpiRow[] = [];
   for (const kpi of kpiIds) {
     const define = kpiDefinitions[kpi];
-    if (!define) continue;
     const figure = await define(ctx.db, { from, to, timeZone: ctx.timeZone });
     const previous = await define(ctx.db, { from: prev.from, to: prev.to, timeZone: ctx.timeZone });
     const target = targets.get(kpi) ?? null;

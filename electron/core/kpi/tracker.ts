@@ -20,7 +20,6 @@ export async function kpiTracker(ctx: ServiceContext, month: string): Promise<Kp
   const sessionAccuracy = new Map<number, CountAccuracy>();
   for (const kpi of kpiIds) {
     const define = kpiDefinitions[kpi];
-    if (!define) continue;
     const target = targets.get(kpi) ?? null;
     const cells: KpiRow['cells'] = [];
     for (const p of periods) {

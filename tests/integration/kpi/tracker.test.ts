@@ -9,7 +9,7 @@ import type { Caller } from '../../../electron/core/context';
 import { defaultTimeZone } from '../../../electron/core/clock';
 import { zonedInstant } from '../../../electron/core/dispatch/delivery/cutoff';
 import { generateAnalysesMonth } from '../../helpers/analysesMonth';
-import { generateKpiMonth } from '../../helpers/kpiMonth';
+import { generateKpiMonth, rebuildPeriodFigures } from '../../helpers/kpiMonth';
 import { call, openWarehouse, refusal, type Warehouse } from '../fixtures';
 
 const month = '2026-11';
@@ -28,6 +28,10 @@ const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n * 10_000) 
 const nextDay = (date: string) => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+};
+const addDaysTest = (date: string, n: number) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 };
 const window = (from: string, to: string) => [
   zonedInstant(from, '00:00', defaultTimeZone).toISOString(),
@@ -116,8 +120,23 @@ function expected(kpi: KpiId, from: string, to: string): KpiFigure {
       );
       return { value: r.late ?? 0, num: r.late ?? 0, den: r.n };
     }
-    case 'daysOfInventory':
-      throw new Error('days of inventory is not generated here');
+    case 'daysOfInventory': {
+      // Closing value (Σ of the whole ledger up to the range's end) ÷ issues of the 28 days to it ÷ 28.
+      const [, windowEnd] = window(from, to);
+      const [windowStart] = window(nextDay(addDaysTest(to, -28)), to);
+      const r = one<{ closing: number | null; issued: number | null }>(
+        `SELECT (SELECT SUM(qty * unit_cost_fen) FROM movements WHERE at < ?) AS closing,
+                (SELECT -SUM(qty * unit_cost_fen) FROM movements
+                  WHERE at >= ? AND at < ? AND type IN ('dispatchIssue', 'giftIssue')) AS issued`,
+        windowEnd,
+        windowStart,
+        windowEnd,
+      );
+      const closing = r.closing ?? 0;
+      const issued = r.issued ?? 0;
+      const value = issued <= 0 ? null : Math.round((Math.max(0, closing) / (issued / 28)) * 10) / 10;
+      return { value, num: closing, den: issued };
+    }
   }
 }
 
@@ -160,6 +179,7 @@ beforeAll(async () => {
     productIds,
     binIds,
   });
+  rebuildPeriodFigures(sqlite, defaultTimeZone);
 }, 60_000);
 afterAll(async () => w.core.close());
 
@@ -212,6 +232,23 @@ describe('KPI tracker', () => {
     expect(month('returns').value).toBeGreaterThan(0);
     expect(month('refusals').value).toBeGreaterThan(0);
     expect(month('manualAdjustmentRate').value).toBeGreaterThan(0);
+  });
+
+  it('shows the days of inventory of the weekly stock report (its one definition) for the same days', async () => {
+    const row = tracker.rows.find((r) => r.kpi === 'daysOfInventory')!;
+    for (const [i, p] of tracker.periods.entries()) {
+      if (p.future) continue;
+      const weekly = await call(w.core, supervisor, 'reports.weekly', { from: p.from, to: p.to });
+      expect([p.key, row.cells[i]!.figure!.value]).toEqual([p.key, weekly.totals.daysOfInventory]);
+    }
+    expect(row.cells[4]!.figure!.value).toBeGreaterThan(0);
+    const drill = await call(w.core, supervisor, 'kpi.drill', {
+      kpi: 'daysOfInventory',
+      from: '2026-11-01',
+      to: '2026-11-20',
+    });
+    expect(drill.rows.length).toBeGreaterThan(0);
+    expect(drill.rows.reduce((n, r) => n + Number(r.closingAmount), 0)).toBe(drill.figure.num);
   });
 
   it('drills from a figure into the records it counts, those against it first', async () => {
