@@ -34,11 +34,14 @@ import { CustomerPage } from '../pages/CustomerPage';
 import { ComplaintStatsPage } from '../pages/ComplaintStatsPage';
 import { SchedulesPage } from '../pages/reports/SchedulesPage';
 import { WeeklyReportPage } from '../pages/reports/WeeklyReportPage';
+import { DashboardPage } from '../pages/kpi/DashboardPage';
+import { KpiTrackerPage } from '../pages/kpi/KpiTrackerPage';
+import { ReviewPage } from '../pages/kpi/ReviewPage';
 import { PrintRoute } from '../print/PrintRoute';
 import { ScannerStatusBar } from '../scanning/ScannerStatusBar';
 import { useScanning } from '../scanning/useScanning';
 import { Nav } from './Nav';
-import { navigate, pagesFor, useRoute, type PageId } from './routes';
+import { landingPage, navigate, pagesFor, useRoute, type PageId } from './routes';
 import { useSession } from './session';
 import { TopBar } from './TopBar';
 
@@ -48,11 +51,12 @@ export function Shell() {
   const allowed = pagesFor(session.user.roles);
   const printing = route.page.startsWith('print/');
   const requested = allowed.find((p) => p === route.page);
-  const page: PageId = requested ?? allowed[0] ?? 'inventory';
+  // No page asked for (just logged in) or one this user may not see: the page their role works on.
+  const page: PageId = requested ?? landingPage(session.user.roles);
   // The keyboard wedge and the scan sounds work on every page.
   useScanning();
 
-  // An unknown or forbidden address goes to the first page this user may see.
+  // An unknown or forbidden address goes to the page this user's role lands on.
   useEffect(() => {
     if (!requested && !printing) navigate(page);
   }, [requested, printing, page]);
@@ -121,6 +125,9 @@ export function Shell() {
           {page === 'customer' && <CustomerPage key={customerId ?? 0} customerId={customerId} />}
           {page === 'weeklyReport' && <WeeklyReportPage />}
           {page === 'schedules' && <SchedulesPage />}
+          {page === 'dashboard' && <DashboardPage />}
+          {page === 'kpiTracker' && <KpiTrackerPage />}
+          {page === 'kpiReview' && <ReviewPage />}
         </main>
       </div>
     </div>

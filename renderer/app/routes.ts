@@ -48,6 +48,10 @@ export const pageIds = [
   // Reports (issue 14): the weekly stock report 周库存报表 and the scheduled PDFs.
   'weeklyReport',
   'schedules',
+  // KPIs (issue 14): the dashboard 看板 and the KPI tracker 客户服务部重要衡量指标跟踪表.
+  'dashboard',
+  'kpiTracker',
+  'kpiReview',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -105,7 +109,35 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   weeklyReport: ['supervisor', 'operator', 'csManager'],
   // Scheduled output (issue 14 §6): set up by the administrator or the supervisor.
   schedules: ['admin', 'supervisor'],
+  // KPIs (issue 14, R14): kept by the supervisor and the operator, reviewed by the CS manager.
+  dashboard: ['supervisor', 'csManager', 'operator'],
+  kpiTracker: ['supervisor', 'csManager', 'operator'],
+  // The monthly performance review (issue 14 item 4): the CS manager's, read by the supervisor.
+  kpiReview: ['csManager', 'supervisor'],
 };
+
+/**
+ * Each role lands on the page it works on (issue 14 item 7): the supervisor and
+ * the CS manager on the dashboard, the operator on the day's orders, the
+ * dispatcher on the board, the salesperson on the phone orders awaiting their
+ * confirmation, the keeper at the station, the administrator on the users. A
+ * person with several roles lands by the first of them in this order.
+ */
+const landings: readonly [Role, PageId][] = [
+  ['supervisor', 'dashboard'],
+  ['csManager', 'dashboard'],
+  ['operator', 'orders'],
+  ['dispatcher', 'dispatchBoard'],
+  ['salesperson', 'phoneOrders'],
+  ['warehouseKeeper', 'station'],
+  ['admin', 'users'],
+];
+
+export function landingPage(roles: readonly Role[]): PageId {
+  const allowed = pagesFor(roles);
+  for (const [role, page] of landings) if (roles.includes(role) && allowed.includes(page)) return page;
+  return allowed[0] ?? 'inventory';
+}
 
 export function pagesFor(roles: readonly Role[]): PageId[] {
   return pageIds.filter((p) => {
@@ -145,6 +177,8 @@ export const printDocs = [
   'returnNote',
   'complaintStats',
   'weeklyReport',
+  'kpiTracker',
+  'kpiReview',
 ] as const;
 export type PrintDoc = (typeof printDocs)[number];
 

@@ -69,6 +69,8 @@ import enReports from './en/reports.json';
 import zhReports from './zh-CN/reports.json';
 import enSchedules from './en/schedules.json';
 import zhSchedules from './zh-CN/schedules.json';
+import enKpi from './en/kpi.json';
+import zhKpi from './zh-CN/kpi.json';
 
 export const namespaces = [
   'common',
@@ -104,6 +106,7 @@ export const namespaces = [
   'customer',
   'reports',
   'schedules',
+  'kpi',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -145,6 +148,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     customer: zhCustomer,
     reports: zhReports,
     schedules: zhSchedules,
+    kpi: zhKpi,
   },
   en: {
     common: enCommon,
@@ -180,5 +184,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     customer: enCustomer,
     reports: enReports,
     schedules: enSchedules,
+    kpi: enKpi,
   },
 };

@@ -8,6 +8,8 @@ import { DamageAnalysisPrint, ReturnAnalysisPrint } from './AnalysisPrint';
 import { CountSheetPrint } from './CountSheetPrint';
 import { DamageRecordPrint } from './DamageRecordPrint';
 import { DispatchReportPrint } from './DispatchReportPrint';
+import { KpiReviewPrint } from './KpiReviewPrint';
+import { KpiTrackerPrint } from './KpiTrackerPrint';
 import { OrderConfirmationPrint } from './OrderConfirmationPrint';
 import { PickListPrint } from './PickListPrint';
 import { ReturnNotePrint } from './ReturnNotePrint';
@@ -54,6 +56,7 @@ export function PrintRoute({ route }: { route: Route }) {
     ((doc === 'returnReport' || doc === 'returnNote') && returnId !== null) ||
     (doc === 'complaintStats' && month !== null) ||
     doc === 'weeklyReport';
+    ((doc === 'kpiTracker' || doc === 'kpiReview') && month !== null);
 
   // An address that names no document goes back to the console.
   useEffect(() => {
@@ -79,5 +82,7 @@ export function PrintRoute({ route }: { route: Route }) {
     return (
       <WeeklyReportPrint query={weeklyQueryOf(route.params)} pdf={route.params.get('pdf') === '1'} onBack={back} />
     );
+  if (doc === 'kpiTracker' && month !== null) return <KpiTrackerPrint month={month} onBack={back} />;
+  if (doc === 'kpiReview' && month !== null) return <KpiReviewPrint month={month} onBack={back} />;
   return null;
 }

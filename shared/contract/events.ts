@@ -65,6 +65,8 @@ export type Events = {
   'complaints.changed': ComplaintsChanged;
   /** A scheduled report was written or failed, or a schedule changed (null): the schedules page and the dashboard. */
   'schedules.changed': ScheduleRun | null;
+  /** A KPI target was set or cleared: every KPI tracker and dashboard regrades. */
+  'kpi.changed': { kpi: string };
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -85,5 +87,6 @@ export const eventNames: EventName[] = [
   'calls.changed',
   'complaints.changed',
   'schedules.changed',
+  'kpi.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

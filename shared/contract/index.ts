@@ -11,6 +11,7 @@ export * from './dispatch';
 export * from './damage';
 export * from './returns';
 export * from './analyses';
+export * from './kpi';
 export * from './reports';
 export * from './calls';
 export * from './backups';

@@ -78,6 +78,7 @@ import { returnsRequests } from './returns';
 import { analysesRequests } from './analyses';
 import { receivingRequests } from './receiving';
 import { returnStationRequests } from './returns/station';
+import { kpiRequests } from './kpi';
 import { reportsRequests } from './reports';
 import { callsRequests } from './calls';
 import { complaintsRequests } from './complaints';
@@ -529,6 +530,7 @@ export const requests = {
   ...receivingRequests,
   ...returnStationRequests,
   ...schedulesRequests,
+  ...kpiRequests,
   ...reportsRequests,
   ...callsRequests,
   ...complaintsRequests,

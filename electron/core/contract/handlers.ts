@@ -57,6 +57,7 @@ import { createDamageHandlers } from '../damage/handlers';
 import { returnsHandlers } from '../returns/handlers';
 import { analysesHandlers } from '../analyses/handlers';
 import { createStationCheckHandlers } from '../returns/stationHandlers';
+import { kpiHandlers } from '../kpi/handlers';
 import { reportsHandlers } from '../reports/handlers';
 import { callsHandlers } from '../calls/handlers';
 import { complaintsHandlers } from '../complaints/handlers';
@@ -241,6 +242,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...returnsHandlers,
   ...analysesHandlers,
   ...callsHandlers,
+  ...kpiHandlers,
   ...backupsHandlers(deps.backups),
   ...createStationCheckHandlers(deps),
   ...schedulesHandlers(deps.schedules),

@@ -570,6 +570,20 @@ export type DB = {
   };
   /** Migration 25: the bytes of each attachment, in the database so backups carry them. */
   attachment_bytes: { attachment_id: number; bytes: Buffer };
+  /** Migration 21: the KPI tracker's targets, in hundredths of the KPI's unit. */
+  kpi_targets: { kpi: string; target_x100: number; set_by: number; set_at: string };
+  /** Migration 21: the monthly performance review; figures frozen (JSON) once signed. */
+  kpi_reviews: {
+    month: string;
+    state: string;
+    commentary: Generated<string>;
+    actions: Generated<string>;
+    figures: string | null;
+    saved_by: number;
+    saved_at: string;
+    signed_by: number | null;
+    signed_at: string | null;
+  };
   period_figures: {
     day: string;
     product_id: number;

@@ -698,6 +698,27 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
   ],
   'schedules.runNow': () => [['unknown job', { kind: 'payroll' }]],
   'schedules.failures': () => [['not an instant', { since: 'yesterday' }]],
+  'kpi.tracker': () => [
+    ['a date, not a month', { month: '2026-11-01' }],
+    ['missing month', {}],
+  ],
+  'kpi.drill': () => [
+    ['unknown kpi', { kpi: 'happiness', from: '2026-11-02', to: '2026-11-08' }],
+    ['not a date', { kpi: 'serviceLevel', from: 'monday', to: '2026-11-08' }],
+  ],
+  'kpi.targets': () => noInput,
+  'kpi.setTarget': () => [
+    ['negative target', { kpi: 'lateReceipts', target: -1 }],
+    ['target as text', { kpi: 'lateReceipts', target: '3' }],
+    ['unknown kpi', { kpi: 'happiness', target: 1 }],
+  ],
+  'kpi.dashboard': () => noInput,
+  'kpi.review': () => [['a date, not a month', { month: '2026-11-01' }]],
+  'kpi.saveReview': () => [
+    ['commentary too long', { month: '2026-11', commentary: 'x'.repeat(4001) }],
+    ['unexpected field', { month: '2026-11', figures: {} }],
+  ],
+  'kpi.signReview': () => [['missing month', { commentary: 'x' }]],
   'reports.weekly': () => [
     ['week 54', { week: '2026-W54' }],
     ['week and range', { week: '2026-W48', from: '2026-11-23', to: '2026-11-29' }],
