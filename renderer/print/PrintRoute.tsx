@@ -55,7 +55,7 @@ export function PrintRoute({ route }: { route: Route }) {
     (doc === 'damageRecord' && reportIds.length > 0) ||
     ((doc === 'returnReport' || doc === 'returnNote') && returnId !== null) ||
     (doc === 'complaintStats' && month !== null) ||
-    doc === 'weeklyReport';
+    doc === 'weeklyReport' ||
     ((doc === 'kpiTracker' || doc === 'kpiReview') && month !== null);
 
   // An address that names no document goes back to the console.

@@ -48,10 +48,10 @@ export const migrations: readonly Migration[] = [
   returns,
   analyses,
   periodFigures,
+  kpiTargets,
   attachmentBytes,
   complaints,
   calls,
-  kpiTargets,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
