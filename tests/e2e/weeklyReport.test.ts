@@ -13,7 +13,7 @@ import { printRouteToPdf } from '../../electron/print/headless';
 import { startStationHost, type StationHost } from '../../electron/server';
 import { tempDir } from '../helpers/tempDirs';
 import { longReportWarehouse, type LongReportWarehouse } from '../helpers/longWeeklyReport';
-import { launchBrowser, newPage, repoRoot, screenshot, screenshotDir } from './harness';
+import { initDataDir, launchBrowser, newPage, repoRoot, screenshot, screenshotDir, warehouseDay } from './harness';
 import { LoginPage, Shell } from './pages/ConsolePage';
 
 const rendererDir = path.join(repoRoot, 'dist', 'renderer');
@@ -129,14 +129,16 @@ describe('the weekly stock report, printed', () => {
 describe('cangwu report weekly and the page', () => {
   let dataDir: string;
   beforeAll(async () => {
-    const w = await longReportWarehouse(30);
-    dataDir = w.dataDir;
+    // A folder in the run's warehouse zone, so "today" below is the host's today whenever the run is.
+    dataDir = tempDir('weekly-cli-data');
+    await initDataDir(dataDir);
+    const w = await longReportWarehouse(30, { dataDir });
     await w.core.close();
   });
 
   it('writes the weekly report as PDF, CSV and XLSX from the command line', () => {
     const out = tempDir('weekly-cli');
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
+    const today = warehouseDay();
     for (const format of ['pdf', 'csv', 'xlsx']) {
       const file = path.join(out, `weekly.${format}`);
       const r = spawnSync(
@@ -176,7 +178,7 @@ describe('cangwu report weekly and the page', () => {
       await new LoginPage(page).openAs(host.url, 'super', 'secret-pass-1');
       await new Shell(page).go('weeklyReport');
       await page.getByTestId('weekly-by-range').check();
-      const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
+      const today = warehouseDay();
       await page.getByTestId('weekly-from').fill(today);
       await page.getByTestId('weekly-to').fill(today);
       await page.getByTestId('weekly-period').getByText(today).first().waitFor();
