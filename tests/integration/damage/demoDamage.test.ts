@@ -20,6 +20,15 @@ describe('the demo damage register', () => {
     const reports = await call(core, manager, 'damage.list', {});
     expect(new Set(reports.map((r) => r.state))).toEqual(new Set(['reported', 'approved', 'rejected']));
     expect(reports.filter((r) => r.state === 'reported').length).toBeGreaterThanOrEqual(3);
+    // A day's work waits, not the month's damaged arrivals (those older than two days were approved).
+    const old = new Date(Date.now() - 48 * 3600_000).toISOString();
+    const backlog = core.database.sqlite
+      .prepare(
+        "SELECT COUNT(*) AS n FROM damage_reports WHERE state = 'reported' AND origin_document_id IS NOT NULL AND reported_at < ?",
+      )
+      .get(old) as { n: number };
+    expect(backlog.n).toBe(0);
+    expect(reports.filter((r) => r.state === 'reported').length).toBeLessThan(25);
     const disposals = await call(core, manager, 'disposals.list', {});
     expect(disposals.map((d) => d.state).sort()).toEqual(['approved', 'proposed']);
     // The manager can approve what waits: the stock is there.
