@@ -4,6 +4,7 @@
 // postDocument only, in one transaction.
 import { openCore, type Core, type CoreOptions } from '../../electron/core/core';
 import { postDocument, type MovementLine } from '../../electron/core/stock/posting';
+import { storedTimeZone } from '../../electron/core/timeZoneSetting';
 import { tempDir } from './tempDirs';
 
 export type LongReportWarehouse = { core: Core; supervisorId: number; dataDir: string };
@@ -61,7 +62,8 @@ export async function longReportWarehouse(
         caller: admin,
         now,
         request: 'test',
-        timeZone: opts.timeZone ?? 'Asia/Shanghai',
+        // The folder's own zone unless the test pins one, as the core does.
+        timeZone: opts.timeZone ?? storedTimeZone(sqlite),
         dataDir,
         emit: () => {},
         afterCommit: (fn) => fn(),
