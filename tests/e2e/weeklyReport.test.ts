@@ -169,6 +169,39 @@ describe('cangwu report weekly and the page', () => {
     expect(fs.existsSync(path.join(out, 'no.csv'))).toBe(false);
   });
 
+  it('writes the KPI tracker of a month as PDF, CSV and XLSX from the command line', () => {
+    const out = tempDir('kpi-cli');
+    const month = warehouseDay().slice(0, 7);
+    for (const format of ['pdf', 'csv', 'xlsx']) {
+      const file = path.join(out, `kpi.${format}`);
+      const r = spawnSync(
+        process.execPath,
+        [cli, 'report', 'kpi', '--month', month, `--${format}`, file, '--data-dir', dataDir],
+        { encoding: 'utf8' },
+      );
+      expect([format, r.status, r.stderr]).toEqual([format, 0, expect.any(String)]);
+      expect(fs.statSync(file).size).toBeGreaterThan(500);
+    }
+    const pdf = path.join(out, 'kpi.pdf');
+    expect(pdfText(pdf)).toContain('客户服务部重要衡量指标跟踪表');
+    expect(pdfText(pdf)).toContain(month);
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(screenshotDir, 'kpi-cli')]);
+    const csv = fs.readFileSync(path.join(out, 'kpi.csv'), 'utf8');
+    expect(csv).toContain('客户服务部重要衡量指标跟踪表');
+    expect(csv).toContain('库存记录准确度');
+    expect(fs.readFileSync(path.join(out, 'kpi.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    // A month still to come is refused with the console's error, and nothing is written.
+    const refused = spawnSync(
+      process.execPath,
+      [cli, 'report', 'kpi', '--month', '2099-01', '--csv', path.join(out, 'no.csv'), '--data-dir', dataDir],
+      { encoding: 'utf8' },
+    );
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('kpi.futureMonth');
+    expect(fs.existsSync(path.join(out, 'no.csv'))).toBe(false);
+  });
+
   it('the supervisor opens the weekly report and its print preview', async () => {
     const core = await (await import('../../electron/core/core')).openCore({ dataDir, station: 'E2E', log: () => {} });
     const host = await startStationHost({ core, rendererDir, port: 0, log: () => {} });
