@@ -124,6 +124,32 @@ describe('the weekly stock report, printed', () => {
     expect(run).toMatchObject({ ok: false, error: { code: 'schedules.folderMissing' } });
     expect(w.core.schedules.failures().map((r) => r.error?.code)).toContain('schedules.folderMissing');
   });
+
+  it('writes the KPI tracker each Monday 08:00, refuses a missing folder at save, and catches up a missed run at start', async () => {
+    const supervisor = { userId: w.supervisorId, displayName: '周主管' };
+    expect(() =>
+      w.core.schedules.configure(
+        { kind: 'kpiTracker', enabled: true, weekday: 1, at: '08:00', folder: path.join(tempDir('kpi-none'), 'gone') },
+        supervisor,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'schedules.folderMissing' }));
+    const folder = tempDir('kpi-out');
+    w.core.schedules.configure({ kind: 'kpiTracker', enabled: true, weekday: 1, at: '08:00', folder }, supervisor);
+    // Closed over Monday 2026-12-07 08:00 Shanghai; started at 09:00.
+    now = new Date('2026-12-07T01:00:00Z');
+    w.core.schedules.start();
+    await vi.waitFor(() => expect(w.core.schedules.status().log[0]?.kind).toBe('kpiTracker'), {
+      timeout: 90_000,
+      interval: 200,
+    });
+    await w.core.schedules.stop();
+    const run = w.core.schedules.status().log[0]!;
+    expect(run).toMatchObject({ ok: true, dueAt: '2026-12-07T00:00:00.000Z', period: '2026-12' });
+    const text = pdfText(run.file!, 1);
+    expect(text).toContain('客户服务部重要衡量指标跟踪表');
+    expect(text).toContain('2026-12');
+    expect(fs.readdirSync(folder)).toEqual([path.basename(run.file!)]);
+  });
 });
 
 describe('cangwu report weekly and the page', () => {

@@ -79,8 +79,9 @@ function writeJson(file: string, value: unknown): void {
 const defaultJob = (kind: ScheduledJobKind): ScheduledJob => ({
   kind,
   enabled: false,
-  weekday: 6,
-  at: '18:00',
+  // The weekly report on Saturday evening; the KPI tracker on Monday morning.
+  weekday: kind === 'kpiTracker' ? 1 : 6,
+  at: kind === 'kpiTracker' ? '08:00' : '18:00',
   folder: '',
   configuredBy: null,
   configuredAt: null,
