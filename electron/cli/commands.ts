@@ -67,6 +67,7 @@ export type Flags = {
   csv?: string;
   xlsx?: string;
   'time-zone'?: string;
+  month?: string;
 };
 
 const str = { type: 'string' } as const;
@@ -180,9 +181,11 @@ export const commands = {
   },
   report: {
     usage: `cangwu report weekly (--week 2026-W48 | --from D --to D) [--warehouse ID] [--user U]
-        (--pdf FILE | --csv FILE | --xlsx FILE)  a report to a file (PDF through the system Chromium)`,
-    options: { week: str, from: str, to: str, warehouse: str, user: str, pdf: str, csv: str, xlsx: str },
-    positionals: { min: 1, max: 1, names: 'weekly' },
+        (--pdf FILE | --csv FILE | --xlsx FILE)  a report to a file (PDF through the system Chromium)
+  cangwu report kpi --month 2026-11 [--user U] (--pdf FILE | --csv FILE | --xlsx FILE)
+                                               the KPI tracker of a month to a file`,
+    options: { week: str, from: str, to: str, warehouse: str, user: str, pdf: str, csv: str, xlsx: str, month: str },
+    positionals: { min: 1, max: 1, names: 'weekly|kpi' },
     dataDir: 'database',
     check: ({ values, positionals: [what] }) => {
       if (!(reportKindNames as readonly string[]).includes(what!))
@@ -191,6 +194,18 @@ export const commands = {
       if (targets.length !== 1)
         throw new UsageError(say('give exactly one of --pdf, --csv, --xlsx', '须给出 --pdf、--csv、--xlsx 之一'));
       requireWritableTarget(values[targets[0]!]!, `--${targets[0]}`);
+      if (what === 'kpi') {
+        if (values.month === undefined || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month))
+          throw new UsageError(say('give --month like 2026-11', '须给出 --month，格式如 2026-11'));
+        for (const k of ['week', 'from', 'to', 'warehouse'] as const)
+          if (values[k] !== undefined)
+            throw new UsageError(say(`report kpi takes no --${k}`, `report kpi 不接受 --${k}`));
+        return;
+      }
+      if (values.month !== undefined)
+        throw new UsageError(
+          say('report weekly takes --week or --from/--to, not --month', 'report weekly 不接受 --month'),
+        );
       const byRange = values.from !== undefined || values.to !== undefined;
       if (
         (values.week !== undefined) === byRange ||

@@ -7,9 +7,11 @@
 // a station host on a loopback port that lives for this command only.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { KpiTracker } from '../../shared/contract';
 import type { WeeklyReport } from '../../shared/contract/reports';
 import { locales, type Locale } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { kpiCsv, kpiNumbers, kpiXlsx } from '../../shared/reports/kpiTable';
 import { weeklyCsv, weeklyXlsx, type Translate } from '../../shared/reports/weeklyTable';
 import { resources, type Messages } from '../../renderer/locales';
 import type { Caller } from '../core/context';
@@ -31,12 +33,12 @@ export function cliTranslate(locale: Locale): Translate {
 }
 
 type ReportKind = {
-  request: 'reports.weekly';
+  request: 'reports.weekly' | 'kpi.tracker';
   /** The print route's document (renderer/print/PrintRoute.tsx). */
   doc: string;
   input(flags: Flags): Record<string, string | number>;
-  csv(reply: unknown, t: Translate): string;
-  xlsx(reply: unknown, t: Translate): Promise<Uint8Array>;
+  csv(reply: unknown, t: Translate, locale: Locale): string;
+  xlsx(reply: unknown, t: Translate, locale: Locale): Promise<Uint8Array>;
 };
 
 const kinds: Record<ReportKindName, ReportKind> = {
@@ -49,6 +51,14 @@ const kinds: Record<ReportKindName, ReportKind> = {
     }),
     csv: (reply, t) => weeklyCsv(reply as WeeklyReport, t),
     xlsx: (reply, t) => weeklyXlsx(reply as WeeklyReport, t),
+  },
+  // `cangwu report kpi --month 2026-11`: the tracker of all warehouses (the KPIs are the department's).
+  kpi: {
+    request: 'kpi.tracker',
+    doc: 'kpiTracker',
+    input: (flags) => ({ month: flags.month! }),
+    csv: (reply, t, locale) => kpiCsv(reply as KpiTracker, t, kpiNumbers(locale)),
+    xlsx: (reply, t, locale) => kpiXlsx(reply as KpiTracker, t, kpiNumbers(locale)),
   },
 };
 
@@ -76,8 +86,8 @@ export async function runReport(
   const format = flags.pdf !== undefined ? 'pdf' : flags.csv !== undefined ? 'csv' : 'xlsx';
   const file = path.resolve((flags.pdf ?? flags.csv ?? flags.xlsx)!);
   let bytes: Uint8Array;
-  if (format === 'csv') bytes = Buffer.from(kind.csv(r.value, t), 'utf8');
-  else if (format === 'xlsx') bytes = await kind.xlsx(r.value, t);
+  if (format === 'csv') bytes = Buffer.from(kind.csv(r.value, t, locale), 'utf8');
+  else if (format === 'xlsx') bytes = await kind.xlsx(r.value, t, locale);
   else {
     if (!fs.existsSync(path.join(rendererDir, 'index.html')))
       throw new AppError('print.failed', { reason: `no console build at ${rendererDir} (npm run build)` });

@@ -1,6 +1,7 @@
 // The KPI tracker and the dashboard in Chromium (issue 14 items 3 and 7): the
 // supervisor logs in and lands on the dashboard (this week's KPIs with their
-// eight-week charts, counts, approvals, orders, dispatch), opens the KPI
+// eight-week charts measured from the demo, counts, approvals, orders,
+// dispatch, complaints at risk opening the register filtered), opens the KPI
 // tracker, drills from a figure into the receipts behind it; the CS manager
 // sets a target and the supervisor's open tracker regrades live; the tracker
 // prints to an A4 PDF. One demo load for the file.
@@ -38,7 +39,18 @@ describe('KPI tracker and dashboard', () => {
     await expect.poll(() => dash.trendPaths('lateReceipts')).toBeGreaterThan(1);
     expect(await supervisor.getByTestId('dash-approvals').innerText()).toContain('待审批');
     expect(await supervisor.getByTestId('dash-dispatch').innerText()).toContain('16:30');
+    // The demo's week is measured: a finished count and delivered orders, not "—" or 0.00 %.
+    expect(await dash.kpi('serviceLevel').innerText()).toMatch(/[1-9]\d*\.\d\d%/);
+    expect(await dash.kpi('inventoryAccuracy').innerText()).toMatch(/[1-9]\d*\.\d\d%/);
+    expect(await supervisor.getByTestId('dash-complaints').innerText()).toContain('临近期限');
     await screenshot(supervisor, 'kpi-01-dashboard');
+    // The complaints tile opens the register filtered to the ones at risk (or overdue).
+    await supervisor.getByTestId('dash-complaints').click();
+    const filter = supervisor.getByTestId('complaints-deadline-filter');
+    await expect.poll(() => filter.inputValue()).toMatch(/^(atRisk|overdue)$/);
+    await screenshot(supervisor, 'kpi-01b-complaints-at-risk');
+    await supervisor.evaluate(() => (window.location.hash = '#/dashboard'));
+    await dash.root.waitFor();
   });
 
   it('opens the KPI tracker and drills from a figure into the records behind it', async () => {

@@ -124,6 +124,32 @@ describe('the weekly stock report, printed', () => {
     expect(run).toMatchObject({ ok: false, error: { code: 'schedules.folderMissing' } });
     expect(w.core.schedules.failures().map((r) => r.error?.code)).toContain('schedules.folderMissing');
   });
+
+  it('writes the KPI tracker each Monday 08:00, refuses a missing folder at save, and catches up a missed run at start', async () => {
+    const supervisor = { userId: w.supervisorId, displayName: '周主管' };
+    expect(() =>
+      w.core.schedules.configure(
+        { kind: 'kpiTracker', enabled: true, weekday: 1, at: '08:00', folder: path.join(tempDir('kpi-none'), 'gone') },
+        supervisor,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'schedules.folderMissing' }));
+    const folder = tempDir('kpi-out');
+    w.core.schedules.configure({ kind: 'kpiTracker', enabled: true, weekday: 1, at: '08:00', folder }, supervisor);
+    // Closed over Monday 2026-12-07 08:00 Shanghai; started at 09:00.
+    now = new Date('2026-12-07T01:00:00Z');
+    w.core.schedules.start();
+    await vi.waitFor(() => expect(w.core.schedules.status().log[0]?.kind).toBe('kpiTracker'), {
+      timeout: 90_000,
+      interval: 200,
+    });
+    await w.core.schedules.stop();
+    const run = w.core.schedules.status().log[0]!;
+    expect(run).toMatchObject({ ok: true, dueAt: '2026-12-07T00:00:00.000Z', period: '2026-12' });
+    const text = pdfText(run.file!, 1);
+    expect(text).toContain('客户服务部重要衡量指标跟踪表');
+    expect(text).toContain('2026-12');
+    expect(fs.readdirSync(folder)).toEqual([path.basename(run.file!)]);
+  });
 });
 
 describe('cangwu report weekly and the page', () => {
@@ -166,6 +192,39 @@ describe('cangwu report weekly and the page', () => {
     );
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('reports.futureRange');
+    expect(fs.existsSync(path.join(out, 'no.csv'))).toBe(false);
+  });
+
+  it('writes the KPI tracker of a month as PDF, CSV and XLSX from the command line', () => {
+    const out = tempDir('kpi-cli');
+    const month = warehouseDay().slice(0, 7);
+    for (const format of ['pdf', 'csv', 'xlsx']) {
+      const file = path.join(out, `kpi.${format}`);
+      const r = spawnSync(
+        process.execPath,
+        [cli, 'report', 'kpi', '--month', month, `--${format}`, file, '--data-dir', dataDir],
+        { encoding: 'utf8' },
+      );
+      expect([format, r.status, r.stderr]).toEqual([format, 0, expect.any(String)]);
+      expect(fs.statSync(file).size).toBeGreaterThan(500);
+    }
+    const pdf = path.join(out, 'kpi.pdf');
+    expect(pdfText(pdf)).toContain('客户服务部重要衡量指标跟踪表');
+    expect(pdfText(pdf)).toContain(month);
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(screenshotDir, 'kpi-cli')]);
+    const csv = fs.readFileSync(path.join(out, 'kpi.csv'), 'utf8');
+    expect(csv).toContain('客户服务部重要衡量指标跟踪表');
+    expect(csv).toContain('库存记录准确度');
+    expect(fs.readFileSync(path.join(out, 'kpi.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    // A month still to come is refused with the console's error, and nothing is written.
+    const refused = spawnSync(
+      process.execPath,
+      [cli, 'report', 'kpi', '--month', '2099-01', '--csv', path.join(out, 'no.csv'), '--data-dir', dataDir],
+      { encoding: 'utf8' },
+    );
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('kpi.futureMonth');
     expect(fs.existsSync(path.join(out, 'no.csv'))).toBe(false);
   });
 

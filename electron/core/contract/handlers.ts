@@ -245,7 +245,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...kpiHandlers,
   ...backupsHandlers(deps.backups),
   ...createStationCheckHandlers(deps),
-  ...schedulesHandlers(deps.schedules),
+  ...schedulesHandlers(deps.schedules, deps.backups),
   ...reportsHandlers,
   ...complaintsHandlers,
 });
