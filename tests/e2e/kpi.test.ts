@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, screenshotDir, startStation, type Station } from './harness';
+import { playwrightPdfOptions } from '../../electron/print/pdfLayout';
+import { launchBrowser, newPage, screenshot, screenshotDir, startStation, warehouseDay, type Station } from './harness';
 import { LoginPage } from './pages/ConsolePage';
 import { DashboardPage, KpiTrackerPage } from './pages/KpiPage';
 
@@ -98,12 +99,13 @@ describe('KPI tracker and dashboard', () => {
     await screenshot(supervisor, 'kpi-06-tracker-graded');
   });
 
-  it('prints the tracker to an A4 PDF with its title and page numbers', async () => {
+  it('prints the tracker through the print engine: its title, the month and page x of y', async () => {
     await supervisor.getByTestId('kpi-print').click();
     await supervisor.getByTestId('print-kpi-tracker').waitFor();
     await screenshot(supervisor, 'kpi-07-print');
     await supervisor.emulateMedia({ media: 'print' });
-    const pdf = await supervisor.pdf({ printBackground: true, preferCSSPageSize: true });
+    // The engine's layout (electron/print/pdfLayout.ts), as the desktop, the station host and the CLI print.
+    const pdf = await supervisor.pdf(playwrightPdfOptions);
     await supervisor.emulateMedia({ media: 'screen' });
     fs.mkdirSync(screenshotDir, { recursive: true });
     const file = path.join(screenshotDir, 'kpi-tracker.pdf');
@@ -111,6 +113,19 @@ describe('KPI tracker and dashboard', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
     expect(text).toContain('客户服务部重要衡量指标跟踪表');
     expect(text).toContain('库存记录准确度');
-    expect(text).toMatch(/1\s*\/\s*\d/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]);
+    expect(text).toContain(warehouseDay(0).slice(0, 7));
+    expect(text).toContain(`第 1 页 / 共 ${pages} 页`);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      file,
+      path.join(screenshotDir, 'kpi-tracker-page'),
+    ]);
   });
 });
