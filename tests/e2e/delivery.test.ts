@@ -21,7 +21,7 @@ import {
   screenshot,
   screenshotDir,
   startStation,
-  warehouseDay,
+  dayAfterDispatch,
   type Station,
 } from './harness';
 import { LoginPage } from './pages/ConsolePage';
@@ -35,7 +35,7 @@ let operator: Page;
 
 // The demo's own orders are for tomorrow; this test's trip leaves the day after, so the
 // report's cut-off (16:30 that day in the run's warehouse zone) is still ahead.
-const dispatchDay = warehouseDay(2);
+const dispatchDay = dayAfterDispatch();
 const trip = { number: '', orders: [] as string[] };
 
 /** The demo warehouse, then a loaded trip of `dispatchDay` written through the contract. */

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plugSerialScanner, type SerialScanner } from '../helpers/serialScanner';
 import { connectStation } from '../helpers/stationClient';
 import { tempDir } from '../helpers/tempDirs';
-import { launchBrowser, newPage, screenshot, screenshotDir, startStation, warehouseDay, type Station } from './harness';
+import { launchBrowser, newPage, screenshot, screenshotDir, startStation, dispatchDay, type Station } from './harness';
 import { InventoryPage, LoginPage, Shell } from './pages/ConsolePage';
 import { DeliveryPage, DispatchReportPage } from './pages/DeliveryPage';
 import { catalogue, scannableOrders, type Catalogue, type ScannableOrder } from './pages/demoDay';
@@ -37,7 +37,7 @@ let orders: [Order, Order];
 const trip = { number: '' };
 let barcodes: Catalogue['barcodes'];
 let codes: Catalogue['codes'];
-const tomorrow = warehouseDay(1);
+const tomorrow = dispatchDay();
 
 beforeAll(async () => {
   browser = await launchBrowser();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { tempDir } from '../helpers/tempDirs';
+import { nextWorkingDay } from '../../shared/workingDays';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
@@ -23,6 +24,20 @@ export function warehouseDay(offsetDays = 0): string {
   const today = new Date().toLocaleDateString('en-CA', { timeZone: warehouseZone });
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + offsetDays)).toISOString().slice(0, 10);
+}
+
+/**
+ * The day the demo's order file is for, and the console's default dispatch
+ * date: the warehouse's next working day (Monday when the run falls on a
+ * Saturday; the calendar tomorrow would then be an empty Sunday).
+ */
+export function dispatchDay(): string {
+  return nextWorkingDay(warehouseDay());
+}
+
+/** A working day after the demo's: for a test that writes its own day of orders beside the demo's. */
+export function dayAfterDispatch(): string {
+  return nextWorkingDay(dispatchDay());
 }
 
 export type Station = { url: string; dataDir: string; process: ChildProcess; stop(): Promise<void> };

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plugSerialScanner, type SerialScanner } from '../helpers/serialScanner';
 import { connectStation } from '../helpers/stationClient';
 import { tempDir } from '../helpers/tempDirs';
-import { launchBrowser, newPage, screenshot, screenshotDir, startStation, warehouseDay, type Station } from './harness';
+import { launchBrowser, newPage, screenshot, screenshotDir, startStation, dispatchDay, type Station } from './harness';
 import { InventoryPage, LoginPage, Shell } from './pages/ConsolePage';
 import { catalogue, scannableOrders, type Catalogue, type ScannableOrder } from './pages/demoDay';
 import { ScanStationPage } from './pages/ScanStationPage';
@@ -46,7 +46,7 @@ beforeAll(async () => {
 
   // The dispatcher's trip: three small released orders of tomorrow, all of whose products have a unit barcode.
   const dispatcher = await client('dispatcher');
-  const tomorrow = warehouseDay(1);
+  const tomorrow = dispatchDay();
   orders = await scannableOrders(dispatcher.request, barcodes, { dispatchDate: tomorrow, count: 3, maxUnits: 40 });
   const vehicles = await dispatcher.request<{ id: number }[]>('vehicles.list', { date: tomorrow });
   const board = await dispatcher.request<{ trips: { vehicleId: number }[] }>('dispatch.board', {

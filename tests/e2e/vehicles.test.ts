@@ -5,7 +5,7 @@
 // the page says why. A screenshot of each step goes to test-results/screenshots.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, startStation, warehouseDay, type Station } from './harness';
+import { launchBrowser, newPage, screenshot, startStation, dispatchDay, type Station } from './harness';
 import { LoginPage } from './pages/ConsolePage';
 import { requestAs, VehiclesPage } from './pages/VehiclesPage';
 
@@ -13,7 +13,7 @@ let browser: Browser;
 let station: Station;
 let dispatcher: Page;
 
-const tomorrow = warehouseDay(1);
+const tomorrow = dispatchDay();
 
 beforeAll(async () => {
   browser = await launchBrowser();
