@@ -822,4 +822,31 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
   'complaints.summary': () => noInput,
   'complaints.stats': () => [['not a month', { month: '2026-1' }]],
   'complaints.saveStatsNote': () => [['huge note', { month: '2026-11', note: 'x'.repeat(100_000) }]],
+  'quality.items': () => noInput,
+  'quality.saveItem': () => [
+    ['unknown kind', { code: 'abc', nameZh: 'x', nameEn: 'x', kind: 'colour' }],
+    ['code with spaces', { code: 'a b', nameZh: 'x', nameEn: 'x', kind: 'passFail' }],
+    ['min a string', { code: 'abc', nameZh: 'x', nameEn: 'x', kind: 'humidity', min: '10', max: 20 }],
+  ],
+  'quality.day': () => [['not a date', { date: '2026-02-30x' }]],
+  'quality.saveRecord': () => [
+    ['no values', { zoneId: 1, date: '2026-11-02', values: [] }],
+    ['value NaN', { zoneId: 1, date: '2026-11-02', values: [{ itemId: 1, value: Number.NaN }] }],
+    ['passed a string', { zoneId: 1, date: '2026-11-02', values: [{ itemId: 3, passed: 'yes' }] }],
+    [
+      'action without owner',
+      {
+        zoneId: 1,
+        date: '2026-11-02',
+        values: [{ itemId: 3, passed: false }],
+        actions: [{ itemId: 3, description: 'x', dueDate: '2026-11-03' }],
+      },
+    ],
+    ...badIds('zoneId', { date: '2026-11-02', values: [{ itemId: 1, value: 20 }] }),
+  ],
+  'quality.actions': () => [['unknown state', { state: 'lost' }]],
+  'quality.completeAction': () => [['empty note', { actionId: 1, note: ' ' }], ...badIds('actionId', { note: 'x' })],
+  'quality.reassignAction': () => [['not a date', { actionId: 1, ownerId: 1, dueDate: 'tomorrow' }]],
+  'quality.missedDays': () => [['not a date', { from: '2026-11', to: '2026-11-07' }]],
+  'quality.summary': () => [['month 13', { month: '2026-13' }]],
 };
