@@ -216,6 +216,7 @@ export const requestNameList = [
   'complaints.summary',
   'complaints.stats',
   'complaints.saveStatsNote',
+  'reports.stockAnalysis',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

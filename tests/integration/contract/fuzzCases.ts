@@ -822,4 +822,12 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
   'complaints.summary': () => noInput,
   'complaints.stats': () => [['not a month', { month: '2026-1' }]],
   'complaints.saveStatsNote': () => [['huge note', { month: '2026-11', note: 'x'.repeat(100_000) }]],
+  'reports.stockAnalysis': () => [
+    ['not a date', { date: '2026-02-30x' }],
+    ['zero weeks', { weeks: 0 }],
+    ['weeks as text', { weeks: '8' }],
+    ['fraction top', { top: 2.5 }],
+    ['warehouse not an id', { warehouseId: 'main' }],
+    ['unexpected field', { week: '2026-W48' }],
+  ],
 };

@@ -313,6 +313,7 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'complaints.summary': () => ({}),
   'complaints.stats': () => ({ month: '2026-11' }),
   'complaints.saveStatsNote': () => ({ month: '2026-11', note: 'x' }),
+  'reports.stockAnalysis': () => ({ weeks: 8 }),
 };
 
 // Logging out ends the caller's session, so it goes last.
