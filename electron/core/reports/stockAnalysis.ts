@@ -94,7 +94,8 @@ export function ageOnHand(
 export async function stockAnalysis(ctx: ServiceContext, input: StockAnalysisInput): Promise<StockAnalysis> {
   const now = today(ctx.now, ctx.timeZone);
   const date = input.date ?? now;
-  if (addDays(date, 0) !== date) throw new AppError('contract.invalidInput', { issues: [{ path: 'date', message: 'date' }] });
+  if (addDays(date, 0) !== date)
+    throw new AppError('contract.invalidInput', { issues: [{ path: 'date', message: 'date' }] });
   if (date > now) throw new AppError('reports.futureRange', { from: date, to: date, today: now });
   const weeks = input.weeks ?? stockAnalysisDefaults.weeks;
   const slowDays = input.slowDays ?? stockAnalysisDefaults.slowDays;
@@ -201,9 +202,7 @@ export async function stockAnalysis(ctx: ServiceContext, input: StockAnalysisInp
     });
   const byValue = (a: { onHand: QtyAmount; productCode: string }, b: { onHand: QtyAmount; productCode: string }) =>
     b.onHand.amountFen - a.onHand.amountFen || byCode(a, b);
-  const slowMovers = good
-    .filter((g) => g.daysOfInventory === null || g.daysOfInventory > slowDays)
-    .sort(byValue);
+  const slowMovers = good.filter((g) => g.daysOfInventory === null || g.daysOfInventory > slowDays).sort(byValue);
   const topDays = good
     .filter((g) => g.daysOfInventory !== null)
     .sort((a, b) => b.daysOfInventory! - a.daysOfInventory! || byCode(a, b))
