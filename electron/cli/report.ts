@@ -7,9 +7,10 @@
 // a station host on a loopback port that lives for this command only.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { WeeklyReport } from '../../shared/contract/reports';
+import type { StockAnalysis, WeeklyReport } from '../../shared/contract/reports';
 import { locales, type Locale } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { stockAnalysisCsv, stockAnalysisXlsx } from '../../shared/reports/stockAnalysisTable';
 import { weeklyCsv, weeklyXlsx, type Translate } from '../../shared/reports/weeklyTable';
 import { resources, type Messages } from '../../renderer/locales';
 import type { Caller } from '../core/context';
@@ -31,7 +32,7 @@ export function cliTranslate(locale: Locale): Translate {
 }
 
 type ReportKind = {
-  request: 'reports.weekly';
+  request: 'reports.weekly' | 'reports.stockAnalysis';
   /** The print route's document (renderer/print/PrintRoute.tsx). */
   doc: string;
   input(flags: Flags): Record<string, string | number>;
@@ -49,6 +50,18 @@ const kinds: Record<ReportKindName, ReportKind> = {
     }),
     csv: (reply, t) => weeklyCsv(reply as WeeklyReport, t),
     xlsx: (reply, t) => weeklyXlsx(reply as WeeklyReport, t),
+  },
+  'stock-analysis': {
+    request: 'reports.stockAnalysis',
+    doc: 'stockAnalysis',
+    input: (flags) => ({
+      ...(flags.date !== undefined && { date: flags.date }),
+      ...(flags.weeks !== undefined && { weeks: Number(flags.weeks) }),
+      ...(flags.top !== undefined && { top: Number(flags.top) }),
+      ...(flags.warehouse !== undefined && { warehouseId: Number(flags.warehouse) }),
+    }),
+    csv: (reply, t) => stockAnalysisCsv(reply as StockAnalysis, t),
+    xlsx: (reply, t) => stockAnalysisXlsx(reply as StockAnalysis, t),
   },
 };
 
