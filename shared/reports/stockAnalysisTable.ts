@@ -75,7 +75,7 @@ export function stockAnalysisTables(r: StockAnalysis, t: Translate): SectionTabl
         id: `${i.productId}:${i.status}`,
         cells: [...productCells(i), status(i.status), ...qa(i.onHand), i.lastMovement, i.idleDays],
       })),
-      total: totalRow(10, 5, r.totals.idle),
+      total: totalRow(9, 5, r.totals.idle),
     },
     {
       id: 'aged',
@@ -124,7 +124,7 @@ export function stockAnalysisTables(r: StockAnalysis, t: Translate): SectionTabl
           o.successorOnHand.qty,
         ],
       })),
-      total: totalRow(10, 5, r.totals.oldCodes),
+      total: totalRow(9, 5, r.totals.oldCodes),
     },
   ];
 }
