@@ -68,6 +68,9 @@ export type Flags = {
   xlsx?: string;
   'time-zone'?: string;
   month?: string;
+  date?: string;
+  weeks?: string;
+  top?: string;
 };
 
 const str = { type: 'string' } as const;
@@ -186,6 +189,22 @@ export const commands = {
                                                the KPI tracker of a month to a file`,
     options: { week: str, from: str, to: str, warehouse: str, user: str, pdf: str, csv: str, xlsx: str, month: str },
     positionals: { min: 1, max: 1, names: 'weekly|kpi' },
+  cangwu report stock-analysis [--date D] [--weeks N] [--top N] [--warehouse ID] [--user U]
+        (--pdf FILE | --csv FILE | --xlsx FILE)  the stock analysis as of a day (default today)`,
+    options: {
+      week: str,
+      from: str,
+      to: str,
+      warehouse: str,
+      user: str,
+      pdf: str,
+      csv: str,
+      xlsx: str,
+      date: str,
+      weeks: str,
+      top: str,
+    },
+    positionals: { min: 1, max: 1, names: 'weekly|stock-analysis' },
     dataDir: 'database',
     check: ({ values, positionals: [what] }) => {
       if (!(reportKindNames as readonly string[]).includes(what!))
@@ -206,6 +225,23 @@ export const commands = {
         throw new UsageError(
           say('report weekly takes --week or --from/--to, not --month', 'report weekly 不接受 --month'),
         );
+      if (values.warehouse !== undefined && !/^[1-9]\d{0,9}$/.test(values.warehouse))
+        throw new UsageError(say('--warehouse must be a warehouse id', '--warehouse 应为仓库编号'));
+      if (what === 'stock-analysis') {
+        for (const k of ['week', 'from', 'to'] as const)
+          if (values[k] !== undefined)
+            throw new UsageError(say(`--${k} is for the weekly report; use --date`, `--${k} 用于周报表；请用 --date`));
+        if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
+          throw new UsageError(say('--date must be a date YYYY-MM-DD', '--date 应为日期 YYYY-MM-DD'));
+        if (values.weeks !== undefined && !/^([1-9]\d?|10[0-4])$/.test(values.weeks))
+          throw new UsageError(say('--weeks must be a number of weeks, 1 to 104', '--weeks 应为 1 至 104 的周数'));
+        if (values.top !== undefined && !/^[1-9]\d{0,2}$/.test(values.top))
+          throw new UsageError(say('--top must be a number, 1 to 500', '--top 应为 1 至 500 的数'));
+        return;
+      }
+      for (const k of ['date', 'weeks', 'top'] as const)
+        if (values[k] !== undefined)
+          throw new UsageError(say(`--${k} is for the stock analysis`, `--${k} 用于库存分析报表`));
       const byRange = values.from !== undefined || values.to !== undefined;
       if (
         (values.week !== undefined) === byRange ||

@@ -12,6 +12,10 @@ import type { WeeklyReport } from '../../shared/contract/reports';
 import { locales, type Locale } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { kpiCsv, kpiNumbers, kpiXlsx } from '../../shared/reports/kpiTable';
+import type { StockAnalysis, WeeklyReport } from '../../shared/contract/reports';
+import { locales, type Locale } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { stockAnalysisCsv, stockAnalysisXlsx } from '../../shared/reports/stockAnalysisTable';
 import { weeklyCsv, weeklyXlsx, type Translate } from '../../shared/reports/weeklyTable';
 import { resources, type Messages } from '../../renderer/locales';
 import type { Caller } from '../core/context';
@@ -34,6 +38,7 @@ export function cliTranslate(locale: Locale): Translate {
 
 type ReportKind = {
   request: 'reports.weekly' | 'kpi.tracker';
+  request: 'reports.weekly' | 'reports.stockAnalysis';
   /** The print route's document (renderer/print/PrintRoute.tsx). */
   doc: string;
   input(flags: Flags): Record<string, string | number>;
@@ -59,6 +64,17 @@ const kinds: Record<ReportKindName, ReportKind> = {
     input: (flags) => ({ month: flags.month! }),
     csv: (reply, t, locale) => kpiCsv(reply as KpiTracker, t, kpiNumbers(locale)),
     xlsx: (reply, t, locale) => kpiXlsx(reply as KpiTracker, t, kpiNumbers(locale)),
+  'stock-analysis': {
+    request: 'reports.stockAnalysis',
+    doc: 'stockAnalysis',
+    input: (flags) => ({
+      ...(flags.date !== undefined && { date: flags.date }),
+      ...(flags.weeks !== undefined && { weeks: Number(flags.weeks) }),
+      ...(flags.top !== undefined && { top: Number(flags.top) }),
+      ...(flags.warehouse !== undefined && { warehouseId: Number(flags.warehouse) }),
+    }),
+    csv: (reply, t) => stockAnalysisCsv(reply as StockAnalysis, t),
+    xlsx: (reply, t) => stockAnalysisXlsx(reply as StockAnalysis, t),
   },
 };
 

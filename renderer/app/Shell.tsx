@@ -34,6 +34,7 @@ import { CustomerPage } from '../pages/CustomerPage';
 import { ComplaintStatsPage } from '../pages/ComplaintStatsPage';
 import { SchedulesPage } from '../pages/reports/SchedulesPage';
 import { WeeklyReportPage } from '../pages/reports/WeeklyReportPage';
+import { StockAnalysisPage } from '../pages/reports/StockAnalysisPage';
 import { DashboardPage } from '../pages/kpi/DashboardPage';
 import { KpiTrackerPage } from '../pages/kpi/KpiTrackerPage';
 import { ReviewPage } from '../pages/kpi/ReviewPage';
@@ -131,6 +132,7 @@ export function Shell() {
           {page === 'dashboard' && <DashboardPage />}
           {page === 'kpiTracker' && <KpiTrackerPage />}
           {page === 'kpiReview' && <ReviewPage />}
+          {page === 'stockAnalysis' && <StockAnalysisPage />}
         </main>
       </div>
     </div>

@@ -51,6 +51,8 @@ export const pageIds = [
   'dashboard',
   'kpiTracker',
   'kpiReview',
+  // The stock analysis report 库存分析报表 (issue 14 item 2).
+  'stockAnalysis',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -113,6 +115,8 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   kpiTracker: ['supervisor', 'csManager', 'operator'],
   // The monthly performance review (issue 14 item 4): the CS manager's, read by the supervisor.
   kpiReview: ['csManager', 'supervisor'],
+  // The stock analysis (issue 14 item 2): the operator's, read by the supervisor and the CS manager.
+  stockAnalysis: ['operator', 'supervisor', 'csManager'],
 };
 
 /**
@@ -255,6 +259,7 @@ export const printDocs = [
   'weeklyReport',
   'kpiTracker',
   'kpiReview',
+  'stockAnalysis',
 ] as const;
 export type PrintDoc = (typeof printDocs)[number];
 

@@ -225,6 +225,7 @@ export const requestNameList = [
   'quality.reassignAction',
   'quality.missedDays',
   'quality.summary',
+  'reports.stockAnalysis',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

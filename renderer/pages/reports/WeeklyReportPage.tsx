@@ -258,6 +258,13 @@ export function WeeklyReportPage() {
         <button type="button" disabled={!report} data-testid="weekly-xlsx" onClick={() => void exportXlsx()}>
           {t('reports:weekly.xlsx')}
         </button>
+        <button
+          type="button"
+          onClick={() => navigate('stockAnalysis', query.to ? { date: query.to } : {})}
+          data-testid="weekly-stock-analysis"
+        >
+          {t('stockAnalysis:fromWeekly')}
+        </button>
         {hasRole(session, ['supervisor']) && (
           <button type="button" onClick={() => navigate('schedules')} data-testid="weekly-schedule">
             {t('reports:weekly.schedule')}

@@ -849,4 +849,12 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
   'quality.reassignAction': () => [['not a date', { actionId: 1, ownerId: 1, dueDate: 'tomorrow' }]],
   'quality.missedDays': () => [['not a date', { from: '2026-11', to: '2026-11-07' }]],
   'quality.summary': () => [['month 13', { month: '2026-13' }]],
+  'reports.stockAnalysis': () => [
+    ['not a date', { date: '2026-02-30x' }],
+    ['zero weeks', { weeks: 0 }],
+    ['weeks as text', { weeks: '8' }],
+    ['fraction top', { top: 2.5 }],
+    ['warehouse not an id', { warehouseId: 'main' }],
+    ['unexpected field', { week: '2026-W48' }],
+  ],
 };

@@ -322,6 +322,7 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'quality.reassignAction': () => ({ actionId: 999_999, ownerId: 1, dueDate: '2026-11-03' }),
   'quality.missedDays': () => ({ from: '2026-11-02', to: '2026-11-07' }),
   'quality.summary': () => ({ month: '2026-11' }),
+  'reports.stockAnalysis': () => ({ weeks: 8 }),
 };
 
 // Logging out ends the caller's session, so it goes last.
