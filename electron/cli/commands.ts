@@ -186,9 +186,7 @@ export const commands = {
     usage: `cangwu report weekly (--week 2026-W48 | --from D --to D) [--warehouse ID] [--user U]
         (--pdf FILE | --csv FILE | --xlsx FILE)  a report to a file (PDF through the system Chromium)
   cangwu report kpi --month 2026-11 [--user U] (--pdf FILE | --csv FILE | --xlsx FILE)
-                                               the KPI tracker of a month to a file`,
-    options: { week: str, from: str, to: str, warehouse: str, user: str, pdf: str, csv: str, xlsx: str, month: str },
-    positionals: { min: 1, max: 1, names: 'weekly|kpi' },
+                                               the KPI tracker of a month to a file
   cangwu report stock-analysis [--date D] [--weeks N] [--top N] [--warehouse ID] [--user U]
         (--pdf FILE | --csv FILE | --xlsx FILE)  the stock analysis as of a day (default today)`,
     options: {
@@ -200,11 +198,12 @@ export const commands = {
       pdf: str,
       csv: str,
       xlsx: str,
+      month: str,
       date: str,
       weeks: str,
       top: str,
     },
-    positionals: { min: 1, max: 1, names: 'weekly|stock-analysis' },
+    positionals: { min: 1, max: 1, names: 'weekly|kpi|stock-analysis' },
     dataDir: 'database',
     check: ({ values, positionals: [what] }) => {
       if (!(reportKindNames as readonly string[]).includes(what!))
@@ -216,15 +215,13 @@ export const commands = {
       if (what === 'kpi') {
         if (values.month === undefined || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month))
           throw new UsageError(say('give --month like 2026-11', '须给出 --month，格式如 2026-11'));
-        for (const k of ['week', 'from', 'to', 'warehouse'] as const)
+        for (const k of ['week', 'from', 'to', 'warehouse', 'date', 'weeks', 'top'] as const)
           if (values[k] !== undefined)
             throw new UsageError(say(`report kpi takes no --${k}`, `report kpi 不接受 --${k}`));
         return;
       }
       if (values.month !== undefined)
-        throw new UsageError(
-          say('report weekly takes --week or --from/--to, not --month', 'report weekly 不接受 --month'),
-        );
+        throw new UsageError(say(`report ${what} takes no --month`, `report ${what} 不接受 --month`));
       if (values.warehouse !== undefined && !/^[1-9]\d{0,9}$/.test(values.warehouse))
         throw new UsageError(say('--warehouse must be a warehouse id', '--warehouse 应为仓库编号'));
       if (what === 'stock-analysis') {

@@ -8,13 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KpiTracker } from '../../shared/contract';
-import type { WeeklyReport } from '../../shared/contract/reports';
-import { locales, type Locale } from '../../shared/domain';
-import { AppError } from '../../shared/errors';
-import { kpiCsv, kpiNumbers, kpiXlsx } from '../../shared/reports/kpiTable';
 import type { StockAnalysis, WeeklyReport } from '../../shared/contract/reports';
 import { locales, type Locale } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { kpiCsv, kpiNumbers, kpiXlsx } from '../../shared/reports/kpiTable';
 import { stockAnalysisCsv, stockAnalysisXlsx } from '../../shared/reports/stockAnalysisTable';
 import { weeklyCsv, weeklyXlsx, type Translate } from '../../shared/reports/weeklyTable';
 import { resources, type Messages } from '../../renderer/locales';
@@ -37,8 +34,7 @@ export function cliTranslate(locale: Locale): Translate {
 }
 
 type ReportKind = {
-  request: 'reports.weekly' | 'kpi.tracker';
-  request: 'reports.weekly' | 'reports.stockAnalysis';
+  request: 'reports.weekly' | 'kpi.tracker' | 'reports.stockAnalysis';
   /** The print route's document (renderer/print/PrintRoute.tsx). */
   doc: string;
   input(flags: Flags): Record<string, string | number>;
@@ -64,6 +60,7 @@ const kinds: Record<ReportKindName, ReportKind> = {
     input: (flags) => ({ month: flags.month! }),
     csv: (reply, t, locale) => kpiCsv(reply as KpiTracker, t, kpiNumbers(locale)),
     xlsx: (reply, t, locale) => kpiXlsx(reply as KpiTracker, t, kpiNumbers(locale)),
+  },
   'stock-analysis': {
     request: 'reports.stockAnalysis',
     doc: 'stockAnalysis',

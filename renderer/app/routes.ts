@@ -190,6 +190,7 @@ export const pageGroup: Record<PageId, NavGroupId> = {
   // 报表 Reports: the dashboard, the reports, the analyses, the KPIs and the schedules.
   dashboard: 'reports',
   weeklyReport: 'reports',
+  stockAnalysis: 'reports',
   damageAnalysis: 'reports',
   returnAnalysis: 'reports',
   complaintStats: 'reports',

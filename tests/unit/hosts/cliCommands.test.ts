@@ -94,7 +94,7 @@ const cases: Record<CommandName, Case[]> = {
       () => ['report', 'kpi', '--month', '2026-11', '--week', '2026-W48', '--csv', 'a.csv'],
       /report kpi takes no --week/,
     ],
-    [() => ['report', 'weekly', '--week', '2026-W48', '--month', '2026-11', '--csv', 'a.csv'], /not --month/],
+    [() => ['report', 'weekly', '--week', '2026-W48', '--month', '2026-11', '--csv', 'a.csv'], /takes no --month/],
   ],
   backup: [
     [() => ['backup'], /--to FILE is required/],
