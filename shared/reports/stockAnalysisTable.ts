@@ -156,6 +156,11 @@ export function stockAnalysisCsv(r: StockAnalysis, t: Translate): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/** Excel refuses * ? : \\ / [ ] in a sheet name and more than 31 characters (残损/赠品库龄 has a slash). */
+function sheetName(title: string): string {
+  return title.replace(/[*?:\\/[\]]/g, '·').slice(0, 31);
+}
+
 /** A workbook with a sheet per section (exceljs): numbers as numbers, totals in bold, header frozen. */
 export async function stockAnalysisXlsx(r: StockAnalysis, t: Translate): Promise<Uint8Array> {
   const mod = await import('exceljs');
@@ -163,7 +168,7 @@ export async function stockAnalysisXlsx(r: StockAnalysis, t: Translate): Promise
   const book = new ExcelJS.Workbook();
   book.creator = 'Cangwu 仓务';
   for (const s of stockAnalysisTables(r, t)) {
-    const sheet = book.addWorksheet(s.title, { views: [{ state: 'frozen', ySplit: 4, xSplit: 2 }] });
+    const sheet = book.addWorksheet(sheetName(s.title), { views: [{ state: 'frozen', ySplit: 4, xSplit: 2 }] });
     sheet.addRow(stockAnalysisHeading(r, t)).font = { bold: true, size: 13 };
     sheet.addRow([s.note]);
     sheet.addRow([]);

@@ -16,7 +16,8 @@ export class StockAnalysisPage {
     return Number((await this.tab(section).locator('.sa-count').innerText()).trim());
   }
   rows(): Locator {
-    return this.page.locator('.ag-center-cols-container .ag-row');
+    // Visible body rows (the pinned total and AG Grid's empty sticky containers left out).
+    return this.root.locator('.ag-row:not(.ag-row-pinned)').filter({ visible: true });
   }
   async open(section: (typeof stockAnalysisSections)[number]) {
     await this.tab(section).click();
