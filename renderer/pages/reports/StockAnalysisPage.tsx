@@ -6,10 +6,9 @@
 // postings reload it. Print preview, PDF, CSV and XLSX carry the same sections
 // (shared/reports/stockAnalysisTable.ts).
 import type { ColDef } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LocationView } from '../../../shared/contract';
-import { stockAnalysisDefaults, type StockAnalysis } from '../../../shared/contract/reports';
+import { stockAnalysisDefaults } from '../../../shared/contract/reports';
 import {
   stockAnalysisCsv,
   stockAnalysisSections,
@@ -18,13 +17,12 @@ import {
   type Cell,
   type StockAnalysisSection,
 } from '../../../shared/reports/stockAnalysisTable';
-import { api } from '../../api/client';
 import { navigate, openPrint, useRoute } from '../../app/routes';
 import { CangwuGrid } from '../../components/grid/CangwuGrid';
-import { useGridEvents } from '../../components/grid/useGridEvents';
 import { useNotify } from '../../components/toast/useNotify';
 import { downloadText } from '../dispatchReport/reportCsv';
 import { stockAnalysisParams, stockAnalysisQueryOf, type StockAnalysisQuery } from './stockAnalysisParams';
+import { useStockReport } from './useStockReport';
 import { useCellText } from './StockAnalysisTableView';
 
 type GridRow = { id: string; cells: Cell[] };
@@ -36,36 +34,8 @@ export function StockAnalysisPage() {
   const route = useRoute();
   const text = useCellText();
   const query = stockAnalysisQueryOf(route.params);
-  const key = JSON.stringify(query);
-  const [report, setReport] = useState<StockAnalysis | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [warehouses, setWarehouses] = useState<LocationView[]>([]);
+  const { report, loading, warehouses } = useStockReport('reports.stockAnalysis', query);
   const [tab, setTab] = useState<StockAnalysisSection>('slowMovers');
-  const pending = useRef(0);
-
-  const load = useCallback(async () => {
-    const ticket = ++pending.current;
-    setLoading(true);
-    try {
-      const r = await api.request('reports.stockAnalysis', JSON.parse(key) as StockAnalysisQuery);
-      if (ticket === pending.current) setReport(r);
-    } catch (e) {
-      if (ticket === pending.current) {
-        setReport(null);
-        notify.error(e);
-      }
-    } finally {
-      if (ticket === pending.current) setLoading(false);
-    }
-  }, [key, notify]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(() => {
-    api.request('locations.list', {}).then((l) => setWarehouses(l.filter((x) => x.kind === 'warehouse')), notify.error);
-  }, [notify]);
-  // Live: a posting changes the stock on hand, its idle days and its age.
-  useGridEvents({ 'stock.changed': () => void load(), reconnected: () => void load() });
 
   const go = (q: StockAnalysisQuery) => navigate('stockAnalysis', stockAnalysisParams(q));
   const setNumber = (k: 'weeks' | 'slowDays' | 'top', v: string) => {
