@@ -14,24 +14,16 @@ import { AppError } from '../../shared/errors';
 import { kpiCsv, kpiNumbers, kpiXlsx } from '../../shared/reports/kpiTable';
 import { stockAnalysisCsv, stockAnalysisXlsx } from '../../shared/reports/stockAnalysisTable';
 import { weeklyCsv, weeklyXlsx, type Translate } from '../../shared/reports/weeklyTable';
-import { resources, type Messages } from '../../renderer/locales';
 import type { Caller } from '../core/context';
 import type { Core } from '../core/core';
+import { printDocumentPdf, translateFor } from '../print/documentPdf';
 import { printRouteToPdf } from '../print/headless';
 import { startStationHost } from '../server';
 import type { Flags } from './commands';
 import type { ReportKindName } from './reportKinds';
 
-/** i18next's lookup and {{interpolation}} over the console's own locale files. */
-export function cliTranslate(locale: Locale): Translate {
-  return (key, vars = {}) => {
-    const [ns, rest] = key.includes(':') ? (key.split(':', 2) as [string, string]) : ['common', key];
-    let node: string | Messages | undefined = resources[locale][ns as keyof (typeof resources)[Locale]];
-    for (const part of rest.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-    const text = typeof node === 'string' ? node : key;
-    return text.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(vars[name] ?? ''));
-  };
-}
+/** The CLI's words are the console's (the same locale files). */
+export const cliTranslate = translateFor;
 
 type ReportKind = {
   request: 'reports.weekly' | 'kpi.tracker' | 'reports.stockAnalysis';
@@ -102,19 +94,19 @@ export async function runReport(
   if (format === 'csv') bytes = Buffer.from(kind.csv(r.value, t, locale), 'utf8');
   else if (format === 'xlsx') bytes = await kind.xlsx(r.value, t, locale);
   else {
-    if (!fs.existsSync(path.join(rendererDir, 'index.html')))
-      throw new AppError('print.failed', { reason: `no console build at ${rendererDir} (npm run build)` });
-    const host = await startStationHost({ core, rendererDir, host: '127.0.0.1', port: 0, log: () => {} });
-    try {
-      bytes = await printRouteToPdf(core, {
-        baseUrl: host.url,
-        route: `${kind.doc}?${routeQuery(input)}`,
-        userId: session.userId,
-        locale,
-      });
-    } finally {
-      await host.close();
-    }
+    // The weekly report is written by pdfkit (print/documentPdf.ts); the others by the console's
+    // print route in the system Chromium, over a station host on a loopback port for this command only.
+    const job = { route: `${kind.doc}?${routeQuery(input)}`, userId: session.userId, locale };
+    bytes = await printDocumentPdf(core, job, async (j) => {
+      if (!fs.existsSync(path.join(rendererDir, 'index.html')))
+        throw new AppError('print.failed', { reason: `no console build at ${rendererDir} (npm run build)` });
+      const host = await startStationHost({ core, rendererDir, host: '127.0.0.1', port: 0, log: () => {} });
+      try {
+        return await printRouteToPdf(core, { baseUrl: host.url, ...j });
+      } finally {
+        await host.close();
+      }
+    });
   }
   fs.writeFileSync(file, bytes);
   return { file, bytes: bytes.length, format };
