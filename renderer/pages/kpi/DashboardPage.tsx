@@ -18,8 +18,14 @@ import { useFormat, type Formatters } from '../../i18n/format';
 import { Chart } from '../analyses/Chart';
 import { gradeLabel, kpiDetail, kpiValue, targetText, warehouseMonth } from './kpiFormat';
 
-function trendOption(k: DashboardKpi): EChartsCoreOption {
+function trendOption(k: DashboardKpi, f: Formatters): EChartsCoreOption {
+  // A KPI with one week of figures is a single point and no line: draw it as a solid dot with its value,
+  // or the tile would show empty axes.
+  const lone = k.trend.filter((p) => p.value !== null).length < 2;
   return {
+    // Drawn at once: the tiles refresh live, and a point's symbol would otherwise appear only when the
+    // line's animation reaches it.
+    animation: false,
     grid: { left: 36, right: 8, top: 8, bottom: 20 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: k.trend.map((p) => p.isoWeek.slice(5)), axisLabel: { fontSize: 9 } },
@@ -29,7 +35,16 @@ function trendOption(k: DashboardKpi): EChartsCoreOption {
         type: 'line',
         data: k.trend.map((p) => p.value),
         connectNulls: true,
-        symbolSize: 5,
+        showAllSymbol: true,
+        symbol: lone ? 'circle' : 'emptyCircle',
+        symbolSize: lone ? 9 : 5,
+        label: {
+          show: lone,
+          position: 'top',
+          fontSize: 9,
+          color: '#2f6fb3',
+          formatter: (p: { value: number | null }) => kpiValue(f, k.unit, p.value),
+        },
         lineStyle: { color: '#2f6fb3' },
         itemStyle: { color: '#2f6fb3' },
         ...(k.target !== null && {
@@ -62,7 +77,7 @@ function KpiTile({ k, f, onOpen }: { k: DashboardKpi; f: Formatters; onOpen(): v
         {gradeLabel(t, k.grade)} {targetText(k.unit, k.better, k.target, f)}
       </span>
       <span className="dash-kpi-line">{kpiDetail(t, f, k.kpi, k.figure)}</span>
-      <Chart option={trendOption(k)} height={90} testId={`dash-trend-${k.kpi}`} />
+      <Chart option={trendOption(k, f)} height={90} testId={`dash-trend-${k.kpi}`} />
     </button>
   );
 }
