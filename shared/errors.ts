@@ -245,6 +245,8 @@ export const errorCodes = [
   'quality.unknownAction',
   'quality.notActionOwner',
   'quality.actionDone',
+  'edr.weekOpen',
+  'edr.codeTaken',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

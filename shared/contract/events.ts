@@ -69,6 +69,8 @@ export type Events = {
   'kpi.changed': { kpi: string };
   /** A quality check recorded or edited, an action moved, or the checklist changed: every quality page and the dashboard. */
   'quality.changed': { date: string | null; clientId?: string };
+  /** An EDR week exported, or a principal code mapped: the EDR page's log and code list. */
+  'edr.changed': { week: string | null };
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -91,5 +93,6 @@ export const eventNames: EventName[] = [
   'schedules.changed',
   'kpi.changed',
   'quality.changed',
+  'edr.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

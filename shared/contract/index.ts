@@ -20,3 +20,4 @@ export * from './returns/station';
 export * from './complaints';
 export * from './schedules';
 export * from './quality';
+export * from './edr';

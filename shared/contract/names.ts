@@ -225,6 +225,11 @@ export const requestNameList = [
   'quality.reassignAction',
   'quality.missedDays',
   'quality.summary',
+  'edr.week',
+  'edr.recordExport',
+  'edr.log',
+  'edr.codes',
+  'edr.setCode',
   'reports.stockAnalysis',
 ] as const satisfies readonly RequestName[];
 

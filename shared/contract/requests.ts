@@ -83,6 +83,7 @@ import { reportsRequests } from './reports';
 import { callsRequests } from './calls';
 import { complaintsRequests } from './complaints';
 import { qualityRequests } from './quality';
+import { edrRequests } from './edr';
 
 export type { Access, RequestSpec } from './spec';
 /** The station host's one-time first-run code (setup/setupGate.ts), as typed: dashes and spaces allowed. */
@@ -536,6 +537,7 @@ export const requests = {
   ...callsRequests,
   ...complaintsRequests,
   ...qualityRequests,
+  ...edrRequests,
 } as const satisfies Record<string, RequestSpec>;
 
 export type Requests = typeof requests;

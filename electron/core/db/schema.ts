@@ -752,6 +752,22 @@ export type DB = {
   };
   working_calendar: { date: string; kind: string; note: Generated<string>; updated_by: number; updated_at: string };
   complaint_stat_notes: { month: string; note: string; saved_by: number; saved_at: string };
+  /** Migration 36: the principal's product codes and the EDR export log. */
+  principal_codes: { product_id: number; code: string; updated_by: number; updated_at: string };
+  edr_exports: {
+    id: Generated<number>;
+    week: string;
+    draft: number;
+    resend_of: number | null;
+    format: string;
+    sell_out_rows: number;
+    sell_out_qty: number;
+    sell_out_fen: number;
+    stock_rows: number;
+    return_rows: number;
+    exported_by: number;
+    exported_at: string;
+  };
 };
 
 /** The database handle services use: the root or a transaction, same API. */

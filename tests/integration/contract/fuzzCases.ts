@@ -849,6 +849,21 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
   'quality.reassignAction': () => [['not a date', { actionId: 1, ownerId: 1, dueDate: 'tomorrow' }]],
   'quality.missedDays': () => [['not a date', { from: '2026-11', to: '2026-11-07' }]],
   'quality.summary': () => [['month 13', { month: '2026-13' }]],
+  'edr.week': () => [
+    ['week 54', { week: '2026-W54' }],
+    ['a date', { week: '2026-11-02' }],
+  ],
+  'edr.recordExport': () => [
+    ['unknown format', { week: '2026-W45', format: 'pdf' }],
+    ['draft a string', { week: '2026-W45', format: 'csv', draft: 'yes' }],
+  ],
+  'edr.log': () => noInput,
+  'edr.codes': () => noInput,
+  'edr.setCode': () => [
+    ['code with spaces', { productId: 1, principalCode: 'a b' }],
+    ['code too long', { productId: 1, principalCode: 'x'.repeat(41) }],
+    ...badIds('productId', { principalCode: 'PX-1' }),
+  ],
   'reports.stockAnalysis': () => [
     ['not a date', { date: '2026-02-30x' }],
     ['zero weeks', { weeks: 0 }],

@@ -322,6 +322,11 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'quality.reassignAction': () => ({ actionId: 999_999, ownerId: 1, dueDate: '2026-11-03' }),
   'quality.missedDays': () => ({ from: '2026-11-02', to: '2026-11-07' }),
   'quality.summary': () => ({ month: '2026-11' }),
+  'edr.week': () => ({ week: '2026-W45' }),
+  'edr.recordExport': () => ({ week: '2026-W45', format: 'csv', draft: true }),
+  'edr.log': () => ({}),
+  'edr.codes': () => ({}),
+  'edr.setCode': () => ({ productId: 999_999, principalCode: 'PX-1' }),
   'reports.stockAnalysis': () => ({ weeks: 8 }),
 };
 

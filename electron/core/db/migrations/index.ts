@@ -20,6 +20,7 @@ import { attachmentBytes } from './025_attachment_bytes';
 import { complaints } from './026_complaints';
 import { calls } from './027_calls';
 import { quality } from './031_quality';
+import { edr } from './036_edr';
 import { kpiTargets } from './021_kpi_targets';
 
 export type Migration = {
@@ -54,6 +55,7 @@ export const migrations: readonly Migration[] = [
   complaints,
   calls,
   quality,
+  edr,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
