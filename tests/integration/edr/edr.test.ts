@@ -1,0 +1,143 @@
+// The principal's weekly data (issue 17 §2) over the demo warehouse: the
+// week's sell-out equals the delivered order lines net of refusals computed
+// here line by line, the stock on hand equals the live balances for the
+// current week, the returns equal the checked return lines; a week not over
+// goes out only as a draft, a second final export is a re-send of the first,
+// and the principal's codes replace ours.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../../electron/core/core';
+import type { Caller } from '../../../electron/core/context';
+import { startOfDay } from '../../../electron/core/clock';
+import { addDays, isoWeek, today } from '../../../electron/core/orders/dates';
+import { mondayOfWeek } from '../../../electron/core/reports/period';
+import { storedTimeZone } from '../../../electron/core/timeZoneSetting';
+import { call, openTestCore, refusal } from '../fixtures';
+
+let core: Core;
+let op: Caller;
+let zone: string;
+let thisWeek: string;
+/** The week of the demo's delivered trip (two days ago). */
+let deliveredWeek: string;
+
+beforeAll(async () => {
+  core = await openTestCore();
+  await call(core, core.newCaller('setup'), 'setup.loadDemo', {});
+  op = core.newCaller('operator');
+  await call(core, op, 'auth.login', { username: 'operator', secret: 'demo1234' });
+  zone = storedTimeZone(core.database.sqlite);
+  const day = today(core.now(), zone);
+  thisWeek = isoWeek(day);
+  deliveredWeek = isoWeek(addDays(day, -2));
+}, 120_000);
+afterAll(async () => core.close());
+
+const sqlite = () => core.database.sqlite;
+
+describe('the EDR week', () => {
+  it("sells out the week's delivered lines net of refusals, gifts apart, per product and customer", async () => {
+    const week = await call(core, op, 'edr.week', { week: deliveredWeek });
+    const from = mondayOfWeek(deliveredWeek)!;
+    const to = addDays(from, 6);
+    // Independent: every delivered line, its refused units subtracted one by one.
+    const lines = sqlite()
+      .prepare(
+        `SELECT p.code AS product, c.code AS customer, l.id, l.qty, l.price_fen AS price
+           FROM order_outcomes oc JOIN orders o ON o.id = oc.order_id JOIN order_lines l ON l.order_id = o.id
+           JOIN products p ON p.id = l.product_id JOIN customers c ON c.id = o.customer_id
+          WHERE oc.delivered_date BETWEEN ? AND ? AND oc.outcome <> 'refused' AND l.gift = 0`,
+      )
+      .all(from, to) as { product: string; customer: string; id: number; qty: number; price: number }[];
+    const refused = sqlite().prepare('SELECT qty FROM refused_lines WHERE line_id = ?');
+    const expected = new Map<string, { qty: number; amountFen: number }>();
+    for (const l of lines) {
+      const back = (refused.all(l.id) as { qty: number }[]).reduce((s, r) => s + r.qty, 0);
+      const key = `${l.product}|${l.customer}`;
+      const e = expected.get(key) ?? { qty: 0, amountFen: 0 };
+      e.qty += l.qty - back;
+      e.amountFen += (l.qty - back) * l.price;
+      expected.set(key, e);
+    }
+    for (const [k, v] of expected) if (v.qty === 0) expected.delete(k);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(
+      new Map(week.sellOut.map((r) => [`${r.productCode}|${r.customerCode}`, { qty: r.qty, amountFen: r.amountFen }])),
+    ).toEqual(expected);
+    // The demo's partly refused order leaves less than was ordered.
+    const ordered = lines.reduce((s, l) => s + l.qty, 0);
+    expect(week.sellOut.reduce((s, r) => s + r.qty, 0)).toBeLessThan(ordered);
+  });
+
+  it("holds the current week's stock on hand equal to the live balances", async () => {
+    const week = await call(core, op, 'edr.week', { week: thisWeek });
+    expect(week.closed).toBe(false);
+    const balances = sqlite()
+      .prepare(
+        `SELECT p.code || '|' || b.status AS k, SUM(b.qty) AS qty FROM balances b JOIN products p ON p.id = b.product_id
+          GROUP BY b.product_id, b.status HAVING SUM(b.qty) <> 0`,
+      )
+      .all() as { k: string; qty: number }[];
+    expect(new Map(week.stock.map((r) => [`${r.productCode}|${r.status}`, r.qty]))).toEqual(
+      new Map(balances.map((b) => [b.k, b.qty])),
+    );
+  });
+
+  it('lists the return lines checked in during the week at their price', async () => {
+    const start = startOfDay(mondayOfWeek(thisWeek)!, zone).toISOString();
+    const end = startOfDay(addDays(mondayOfWeek(thisWeek)!, 7), zone).toISOString();
+    const expected = sqlite()
+      .prepare(
+        `SELECT COALESCE(SUM(rl.qty_checked), 0) AS qty, COALESCE(SUM(rl.qty_checked * rl.unit_price_fen), 0) AS fen
+           FROM returns r JOIN return_lines rl ON rl.return_id = r.id
+          WHERE r.checked_at >= ? AND r.checked_at < ? AND rl.qty_checked > 0`,
+      )
+      .get(start, end) as { qty: number; fen: number };
+    // The demo checks returns in at the station today.
+    expect(expected.qty).toBeGreaterThan(0);
+    const week = await call(core, op, 'edr.week', { week: thisWeek });
+    expect(week.returns.reduce((s, r) => s + r.qty, 0)).toBe(expected.qty);
+    expect(week.returns.reduce((s, r) => s + r.amountFen, 0)).toBe(expected.fen);
+  });
+});
+
+describe('EDR exports', () => {
+  const logged = () => (sqlite().prepare('SELECT COUNT(*) AS n FROM edr_exports').get() as { n: number }).n;
+
+  it('refuses a final export of a week not over, writing nothing, and logs it as a draft', async () => {
+    const before = logged();
+    const r = await refusal(core, op, 'edr.recordExport', { week: thisWeek, format: 'csv' });
+    expect(r.code).toBe('edr.weekOpen');
+    expect(logged()).toBe(before);
+    const draft = await call(core, op, 'edr.recordExport', { week: thisWeek, format: 'xlsx', draft: true });
+    expect(draft).toMatchObject({ week: thisWeek, draft: true, resendOf: null, format: 'xlsx' });
+  });
+
+  it('marks a second final export of a closed week as a re-send of the first', async () => {
+    const lastWeek = isoWeek(addDays(mondayOfWeek(thisWeek)!, -7));
+    const first = await call(core, op, 'edr.recordExport', { week: lastWeek, format: 'csv' });
+    expect(first).toMatchObject({ draft: false, resendOf: null });
+    const week = await call(core, op, 'edr.week', { week: lastWeek });
+    expect(first.sellOutRows).toBe(week.sellOut.length);
+    expect(first.sellOutFen).toBe(week.sellOut.reduce((s, r) => s + r.amountFen, 0));
+    const again = await call(core, op, 'edr.recordExport', { week: lastWeek, format: 'xlsx' });
+    expect(again.resendOf).toBe(first.id);
+    expect((await call(core, op, 'edr.log', {})).slice(0, 2).map((e) => e.id)).toEqual([again.id, first.id]);
+  });
+
+  it("writes the principal's code for a mapped product, and refuses one code for two products", async () => {
+    const week = await call(core, op, 'edr.week', { week: deliveredWeek });
+    const row = week.sellOut[0]!;
+    const codes = await call(core, op, 'edr.codes', {});
+    const product = codes.find((c) => c.productCode === row.productCode)!;
+    await call(core, op, 'edr.setCode', { productId: product.productId, principalCode: 'PG-80001' });
+    const mapped = await call(core, op, 'edr.week', { week: deliveredWeek });
+    expect(
+      mapped.sellOut.filter((r) => r.productCode === row.productCode).every((r) => r.principalCode === 'PG-80001'),
+    ).toBe(true);
+    const other = codes.find((c) => c.productId !== product.productId)!;
+    const r = await refusal(core, op, 'edr.setCode', { productId: other.productId, principalCode: 'PG-80001' });
+    expect(r).toMatchObject({ code: 'edr.codeTaken', details: { productCode: row.productCode } });
+    await call(core, op, 'edr.setCode', { productId: product.productId, principalCode: null });
+    expect((await call(core, op, 'edr.week', { week: deliveredWeek })).sellOut[0]!.principalCode).toBe(row.productCode);
+  });
+});
