@@ -35,6 +35,7 @@ import { ComplaintStatsPage } from '../pages/ComplaintStatsPage';
 import { SchedulesPage } from '../pages/reports/SchedulesPage';
 import { WeeklyReportPage } from '../pages/reports/WeeklyReportPage';
 import { StockAnalysisPage } from '../pages/reports/StockAnalysisPage';
+import { EdrPage } from '../pages/edr/EdrPage';
 import { DashboardPage } from '../pages/kpi/DashboardPage';
 import { KpiTrackerPage } from '../pages/kpi/KpiTrackerPage';
 import { ReviewPage } from '../pages/kpi/ReviewPage';
@@ -133,6 +134,7 @@ export function Shell() {
           {page === 'kpiTracker' && <KpiTrackerPage />}
           {page === 'kpiReview' && <ReviewPage />}
           {page === 'stockAnalysis' && <StockAnalysisPage />}
+          {page === 'edr' && <EdrPage />}
         </main>
       </div>
     </div>

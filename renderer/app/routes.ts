@@ -53,6 +53,8 @@ export const pageIds = [
   'kpiReview',
   // The stock analysis report 库存分析报表 (issue 14 item 2).
   'stockAnalysis',
+  // The principal's weekly data 运行EDR (issue 17 §2).
+  'edr',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -117,6 +119,8 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   kpiReview: ['csManager', 'supervisor'],
   // The stock analysis (issue 14 item 2): the operator's, read by the supervisor and the CS manager.
   stockAnalysis: ['operator', 'supervisor', 'csManager'],
+  // The EDR (issue 17 §2): the operator's, read by the CS manager and the supervisor.
+  edr: ['operator', 'csManager', 'supervisor'],
 };
 
 /**
@@ -197,6 +201,7 @@ export const pageGroup: Record<PageId, NavGroupId> = {
   kpiTracker: 'reports',
   kpiReview: 'reports',
   schedules: 'reports',
+  edr: 'reports',
   // 系统 System: users, the audit log and the scanners.
   users: 'system',
   audit: 'system',

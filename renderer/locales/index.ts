@@ -67,6 +67,8 @@ import enCustomer from './en/customer.json';
 import zhCustomer from './zh-CN/customer.json';
 import enStockAnalysis from './en/stockAnalysis.json';
 import zhStockAnalysis from './zh-CN/stockAnalysis.json';
+import enEdr from './en/edr.json';
+import zhEdr from './zh-CN/edr.json';
 import enReports from './en/reports.json';
 import zhReports from './zh-CN/reports.json';
 import enSchedules from './en/schedules.json';
@@ -110,6 +112,7 @@ export const namespaces = [
   'schedules',
   'kpi',
   'stockAnalysis',
+  'edr',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -153,6 +156,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     schedules: zhSchedules,
     kpi: zhKpi,
     stockAnalysis: zhStockAnalysis,
+    edr: zhEdr,
   },
   en: {
     common: enCommon,
@@ -190,5 +194,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     schedules: enSchedules,
     kpi: enKpi,
     stockAnalysis: enStockAnalysis,
+    edr: enEdr,
   },
 };

@@ -1,0 +1,76 @@
+// The principal's weekly data 运行EDR (issue 17 §2) in Chromium: the operator
+// opens the week of the demo's delivered trip, sees its sell-out, stock and
+// returns, maps a principal code in place, and exports the week as CSV — a
+// week not over goes out as a DRAFT, and the log lists the export.
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isoWeekOf } from '../../shared/reports/weeks';
+import { launchBrowser, newPage, screenshot, startStation, warehouseDay, type Station } from './harness';
+import { LoginPage, Shell } from './pages/ConsolePage';
+
+let browser: Browser;
+let station: Station;
+let operator: Page;
+
+beforeAll(async () => {
+  station = await startStation({ init: ['--demo'] });
+  browser = await launchBrowser();
+  operator = await newPage(browser);
+}, 120_000);
+afterAll(async () => {
+  await operator?.close();
+  await browser?.close();
+  await station?.stop();
+});
+
+const cells = (p: Page, col: string) => p.locator(`.ag-cell[col-id="${col}"]`);
+const count = async (p: Page, tab: string) =>
+  Number((await p.getByTestId(`edr-tab-${tab}`).locator('.sa-count').innerText()).trim());
+
+describe('EDR', () => {
+  it("shows the delivered week's sell-out, stock and returns, and exports this week as a draft", async () => {
+    await new LoginPage(operator).openAs(station.url, 'operator');
+    await new Shell(operator).go('edr');
+    await operator.getByTestId('edr-state').waitFor();
+    await screenshot(operator, 'edr-00-last-full-week');
+    // The demo's trip delivered two days ago, and its returns were checked in today.
+    const week = isoWeekOf(warehouseDay(-2));
+    await operator.evaluate((w) => (window.location.hash = `#/edr?week=${w}`), week);
+    await expect.poll(() => operator.getByTestId('edr-week').inputValue()).toBe(week);
+    await expect.poll(() => count(operator, 'sellOut')).toBeGreaterThan(0);
+    expect(await count(operator, 'stock')).toBeGreaterThan(100);
+    await cells(operator, 'productCode').first().waitFor();
+    await screenshot(operator, 'edr-01-sell-out');
+
+    // The principal's code, typed in the codes tab, replaces ours in the sell-out.
+    const firstCode = (await cells(operator, 'productCode').first().innerText()).trim();
+    await operator.getByTestId('edr-tab-codes').click();
+    const codeRow = operator.locator(`.ag-row:has([col-id="productCode"]:text-is("${firstCode}"))`).first();
+    await operator.getByTestId('edr-code-find').fill(firstCode);
+    await expect.poll(() => cells(operator, 'productCode').count()).toBe(1);
+    await codeRow.locator('[col-id="principalCode"]').dblclick();
+    // At a person's pace: a burst of keys is taken for a wedge scanner's scan.
+    await operator.keyboard.type('PG-7001', { delay: 80 });
+    await operator.keyboard.press('Enter');
+    await expect.poll(() => codeRow.locator('[col-id="principalCode"]').innerText()).toBe('PG-7001');
+    await screenshot(operator, 'edr-02-codes');
+    await operator.getByTestId('edr-tab-sellOut').click();
+    await expect.poll(() => cells(operator, 'principalCode').first().innerText()).toBe('PG-7001');
+
+    // This week is not over: the export is a draft, so named, and logged.
+    await operator.evaluate((w) => (window.location.hash = `#/edr?week=${w}`), isoWeekOf(warehouseDay(0)));
+    await expect.poll(() => operator.getByTestId('edr-state').innerText()).toContain('只能导出草稿');
+    const [download] = await Promise.all([operator.waitForEvent('download'), operator.getByTestId('edr-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/^EDR-\d{4}-W\d{2}-DRAFT\.csv$/);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFrecord,week,send,principal_code,product_code,product_name,customer_code,customer_name,area,status,qty,amount',
+    );
+    expect(csv).toMatch(/\r\nST,\d{4}-W\d{2},DRAFT,/);
+    await operator.getByTestId('edr-tab-log').click();
+    await expect.poll(() => count(operator, 'log')).toBe(1);
+    await expect.poll(() => cells(operator, 'send').first().innerText()).toBe('草稿');
+    await screenshot(operator, 'edr-03-log');
+  });
+});
