@@ -180,7 +180,7 @@ export async function edrWeek(ctx: ServiceContext, week: string): Promise<EdrWee
 export async function recordExport(
   ctx: ServiceContext,
   input: { week: string; format: 'csv' | 'xlsx'; draft: boolean },
-): Promise<EdrExport> {
+): Promise<{ logged: EdrExport; data: EdrWeek }> {
   const session = requireSession(ctx);
   const data = await edrWeek(ctx, input.week);
   // A week not yet over goes out only as a draft, marked so in the file and the log.
@@ -209,8 +209,8 @@ export async function recordExport(
     after: { week: input.week, draft: input.draft, format: input.format, resendOf: first?.id ?? null },
   });
   ctx.emit('edr.changed', { week: input.week });
-  const [logged] = await exportsOf(ctx.db, input.week);
-  return logged!;
+  const sent = await exportsOf(ctx.db, input.week);
+  return { logged: sent[0]!, data: { ...data, sent } };
 }
 
 export const edrLog = (ctx: ServiceContext) => exportsOf(ctx.db, null);

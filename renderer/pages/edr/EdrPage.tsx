@@ -82,14 +82,14 @@ export function EdrPage() {
     if (!data || !send) return;
     setBusy(true);
     try {
-      // Logged before the file is written: the log never misses a file that went out.
-      await api.request('edr.recordExport', { week, format, draft: send === 'DRAFT' });
+      // Logged first, and the file is written from the tables the log counted.
+      const { data: sent } = await api.request('edr.recordExport', { week, format, draft: send === 'DRAFT' });
       const file = edrFileName(week, send, format);
-      if (format === 'csv') downloadText(file, edrCsv(data, send));
+      if (format === 'csv') downloadText(file, edrCsv(sent, send));
       else
         downloadBytes(
           file,
-          await edrXlsx(data, send),
+          await edrXlsx(sent, send),
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         );
       notify.success(t('edr:exported', { file, send: t(`edr:send.${send}`) }));

@@ -94,11 +94,12 @@ export const edrRequests = {
   /** The week's three tables and its exports so far. */
   'edr.week': spec<EdrWeek>()({ input: z.object({ week: isoWeek }).strict(), access: edrReaders, write: false }),
   /**
-   * Logs an export of the week (the console writes the file from `edr.week`'s
-   * tables): a draft for a week not yet over, a re-send when the week went out
-   * before. Answers the log row.
+   * Logs an export of the week: a draft for a week not yet over, a re-send
+   * when the week went out before. Answers the log row and the tables it
+   * counted, which the console writes to the file — so the file carries
+   * exactly what the log says was sent.
    */
-  'edr.recordExport': spec<EdrExport>()({
+  'edr.recordExport': spec<{ logged: EdrExport; data: EdrWeek }>()({
     input: z.object({ week: isoWeek, format: z.enum(['csv', 'xlsx']), draft: z.boolean().default(false) }).strict(),
     access: edrExporters,
     write: true,

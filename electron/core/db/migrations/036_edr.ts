@@ -30,6 +30,9 @@ CREATE TABLE edr_exports (
 ) STRICT;
 CREATE INDEX edr_exports_week ON edr_exports (week, id);
 
+-- The week's sell-out reads the outcomes by delivered day.
+CREATE INDEX order_outcomes_delivered ON order_outcomes (delivered_date);
+
 -- The log is a record of what was sent: never edited, never deleted.
 CREATE TRIGGER edr_exports_no_update BEFORE UPDATE ON edr_exports
 BEGIN SELECT RAISE(ABORT, 'edr_exports is append-only'); END;
