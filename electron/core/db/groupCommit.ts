@@ -68,16 +68,15 @@ export function groupCommitWrites(
   };
 
   async function runGroup(): Promise<void> {
-    if (waiting.length === 0) {
-      scheduled = false;
-      return;
-    }
+    scheduled = false;
+    if (waiting.length === 0) return;
     const group: { job: Job; outcome: Outcome }[] = [];
     const started = performance.now();
+    let begun = false;
     let failure: { error: unknown } | null = null;
     try {
       await root.transaction().execute(async (trx) => {
-        scheduled = false;
+        begun = true;
         while (waiting.length > 0 && group.length < maxRequests && performance.now() - started < maxMs) {
           const job = waiting.shift()!;
           await sql`SAVEPOINT request`.execute(trx);
@@ -96,6 +95,12 @@ export function groupCommitWrites(
       });
     } catch (e) {
       failure = { error: e instanceof GroupLost ? (e.requestError ?? e) : e };
+    }
+    // The transaction could not even begin (a read-only database, busy past the timeout): every
+    // request waiting now would have failed the same way on its own, and is answered so.
+    if (failure && !begun) {
+      const outcome: Outcome = { ok: false, error: failure.error };
+      group.push(...waiting.splice(0).map((job) => ({ job, outcome })));
     }
     // Requests that arrived while this group ran form the next one, after the reads waiting meanwhile.
     if (waiting.length > 0) schedule();

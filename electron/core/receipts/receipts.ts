@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
 import { minutesBetween } from '../clock';
 import type { ServiceContext } from '../context';
+import { runTemplate } from '../db/queryTemplate';
 import type { Db } from '../db/schema';
 import { postDocument } from '../stock/posting';
 
@@ -33,17 +34,15 @@ export async function postReceipt(ctx: ServiceContext, input: ReceiptInput): Pro
     lines: input.lines,
   });
   if (!posted.replayed) {
-    await ctx.db
-      .insertInto('receipts')
-      .values({
-        document_id: posted.documentId,
-        delivery_note: input.deliveryNote,
-        supplier: input.supplier ?? '',
-        arrived_at: arrived.toISOString(),
-        posted_at: posted.postedAt,
-        delay_minutes: Math.max(0, minutesBetween(arrived, new Date(posted.postedAt))),
-      })
-      .execute();
+    const receipt = {
+      document_id: posted.documentId,
+      delivery_note: input.deliveryNote,
+      supplier: input.supplier ?? '',
+      arrived_at: arrived.toISOString(),
+      posted_at: posted.postedAt,
+      delay_minutes: Math.max(0, minutesBetween(arrived, new Date(posted.postedAt))),
+    };
+    await runTemplate(ctx.db, 'receipts.insert', receipt, (r) => ctx.db.insertInto('receipts').values(r));
     await recordAudit(ctx, {
       entity: 'receipt',
       entityId: posted.documentNo,
@@ -56,7 +55,7 @@ export async function postReceipt(ctx: ServiceContext, input: ReceiptInput): Pro
 }
 
 export async function listReceipts(db: Db, documentId?: number): Promise<ReceiptRow[]> {
-  let q = db
+  const q = db
     .selectFrom('receipts as r')
     .innerJoin('documents as d', 'd.id', 'r.document_id')
     .innerJoin('users as u', 'u.id', 'd.created_by')
@@ -95,8 +94,11 @@ export async function listReceipts(db: Db, documentId?: number): Promise<Receipt
           .whereRef('m.document_id', '=', 'd.id')
           .as('totalAmountFen'),
     ]);
-  if (documentId !== undefined) q = q.where('r.document_id', '=', documentId);
-  const rows = await q.orderBy('r.posted_at', 'desc').limit(5000).execute();
+  // One receipt (a posting's answer) through a template: built once, not per posting.
+  const rows =
+    documentId === undefined
+      ? await q.orderBy('r.posted_at', 'desc').limit(5000).execute()
+      : (await runTemplate(db, 'receipts.one', { id: documentId }, (p) => q.where('r.document_id', '=', p.id))).rows;
   return rows.map((r) => ({
     ...r,
     state: r.state as DocumentState,
