@@ -6,6 +6,7 @@ import type { Caller } from '../../electron/core/context';
 import { BalanceIndex } from '../../electron/core/stock/balanceIndex';
 import { pageMovements } from '../../electron/core/stock/queries';
 import { postDocument, type MovementLine } from '../../electron/core/stock/posting';
+import { groupCommitWrites } from '../../electron/core/db/groupCommit';
 import { bench, percentile } from './report';
 import { tempDir } from '../helpers/tempDirs';
 import { benchContext, benchWarehouse } from './benchWarehouse';
@@ -70,6 +71,22 @@ async function postingThroughput() {
       for (const l of lines) raw.run(docId, 'receipt', l.productId, l.status, l.locationId, l.qty, 100, at, userId);
   })();
   const rawPerS = (docs * 15) / ((performance.now() - t) / 1000);
+
+  // The same postings by `stations` callers at once through the SQLite host's write runner (the one
+  // the dispatcher uses): the same work as the sequential figure, each document in its own savepoint,
+  // the documents waiting at once sharing a COMMIT (db/groupCommit.ts).
+  const writes = groupCommitWrites(root, sqlite);
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  t = performance.now();
+  await Promise.all(
+    Array.from({ length: stations }, async (_, s) => {
+      for (let i = s; i < docs; i += stations)
+        await writes((trx) =>
+          postDocument({ ...base, db: trx }, { type: 'receipt', idempotencyKey: `grouped-${i}`, lines: batches[i]! }),
+        );
+    }),
+  );
+  const groupedPerS = (docs * 15) / ((performance.now() - t) / 1000);
 
   // The real load: several stations (docks receiving, loading, counting) posting at once, each its
   // own caller, through the whole request path (core.dispatch: the contract's parsing, the role check,
@@ -157,6 +174,12 @@ async function postingThroughput() {
     linesPerS / rawPerS,
     'ratio',
     'one caller, postDocument alone, one transaction and one COMMIT per document',
+  );
+  bench(
+    `ledger_post_ratio_grouped_${stations}`,
+    groupedPerS / rawPerS,
+    'ratio',
+    `the same postings by ${stations} callers at once, postDocument alone, sharing COMMITs (group commit)`,
   );
   bench(
     `ledger_post_lines_per_s_stations_${stations}`,

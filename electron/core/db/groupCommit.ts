@@ -24,7 +24,7 @@
 // A PostgreSQL host (issue 15) runs each write in its own transaction
 // (`perRequestWrites`): grouping is an SQLite-host concern behind WriteRunner.
 import type Database from 'better-sqlite3';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { DB } from './schema';
 
 /** Runs `fn` in a write transaction and resolves once that transaction has committed. */
@@ -41,6 +41,11 @@ type Job = {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 };
+
+// Compiled once: two of these run for every request.
+const savepoint = CompiledQuery.raw('SAVEPOINT request');
+const release = CompiledQuery.raw('RELEASE request');
+const rollbackTo = CompiledQuery.raw('ROLLBACK TO request');
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
@@ -79,7 +84,7 @@ export function groupCommitWrites(
         begun = true;
         while (waiting.length > 0 && group.length < maxRequests && performance.now() - started < maxMs) {
           const job = waiting.shift()!;
-          await sql`SAVEPOINT request`.execute(trx);
+          await trx.executeQuery(savepoint);
           let outcome: Outcome;
           try {
             outcome = { ok: true, value: await job.fn(trx) };
@@ -89,7 +94,7 @@ export function groupCommitWrites(
           group.push({ job, outcome });
           // SQLite rolled the whole transaction back (SQLITE_FULL, IOERR, …): the group is lost.
           if (!sqlite.inTransaction) throw new GroupLost(outcome.ok ? null : outcome.error);
-          if (outcome.ok) await sql`RELEASE request`.execute(trx);
+          if (outcome.ok) await trx.executeQuery(release);
           else await rollbackSavepoint(trx);
         }
       });
@@ -121,8 +126,8 @@ export function groupCommitWrites(
 
 /** Undoes one request's writes; the group's transaction goes on. */
 async function rollbackSavepoint(trx: Transaction<DB>): Promise<void> {
-  await sql`ROLLBACK TO request`.execute(trx);
-  await sql`RELEASE request`.execute(trx);
+  await trx.executeQuery(rollbackTo);
+  await trx.executeQuery(release);
 }
 
 class GroupLost extends Error {
