@@ -13,8 +13,8 @@ import { benchContext, benchWarehouse } from './benchWarehouse';
 
 const warehouse = (products: number, options: Partial<CoreOptions> = {}) => benchWarehouse('ledger', products, options);
 
-/** Stations posting at once in the throughput's second phase, each a logged-in caller of its own. */
-const stations = 4;
+/** Stations posting at once in the grouped phases, each a caller of its own (BENCH_STATIONS to vary). */
+const stations = Number(process.env.BENCH_STATIONS ?? 4);
 
 async function postingThroughput() {
   const groups: number[] = [];
