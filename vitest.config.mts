@@ -5,6 +5,22 @@ import { defineConfig } from 'vitest/config';
 // Each test file's temp folders are removed after it (tests/helpers/tempDirs.ts).
 const setupFiles = ['tests/setup/removeTempDirs.ts'];
 
+/**
+ * The warehouse time zone of one end-to-end run: a whole-hour zone where it is
+ * now about 08:00, chosen once here (every test file and host of the run gets
+ * the same one). Business days, "tomorrow's" board and the 16:30 cut-off then
+ * stay put for the length of the run, whenever CI starts it — a run in
+ * Asia/Shanghai that crossed local midnight once planned two different
+ * tomorrows. CANGWU_E2E_TIME_ZONE set outside pins it (e.g. to reproduce).
+ */
+function morningZone(now = new Date()): string {
+  let hours = 8 - now.getUTCHours();
+  if (hours < -12) hours += 24;
+  // Etc/GMT names count the other way: Etc/GMT-8 is UTC+8.
+  return hours === 0 ? 'Etc/UTC' : `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
+}
+const e2eTimeZone = process.env.CANGWU_E2E_TIME_ZONE ?? morningZone();
+
 export default defineConfig({
   test: {
     projects: [
@@ -42,6 +58,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser at a time: screenshots and timings stay stable.
           fileParallelism: false,
+          env: { CANGWU_E2E_TIME_ZONE: e2eTimeZone },
+          // The demo warehouse built once per run, copied by each file that wants it.
+          globalSetup: ['tests/e2e/demoTemplate.ts'],
           pool: 'forks',
         },
       },

@@ -11,6 +11,8 @@ import { AppError, isAppError } from '../shared/errors';
 import { decodeText } from '../shared/text/decodeText';
 import { commandUsage, fullUsage, parseCommandLine, type Flags } from './cli/commands';
 import { runDecode } from './cli/decode';
+import { reportUserName, runReport } from './cli/report';
+import type { ReportKindName } from './cli/reportKinds';
 import { exportBalances, exportMovements, toCsv } from './cli/exportData';
 import { printError, progressLine } from './cli/output';
 import { runScannerCommand } from './cli/scanner';
@@ -20,7 +22,9 @@ import { openCore, type Core } from './core/core';
 import { claimDataDir, withDataDir } from './core/dataDirLock';
 import { backupDatabase, restoreDatabase } from './core/db/backup';
 import { checkIntegrity } from './core/db/integrity';
-import { databasePath } from './core/db/open';
+import { databasePath, openDatabase } from './core/db/open';
+import { storedTimeZone, storeTimeZone } from './core/timeZoneSetting';
+import { printRouteToPdf } from './print/headless';
 import { isLoopbackHost, startStationHost } from './server';
 import type { TlsChoice } from './station/tls';
 
@@ -48,6 +52,24 @@ async function dispatchOrThrow<T>(
   return r.value as T;
 }
 
+/** The warehouse's zone is chosen with its data folder: once documents exist, their business days are fixed. */
+function setTimeZone(dataDir: string, timeZone: string): void {
+  const { sqlite } = openDatabase(dataDir);
+  try {
+    const documents = (sqlite.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    if (documents > 0 && storedTimeZone(sqlite) !== timeZone)
+      throw new UsageError(
+        say(
+          `--time-zone: this warehouse already has ${documents} documents dated in ${storedTimeZone(sqlite)}`,
+          `--time-zone：此仓库已有 ${documents} 张按 ${storedTimeZone(sqlite)} 日期记账的单据，不能更改时区`,
+        ),
+      );
+    storeTimeZone(sqlite, timeZone);
+  } finally {
+    sqlite.close();
+  }
+}
+
 /** The usage shown with a UsageError: the command's own once it is known. */
 let activeUsage = fullUsage();
 
@@ -65,6 +87,7 @@ async function run(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'init':
+      if (flags['time-zone']) setTimeZone(dataDir, flags['time-zone']);
       return withCore(dataDir, 'cli', async (core) => {
         const caller = core.newCaller('cli');
         if (!flags.demo) {
@@ -131,7 +154,7 @@ async function run(argv: string[]): Promise<number> {
           json,
           report,
           report.ok
-            ? `ok: ${report.movements} movements, ${report.balances} balances agree; no negative balance`
+            ? `ok: ${report.movements} movements, ${report.balances} balances and ${report.periodFigures} period figures agree; no negative balance`
             : `${report.findings.length} problem(s) found:\n${lines.join('\n')}`,
         );
         return report.ok ? 0 : 1;
@@ -159,6 +182,18 @@ async function run(argv: string[]): Promise<number> {
         `restored ${result.restored.file} from ${path.resolve(from)}${result.previous ? `\nthe database it replaced is kept at ${result.previous}` : ''}`,
       );
       return 0;
+    }
+
+    case 'report': {
+      const [what] = rest;
+      return withCore(dataDir, 'cli', async (core) => {
+        const caller = cliCaller(core, reportUserName(core, flags.user));
+        const rendererDir = path.join(__dirname, '..', 'renderer');
+        if (!json) process.stderr.write(`writing the ${what} report…\n`);
+        const out = await runReport(core, caller, what as ReportKindName, flags, rendererDir);
+        print(json, out, `${out.format.toUpperCase()} written: ${out.file} (${out.bytes} bytes)`);
+        return 0;
+      });
     }
 
     case 'decode': {
@@ -215,6 +250,9 @@ async function run(argv: string[]): Promise<number> {
         log: (line) => process.stderr.write(`${line}\n`),
       });
       process.stdout.write(`Cangwu station host: ${stationHost.url}  (station ${station}, data ${dataDir})\n`);
+      // Scheduled report PDFs: drawn by the system Chromium from this host's own print route.
+      core.schedules.setPrinter((job) => printRouteToPdf(core, { baseUrl: stationHost.url, ...job }));
+      core.schedules.start();
       if (stationHost.tls)
         process.stdout.write(
           `TLS certificate ${stationHost.tls.certFile}${stationHost.tls.source === 'generated' ? ' (generated now)' : ''}\n` +

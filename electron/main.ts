@@ -20,13 +20,15 @@ import type { SavePdfResult } from '../shared/contract/bridge';
 import type { EventMessage } from '../shared/contract/events';
 import { ipcChannels } from '../shared/contract/protocol';
 import { err, type Result } from '../shared/contract/result';
-import { isAppError } from '../shared/errors';
+import { AppError, isAppError } from '../shared/errors';
 import type { Caller } from './core/context';
 import { openCore, type Core } from './core/core';
 import { defaultDataDir } from './core/dataDir';
 import { claimDataDir } from './core/dataDirLock';
 import { APP_INDEX_URL, APP_SCHEME, appResponse, appSchemePrivileges, isAppOrigin, isAppPageUrl } from './appProtocol';
 import { EventOutbox } from './eventOutbox';
+import { printSession } from './print/headless';
+import { electronPdfOptions } from './print/pdfLayout';
 import { dataDirFromArgv } from './hostArgs';
 
 // Bundled to dist/electron/main.cjs, next to preload.cjs; the renderer build
@@ -105,6 +107,9 @@ async function start(): Promise<void> {
     return;
   }
   core.subscribe(broadcast);
+  // Scheduled report PDFs: drawn in a hidden window of this console (printInHiddenWindow).
+  core.schedules.setPrinter(printInHiddenWindow);
+  core.schedules.start();
   ipcMain.handle(ipcChannels.request, handleRequest);
   ipcMain.handle(ipcChannels.savePdf, handleSavePdf);
   Menu.setApplicationMenu(buildMenu());
@@ -120,6 +125,66 @@ function lockDownSession(): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
+}
+
+/** Hidden windows drawing a scheduled report (webContents ids): they may call the core like the main window. */
+const printWindows = new Set<number>();
+
+/**
+ * A scheduled report as a PDF: the console's own print route in a hidden
+ * window, logged in as the schedule's user by a session that lives for this
+ * print only (print/headless.ts), printed with the layout every host shares.
+ */
+async function printInHiddenWindow(job: { route: string; userId: number }): Promise<Buffer> {
+  const c = core;
+  if (!c) throw new AppError('schedules.noPrinter');
+  const session = printSession(c, job.userId);
+  // The same preferences as the console's window (createWindow), hidden.
+  const win = new BrowserWindow({
+    show: false,
+    width: 1240,
+    height: 1754,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      // A middle click on a link would otherwise try to open a new window.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+    },
+  });
+  const contents = win.webContents;
+  const id = contents.id;
+  printWindows.add(id);
+  try {
+    await win.loadURL(APP_INDEX_URL);
+    await contents.executeJavaScript(
+      `sessionStorage.setItem('cangwu.sessionToken', ${JSON.stringify(session.token)});` +
+        `location.hash = ${JSON.stringify(`#/print/${job.route}`)}; location.reload();`,
+    );
+    // The sheet is drawn once its data has arrived (every print returns nothing before).
+    const deadline = Date.now() + 60_000;
+    const ready = "!!document.querySelector('.print-sheet[data-print-ready]')";
+    while (!(await contents.executeJavaScript(ready).catch(() => false))) {
+      if (Date.now() > deadline) throw new AppError('print.failed', { reason: 'the report did not load in 60 s' });
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await contents.executeJavaScript('document.fonts.ready.then(() => true)');
+    return await contents.printToPDF(electronPdfOptions);
+  } finally {
+    printWindows.delete(id);
+    session.end();
+    const caller = callers.get(id);
+    callers.delete(id);
+    if (caller) c.release(caller);
+    win.destroy();
+  }
 }
 
 function createWindow(): BrowserWindow {
@@ -163,14 +228,9 @@ function createWindow(): BrowserWindow {
 function fromOurPage(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   const win = mainWindow;
-  return (
-    !!win &&
-    !win.isDestroyed() &&
-    event.sender.id === win.webContents.id &&
-    !!frame &&
-    frame.parent === null &&
-    isAppPageUrl(frame.url)
-  );
+  const ours =
+    (!!win && !win.isDestroyed() && event.sender.id === win.webContents.id) || printWindows.has(event.sender.id);
+  return ours && !!frame && frame.parent === null && isAppPageUrl(frame.url);
 }
 
 async function handleRequest(event: IpcMainInvokeEvent, name: unknown, input: unknown): Promise<Result<unknown>> {
@@ -199,8 +259,8 @@ async function handleSavePdf(event: IpcMainInvokeEvent, fileName: unknown): Prom
   });
   if (choice.canceled || !choice.filePath) return { saved: false, reason: 'cancelled' };
   try {
-    // preferCSSPageSize: the page size and margins come from the print view's @page rule.
-    const pdf = await event.sender.printToPDF({ printBackground: true, preferCSSPageSize: true });
+    // The layout every host shares (A4 from the @page rule, page x of y): electron/print/pdfLayout.ts.
+    const pdf = await event.sender.printToPDF(electronPdfOptions);
     await fs.promises.writeFile(choice.filePath, pdf);
     void shell.openPath(choice.filePath);
     return { saved: true, file: choice.filePath };

@@ -28,6 +28,9 @@ export const nodeExternals = [
   // ws's optional speed-ups: native, optional, required inside try/catch.
   'bufferutil',
   'utf-8-validate',
+  // Headless PDFs (electron/print/headless.ts): loads its own files relative to
+  // its package and drives the system Chromium; kept whole in node_modules.
+  'playwright-core',
 ];
 
 /** The Node bundles: [entry, output]. */

@@ -10,7 +10,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/dataDir';
 import { databasePath } from '../core/db/open';
+import { isTimeZone } from '../core/timeZoneSetting';
 import { parseBaud, parseRate, parseTerminator } from './scanner';
+import { reportKindNames } from './reportKinds';
 import { say, UsageError } from './usage';
 
 type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: boolean };
@@ -59,6 +61,12 @@ export type Flags = {
   'tls-key'?: string;
   'allowed-host'?: string[];
   'insecure-http'?: boolean;
+  week?: string;
+  warehouse?: string;
+  pdf?: string;
+  csv?: string;
+  xlsx?: string;
+  'time-zone'?: string;
 };
 
 const str = { type: 'string' } as const;
@@ -71,10 +79,21 @@ const scannerCommon = { json: bool };
 
 export const commands = {
   init: {
-    usage: 'cangwu init [--demo]                          create the data folder (with --demo: the demo warehouse)',
-    options: { demo: bool },
+    usage:
+      'cangwu init [--demo] [--time-zone ZONE]        create the data folder (with --demo: the demo warehouse; the warehouse time zone, default Asia/Shanghai)',
+    options: { demo: bool, 'time-zone': str },
     positionals: { min: 0, max: 0, names: '' },
     dataDir: 'create',
+    check: ({ values }) => {
+      const zone = values['time-zone'];
+      if (zone !== undefined && !isTimeZone(zone))
+        throw new UsageError(
+          say(
+            `--time-zone: unknown time zone "${zone}" (an IANA name such as Asia/Shanghai)`,
+            `--time-zone：未知时区 "${zone}"（应为 IANA 名称，如 Asia/Shanghai）`,
+          ),
+        );
+    },
   },
   import: {
     usage: 'cangwu import products FILE.csv [--user U]    import products, all or nothing (UTF-8, UTF-16 or GBK)',
@@ -157,6 +176,34 @@ export const commands = {
         );
       if (cert !== undefined) requireFile(cert, '--tls-cert');
       if (key !== undefined) requireFile(key, '--tls-key');
+    },
+  },
+  report: {
+    usage: `cangwu report weekly (--week 2026-W48 | --from D --to D) [--warehouse ID] [--user U]
+        (--pdf FILE | --csv FILE | --xlsx FILE)  a report to a file (PDF through the system Chromium)`,
+    options: { week: str, from: str, to: str, warehouse: str, user: str, pdf: str, csv: str, xlsx: str },
+    positionals: { min: 1, max: 1, names: 'weekly' },
+    dataDir: 'database',
+    check: ({ values, positionals: [what] }) => {
+      if (!(reportKindNames as readonly string[]).includes(what!))
+        throw new UsageError(say(`unknown report "${what}": ${reportKindNames.join(', ')}`, `未知报表 ${what}`));
+      const targets = (['pdf', 'csv', 'xlsx'] as const).filter((k) => values[k] !== undefined);
+      if (targets.length !== 1)
+        throw new UsageError(say('give exactly one of --pdf, --csv, --xlsx', '须给出 --pdf、--csv、--xlsx 之一'));
+      requireWritableTarget(values[targets[0]!]!, `--${targets[0]}`);
+      const byRange = values.from !== undefined || values.to !== undefined;
+      if (
+        (values.week !== undefined) === byRange ||
+        (byRange && (values.from === undefined || values.to === undefined))
+      )
+        throw new UsageError(say('give --week, or --from and --to', '须给出 --week，或 --from 与 --to'));
+      if (values.week !== undefined && !/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/.test(values.week))
+        throw new UsageError(say(`--week must look like 2026-W48, not "${values.week}"`, '--week 格式应为 2026-W48'));
+      for (const k of ['from', 'to'] as const)
+        if (values[k] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values[k]))
+          throw new UsageError(say(`--${k} must be a date YYYY-MM-DD`, `--${k} 应为日期 YYYY-MM-DD`));
+      if (values.warehouse !== undefined && !/^[1-9]\d{0,9}$/.test(values.warehouse))
+        throw new UsageError(say('--warehouse must be a warehouse id', '--warehouse 应为仓库编号'));
     },
   },
   decode: {

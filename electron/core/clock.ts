@@ -37,3 +37,31 @@ export function businessDay(at: Date, timeZone = defaultTimeZone): string {
 export function minutesBetween(from: Date, to: Date): number {
   return Math.floor((to.getTime() - from.getTime()) / 60_000);
 }
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The UTC instant of local midnight starting business day 'YYYY-MM-DD' in `timeZone`. */
+export function startOfDay(day: string, timeZone = defaultTimeZone): Date {
+  let f = partsFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsFormatters.set(timeZone, f);
+  }
+  const offsetAt = (t: number) => {
+    const p = Object.fromEntries(f.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
+    return Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!) - Math.floor(t / 1000) * 1000;
+  };
+  const guess = Date.parse(`${day}T00:00:00Z`);
+  // Twice: the offset at the guess, then at the result (a DST change between them).
+  const first = guess - offsetAt(guess);
+  return new Date(guess - offsetAt(first));
+}

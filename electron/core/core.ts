@@ -1,11 +1,12 @@
 // The application core, host-agnostic: the Electron host, the station host and
 // the CLI each open one and talk to it only through `dispatch`.
 import type { EventMessage, Result } from '../../shared/contract';
-import { defaultTimeZone } from './clock';
+import { storedTimeZone } from './timeZoneSetting';
 import { localOrigin, type Caller, type ClientOrigin } from './context';
 import { createDispatcher, createServiceRunner } from './contract/dispatcher';
 import { createHandlers } from './contract/handlers';
 import { createBackupService, type BackupService } from './backups/service';
+import { createScheduleService, type ScheduleService } from './schedules/service';
 import { startCheckpointer } from './db/checkpointer';
 import { groupCommitWrites, type GroupCommitOptions } from './db/groupCommit';
 import { openDatabase, type OpenedDatabase } from './db/open';
@@ -17,6 +18,7 @@ import { BalanceIndex } from './stock/balanceIndex';
 import { SetupGate } from './setup/setupGate';
 import { LiveSessions } from './auth/live';
 import { defaultSessionIdleMs, defaultSessionMaxMs } from './auth/sessions';
+import { ensurePeriodFigures } from './stock/periodFigures';
 
 export type Core = {
   dataDir: string;
@@ -25,6 +27,10 @@ export type Core = {
   /** First-run setup from the network: the station host issues its one-time code here. */
   setupGate: SetupGate;
   backups: BackupService;
+  /** Scheduled report PDFs: the host that can print hands it a printer (setPrinter) and starts it. */
+  schedules: ScheduleService;
+  /** The core's clock (tests pin it): sessions made outside a request (a print's) use it. */
+  now(): Date;
   /** A caller for one window or client; `origin` defaults to this machine (a window, the CLI). */
   newCaller(clientId: string, origin?: ClientOrigin): Caller;
   /** A host closed this caller's connection or window: logout, disable and station ownership stop counting it. */
@@ -43,6 +49,7 @@ export type Core = {
 export type CoreOptions = {
   dataDir: string;
   station: string;
+  /** Tests pin the zone; otherwise the data folder's own (timeZoneSetting.ts). */
   timeZone?: string;
   /** Open the configured serial scanners (the Electron host and the station host do; the CLI does not). */
   serial?: boolean;
@@ -61,6 +68,9 @@ export type CoreOptions = {
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const database = openDatabase(opts.dataDir);
+  const timeZone = opts.timeZone ?? storedTimeZone(database.sqlite);
+  // Issue 14: the period figures' days are in the warehouse's zone (rebuilt once if it changed).
+  ensurePeriodFigures(database.sqlite, timeZone);
   const checkpointer = startCheckpointer(database.sqlite, database.file);
   const bus = createEventBus();
   const balances = new BalanceIndex(database.sqlite);
@@ -70,7 +80,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const runnerOptions = {
     root: database.db,
     bus,
-    timeZone: opts.timeZone ?? defaultTimeZone,
+    timeZone,
     dataDir: opts.dataDir,
     ...(opts.now && { now: opts.now }),
     log,
@@ -89,13 +99,21 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     log,
   });
   if (opts.backups) backups.start();
+  const schedules = createScheduleService({
+    sqlite: database.sqlite,
+    dataDir: opts.dataDir,
+    timeZone: runnerOptions.timeZone,
+    bus,
+    ...(opts.now && { now: opts.now }),
+    log,
+  });
   const setupGate = new SetupGate();
   // Every caller handed out, so logout / disable / password change reach all of a session's connections.
   const live = new LiveSessions(database.sqlite, bus, {
     idleMs: opts.sessionIdleMs ?? defaultSessionIdleMs,
     maxMs: opts.sessionMaxMs ?? defaultSessionMaxMs,
   });
-  const handlers = createHandlers({ balances, scanning, live, setupGate, backups });
+  const handlers = createHandlers({ balances, scanning, live, setupGate, backups, schedules });
   // Serial scans are credited to the owner of the station's task (whoever
   // chose it), not to whichever window last made a request: see scanner/pipeline.ts.
   const dispatch = createDispatcher({ ...runnerOptions, handlers, sessions: live });
@@ -111,6 +129,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       live.register({ session: null, station: opts.station, clientId, origin }),
     release: (caller) => live.release(caller),
     backups,
+    schedules,
+    now: opts.now ?? (() => new Date()),
     dispatch,
     subscribe: bus.subscribe,
     eventFor(caller, msg) {
@@ -124,6 +144,11 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       if (!caller.session) return msg.name === 'work.progress' ? msg : null;
       // Backup outcomes (file names, causes) are the administrator's.
       if (msg.name === 'backups.changed') return caller.session.roles.includes('admin') ? msg : null;
+      // Scheduled runs (folders, file names): the people who schedule them and the dashboard's readers.
+      if (msg.name === 'schedules.changed')
+        return caller.session.roles.some((r) => ['admin', 'supervisor', 'csManager', 'operator'].includes(r))
+          ? msg
+          : null;
       if (msg.name !== 'stock.changed') return msg;
       return run(caller, 'event.stock.changed', false, (ctx) => stockEventFor(ctx, msg.payload)).then((r) =>
         r.ok ? (r.value ? { name: msg.name, payload: r.value } : null) : null,
@@ -134,6 +159,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       closed = true;
       await stopShortRetry();
       await backups.stop();
+      await schedules.stop();
       await scanning.close();
       live.flush();
       await checkpointer.stop();

@@ -1,6 +1,10 @@
 // The logged-in console: top bar, the pages this user's roles allow, the page.
 import { useEffect } from 'react';
 import { AdjustmentsPage } from '../pages/AdjustmentsPage';
+import { ApprovalsPage } from '../pages/ApprovalsPage';
+import { DamagePage } from '../pages/DamagePage';
+import { ReturnsPage } from '../pages/ReturnsPage';
+import { ReturnReportPage } from '../pages/ReturnReportPage';
 import { AuditPage } from '../pages/AuditPage';
 import { CountsPage } from '../pages/CountsPage';
 import { DeliveryPage } from '../pages/DeliveryPage';
@@ -22,11 +26,22 @@ import { ScannerTestPage } from '../pages/ScannerTestPage';
 import { StationPage } from '../pages/StationPage';
 import { UsersPage } from '../pages/UsersPage';
 import { DispatchBoardPage } from '../pages/DispatchBoardPage';
+import { DamageAnalysisPage } from '../pages/DamageAnalysisPage';
+import { ReturnAnalysisPage } from '../pages/ReturnAnalysisPage';
+import { ComplaintsPage } from '../pages/ComplaintsPage';
+import { CallsPage } from '../pages/CallsPage';
+import { CustomerPage } from '../pages/CustomerPage';
+import { ComplaintStatsPage } from '../pages/ComplaintStatsPage';
+import { SchedulesPage } from '../pages/reports/SchedulesPage';
+import { WeeklyReportPage } from '../pages/reports/WeeklyReportPage';
+import { DashboardPage } from '../pages/kpi/DashboardPage';
+import { KpiTrackerPage } from '../pages/kpi/KpiTrackerPage';
+import { ReviewPage } from '../pages/kpi/ReviewPage';
 import { PrintRoute } from '../print/PrintRoute';
 import { ScannerStatusBar } from '../scanning/ScannerStatusBar';
 import { useScanning } from '../scanning/useScanning';
 import { Nav } from './Nav';
-import { navigate, pagesFor, useRoute, type PageId } from './routes';
+import { landingPage, navigate, pagesFor, useRoute, type PageId } from './routes';
 import { useSession } from './session';
 import { TopBar } from './TopBar';
 
@@ -36,11 +51,12 @@ export function Shell() {
   const allowed = pagesFor(session.user.roles);
   const printing = route.page.startsWith('print/');
   const requested = allowed.find((p) => p === route.page);
-  const page: PageId = requested ?? allowed[0] ?? 'inventory';
+  // No page asked for (just logged in) or one this user may not see: the page their role works on.
+  const page: PageId = requested ?? landingPage(session.user.roles);
   // The keyboard wedge and the scan sounds work on every page.
   useScanning();
 
-  // An unknown or forbidden address goes to the first page this user may see.
+  // An unknown or forbidden address goes to the page this user's role lands on.
   useEffect(() => {
     if (!requested && !printing) navigate(page);
   }, [requested, printing, page]);
@@ -65,6 +81,8 @@ export function Shell() {
 
   const productParam = Number(route.params.get('product'));
   const productId = Number.isSafeInteger(productParam) && productParam > 0 ? productParam : null;
+  const customerParam = Number(route.params.get('id'));
+  const customerId = Number.isSafeInteger(customerParam) && customerParam > 0 ? customerParam : null;
 
   return (
     <div className="shell">
@@ -95,6 +113,21 @@ export function Shell() {
           {page === 'delivery' && <DeliveryPage />}
           {page === 'dispatchReport' && <DispatchReportPage />}
           {page === 'loading' && <LoadingPage />}
+          {page === 'damageAnalysis' && <DamageAnalysisPage />}
+          {page === 'returnAnalysis' && <ReturnAnalysisPage />}
+          {page === 'damage' && <DamagePage />}
+          {page === 'approvals' && <ApprovalsPage />}
+          {page === 'returns' && <ReturnsPage />}
+          {page === 'returnReport' && <ReturnReportPage />}
+          {page === 'complaints' && <ComplaintsPage />}
+          {page === 'complaintStats' && <ComplaintStatsPage />}
+          {page === 'calls' && <CallsPage />}
+          {page === 'customer' && <CustomerPage key={customerId ?? 0} customerId={customerId} />}
+          {page === 'weeklyReport' && <WeeklyReportPage />}
+          {page === 'schedules' && <SchedulesPage />}
+          {page === 'dashboard' && <DashboardPage />}
+          {page === 'kpiTracker' && <KpiTrackerPage />}
+          {page === 'kpiReview' && <ReviewPage />}
         </main>
       </div>
     </div>

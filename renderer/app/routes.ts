@@ -29,6 +29,29 @@ export const pageIds = [
   'audit',
   'users',
   'scannerTest',
+  // Monthly analyses (issue 13): damage 残损分析报告 and returns 退货分析报告.
+  'damageAnalysis',
+  'returnAnalysis',
+  // Damage (issue 13): the register and the manager's approvals.
+  'damage',
+  'approvals',
+  // Returns (issue 13, R12): the return register and its steps.
+  'returns',
+  // The salesperson's return report 退货报告 (issue 13 §Returns 1): filed and edited while reported.
+  'returnReport',
+  // Complaints (issue 16): the register with its deadlines, and the month's classification statistics.
+  'complaints',
+  'complaintStats',
+  // Follow-up calls 回访 (issue 16 §4) and the customer's page (§5, #/customer?id=…).
+  'calls',
+  'customer',
+  // Reports (issue 14): the weekly stock report 周库存报表 and the scheduled PDFs.
+  'weeklyReport',
+  'schedules',
+  // KPIs (issue 14): the dashboard 看板 and the KPI tracker 客户服务部重要衡量指标跟踪表.
+  'dashboard',
+  'kpiTracker',
+  'kpiReview',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -66,7 +89,55 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   dispatchReport: ['warehouseKeeper', 'operator', 'supervisor', 'csManager', 'dispatcher', 'admin'],
   // Pick lists and loading (issue 12 §4 §5): the dock, the dispatcher and the office.
   loading: ['dispatcher', 'warehouseKeeper', 'operator', 'supervisor', 'csManager', 'admin'],
+  // Monthly analyses (issue 13): prepared by the operator (damage with the keeper), submitted to the CS manager.
+  damageAnalysis: ['operator', 'warehouseKeeper', 'csManager', 'supervisor', 'admin'],
+  returnAnalysis: ['operator', 'csManager', 'supervisor', 'admin'],
+  // Damage register (issue 13, R11): raised by the floor and office, decided by the CS manager.
+  damage: ['warehouseKeeper', 'operator', 'dispatcher', 'supervisor', 'csManager', 'admin'],
+  approvals: ['csManager'],
+  // Returns (issue 13, R12): the salesperson (own), the manager, the keeper, the operator.
+  returns: ['salesperson', 'csManager', 'operator', 'warehouseKeeper', 'supervisor', 'admin'],
+  // The salesperson files a return report; the operator may file it on their behalf (returns.report's access).
+  returnReport: ['salesperson', 'operator'],
+  // Complaints (issue 16): CS staff and salespeople register; the supervisor approves solutions and writes the statistics' measures.
+  complaints: ['operator', 'salesperson', 'supervisor', 'csManager', 'admin'],
+  complaintStats: ['operator', 'salesperson', 'supervisor', 'csManager', 'admin'],
+  // Follow-up calls: planned and shared by the CS manager or supervisor, made by the CS staff.
+  calls: ['operator', 'csManager', 'supervisor', 'admin'],
+  customer: ['csManager', 'operator', 'supervisor', 'salesperson', 'dispatcher', 'admin'],
+  // Weekly stock report (issue 14 §1): the supervisor's, the operator's and the CS manager's.
+  weeklyReport: ['supervisor', 'operator', 'csManager'],
+  // Scheduled output (issue 14 §6): set up by the administrator or the supervisor.
+  schedules: ['admin', 'supervisor'],
+  // KPIs (issue 14, R14): kept by the supervisor and the operator, reviewed by the CS manager.
+  dashboard: ['supervisor', 'csManager', 'operator'],
+  kpiTracker: ['supervisor', 'csManager', 'operator'],
+  // The monthly performance review (issue 14 item 4): the CS manager's, read by the supervisor.
+  kpiReview: ['csManager', 'supervisor'],
 };
+
+/**
+ * Each role lands on the page it works on (issue 14 item 7): the supervisor and
+ * the CS manager on the dashboard, the operator on the day's orders, the
+ * dispatcher on the board, the salesperson on the phone orders awaiting their
+ * confirmation, the keeper at the station, the administrator on the users. A
+ * person with several roles lands by the first of them in this order.
+ */
+const landings: readonly [Role, PageId][] = [
+  ['supervisor', 'dashboard'],
+  ['csManager', 'dashboard'],
+  ['operator', 'orders'],
+  ['dispatcher', 'dispatchBoard'],
+  ['salesperson', 'phoneOrders'],
+  ['warehouseKeeper', 'station'],
+  ['admin', 'users'],
+];
+
+export function landingPage(roles: readonly Role[]): PageId {
+  const allowed = pagesFor(roles);
+  for (const [role, page] of landings) if (roles.includes(role) && allowed.includes(page)) return page;
+  return allowed[0] ?? 'inventory';
+}
 
 export function pagesFor(roles: readonly Role[]): PageId[] {
   return pageIds.filter((p) => {
@@ -93,7 +164,22 @@ export function navigate(page: PageId, params?: Record<string, string | number>)
 }
 
 /** Printable documents, shown full-window at #/print/<doc>?… (renderer/print/PrintRoute.tsx). */
-export const printDocs = ['adjustmentForm', 'countSheet', 'orderConfirmation', 'dispatchReport', 'pickList'] as const;
+export const printDocs = [
+  'adjustmentForm',
+  'countSheet',
+  'orderConfirmation',
+  'dispatchReport',
+  'pickList',
+  'damageAnalysis',
+  'returnAnalysis',
+  'damageRecord',
+  'returnReport',
+  'returnNote',
+  'complaintStats',
+  'weeklyReport',
+  'kpiTracker',
+  'kpiReview',
+] as const;
 export type PrintDoc = (typeof printDocs)[number];
 
 export function printHref(doc: PrintDoc, params: Record<string, string | number>): string {

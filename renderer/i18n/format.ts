@@ -38,6 +38,16 @@ export function setWarehouseTimeZone(timeZone: string | undefined): void {
   }
 }
 
+/** The calendar day of `at` in the warehouse's zone, 'YYYY-MM-DD': today's orders, tomorrow's dispatch. */
+export function warehouseDay(at: Date = new Date()): string {
+  return at.toLocaleDateString('en-CA', {
+    timeZone: warehouseTimeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+}
+
 export function makeFormatters(locale: string, t: TFunction, timeZone = warehouseTimeZone): Formatters {
   const qtyFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const moneyFormat = new Intl.NumberFormat(locale, {
@@ -85,4 +95,14 @@ export function useFormat(): Formatters {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   return useMemo(() => makeFormatters(locale, t), [locale, t]);
+}
+
+/** Today's business date 'YYYY-MM-DD' in the warehouse's time zone (the browser's until it is known). */
+export function warehouseToday(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: warehouseTimeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }

@@ -47,6 +47,30 @@ import enLoading from './en/loading.json';
 import zhLoading from './zh-CN/loading.json';
 import enDelivery from './en/delivery.json';
 import zhDelivery from './zh-CN/delivery.json';
+import enAnalyses from './en/analyses.json';
+import zhAnalyses from './zh-CN/analyses.json';
+import enDamage from './en/damage.json';
+import zhDamage from './zh-CN/damage.json';
+import enApprovals from './en/approvals.json';
+import zhApprovals from './zh-CN/approvals.json';
+import enReturns from './en/returns.json';
+import zhReturns from './zh-CN/returns.json';
+import enReturnCheck from './en/returnCheck.json';
+import zhReturnCheck from './zh-CN/returnCheck.json';
+import enReturnDocs from './en/returnDocs.json';
+import zhReturnDocs from './zh-CN/returnDocs.json';
+import enComplaints from './en/complaints.json';
+import zhComplaints from './zh-CN/complaints.json';
+import enCalls from './en/calls.json';
+import zhCalls from './zh-CN/calls.json';
+import enCustomer from './en/customer.json';
+import zhCustomer from './zh-CN/customer.json';
+import enReports from './en/reports.json';
+import zhReports from './zh-CN/reports.json';
+import enSchedules from './en/schedules.json';
+import zhSchedules from './zh-CN/schedules.json';
+import enKpi from './en/kpi.json';
+import zhKpi from './zh-CN/kpi.json';
 
 export const namespaces = [
   'common',
@@ -71,6 +95,18 @@ export const namespaces = [
   'autoAssign',
   'loading',
   'delivery',
+  'analyses',
+  'damage',
+  'approvals',
+  'returns',
+  'returnCheck',
+  'returnDocs',
+  'complaints',
+  'calls',
+  'customer',
+  'reports',
+  'schedules',
+  'kpi',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -101,6 +137,18 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     autoAssign: zhAutoAssign,
     loading: zhLoading,
     delivery: zhDelivery,
+    analyses: zhAnalyses,
+    damage: zhDamage,
+    approvals: zhApprovals,
+    returns: zhReturns,
+    returnCheck: zhReturnCheck,
+    returnDocs: zhReturnDocs,
+    complaints: zhComplaints,
+    calls: zhCalls,
+    customer: zhCustomer,
+    reports: zhReports,
+    schedules: zhSchedules,
+    kpi: zhKpi,
   },
   en: {
     common: enCommon,
@@ -125,5 +173,17 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     autoAssign: enAutoAssign,
     loading: enLoading,
     delivery: enDelivery,
+    analyses: enAnalyses,
+    damage: enDamage,
+    approvals: enApprovals,
+    returns: enReturns,
+    returnCheck: enReturnCheck,
+    returnDocs: enReturnDocs,
+    complaints: enComplaints,
+    calls: enCalls,
+    customer: enCustomer,
+    reports: enReports,
+    schedules: enSchedules,
+    kpi: enKpi,
   },
 };

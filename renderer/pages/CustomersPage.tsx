@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { customerCsvColumns, type CustomerView, type SalespersonView } from '../../shared/contract/orders';
 import { api } from '../api/client';
 import { hasRole, useSession } from '../app/session';
+import { routeHref } from '../app/routes';
 import { CangwuGrid } from '../components/grid/CangwuGrid';
 import { qtyColumn } from '../components/grid/formatters';
 import { useGridEvents } from '../components/grid/useGridEvents';
@@ -96,6 +97,20 @@ export function CustomersPage() {
       tooltipValueGetter: (p) => (p.data ? invalid.current.get(`${p.data.id}:${col.colId}`) : undefined),
     });
     return [
+      // The customer's page (issue 16 §5): everything about them in one place.
+      {
+        colId: 'page',
+        headerName: '',
+        width: 70,
+        pinned: 'left',
+        sortable: false,
+        cellRenderer: (p: { data?: CustomerView }) =>
+          p.data ? (
+            <a href={routeHref('customer', { id: p.data.id })} data-testid={`customer-page-${p.data.code}`}>
+              {t('customer:open')}
+            </a>
+          ) : null,
+      },
       {
         colId: 'code',
         field: 'code',

@@ -37,7 +37,7 @@ import { Pool, type PoolHandle } from './dispatch/Pool';
 import { Selection, useSelectionSize } from './dispatch/selection';
 import { NewTripDialog, TripPrompt } from './dispatch/TripDialogs';
 import { DayPicker } from './orders/DayPicker';
-import { isDay, tomorrow } from './orders/orderText';
+import { isDay, nextDispatchDay } from './orders/orderText';
 
 /** Refusals a dispatcher with the override right may force (recorded). */
 const forceableCodes = new Set(['dispatch.overCapacity']);
@@ -47,7 +47,7 @@ type Refusal = { text: string; retry: (() => void) | null };
 export function DispatchBoardPage() {
   const route = useRoute();
   const dateParam = route.params.get('date');
-  const date = isDay(dateParam) ? dateParam : tomorrow();
+  const date = isDay(dateParam) ? dateParam : nextDispatchDay();
   return <BoardOfDay key={date} date={date} />;
 }
 
@@ -435,7 +435,7 @@ function BoardOfDay({ date }: { date: string }) {
                   })}
                 </span>
               </div>
-              <QuickFilter value={filter} onChange={setFilter} />
+              <QuickFilter value={filter} onChange={setFilter} placeholder={t('dispatch:pool.search')} />
               <Pool
                 handle={poolRef}
                 rows={rows}

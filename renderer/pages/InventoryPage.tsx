@@ -17,7 +17,7 @@ import { safeCsvCells } from '../components/grid/csvExport';
 import { useGridEvents } from '../components/grid/useGridEvents';
 import { QuickFilter } from '../components/QuickFilter';
 import { useNotify } from '../components/toast/useNotify';
-import { useFormat } from '../i18n/format';
+import { useFormat, warehouseDay } from '../i18n/format';
 import { balanceRowId, inventoryColumns } from './inventory/inventoryColumns';
 import { applyStockKeys, loadCatalogue, type Catalogue } from './inventory/liveBalances';
 
@@ -115,7 +115,7 @@ export function InventoryPage() {
   }, []);
 
   const exportCsv = () => {
-    const date = new Date().toISOString().slice(0, 10);
+    const date = warehouseDay();
     gridRef.current?.exportDataAsCsv({
       fileName: `${t('inventory:exportFileName')}-${date}.csv`,
       // Spreadsheets get plain numbers (yuan with 2 decimals), not "¥1,234.50".

@@ -11,7 +11,7 @@ import { hasRole, useSession } from '../app/session';
 import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
 import { DayPicker } from './orders/DayPicker';
-import { isDay, tomorrow } from './orders/orderText';
+import { isDay, nextDispatchDay } from './orders/orderText';
 
 export function LoadingPage() {
   const { t } = useTranslation();
@@ -19,7 +19,7 @@ export function LoadingPage() {
   const notify = useNotify();
   const route = useRoute();
   const dateParam = route.params.get('date');
-  const date = isDay(dateParam) ? dateParam : tomorrow();
+  const date = isDay(dateParam) ? dateParam : nextDispatchDay();
   const { session } = useSession();
   const canPick = hasRole(session, ['warehouseKeeper', 'dispatcher', 'admin']);
   const [trips, setTrips] = useState<LoadingTrip[] | null>(null);

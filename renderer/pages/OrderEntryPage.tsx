@@ -13,7 +13,7 @@ import { navigate } from '../app/routes';
 import { useSession } from '../app/session';
 import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
-import { issuesText, tomorrow } from './orders/orderText';
+import { issuesText, nextDispatchDay } from './orders/orderText';
 import { Typeahead, type Choice } from './orders/Typeahead';
 
 type Line = { key: number; product: ProductView; qty: number; per: LineUnit; gift: boolean };
@@ -44,7 +44,7 @@ export function OrderEntryPage() {
   const [prices, setPrices] = useState<PriceView[]>([]);
   const [customer, setCustomer] = useState<CustomerView | null>(null);
   const [channel, setChannel] = useState<(typeof channels)[number]>('desk');
-  const [dispatchDate, setDispatchDate] = useState(tomorrow());
+  const [dispatchDate, setDispatchDate] = useState(nextDispatchDay());
   const [emergency, setEmergency] = useState(false);
   const [note, setNote] = useState('');
   const [lines, setLines] = useState<Line[]>([]);

@@ -30,7 +30,7 @@ import { useFormat } from '../i18n/format';
 import { DayPicker } from './orders/DayPicker';
 import { OrderImportPanel } from './orders/OrderImportPanel';
 import { orderColumns } from './orders/orderColumns';
-import { isDay, tomorrow } from './orders/orderText';
+import { isDay, nextDispatchDay } from './orders/orderText';
 import { OrderView } from './orders/OrderView';
 
 const getRowId = ({ data }: { data: OrderRow }) => String(data.id);
@@ -44,7 +44,7 @@ export function OrdersPage() {
   const param = Number(route.params.get('order'));
   const orderId = Number.isSafeInteger(param) && param > 0 ? param : null;
   const dateParam = route.params.get('date');
-  const date = isDay(dateParam) ? dateParam : tomorrow();
+  const date = isDay(dateParam) ? dateParam : nextDispatchDay();
   if (orderId !== null)
     return <OrderView key={orderId} orderId={orderId} onBack={() => navigate('orders', { date })} />;
   return <OrdersOfDay date={date} />;

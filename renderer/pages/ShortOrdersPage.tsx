@@ -18,7 +18,7 @@ import { QuickFilter } from '../components/QuickFilter';
 import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
 import { DayPicker } from './orders/DayPicker';
-import { isDay, tomorrow } from './orders/orderText';
+import { isDay, nextDispatchDay } from './orders/orderText';
 import { ResolveDialog, type ResolveAction } from './orders/ResolveDialog';
 import { shortRows, type ShortRow } from './orders/shortRows';
 
@@ -30,7 +30,7 @@ export function ShortOrdersPage() {
   const notify = useNotify();
   const route = useRoute();
   const dateParam = route.params.get('date');
-  const date = isDay(dateParam) ? dateParam : tomorrow();
+  const date = isDay(dateParam) ? dateParam : nextDispatchDay();
   const { session } = useSession();
   const canWrite = hasRole(session, ['operator', 'csManager']);
   const gridRef = useRef<GridApi<ShortRow> | null>(null);

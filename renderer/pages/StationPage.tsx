@@ -1,8 +1,10 @@
 // 扫描工位 The scanning station: the warehouse keeper's main screen. Large
 // type, the last scan as a coloured banner, the active task, the last scans,
 // the quantity key, undo, the scanners' connection, a field to type a code —
-// all by keyboard (F2/F3 task, F4 type a code, digits = quantity, Ctrl+Z undo).
+// all by keyboard (F2/F3 task, F4 type a code, digits = quantity, Ctrl+Z undo;
+// F10 the return check, F7 finishes it; Ctrl+D damaged on arrival at receiving).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DamageCause, DisposalKind } from '../../shared/contract/damage';
 import { useTranslation } from 'react-i18next';
 import type { ScanView, TaskKind } from '../../shared/contract/scanning';
 import { taskKinds } from '../../shared/contract/scanning';
@@ -24,6 +26,8 @@ import { StationScanners } from './station/StationScanners';
 import { keyCaps, stationKeyAction } from './station/stationKeys';
 import { loadCompleteOrders } from './station/LoadCheckPanel';
 import { TaskPanel } from './station/TaskPanel';
+import { createDamageChoice } from './station/damageChoice';
+import { createReturnCheckConfirm, lineKey } from './station/returnCheckConfirm';
 import { useStation } from './station/useStation';
 
 export function StationPage() {
@@ -69,6 +73,109 @@ export function StationPage() {
       qtyKey.dispose();
     };
   }, [qtyKey]);
+
+  // 残损登记 (issue 13): number keys pick the cause and the suggestion, Enter reports.
+  const damageChoice = useMemo(() => createDamageChoice(), []);
+  useEffect(() => registerVirtualField(damageChoice), [damageChoice]);
+  const [causes, setCauses] = useState<DamageCause[]>([]);
+  const [damageNote, setDamageNote] = useState('');
+  const damageTask = state?.task.kind === 'damage';
+  // Receiving (issue 13): in the damaged mode, until the cause is chosen, number keys choose it.
+  const receiptTask = state?.task.kind === 'receipt' ? state.task : null;
+  const choosingArrivalDamage = receiptTask !== null && receiptTask.damaged && receiptTask.damage === null;
+  const needCauses = damageTask || receiptTask !== null;
+  useEffect(() => {
+    if (!needCauses) return;
+    api.request('damage.causes', {}).then((c) => setCauses(c.filter((x) => x.active)), notify.error);
+  }, [needCauses, notify]);
+  /** Ctrl+D / Esc at receiving: the damaged mode on or off, or its cause chosen again. */
+  const arrivalDamage = useCallback(
+    async (damaged: boolean, damage: { cause: string; causeNote: string; suggestion: DisposalKind } | null) => {
+      try {
+        apply(await api.request('station.receiptDamage', { damaged, damage }));
+        if (damage) playSound('good');
+        damageChoice.clear();
+        setDamageNote('');
+      } catch (e) {
+        playSound('error');
+        notify.error(e);
+      }
+    },
+    [apply, damageChoice, notify],
+  );
+  const submitDamage = useCallback(async () => {
+    const { cause, suggestion } = damageChoice.get();
+    if (cause === null || suggestion === null) {
+      playSound('error');
+      notify.error(new Error(t(cause === null ? 'damage:station.chooseCause' : 'damage:station.chooseSuggestion')));
+      return;
+    }
+    if (state?.task.kind === 'receipt') {
+      await arrivalDamage(true, { cause, causeNote: damageNote, suggestion });
+      return;
+    }
+    try {
+      const r = await api.request('damage.reportAtStation', {
+        cause,
+        causeNote: damageNote,
+        suggestion,
+        idempotencyKey: crypto.randomUUID(),
+      });
+      playSound('good');
+      notify.success(t('damage:station.reported', { number: r.number }));
+      damageChoice.clear();
+      setDamageNote('');
+      void station.reload();
+    } catch (e) {
+      playSound('error');
+      notify.error(e);
+    }
+  }, [damageChoice, damageNote, notify, t, station, state, arrivalDamage]);
+
+  // 退货验收 (issue 13): F7 confirms the cases, then each line's reason, then finishes.
+  const confirm = useMemo(() => createReturnCheckConfirm(), []);
+  useEffect(() => registerVirtualField(confirm), [confirm]);
+  const checkView = state?.task.kind === 'returnCheck' ? state.task : null;
+  const checkTarget = checkView?.target?.number ?? null;
+  // Another return scanned (or the check finished elsewhere): its confirmation starts again.
+  useEffect(() => confirm.reset(), [checkTarget, confirm]);
+  const finishCheck = useCallback(async () => {
+    const c = confirm.get();
+    if (!checkView || c.phase !== 'ready') return;
+    try {
+      const r = await api.request('returns.checkAtStation', {
+        casesChecked: c.cases,
+        reasons: checkView.lines.map((l) => ({
+          productId: l.productId,
+          status: l.status,
+          reason: c.reasons[lineKey(l)] ?? l.reason,
+        })),
+      });
+      playSound('good');
+      notify.success(
+        t(r.hasDifferences ? 'returnCheck:finishedDiffers' : 'returnCheck:finished', { number: r.number }),
+      );
+      confirm.reset();
+    } catch (e) {
+      playSound('error');
+      notify.error(e);
+    }
+  }, [checkView, confirm, notify, t]);
+  /** F7 / Enter at the return check: the next step of the confirmation, finishing after the last. */
+  const checkStep = useCallback(() => {
+    if (!checkView) return;
+    if (confirm.get().phase === 'scan') {
+      if (!checkView.target) {
+        playSound('error');
+        notify.error(new Error(t('errors:returnCheck.nothingScanned')));
+        return;
+      }
+      qtyKey.clear();
+      confirm.start();
+      return;
+    }
+    if (confirm.enter(checkView)) void finishCheck();
+  }, [checkView, confirm, finishCheck, notify, t, qtyKey]);
 
   const undo = useCallback(async () => {
     try {
@@ -135,17 +242,45 @@ export function StationPage() {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || linkCode !== null) return;
       const action = stationKeyAction(e, asEditable(document.activeElement) !== null);
-      if (!action) return;
+      const confirming = checkView !== null && confirm.get().phase !== 'scan';
+      // Enter belongs to the focused button except where a station step takes it:
+      // the damage task reports, receiving's damage choice is given, the return check confirms.
+      const enterTaken = damageTask || choosingArrivalDamage || confirming;
+      if (!action || (action.kind === 'enter' && !enterTaken) || (action.kind === 'damaged' && !receiptTask)) return;
       e.preventDefault();
       switch (action.kind) {
         case 'digit':
-          qtyKey.digit(action.digit);
+          if (confirming) confirm.digit(action.digit, checkView);
+          else if (damageTask || choosingArrivalDamage) {
+            damageChoice.digit(
+              action.digit,
+              causes.map((c) => c.code),
+            );
+            const picked = damageChoice.get();
+            // At receiving the pair is the choice: given at once (a note for 'other' first).
+            if (choosingArrivalDamage && picked.suggestion !== null && picked.cause !== 'other') void submitDamage();
+          } else qtyKey.digit(action.digit);
+          return;
+        case 'enter':
+          if (confirming) checkStep();
+          else if (damageTask || choosingArrivalDamage) void submitDamage();
           return;
         case 'qtyBackspace':
-          qtyKey.backspace();
+          if (confirming) confirm.backspace(checkView);
+          else qtyKey.backspace();
           return;
         case 'qtyClear':
           qtyKey.clear();
+          if (damageTask) damageChoice.clear();
+          if (confirming) confirm.reset();
+          if (receiptTask?.damaged) {
+            damageChoice.clear();
+            // A cause already given: Esc chooses it again.
+            if (receiptTask.damage) void arrivalDamage(true, null);
+          }
+          return;
+        case 'damaged':
+          if (receiptTask) void arrivalDamage(!receiptTask.damaged, null);
           return;
         case 'undo':
           void undo();
@@ -160,13 +295,32 @@ export function StationPage() {
           void clearTask();
           return;
         case 'loadComplete':
-          void loadComplete();
+          // F7: the load check loads; the return check confirms and finishes.
+          if (checkView) checkStep();
+          else void loadComplete();
           return;
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [qtyKey, undo, setTask, clearTask, loadComplete, linkCode]);
+  }, [
+    qtyKey,
+    undo,
+    setTask,
+    clearTask,
+    loadComplete,
+    linkCode,
+    damageTask,
+    damageChoice,
+    causes,
+    submitDamage,
+    checkView,
+    confirm,
+    checkStep,
+    choosingArrivalDamage,
+    receiptTask,
+    arrivalDamage,
+  ]);
 
   const lastUnknown =
     lastScan?.outcome === 'unknown' && lastScan.resolution?.kind === 'unknown' && linkableCode(lastScan.resolution.code)
@@ -207,7 +361,21 @@ export function StationPage() {
 
       <div className="station-grid">
         <div className="station-main">
-          {state && <TaskPanel task={state.task} lastScans={state.lastScans} onLoad={() => void loadComplete()} />}
+          {state && (
+            <TaskPanel
+              task={state.task}
+              lastScans={state.lastScans}
+              onLoad={() => void loadComplete()}
+              damage={{
+                causes,
+                choice: damageChoice,
+                note: damageNote,
+                onNote: setDamageNote,
+                onSubmit: () => void submitDamage(),
+              }}
+              returnCheck={confirm}
+            />
+          )}
           <RecentScans scans={state?.lastScans ?? []} />
         </div>
         <aside className="station-side">
@@ -239,9 +407,18 @@ export function StationPage() {
               </dt>
               <dd>{t('scan:keys.undo')}</dd>
               <dt>
-                <kbd>{keyCaps.lookup}</kbd> <kbd>{keyCaps.receipt}</kbd> <kbd>{keyCaps.load}</kbd>
+                <kbd>{keyCaps.lookup}</kbd> <kbd>{keyCaps.receipt}</kbd> <kbd>{keyCaps.load}</kbd>{' '}
+                <kbd>{keyCaps.damage}</kbd> <kbd>{keyCaps.returnCheck}</kbd>
               </dt>
               <dd>{t('scan:keys.task')}</dd>
+              <dt>
+                <kbd>{keyCaps.finishCheck}</kbd>
+              </dt>
+              <dd>{t('scan:keys.finish')}</dd>
+              <dt>
+                <kbd>{keyCaps.damaged}</kbd>
+              </dt>
+              <dd>{t('scan:keys.damaged')}</dd>
               <dt>
                 <kbd>{keyCaps.manual}</kbd>
               </dt>

@@ -15,7 +15,7 @@ import { useGridEvents } from '../components/grid/useGridEvents';
 import { QuickFilter } from '../components/QuickFilter';
 import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
-import { isDay, tomorrow } from './orders/orderText';
+import { isDay, nextDispatchDay } from './orders/orderText';
 import { OffRoadForm } from './vehicles/OffRoadForm';
 import { VehicleForm } from './vehicles/VehicleForm';
 
@@ -26,7 +26,7 @@ export function VehiclesPage() {
   const f = useFormat();
   const notify = useNotify();
   const gridRef = useRef<GridApi<VehicleRow> | null>(null);
-  const [date, setDate] = useState(tomorrow);
+  const [date, setDate] = useState(nextDispatchDay);
   const [quickFilter, setQuickFilter] = useState('');
   const [selected, setSelected] = useState<VehicleRow | null>(null);
   const [count, setCount] = useState(0);

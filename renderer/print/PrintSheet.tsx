@@ -15,14 +15,25 @@ type Props = {
   printedBy: string;
   /** The PDF's file name on the desktop. */
   fileName: string;
+  /** A4 landscape (wide tables) instead of portrait. */
+  landscape?: boolean;
   onBack(): void;
   children: ReactNode;
 };
 
-export function PrintSheet({ title, number, meta = [], printedBy, fileName, onBack, children }: Props) {
+export function PrintSheet({ title, number, meta = [], printedBy, fileName, landscape, onBack, children }: Props) {
   const { t } = useTranslation('print');
   const f = useFormat();
   const printedAt = f.dateTime(new Date().toISOString());
+
+  useEffect(() => {
+    // The PDF's page header shows the document title (electron/print/pdfLayout.ts).
+    const before = document.title;
+    document.title = number ? `${title} ${number}` : title;
+    return () => {
+      document.title = before;
+    };
+  }, [title, number]);
 
   useEffect(() => {
     // Esc goes back, Ctrl+P prints the sheet (not the console around it).
@@ -48,7 +59,12 @@ export function PrintSheet({ title, number, meta = [], printedBy, fileName, onBa
         </button>
         <span className="print-hint">{t('hint')}</span>
       </div>
-      <article className="print-sheet" aria-label={title}>
+      {/* data-print-ready: the sheet has its data; the headless printer waits for it (electron/print/headless.ts). */}
+      <article
+        className={landscape ? 'print-sheet print-landscape' : 'print-sheet'}
+        aria-label={title}
+        data-print-ready=""
+      >
         <header className="print-header">
           <div className="print-brand">{t('brand')}</div>
           <h1 className="print-title">{title}</h1>

@@ -41,6 +41,10 @@ export function resolutionText(r: ScanResolution | null, t: TFunction, f: Format
       return r.code;
     case 'trip':
       return t('scan:resolution.trip', { number: r.number });
+    case 'return':
+      return t('scan:resolution.return', { number: r.number });
+    case 'order':
+      return t('scan:resolution.order', { number: r.number });
   }
 }
 

@@ -2,10 +2,13 @@
 import type { StockStatus } from '../domain';
 import type { OrdersChanged } from './orders';
 import type { BackupOutcome } from './backups';
+import type { ScheduleRun } from './schedules';
 import type { DispatchChanged } from './dispatch/words';
 import type { DamageChanged } from './damage/words';
 import type { ReturnsChanged } from './returns/words';
-import type { ScanView, ScannerRaw, ScannerStatus, StationState } from './scanning';
+import type { CallsChanged } from './calls/words';
+import type { ComplaintsChanged } from './complaints/words';
+import type { ScanView, ScannerRaw, ScannerStatus, StationPatch, StationState } from './scanning';
 
 export type StockKey = { productId: number; status: StockStatus; locationId: number; qty: number };
 
@@ -23,8 +26,12 @@ export type Events = {
   'audit.appended': { id: number };
   /** A serial scanner connected, disconnected or is retrying: every window's status bar. */
   'scanner.status': ScannerStatus;
-  /** A scan went through the pipeline; `state` is its station's state after it. */
-  'scanner.scan': { station: string; scan: ScanView; state: StationState };
+  /**
+   * A scan went through the pipeline, with its station's state after it:
+   * whole (`state`), or as a patch of the version before it (`patch`) when
+   * the task's view is big and the scan changed only a few rows of it.
+   */
+  'scanner.scan': { station: string; scan: ScanView } & ({ state: StationState } | { patch: StationPatch });
   /** A station's task changed without a scan (undo, task switch, quantity key). */
   'station.changed': StationState;
   /** Raw bytes from a serial scanner, for the scanner test screen. */
@@ -52,6 +59,14 @@ export type Events = {
   'damage.changed': DamageChanged;
   /** A return moved along its chain: every return register, approval list, station and return analysis. */
   'returns.changed': ReturnsChanged;
+  /** Call plans, share-outs or recorded calls: every plan, call sheet, summary and customer page. */
+  'calls.changed': CallsChanged;
+  /** A complaint registered or moved a step, a category, the calendar or the statistics' notes changed. */
+  'complaints.changed': ComplaintsChanged;
+  /** A scheduled report was written or failed, or a schedule changed (null): the schedules page and the dashboard. */
+  'schedules.changed': ScheduleRun | null;
+  /** A KPI target was set or cleared: every KPI tracker and dashboard regrades. */
+  'kpi.changed': { kpi: string };
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -69,5 +84,9 @@ export const eventNames: EventName[] = [
   'dispatch.changed',
   'damage.changed',
   'returns.changed',
+  'calls.changed',
+  'complaints.changed',
+  'schedules.changed',
+  'kpi.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

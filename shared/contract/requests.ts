@@ -3,6 +3,7 @@
 // WebSocket, the CLI) reach the core only through these names.
 import { z } from 'zod';
 import { backupsRequests } from './backups';
+import { schedulesRequests } from './schedules';
 import { maxQuantity } from '../domain';
 import {
   amountFen,
@@ -72,9 +73,15 @@ import type {
 import { none, spec, type RequestSpec } from './spec';
 import { ordersRequests } from './orders';
 import { dispatchRequests } from './dispatch';
-import { damageRequests } from './damage';
+import { damageRequests, disposalKinds } from './damage';
 import { returnsRequests } from './returns';
 import { analysesRequests } from './analyses';
+import { receivingRequests } from './receiving';
+import { returnStationRequests } from './returns/station';
+import { kpiRequests } from './kpi';
+import { reportsRequests } from './reports';
+import { callsRequests } from './calls';
+import { complaintsRequests } from './complaints';
 
 export type { Access, RequestSpec } from './spec';
 /** The station host's one-time first-run code (setup/setupGate.ts), as typed: dashes and spaces allowed. */
@@ -85,8 +92,26 @@ const receiptLine = z
     status: stockStatus,
     locationId: id,
     qty: quantity,
+    /** A damaged line's damage report (issue 13): its cause and suggestion; opened with the receipt. */
+    damage: z
+      .object({
+        cause: z
+          .string()
+          .trim()
+          .min(1)
+          .max(40)
+          .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'code'),
+        causeNote: z.string().trim().max(1000).default(''),
+        suggestion: z.enum(disposalKinds),
+      })
+      .strict()
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((l) => l.damage === undefined || l.status === 'damaged', {
+    message: 'damageOnlyOnDamaged',
+    path: ['damage'],
+  });
 
 const scannerConfigInput = z
   .object({
@@ -304,10 +329,12 @@ export const requests = {
     access: 'any',
     write: true,
   }),
+  // A write (though it stores nothing): the station state it sends takes the
+  // station's next view version, in order with the scans' transactions.
   'station.setQuantity': spec<StationState>()({
     input: z.object({ qty: quantity.nullable() }).strict(),
     access: 'any',
-    write: false,
+    write: true,
   }),
   'station.undoLastScan': spec<StationState>()({ input: none, access: 'any', write: true }),
   'station.clearTask': spec<StationState>()({ input: none, access: 'any', write: true }),
@@ -500,6 +527,13 @@ export const requests = {
   ...damageRequests,
   ...returnsRequests,
   ...analysesRequests,
+  ...receivingRequests,
+  ...returnStationRequests,
+  ...schedulesRequests,
+  ...kpiRequests,
+  ...reportsRequests,
+  ...callsRequests,
+  ...complaintsRequests,
 } as const satisfies Record<string, RequestSpec>;
 
 export type Requests = typeof requests;

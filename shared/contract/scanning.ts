@@ -1,7 +1,9 @@
 // Scanning: scanners, the scan pipeline's results, the station's active task.
 // A scan is raw bytes or keys → frame → decode (shared/barcode) → resolve →
 // the station's active task → feedback (issue 4).
-import type { LoadCheckView } from './dispatch/loading';
+import type { LoadCheckOrder, LoadCheckProduct, LoadCheckView } from './dispatch/loading';
+import type { ReceiptLineDamage } from './receiving';
+import type { ReturnCheckView } from './returns/station';
 
 export const scannerTerminators = ['CR', 'LF', 'CRLF', 'TAB', 'idle'] as const;
 export type ScannerTerminator = (typeof scannerTerminators)[number];
@@ -92,7 +94,11 @@ export type ScanResolution =
   | { kind: 'command'; command: ScanCommand }
   | { kind: 'unknown'; code: string }
   /** A trip's number 车次号, the barcode on its pick list: begins its load check. */
-  | { kind: 'trip'; tripId: number; number: string };
+  | { kind: 'trip'; tripId: number; number: string }
+  /** A return's number 退货单号 (TH-…, the barcode on the printed return report): begins its check. */
+  | { kind: 'return'; returnId: number; number: string }
+  /** An order's number: at the return check, a refused order's goods enter the chain (issue 13 §Returns 5). */
+  | { kind: 'order'; orderId: number; number: string };
 
 export type ScanView = {
   id: number;
@@ -137,7 +143,14 @@ export type TaskView =
         locationId: number;
         locationCode: string;
         qty: number;
+        /** Damaged on arrival (issue 13): the receipt posts it into damaged stock and opens its damage report. */
+        damaged: boolean;
+        /** The damaged line's cause and suggestion; null until chosen (the receipt is refused without a cause). */
+        damage: ReceiptLineDamage | null;
       }[];
+      /** The station's mode: goods scanned now are damaged on arrival (their own line), with this cause when chosen. */
+      damaged: boolean;
+      damage: ReceiptLineDamage | null;
     }
   | {
       kind: 'count';
@@ -152,9 +165,24 @@ export type TaskView =
       kind: 'load';
       /** The trip whose barcode was scanned, with per order and per product expected / scanned / missing; null before. */
       check: LoadCheckView | null;
-    };
+    }
+  | {
+      /** 残损登记 at a station (issue 13): the bin, then the damaged goods (+1 unit or +1 case a scan); Enter reports. */
+      kind: 'damage';
+      location: { locationId: number; code: string } | null;
+      goods: null | {
+        productId: number;
+        productCode: string;
+        productNameZh: string;
+        productNameEn: string;
+        unit: string;
+        casePack: number;
+        qty: number;
+      };
+    }
+  | ReturnCheckView;
 export type TaskKind = TaskView['kind'];
-export const taskKinds: TaskKind[] = ['lookup', 'receipt', 'count', 'load'];
+export const taskKinds: TaskKind[] = ['lookup', 'receipt', 'count', 'load', 'damage', 'returnCheck'];
 
 export type StationState = {
   station: string;
@@ -165,7 +193,35 @@ export type StationState = {
   scanners: ScannerStatus[];
   /** Who chose the task: the station's serial scans are theirs. Null until someone does, and after they log out. */
   owner: { userId: number; displayName: string } | null;
+  /**
+   * The station's view version: every state or patch the core sends for the
+   * station carries the next one. A window applies a patch only to the
+   * version it was made from (`StationPatch.base`); any gap means it missed
+   * something, and it asks for the whole state again (station.state).
+   */
+  version: number;
 };
+
+/**
+ * What a scan changed in a big task view, instead of the whole view: the load
+ * check of a trip of 170 orders is ~72 KB; one scan changes one product and
+ * the few orders it filled. Rows are whole (absolute figures, never
+ * increments), replacing the rows with the same id; the totals follow from
+ * the orders (shared/station/patch.ts, the same rule the core uses).
+ */
+export type TaskPatch = {
+  kind: 'load';
+  tripId: number;
+  orders: LoadCheckOrder[];
+  products: LoadCheckProduct[];
+};
+
+/**
+ * A station state as a change to version `base`: the small parts whole, the
+ * task as a patch, and the last scans left out — the event's own scan goes at
+ * their head (or in its place), as the core's list does.
+ */
+export type StationPatch = Omit<StationState, 'task' | 'lastScans'> & { base: number; task: TaskPatch };
 
 /** Live bytes from a serial scanner, for the scanner test screen. */
 export type ScannerRaw = {

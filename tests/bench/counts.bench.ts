@@ -11,16 +11,14 @@ import { sql } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import WebSocket from 'ws';
-import type { ServerMessage } from '../../shared/contract';
 import type { CountSessionView, CountSheet } from '../../shared/contract/counts';
 import { openCore, type Core } from '../../electron/core/core';
 import type { Caller, ServiceContext } from '../../electron/core/context';
 import { wireTimeMs } from '../../electron/core/scanner/serial/wire';
 import { postDocument } from '../../electron/core/stock/posting';
 import { startStationHost } from '../../electron/server';
-import { newScanner } from '../helpers/scannerConfig';
-import { createPtyPair } from '../helpers/socat';
+import { askCore, plugSerialScanner } from '../helpers/serialScanner';
+import { connectStation } from '../helpers/stationClient';
 import { bench, percentile } from './report';
 import { tempDir } from '../helpers/tempDirs';
 
@@ -199,7 +197,6 @@ async function scanToLine() {
   const station = 'COUNT-1';
   const w = await countingWarehouse('count-scan', { serial: true, station });
   const { core, op } = w;
-  const pty = await createPtyPair(path.join(core.dataDir, 'pty'));
   await w.must(w.admin, 'products.import', {
     csv: 'code,name_zh,unit,case_pack,unit_cost,unit_barcode\nB1,商品一,个,12,1.00,6901234567892\nB2,商品二,个,12,1.00,6902234567899\n',
   });
@@ -223,55 +220,38 @@ async function scanToLine() {
     counters: [{ userId: w.ids.keeper }],
   });
   await w.must(op, 'counts.start', { sessionId: planned.id });
-  await w.must(
-    w.admin,
-    'scanner.save',
-    newScanner({ name: 'Count gun', station, port: pty.device, baudRate: baud, idleMs: 50 }),
-  );
-  // Wait for the bridge. The station's serial scans become the keeper's when the keeper
-  // chooses the count at the station below (whoever asks anything meanwhile).
-  for (let i = 0; i < 100; i++) {
-    const list = await w.must<{ status: { state: string }[] }>(w.admin, 'scanner.list', {});
-    if (list.status.some((s) => s.state === 'connected')) break;
-    await sleep(50);
-  }
+  // The station's serial scans become the keeper's when the keeper chooses the
+  // count at the station below (whoever asks anything meanwhile).
+  const scanner = await plugSerialScanner(askCore(core, w.admin), {
+    dir: core.dataDir,
+    station,
+    name: 'Count gun',
+    baudRate: baud,
+    idleMs: 50,
+  });
 
   const host = await startStationHost({ core, rendererDir: core.dataDir, port: 0, log: () => {} });
-  const ws = new WebSocket(`${host.url.replace('http', 'ws')}ws`);
-  await new Promise((r) => ws.once('open', r));
+  const client = await connectStation(host.url);
+  const { request } = client;
   const received: { at: number; outcome: string; code: string; task: string; binUnits: number }[] = [];
-  const pending = new Map<number, (v: unknown) => void>();
-  ws.on('message', (data) => {
-    const msg = JSON.parse(data.toString()) as ServerMessage;
-    if ('event' in msg) {
-      if (msg.event.name === 'scanner.scan') {
-        const { scan, state } = msg.event.payload;
-        received.push({
-          at: performance.now(),
-          outcome: scan.outcome,
-          code: scan.raw,
-          task: state.task.kind,
-          binUnits: state.task.kind === 'count' ? state.task.binUnits : -1,
-        });
-      }
-    } else pending.get(msg.id)?.(msg.result);
+  client.onEvent((event) => {
+    if (event.name !== 'scanner.scan') return;
+    const { scan } = event.payload;
+    // The count task's view is small: it always comes whole.
+    const task = 'state' in event.payload ? event.payload.state.task : null;
+    received.push({
+      at: performance.now(),
+      outcome: scan.outcome,
+      code: scan.raw,
+      task: task?.kind ?? 'patch',
+      binUnits: task?.kind === 'count' ? task.binUnits : -1,
+    });
   });
-  let nextId = 1;
-  const request = async <T>(name: string, input: unknown): Promise<T> => {
-    const id = nextId++;
-    const r = (await new Promise<unknown>((resolve) => {
-      pending.set(id, resolve);
-      ws.send(JSON.stringify({ id, name, input }));
-    })) as { ok: boolean; value?: T; error?: unknown };
-    if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-    return r.value as T;
-  };
   // The keeper logs in at the station and counts there: serial scans are theirs.
   await request('auth.login', { username: 'keeper', secret: password });
   await request('counts.countAtStation', { sessionId: planned.id });
 
-  const hostFd = fs.openSync(pty.host, 'w');
-  fs.writeSync(hostFd, 'A-01\r');
+  scanner.cable.scan('A-01');
   await until(() => received.length === 1);
   if (received[0]?.outcome !== 'accepted') throw new Error(`bin label not accepted: ${JSON.stringify(received[0])}`);
 
@@ -287,7 +267,7 @@ async function scanToLine() {
       const due = t0 + i * 50;
       const wait = due - performance.now();
       if (wait > 0) await sleep(wait);
-      fs.writeSync(hostFd, `${frames[i % 2]}\r`);
+      scanner.cable.scan(frames[i % 2]!);
       sentAt.push(performance.now());
     }
     await until(() => received.length >= start + n, 30_000);
@@ -347,11 +327,10 @@ async function scanToLine() {
       `not accepted ${lateRejected}`,
   );
 
-  fs.closeSync(hostFd);
-  ws.close();
+  client.close();
   await host.close();
   await core.close();
-  await pty.stop();
+  await scanner.close();
 }
 
 // ---------------------------------------------------------------- snapshot

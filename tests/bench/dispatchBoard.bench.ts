@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { openCore } from '../../electron/core/core';
+import { nextWorkingDay, today } from '../../electron/core/orders/dates';
 import { startStationHost } from '../../electron/server';
 import type { BoardView, TripLane } from '../../shared/contract/dispatch';
 import { tempDir } from '../helpers/tempDirs';
@@ -22,11 +23,9 @@ import { bench, percentile } from './report';
 
 const repoRoot = process.cwd();
 const pad = (n: number) => String(n).padStart(2, '0');
-const day = (offset: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
+// The warehouse's day, not the machine's: the demo dates its orders in the data folder's zone.
+const warehouseZone = 'Asia/Shanghai';
+const dispatchDay = () => nextWorkingDay(today(new Date(), warehouseZone));
 
 type Wire = { sent: Map<number, { name: string; at: number }>; replies: { name: string; sent: number; at: number }[] };
 type Win = Window & { __wire: Wire; __up: { perf: number; wall: number }; __seen: Map<string, number> };
@@ -79,6 +78,7 @@ async function boardBench() {
     dataDir: tempDir('bench-dispatch-board'),
     station: 'bench',
     serial: false,
+    timeZone: warehouseZone,
     log: () => {},
   });
   const must = async <T>(caller: ReturnType<typeof core.newCaller>, name: string, input: unknown): Promise<T> => {
@@ -87,7 +87,7 @@ async function boardBench() {
     return r.value as T;
   };
   await must(core.newCaller('bench'), 'setup.loadDemo', {});
-  const date = day(1);
+  const date = dispatchDay();
   // The demo releases its first orders; a delivery of every product lets the operator release the rest of the day.
   const operator = core.newCaller('operator');
   await must(operator, 'auth.login', { username: 'operator', secret: 'demo1234' });

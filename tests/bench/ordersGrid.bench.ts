@@ -11,15 +11,12 @@ import { openCore } from '../../electron/core/core';
 import { startStationHost } from '../../electron/server';
 import { tempDir } from '../helpers/tempDirs';
 import { bench, percentile } from './report';
+import { nextWorkingDay, today as todayIn } from '../../electron/core/orders/dates';
 
 // scripts/bench.mjs runs each bench from the repository root (its bundle lives under node_modules/.cache).
 const repoRoot = process.cwd();
-const pad = (n: number) => String(n).padStart(2, '0');
-const day = (offset: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
+// The warehouse's days, not the machine's: the demo dates its orders in the data folder's zone.
+const warehouseZone = 'Asia/Shanghai';
 
 async function gridPaint() {
   const orders = 5200;
@@ -29,6 +26,7 @@ async function gridPaint() {
     dataDir: tempDir('bench-orders-grid'),
     station: 'bench',
     serial: false,
+    timeZone: warehouseZone,
     log: () => {},
   });
   const must = async <T>(caller: ReturnType<typeof core.newCaller>, name: string, input: unknown): Promise<T> => {
@@ -40,9 +38,9 @@ async function gridPaint() {
   await must(anon, 'setup.loadDemo', {});
   const op = core.newCaller('operator');
   await must(op, 'auth.login', { username: 'operator', secret: 'demo1234' });
-  const today = day(0);
-  // The demo has its own day of orders tomorrow; the bench's day is the one after.
-  const dispatchDay = day(2);
+  const today = todayIn(new Date(), warehouseZone);
+  // The demo has its own day of orders (the next working day); the bench's day is the one after.
+  const dispatchDay = nextWorkingDay(nextWorkingDay(today));
   const products = Array.from({ length: 800 }, (_, i) => `P${10001 + i}`);
   await must(op, 'prices.import', {
     csv: [

@@ -83,11 +83,14 @@ describe('the demo warehouse', () => {
     await station?.stop();
   });
 
-  it('logs a keeper in, in Chinese, to the inventory full of demo stock', async () => {
+  it('logs a keeper in, in Chinese, at the station, with the inventory full of demo stock', async () => {
     await page.goto(station.url);
     await page.getByTestId('login-screen').waitFor();
     await screenshot(page, '03-login');
     await new LoginPage(page).logIn('keeper', 'demo1234');
+    // Each role lands on the page it works on (issue 14): the keeper at the scanning station.
+    await page.getByTestId('page-station').waitFor();
+    await new Shell(page).go('inventory');
     const inventory = new InventoryPage(page);
     await inventory.grid.waitFor();
     await expect.poll(() => inventory.rows().count()).toBeGreaterThan(10);

@@ -6,7 +6,6 @@
 // keyboard; the keeper sees the cut-off counting down, fills and submits the
 // report before the cut-off; the operator posts it, prints it on A4 (the PDF
 // looked at) and takes it as CSV. A screenshot of each step.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -15,7 +14,16 @@ import { openCore } from '../../electron/core/core';
 import type { Caller } from '../../electron/core/context';
 import type { RequestInput, RequestName, RequestReply } from '../../shared/contract';
 import { tempDir } from '../helpers/tempDirs';
-import { launchBrowser, newPage, screenshot, screenshotDir, startStation, type Station } from './harness';
+import {
+  initDataDir,
+  launchBrowser,
+  newPage,
+  screenshot,
+  screenshotDir,
+  startStation,
+  dayAfterDispatch,
+  type Station,
+} from './harness';
 import { LoginPage } from './pages/ConsolePage';
 import { DeliveryPage, DispatchReportPage } from './pages/DeliveryPage';
 
@@ -25,21 +33,14 @@ let dispatcher: Page;
 let keeper: Page;
 let operator: Page;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const day = (offset: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
 // The demo's own orders are for tomorrow; this test's trip leaves the day after, so the
-// report's cut-off (16:30 that day, Asia/Shanghai) is still ahead whenever the test runs.
-const dispatchDay = day(2);
+// report's cut-off (16:30 that day in the run's warehouse zone) is still ahead.
+const dispatchDay = dayAfterDispatch();
 const trip = { number: '', orders: [] as string[] };
 
 /** The demo warehouse, then a loaded trip of `dispatchDay` written through the contract. */
 async function prepare(dataDir: string) {
-  const cli = path.join(__dirname, '..', '..', 'dist', 'electron', 'cli.cjs');
-  execFileSync(process.execPath, [cli, 'init', '--demo', '--data-dir', dataDir], { stdio: 'ignore' });
+  await initDataDir(dataDir, ['--demo']);
   const core = await openCore({ dataDir, station: 'E2E-DOCK', log: () => {} });
   const as = async (username: string) => {
     const c = core.newCaller(username);

@@ -140,12 +140,14 @@ describe('the dispatch board', () => {
     await dispatcherPage.getByTestId('board-auto-assign').click();
     await dispatcherPage.getByTestId('auto-assign-summary').waitFor();
     await screenshot(dispatcherPage, 'dispatch-09-auto-assign-preview');
-    // The preview says how many it places ("97 / 97"): the pool left after accepting it.
-    const placed = Number(/\d+/.exec(await dispatcherPage.getByTestId('auto-assign-placed').innerText())![0]);
+    // The preview says how many it places ("4,942 / 4,942", grouped digits): the pool left after accepting it.
+    const placedText = await dispatcherPage.getByTestId('auto-assign-placed').innerText();
+    const placed = Number(placedText.split('/')[0]!.replace(/\D/g, ''));
     await dispatcherPage.getByTestId('auto-assign-accept').click();
     await dispatcherPage.getByTestId('auto-assign-dialog').waitFor({ state: 'detached' });
-    await expect.poll(() => board.poolCount()).toBe(poolBefore - placed);
-    await expect.poll(() => wall.poolCount(), { timeout: 5000 }).toBe(poolBefore - placed);
+    // A whole day of assignments (~4,900 orders) to write and show: more than the poll's default wait on a busy machine.
+    await expect.poll(() => board.poolCount(), { timeout: 20_000 }).toBe(poolBefore - placed);
+    await expect.poll(() => wall.poolCount(), { timeout: 20_000 }).toBe(poolBefore - placed);
     // Both screens end with the same orders on each lane.
     const seen = async (b: DispatchBoardPage) => [
       await b.poolCount(),
@@ -154,7 +156,7 @@ describe('the dispatch board', () => {
       ),
     ];
     await expect
-      .poll(async () => JSON.stringify(await seen(wall)), { timeout: 5000 })
+      .poll(async () => JSON.stringify(await seen(wall)), { timeout: 20_000 })
       .toBe(JSON.stringify(await seen(board)));
     await screenshot(dispatcherPage, 'dispatch-10-auto-assigned');
     await screenshot(wallPage, 'dispatch-10-wall-auto-assigned');

@@ -10,101 +10,44 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import type { ServerMessage } from '../../shared/contract';
-import { createPtyPair, type PtyPair } from '../helpers/socat';
+import { plugSerialScanner, type SerialScanner } from '../helpers/serialScanner';
+import { connectStation } from '../helpers/stationClient';
 import { tempDir } from '../helpers/tempDirs';
-import { launchBrowser, newPage, screenshot, screenshotDir, startStation, type Station } from './harness';
+import { launchBrowser, newPage, screenshot, screenshotDir, startStation, dispatchDay, type Station } from './harness';
 import { InventoryPage, LoginPage, Shell } from './pages/ConsolePage';
-import { ScanStationPage, SerialScanner } from './pages/ScanStationPage';
+import { catalogue, scannableOrders, type Catalogue, type ScannableOrder } from './pages/demoDay';
+import { ScanStationPage } from './pages/ScanStationPage';
 
 let browser: Browser;
 let station: Station;
-let pair: PtyPair;
+let gun: SerialScanner;
 let keeper: Page;
-let tmp: string;
 
 /** A client of the station host speaking the contract over its WebSocket, logged in as `username`. */
 async function client(username: string) {
-  const ws = new WebSocket(`${station.url.replace('http', 'ws')}ws`);
-  await new Promise((r) => ws.once('open', r));
-  const pending = new Map<number, (v: unknown) => void>();
-  ws.on('message', (data) => {
-    const msg = JSON.parse(data.toString()) as ServerMessage;
-    if (!('event' in msg)) pending.get(msg.id)?.(msg.result);
-  });
-  let nextId = 1;
-  const request = async <T>(name: string, input: unknown): Promise<T> => {
-    const id = nextId++;
-    const r = (await new Promise<unknown>((resolve) => {
-      pending.set(id, resolve);
-      ws.send(JSON.stringify({ id, name, input }));
-    })) as { ok: boolean; value?: T; error?: unknown };
-    if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-    return r.value as T;
-  };
-  await request('auth.login', { username, secret: 'demo1234' });
-  return { request, close: () => ws.close() };
+  const c = await connectStation(station.url);
+  await c.request('auth.login', { username, secret: 'demo1234' });
+  return c;
 }
 
-type Line = { productId: number; qty: number };
-type Order = { id: number; number: string; lines: Line[] };
+type Order = ScannableOrder;
 let trip: { id: number; number: string };
 let orders: Order[];
-const barcodes = new Map<number, string>();
-const codes = new Map<number, string>();
+let barcodes: Catalogue['barcodes'];
+let codes: Catalogue['codes'];
 
 beforeAll(async () => {
   browser = await launchBrowser();
   station = await startStation({ init: ['--demo'] });
-  tmp = tempDir('e2e-load');
-  pair = await createPtyPair(tmp);
   const admin = await client('admin');
-  await admin.request('scanner.save', {
-    name: 'Dock 1',
-    station: 'E2E-1',
-    port: pair.device,
-    usbVendorId: null,
-    usbProductId: null,
-    baudRate: 115200,
-    dataBits: 8,
-    parity: 'none',
-    stopBits: 1,
-    terminator: 'CR',
-    idleMs: 30,
-    prefix: '',
-    suffix: '',
-    enabled: true,
-  });
-  for (const p of await admin.request<{ id: number; code: string; unitBarcode: string | null }[]>(
-    'products.list',
-    {},
-  )) {
-    if (p.unitBarcode) barcodes.set(p.id, p.unitBarcode);
-    codes.set(p.id, p.code);
-  }
+  gun = await plugSerialScanner(admin.request, { dir: tempDir('e2e-load'), station: 'E2E-1', name: 'Dock 1' });
+  ({ barcodes, codes } = await catalogue(admin.request));
   admin.close();
 
   // The dispatcher's trip: three small released orders of tomorrow, all of whose products have a unit barcode.
   const dispatcher = await client('dispatcher');
-  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const tomorrow = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-  const released = await dispatcher.request<{ id: number; number: string; units: number; lineCount: number }[]>(
-    'orders.list',
-    { dispatchDate: tomorrow, states: ['released'] },
-  );
-  orders = [];
-  for (const o of released.filter((x) => x.units <= 40 && x.lineCount >= 2).slice(0, 30)) {
-    const view = await dispatcher.request<{ lines: { productId: number | null; qty: number | null; gift: boolean }[] }>(
-      'orders.get',
-      { orderId: o.id },
-    );
-    const lines = view.lines.map((l) => ({ productId: l.productId!, qty: l.qty! }));
-    if (lines.every((l) => barcodes.has(l.productId)) && view.lines.every((l) => !l.gift))
-      orders.push({ id: o.id, number: o.number, lines });
-    if (orders.length === 3) break;
-  }
+  const tomorrow = dispatchDay();
+  orders = await scannableOrders(dispatcher.request, barcodes, { dispatchDate: tomorrow, count: 3, maxUnits: 40 });
   const vehicles = await dispatcher.request<{ id: number }[]>('vehicles.list', { date: tomorrow });
   const board = await dispatcher.request<{ trips: { vehicleId: number }[] }>('dispatch.board', {
     dispatchDate: tomorrow,
@@ -122,24 +65,11 @@ afterAll(async () => {
   await keeper?.close();
   await browser?.close();
   await station?.stop();
-  await pair?.stop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  await gun?.close();
 });
 
 /** On hand of a product over every row of the inventory grid (the keeper's view). */
-async function onHand(code: string): Promise<number> {
-  await new Shell(keeper).go('inventory');
-  const inventory = new InventoryPage(keeper);
-  await inventory.filter(code);
-  const shown = () => inventory.grid.locator('.ag-row:not(.ag-row-pinned) [col-id="productCode"]').allInnerTexts();
-  await expect
-    .poll(async () => (await shown()).length > 0 && (await shown()).every((c) => c.trim() === code))
-    .toBe(true);
-  const n = await inventory.rows().count();
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += Number((await inventory.cell(i, 'qty').innerText()).replace(/[^\d-]/g, ''));
-  return sum;
-}
+const onHand = (code: string) => new InventoryPage(keeper).onHand(code);
 
 describe('loading a trip at the dock', () => {
   const before = new Map<string, number>();
@@ -184,7 +114,7 @@ describe('loading a trip at the dock', () => {
     await scanStation.open();
     await keeper.keyboard.press('F6');
     await keeper.getByTestId('task-load').waitFor();
-    const scanner = new SerialScanner(pair.host);
+    const scanner = gun.cable;
     scanner.scan(trip.number);
     await expect.poll(() => keeper.getByTestId('task-load').getAttribute('data-trip-id')).toBe(String(trip.id));
     await expect.poll(() => keeper.getByTestId('load-trip-state').innerText()).toContain('装车中');

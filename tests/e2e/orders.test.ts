@@ -10,7 +10,15 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, startStation, type Station } from './harness';
+import {
+  launchBrowser,
+  newPage,
+  screenshot,
+  startStation,
+  dayAfterDispatch,
+  warehouseDay,
+  type Station,
+} from './harness';
 import { LoginPage } from './pages/ConsolePage';
 import {
   DeskEntryPage,
@@ -27,15 +35,9 @@ let station: Station;
 let operator: Page;
 let sales: Page;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const day = (offset: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
-const today = day(0);
-// The demo warehouse has its own day of orders for tomorrow; this test's day is the one after.
-const dispatchDay = day(2);
+const today = warehouseDay();
+// The demo warehouse has its own day of orders (the next working day); this test's day is the one after.
+const dispatchDay = dayAfterDispatch();
 
 // The demo warehouse: P10001 has no good stock, P10002…P10012 have hundreds of units.
 const customersCsv = [

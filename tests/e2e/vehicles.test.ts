@@ -5,7 +5,7 @@
 // the page says why. A screenshot of each step goes to test-results/screenshots.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, startStation, type Station } from './harness';
+import { launchBrowser, newPage, screenshot, startStation, dispatchDay, type Station } from './harness';
 import { LoginPage } from './pages/ConsolePage';
 import { requestAs, VehiclesPage } from './pages/VehiclesPage';
 
@@ -13,12 +13,7 @@ let browser: Browser;
 let station: Station;
 let dispatcher: Page;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const tomorrow = (() => {
-  const d = new Date();
-  d.setDate(d.getDate() + 1);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-})();
+const tomorrow = dispatchDay();
 
 beforeAll(async () => {
   browser = await launchBrowser();

@@ -5,6 +5,8 @@ import { AppError } from '../../../shared/errors';
 import { listAudit } from '../audit/audit';
 import { backupsHandlers } from '../backups/handlers';
 import type { BackupService } from '../backups/service';
+import { schedulesHandlers } from '../schedules/handlers';
+import type { ScheduleService } from '../schedules/service';
 import {
   changePassword,
   createUser,
@@ -51,9 +53,14 @@ import { countSheet, enterCount } from '../counts/sheet';
 import { countAtStation } from '../counts/station';
 import { ordersHandlers } from '../orders/handlers';
 import { dispatchHandlers } from '../dispatch/handlers';
-import { damageHandlers } from '../damage/handlers';
+import { createDamageHandlers } from '../damage/handlers';
 import { returnsHandlers } from '../returns/handlers';
 import { analysesHandlers } from '../analyses/handlers';
+import { createStationCheckHandlers } from '../returns/stationHandlers';
+import { kpiHandlers } from '../kpi/handlers';
+import { reportsHandlers } from '../reports/handlers';
+import { callsHandlers } from '../calls/handlers';
+import { complaintsHandlers } from '../complaints/handlers';
 import { listReceipts, postReceipt } from '../receipts/receipts';
 import { createAdmin, demoLogins, loadDemo, setupStatus } from '../setup/setup';
 import type { SetupGate } from '../setup/setupGate';
@@ -76,6 +83,7 @@ export type HandlerDeps = {
   live?: LiveSessions;
   setupGate: SetupGate;
   backups: BackupService;
+  schedules: ScheduleService;
 };
 
 /**
@@ -160,7 +168,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
     return null;
   },
   'scanner.submit': async (ctx, input) => {
-    const { scan } = await deps.scanning.submit(ctx, {
+    const scan = await deps.scanning.submit(ctx, {
       station: ctx.caller.station,
       sourceKind: input.source,
       sourceName: input.sourceName ?? requireSession(ctx).displayName,
@@ -230,8 +238,14 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
 
   ...ordersHandlers,
   ...dispatchHandlers,
-  ...damageHandlers,
+  ...createDamageHandlers(deps),
   ...returnsHandlers,
   ...analysesHandlers,
+  ...callsHandlers,
+  ...kpiHandlers,
   ...backupsHandlers(deps.backups),
+  ...createStationCheckHandlers(deps),
+  ...schedulesHandlers(deps.schedules),
+  ...reportsHandlers,
+  ...complaintsHandlers,
 });

@@ -92,14 +92,14 @@ export function locationInScope(scope: CountScope, chain: LocationRow[]): boolea
  * was chosen by. Without a select: the snapshot, the plan preview and the
  * planned sheet each pick their columns from one definition of "in scope".
  */
-export async function balancesInScope(db: Db, scope: CountScope, now: Date) {
+export async function balancesInScope(db: Db, scope: CountScope, now: Date, timeZone: string) {
   // As JSON, so a scope of any size stays one statement under the bound-parameter limit.
   const locations = JSON.stringify([...(await scopeLocations(db, scope))]);
   const since =
     scope.notCountedForDays !== undefined
       ? new Date(now.getTime() - scope.notCountedForDays * 86_400_000).toISOString()
       : null;
-  const abc = scope.abcClasses?.length ? await classifyAbc(db, now) : null;
+  const abc = scope.abcClasses?.length ? await classifyAbc(db, now, timeZone) : null;
   const abcChosen = abc
     ? [...abc.byProduct].filter(([, e]) => scope.abcClasses!.includes(e.abcClass)).map(([id, e]) => ({ id, ...e }))
     : [];
@@ -146,8 +146,14 @@ export async function balancesInScope(db: Db, scope: CountScope, now: Date) {
  * cost several times what SQLite takes to copy them), and the ABC selection it
  * was made from, recorded beside it. The number of lines.
  */
-export async function snapshotInScope(db: Db, sessionId: number, scope: CountScope, now: Date): Promise<number> {
-  const { q, abc } = await balancesInScope(db, scope, now);
+export async function snapshotInScope(
+  db: Db,
+  sessionId: number,
+  scope: CountScope,
+  now: Date,
+  timeZone: string,
+): Promise<number> {
+  const { q, abc } = await balancesInScope(db, scope, now, timeZone);
   const r = await db
     .insertInto('count_lines')
     .columns(['session_id', 'product_id', 'location_id', 'status', 'snapshot_qty', 'expected'])
@@ -183,8 +189,8 @@ export async function snapshotInScope(db: Db, sessionId: number, scope: CountSco
 }
 
 /** What the scope would give if the count started now: lines, bins and products. */
-export async function previewScope(db: Db, scope: CountScope, now: Date): Promise<CountScopePreview> {
-  const { q } = await balancesInScope(db, scope, now);
+export async function previewScope(db: Db, scope: CountScope, now: Date, timeZone: string): Promise<CountScopePreview> {
+  const { q } = await balancesInScope(db, scope, now, timeZone);
   const inScope = q.select(['b.product_id', 'b.location_id']).as('x');
   const r = await db
     .selectFrom(inScope)

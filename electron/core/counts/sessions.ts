@@ -104,7 +104,7 @@ export async function planSession(ctx: ServiceContext, input: PlanInput): Promis
 /** How many lines the scope would give if a count started now: the plan form shows it before saving. */
 export async function previewPlan(ctx: ServiceContext, scope: CountScope): Promise<CountScopePreview> {
   await validateScope(ctx.db, scope);
-  return previewScope(ctx.db, scope, ctx.now);
+  return previewScope(ctx.db, scope, ctx.now, ctx.timeZone);
 }
 
 /**
@@ -118,7 +118,7 @@ export async function startSession(ctx: ServiceContext, sessionId: number): Prom
   requireState(s, ['planned']);
   // Same write transaction: no posting can land between the position and the balances read.
   const position = await ledgerPosition(ctx.db);
-  const snapshotLines = await snapshotInScope(ctx.db, s.id, s.scope, ctx.now);
+  const snapshotLines = await snapshotInScope(ctx.db, s.id, s.scope, ctx.now, ctx.timeZone);
   const at = ctx.now.toISOString();
   await ctx.db
     .updateTable('count_sessions')

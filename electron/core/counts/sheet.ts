@@ -44,7 +44,7 @@ async function planLines(
   input: { locationId?: number },
 ): Promise<CountSheetLine[]> {
   const showBook = !s.blind && (await bookVisible(ctx, s));
-  const { q } = await balancesInScope(ctx.db, s.scope, ctx.now);
+  const { q } = await balancesInScope(ctx.db, s.scope, ctx.now, ctx.timeZone);
   // A subquery, so "high value first" takes its N before the location of one print is picked out.
   const inScope = q.select(['b.product_id', 'b.location_id', 'b.status', 'b.qty']).as('x');
   let rows = ctx.db

@@ -3,6 +3,8 @@
 // balance is negative (R5). Raw SQLite on purpose: quick_check and
 // foreign_key_check are SQLite's own tools.
 import type Database from 'better-sqlite3';
+import { defaultTimeZone } from '../clock';
+import { figuresTimeZone, foldLedger } from '../stock/periodFigures';
 
 export type Finding =
   | { kind: 'quickCheck'; message: string }
@@ -15,9 +17,43 @@ export type Finding =
       ledgerQty: number;
       balanceQty: number;
     }
-  | { kind: 'negativeBalance'; productCode: string; status: string; locationCode: string; qty: number };
+  | { kind: 'negativeBalance'; productCode: string; status: string; locationCode: string; qty: number }
+  /** Issue 14: a daily period figure that is not what the ledger folds to (missing: found 0, extra: expected 0). */
+  | {
+      kind: 'periodFigureMismatch';
+      productCode: string;
+      day: string;
+      status: string;
+      locationCode: string;
+      type: string;
+      expectedQty: number;
+      foundQty: number;
+      expectedAmountFen: number;
+      foundAmountFen: number;
+      expectedLines: number;
+      foundLines: number;
+    }
+  /** A month's sum that is not the sum of its days. */
+  | {
+      kind: 'periodMonthMismatch';
+      productCode: string;
+      month: string;
+      status: string;
+      locationCode: string;
+      expectedQty: number;
+      foundQty: number;
+      expectedAmountFen: number;
+      foundAmountFen: number;
+    };
 
-export type IntegrityReport = { ok: boolean; findings: Finding[]; movements: number; balances: number };
+export type IntegrityReport = {
+  ok: boolean;
+  findings: Finding[];
+  movements: number;
+  balances: number;
+  /** Daily period figure rows checked against the ledger. */
+  periodFigures: number;
+};
 
 export function checkIntegrity(sqlite: Database.Database): IntegrityReport {
   const findings: Finding[] = [];
@@ -57,6 +93,118 @@ export function checkIntegrity(sqlite: Database.Database): IntegrityReport {
     .all() as Omit<Extract<Finding, { kind: 'negativeBalance' }>, 'kind'>[];
   for (const n of negatives) findings.push({ kind: 'negativeBalance', ...n });
 
+  findings.push(...checkPeriodFigures(sqlite));
+
   const count = (table: string) => (sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-  return { ok: findings.length === 0, findings, movements: count('movements'), balances: count('balances') };
+  return {
+    ok: findings.length === 0,
+    findings,
+    movements: count('movements'),
+    balances: count('balances'),
+    periodFigures: count('period_figures'),
+  };
+}
+
+/**
+ * Issue 14: the period figures against a fold of the ledger in the zone they
+ * were built in, every difference named; then each month's sum against its days.
+ */
+function checkPeriodFigures(sqlite: Database.Database): Finding[] {
+  const findings: Finding[] = [];
+  const expected = foldLedger(sqlite, figuresTimeZone(sqlite) ?? defaultTimeZone);
+  const productCode = new Map(
+    (sqlite.prepare('SELECT id, code FROM products').all() as { id: number; code: string }[]).map((p) => [
+      p.id,
+      p.code,
+    ]),
+  );
+  const locationCode = new Map(
+    (sqlite.prepare('SELECT id, code FROM locations').all() as { id: number; code: string }[]).map((l) => [
+      l.id,
+      l.code,
+    ]),
+  );
+  const found = sqlite
+    .prepare(
+      `SELECT day, product_id AS productId, status, location_id AS locationId, type, qty, amount_fen AS amountFen, lines
+         FROM period_figures`,
+    )
+    .iterate() as IterableIterator<{
+    day: string;
+    productId: number;
+    status: string;
+    locationId: number;
+    type: string;
+    qty: number;
+    amountFen: number;
+    lines: number;
+  }>;
+  const mismatch = (
+    f: { day: string; productId: number; status: string; locationId: number; type: string },
+    e: { qty: number; amountFen: number; lines: number },
+    g: { qty: number; amountFen: number; lines: number },
+  ): Finding => ({
+    kind: 'periodFigureMismatch',
+    productCode: productCode.get(f.productId) ?? `#${f.productId}`,
+    day: f.day,
+    status: f.status,
+    locationCode: locationCode.get(f.locationId) ?? `#${f.locationId}`,
+    type: f.type,
+    expectedQty: e.qty,
+    foundQty: g.qty,
+    expectedAmountFen: e.amountFen,
+    foundAmountFen: g.amountFen,
+    expectedLines: e.lines,
+    foundLines: g.lines,
+  });
+  const none = { qty: 0, amountFen: 0, lines: 0 };
+  for (const g of found) {
+    const k = `${g.day}|${g.productId}|${g.status}|${g.locationId}|${g.type}`;
+    const e = expected.get(k);
+    expected.delete(k);
+    if (!e || e.qty !== g.qty || e.amountFen !== g.amountFen || e.lines !== g.lines)
+      findings.push(mismatch(g, e ?? none, g));
+  }
+  for (const e of expected.values()) findings.push(mismatch(e, e, none));
+
+  const months = sqlite
+    .prepare(
+      `WITH days AS (
+         SELECT substr(day, 1, 7) AS month, product_id, status, location_id, SUM(qty) AS qty, SUM(amount_fen) AS amount_fen
+           FROM period_figures GROUP BY 1, 2, 3, 4
+       ), joined AS (
+         SELECT d.month, d.product_id, d.status, d.location_id, d.qty AS eq, d.amount_fen AS ea,
+                COALESCE(m.qty, 0) AS fq, COALESCE(m.amount_fen, 0) AS fa
+           FROM days d LEFT JOIN period_months m USING (month, product_id, status, location_id)
+         UNION ALL
+         SELECT m.month, m.product_id, m.status, m.location_id, 0, 0, m.qty, m.amount_fen
+           FROM period_months m LEFT JOIN days d USING (month, product_id, status, location_id)
+          WHERE d.month IS NULL
+       )
+       SELECT month, product_id AS productId, status, location_id AS locationId, eq, ea, fq, fa
+         FROM joined WHERE eq <> fq OR ea <> fa`,
+    )
+    .all() as {
+    month: string;
+    productId: number;
+    status: string;
+    locationId: number;
+    eq: number;
+    ea: number;
+    fq: number;
+    fa: number;
+  }[];
+  for (const m of months)
+    findings.push({
+      kind: 'periodMonthMismatch',
+      productCode: productCode.get(m.productId) ?? `#${m.productId}`,
+      month: m.month,
+      status: m.status,
+      locationCode: locationCode.get(m.locationId) ?? `#${m.locationId}`,
+      expectedQty: m.eq,
+      foundQty: m.fq,
+      expectedAmountFen: m.ea,
+      foundAmountFen: m.fa,
+    });
+  return findings;
 }

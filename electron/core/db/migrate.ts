@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { latestVersion, migrations, type Migration } from './migrations';
 
@@ -29,6 +30,7 @@ export function migrate(
     if (m.version <= current || m.version > target) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      if (m.data && !db.memory) m.data(db, path.dirname(db.name));
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         m.version,
         m.name,

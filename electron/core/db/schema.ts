@@ -454,7 +454,7 @@ export type DB = {
     transfer_document_id: number | null;
     idempotency_key: string;
   };
-  /** Migration 15: files attached to a record, stored in the data folder. */
+  /** Migration 15: files attached to a record; their bytes in attachment_bytes (migration 25). */
   attachments: {
     id: Generated<number>;
     owner: string;
@@ -550,6 +550,171 @@ export type DB = {
     issued_date: string;
   };
   return_refused_lines: { line_id: number; return_id: number };
+  analysis_reports: {
+    kind: string;
+    month: string;
+    state: string;
+    note: Generated<string>;
+    saved_by: number;
+    saved_at: string;
+    submitted_by: number | null;
+    submitted_at: string | null;
+  };
+  return_action_plans: {
+    month: string;
+    scope: string;
+    key: string;
+    text: string;
+    updated_by: number;
+    updated_at: string;
+  };
+  /** Migration 25: the bytes of each attachment, in the database so backups carry them. */
+  attachment_bytes: { attachment_id: number; bytes: Buffer };
+  /** Migration 21: the KPI tracker's targets, in hundredths of the KPI's unit. */
+  kpi_targets: { kpi: string; target_x100: number; set_by: number; set_at: string };
+  /** Migration 21: the monthly performance review; figures frozen (JSON) once signed. */
+  kpi_reviews: {
+    month: string;
+    state: string;
+    commentary: Generated<string>;
+    actions: Generated<string>;
+    figures: string | null;
+    saved_by: number;
+    saved_at: string;
+    signed_by: number | null;
+    signed_at: string | null;
+  };
+  period_figures: {
+    day: string;
+    product_id: number;
+    status: string;
+    location_id: number;
+    type: string;
+    qty: number;
+    amount_fen: number;
+    lines: number;
+  };
+  period_months: {
+    month: string;
+    product_id: number;
+    status: string;
+    location_id: number;
+    qty: number;
+    amount_fen: number;
+  };
+  call_always: { customer_id: number; marked_by: number; marked_at: string };
+  call_plans: {
+    id: Generated<number>;
+    period: string;
+    start_date: string;
+    end_date: string;
+    rules: Generated<string>;
+    built_by: number;
+    built_at: string;
+    shared_by: number | null;
+    shared_at: string | null;
+    share_mode: string | null;
+  };
+  calls: {
+    id: Generated<number>;
+    plan_id: number;
+    customer_id: number;
+    reason: string;
+    source_kind: string | null;
+    source_id: number | null;
+    source_no: Generated<string>;
+    prompted_date: string;
+    due_date: string;
+    avoid_user_id: number | null;
+    assigned_to: number | null;
+    state: Generated<string>;
+    next_date: string;
+    call_back_at: string | null;
+    attempts: Generated<number>;
+    outcome: string | null;
+    done_at: string | null;
+    done_date: string | null;
+    complaint_id: number | null;
+    note: Generated<string>;
+    created_by: number;
+    created_at: string;
+  };
+  call_attempts: {
+    call_id: number;
+    attempt_no: number;
+    outcome: string;
+    note: Generated<string>;
+    call_back_at: string | null;
+    recorded_by: number;
+    recorded_at: string;
+    recorded_date: string;
+  };
+  call_summaries: { start_date: string; end_date: string; note: Generated<string>; saved_by: number; saved_at: string };
+  /** Migration 26: complaints 投诉 (issue 16). */
+  complaint_categories: {
+    code: string;
+    name_zh: string;
+    name_en: string;
+    active: Generated<number>;
+    sort: Generated<number>;
+  };
+  complaints: {
+    id: Generated<number>;
+    number: string;
+    state: string;
+    customer_id: number | null;
+    caller_name: Generated<string>;
+    caller_phone: Generated<string>;
+    channel: string;
+    received_at: string;
+    received_date: string;
+    content: string;
+    category: string;
+    severity: string;
+    order_id: number | null;
+    trip_id: number | null;
+    return_id: number | null;
+    product_id: number | null;
+    response_due_at: string;
+    resolve_due_at: string;
+    registered_by: number;
+    registered_at: string;
+    valid: number | null;
+    reply: Generated<string>;
+    judged_by: number | null;
+    judged_at: string | null;
+    department: string | null;
+    responsible_person: Generated<string>;
+    cause: Generated<string>;
+    investigated_by: number | null;
+    investigated_at: string | null;
+    approved_solution_id: number | null;
+    approval_note: Generated<string>;
+    approved_by: number | null;
+    approved_at: string | null;
+    result: Generated<string>;
+    resolved_by: number | null;
+    resolved_at: string | null;
+    confirm_note: Generated<string>;
+    confirmed_by: number | null;
+    confirmed_at: string | null;
+    follow_up_note: Generated<string>;
+    followed_up_by: number | null;
+    followed_up_at: string | null;
+    close_note: Generated<string>;
+    closed_by: number | null;
+    closed_at: string | null;
+    idempotency_key: string;
+  };
+  complaint_solutions: {
+    id: Generated<number>;
+    complaint_id: number;
+    text: string;
+    proposed_by: number;
+    proposed_at: string;
+  };
+  working_calendar: { date: string; kind: string; note: Generated<string>; updated_by: number; updated_at: string };
+  complaint_stat_notes: { month: string; note: string; saved_by: number; saved_at: string };
 };
 
 /** The database handle services use: the root or a transaction, same API. */

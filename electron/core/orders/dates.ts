@@ -1,5 +1,6 @@
 // Business dates 'YYYY-MM-DD' in the warehouse's time zone (GUIDE: days in
 // local time). Arithmetic on the date alone, never on local clock times.
+import { isoWeekday } from '../../../shared/workingDays';
 import { businessDay } from '../clock';
 
 /** Today's business date in `timeZone`. */
@@ -24,19 +25,8 @@ export function addDays(date: string, days: number): string {
   return out;
 }
 
-/** ISO weekday, 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return w === 0 ? 7 : w;
-}
-
-/** The warehouse works Monday to Saturday: Sunday is skipped. */
-export function nextWorkingDay(date: string): string {
-  let next = addDays(date, 1);
-  while (isoWeekday(next) === 7) next = addDays(next, 1);
-  return next;
-}
+// The working week is the console's too (its default dispatch date).
+export { isoWeekday, nextWorkingDay } from '../../../shared/workingDays';
 
 /** A real calendar date (the schema's pattern lets 02-31 through). */
 export function isRealDate(date: string): boolean {

@@ -2,7 +2,7 @@
 // stock (damaged on arrival into damaged). "The system is updated within 2
 // hours of receipt": the physical arrival and the posting time are both kept,
 // and the delay is what the receipts grid colours and the KPI counts.
-import type { ReceiptRow } from '../../../shared/contract';
+import type { DisposalKind, ReceiptRow } from '../../../shared/contract';
 import { receiptPostingLimitMinutes, type DocumentState, type StockStatus } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit';
@@ -10,6 +10,7 @@ import { minutesBetween } from '../clock';
 import type { ServiceContext } from '../context';
 import { runTemplate } from '../db/queryTemplate';
 import type { Db } from '../db/schema';
+import { openDamageReport } from '../damage/reports';
 import { postDocument } from '../stock/posting';
 
 export type ReceiptInput = {
@@ -18,7 +19,14 @@ export type ReceiptInput = {
   arrivedAt: string;
   note?: string;
   idempotencyKey: string;
-  lines: { productId: number; status: StockStatus; locationId: number; qty: number }[];
+  lines: {
+    productId: number;
+    status: StockStatus;
+    locationId: number;
+    qty: number;
+    /** A damaged line's report (issue 13): opened in the same transaction, where found 'receiving'. */
+    damage?: { cause: string; causeNote?: string; suggestion: DisposalKind };
+  }[];
 };
 
 export async function postReceipt(ctx: ServiceContext, input: ReceiptInput): Promise<ReceiptRow> {
@@ -27,11 +35,19 @@ export async function postReceipt(ctx: ServiceContext, input: ReceiptInput): Pro
     // An arrival in the future is a typing error; a few minutes of clock skew is not.
     throw new AppError('contract.invalidInput', { issues: [{ path: 'arrivedAt', message: 'future' }] });
   }
+  // Every damaged line has its damage report (R11): a damaged line without a cause is refused, before anything is written.
+  const uncaused = input.lines.findIndex((l) => l.status === 'damaged' && !l.damage);
+  if (uncaused >= 0) throw new AppError('receipts.damageCauseRequired', { line: uncaused + 1 });
   const posted = await postDocument(ctx, {
     type: 'receipt',
     idempotencyKey: input.idempotencyKey,
     note: input.note,
-    lines: input.lines,
+    lines: input.lines.map((l) => ({
+      productId: l.productId,
+      status: l.status,
+      locationId: l.locationId,
+      qty: l.qty,
+    })),
   });
   if (!posted.replayed) {
     const receipt = {
@@ -48,6 +64,22 @@ export async function postReceipt(ctx: ServiceContext, input: ReceiptInput): Pro
       entityId: posted.documentNo,
       after: { deliveryNote: input.deliveryNote, lines: input.lines.length, arrivedAt: arrived.toISOString() },
     });
+    // Goods damaged on arrival went straight into damaged stock: each such line gets its damage report.
+    for (const [i, l] of input.lines.entries()) {
+      if (!l.damage) continue;
+      await openDamageReport(ctx, {
+        originDocumentId: posted.documentId,
+        productId: l.productId,
+        locationId: l.locationId,
+        qty: l.qty,
+        whereFound: 'receiving',
+        cause: l.damage.cause,
+        causeNote: l.damage.causeNote,
+        suggestion: l.damage.suggestion,
+        note: input.deliveryNote,
+        idempotencyKey: `${input.idempotencyKey}:damage:${i + 1}`,
+      });
+    }
     ctx.emit('receipts.changed', { receiptId: posted.documentId });
   }
   const [row] = await listReceipts(ctx.db, posted.documentId);

@@ -15,6 +15,7 @@ import type {
   ScanResolution,
   ScanSourceKind,
   ScanView,
+  StationPatch,
   StationState,
   TaskKind,
 } from '../../../shared/contract';
@@ -55,6 +56,15 @@ function intrudes(task: StoredTask, user: ScanUser | null): boolean {
   return tasks[task.kind].ownerOnly && task.owner !== null && task.owner.userId !== user?.userId;
 }
 
+/** One station's scans in a batch: its task before them, and what they changed. */
+type StationBatch = {
+  before: StoredTask;
+  /** Goods scans the task accepted: their rows are what a patch carries. */
+  scanIds: number[];
+  /** Something else happened (a command, a trip or bin scan): the whole state goes. */
+  whole: boolean;
+};
+
 export class ScanPipeline {
   private readonly guard = new DuplicateGuard();
   /** The quantity key, per station: typed digits apply to the next product scan. */
@@ -63,25 +73,51 @@ export class ScanPipeline {
 
   constructor(private readonly scannerStatuses: () => ScannerStatus[]) {}
 
-  async process(ctx: ServiceContext, input: ScanInput): Promise<{ scan: ScanView; state: StationState }> {
-    const scan = await this.record(ctx, input);
-    const state = await this.state(ctx, input.station);
-    ctx.emit('scanner.scan', { station: input.station, scan, state });
-    return { scan, state };
+  async process(ctx: ServiceContext, input: ScanInput): Promise<ScanView> {
+    const [scan] = await this.processBatch(ctx, [input]);
+    return scan!;
   }
 
   /**
-   * Several frames that arrived while the previous scan was being committed
-   * (a burst): recorded in order in one transaction, one commit, then each
-   * announced with its station's state after the batch.
+   * Frames in arrival order (several when they arrived while the previous
+   * scan was being committed: a burst), recorded in one transaction, one
+   * commit, then each announced with its station's state after the batch —
+   * whole, or as a patch when only goods scans touched a task that patches.
    */
-  async processBatch(ctx: ServiceContext, inputs: ScanInput[]): Promise<void> {
+  async processBatch(ctx: ServiceContext, inputs: ScanInput[]): Promise<ScanView[]> {
     const scans: ScanView[] = [];
-    for (const input of inputs) scans.push(await this.record(ctx, input));
-    const states = new Map<string, StationState>();
-    for (const { station } of scans) if (!states.has(station)) states.set(station, await this.state(ctx, station));
-    for (const scan of scans)
-      ctx.emit('scanner.scan', { station: scan.station, scan, state: states.get(scan.station)! });
+    const batches = new Map<string, StationBatch>();
+    for (const input of inputs) {
+      let batch = batches.get(input.station);
+      if (!batch) {
+        const before = await this.memory.task(ctx, input.station);
+        batches.set(input.station, (batch = { before, scanIds: [], whole: false }));
+      }
+      scans.push(await this.record(ctx, input, batch));
+    }
+    const shown = new Map<string, { state: StationState } | { patch: StationPatch }>();
+    for (const [station, batch] of batches) shown.set(station, await this.afterBatch(ctx, station, batch));
+    for (const scan of scans) ctx.emit('scanner.scan', { station: scan.station, scan, ...shown.get(scan.station)! });
+    return scans;
+  }
+
+  /** The station's state after a batch of its scans: a patch of the version before, or whole. */
+  private async afterBatch(
+    ctx: ServiceContext,
+    station: string,
+    batch: StationBatch,
+  ): Promise<{ state: StationState } | { patch: StationPatch }> {
+    const base = this.memory.version(ctx, station);
+    const version = this.memory.bump(ctx, station);
+    const after = await this.memory.task(ctx, station);
+    const handler = tasks[after.kind];
+    const task =
+      !batch.whole && after.kind === batch.before.kind && handler.patch
+        ? await handler.patch(ctx, batch.before.state, after.state, batch.scanIds)
+        : null;
+    if (!task) return { state: await this.build(ctx, station, version) };
+    const { lastScans: _, ...frame } = await this.frame(ctx, station, after, version);
+    return { patch: { ...frame, base, task } };
   }
 
   /** Logs a scan as `user`'s and keeps it as one of the station's last scans. */
@@ -93,8 +129,8 @@ export class ScanPipeline {
     return scan;
   }
 
-  /** Decode, resolve, apply to the task, log. */
-  private async record(ctx: ServiceContext, input: ScanInput): Promise<ScanView> {
+  /** Decode, resolve, apply to the task, log; `batch` learns what it changed. */
+  private async record(ctx: ServiceContext, input: ScanInput, batch: StationBatch): Promise<ScanView> {
     const at = ctx.now.toISOString();
     const task = await this.memory.task(ctx, input.station);
     const handler = tasks[task.kind];
@@ -129,7 +165,10 @@ export class ScanPipeline {
     if (resolution.kind === 'unknown') return log('unknown', 'scan.unknownBarcode', shown, resolution);
     // Commands too: another keeper's "undo" or "bin done" would be the counter's.
     if (intrudes(task, user)) return log('rejected', 'scan.notTaskOwner', shown, resolution);
-    if (resolution.kind === 'command') return this.command(ctx, input, task, user, entry, shown, resolution);
+    if (resolution.kind === 'command') {
+      batch.whole = true;
+      return this.command(ctx, input, task, user, entry, shown, resolution);
+    }
 
     const source = `${input.sourceKind}:${input.sourceName}`;
     if (!handler.countsRepeats && this.guard.isDuplicate(source, input.text, ctx.now.getTime())) {
@@ -156,6 +195,9 @@ export class ScanPipeline {
     );
     const outcome = await handler.apply(ctx.db, task.state, scan.id, scaled);
     if (outcome.accepted) {
+      // Goods change rows of the task's view; anything else (a trip, a bin, a session) its frame.
+      if (scaled.kind === 'product') batch.scanIds.push(scan.id);
+      else batch.whole = true;
       await this.memory.setTask(ctx, input.station, { ...task, state: outcome.state });
       if (handler.afterApply) await handler.afterApply(ctx, task.state, outcome.state);
       return scan;
@@ -196,15 +238,34 @@ export class ScanPipeline {
     return scan;
   }
 
+  /**
+   * The station's state as last sent, with its version. Read outside a
+   * transaction its queries may interleave with a scan's transaction: read
+   * again until no version was committed meanwhile, so the state is exactly
+   * the version it carries.
+   */
   async state(ctx: ServiceContext, station: string): Promise<StationState> {
+    for (let attempt = 0; ; attempt++) {
+      const version = this.memory.version(ctx, station);
+      const state = await this.build(ctx, station, version);
+      if (ctx.db !== ctx.root || this.memory.version(ctx, station) === version || attempt === 5) return state;
+    }
+  }
+
+  private async build(ctx: ServiceContext, station: string, version: number): Promise<StationState> {
     const task = await this.memory.task(ctx, station);
+    return { ...(await this.frame(ctx, station, task, version)), task: await tasks[task.kind].view(ctx, task.state) };
+  }
+
+  /** Everything of the state but the task's view: small, sent whole with every patch. */
+  private async frame(ctx: ServiceContext, station: string, task: StoredTask, version: number) {
     return {
       station,
-      task: await tasks[task.kind].view(ctx, task.state),
       pendingQty: this.pendingQty.get(station) ?? null,
       lastScans: await this.memory.recent(ctx, station),
       owner: task.owner,
       scanners: this.scannerStatuses().filter((s) => s.station === station),
+      version,
     };
   }
 
@@ -301,8 +362,25 @@ export class ScanPipeline {
     );
   }
 
+  /**
+   * A window's change to the station's task state beside the scans (the
+   * receiving task's damaged mode): `fn` takes the state of a task of `kind`;
+   * null when the station's task is another.
+   */
+  async updateTask(
+    ctx: ServiceContext,
+    station: string,
+    kind: TaskKind,
+    fn: (state: unknown) => unknown,
+  ): Promise<StationState | null> {
+    const task = await this.memory.task(ctx, station);
+    if (task.kind !== kind) return null;
+    await this.memory.setTask(ctx, station, { ...task, state: fn(task.state) });
+    return this.changed(ctx, station);
+  }
+
   async changed(ctx: ServiceContext, station: string): Promise<StationState> {
-    const state = await this.state(ctx, station);
+    const state = await this.build(ctx, station, this.memory.bump(ctx, station));
     ctx.emit('station.changed', state);
     return state;
   }

@@ -1,6 +1,7 @@
 // Resolve: what a decoded scan is in this warehouse — a product (unit or case
 // barcode, or a GTIN inside GS1 data with lot and expiry), a bin label, an
-// SSCC, a document number, a command barcode — or unknown.
+// SSCC, a document number, a command barcode, a trip's, a return's or an
+// order's number — or unknown.
 import type { DecodeResult } from '../../../shared/barcode/decode';
 import { scanCommands, type ScanCommand, type ScanResolution } from '../../../shared/contract';
 import { runTemplate } from '../db/queryTemplate';
@@ -67,6 +68,20 @@ export async function resolveScan(db: Db, decoded: Extract<DecodeResult, { ok: t
     // Internal (non-GS1) product barcodes are matched exactly.
     const product = await productByBarcode(db, [text]);
     if (product) return productResolution(product, 1, null, null);
+    // After the goods, so a goods scan pays nothing for them: a return's number
+    // (the barcode on its printed report) and an order's number, for the return check.
+    const [ret] = (
+      await runTemplate(db, 'resolve.return', text, (t) =>
+        db.selectFrom('returns').select(['id', 'number']).where('number', '=', t),
+      )
+    ).rows;
+    if (ret) return { kind: 'return', returnId: ret.id, number: ret.number };
+    const [order] = (
+      await runTemplate(db, 'resolve.order', text, (t) =>
+        db.selectFrom('orders').select(['id', 'number']).where('number', '=', t),
+      )
+    ).rows;
+    if (order) return { kind: 'order', orderId: order.id, number: order.number };
     return { kind: 'unknown', code: text };
   }
   if (decoded.kind === 'gs1' && decoded.gtin === null) {

@@ -11,13 +11,18 @@
 import type { ScanView } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import type { Db } from '../db/schema';
+import { noteScan, recentScans } from '../../../shared/station/patch';
 import { lastScans } from './scanLog';
 import { loadTask, saveTask, type StoredTask } from './stationTasks';
 
-/** How many scans the station screen shows. */
-export const recentScans = 12;
+type Held = { task?: StoredTask; recent?: ScanView[]; version?: number };
 
-type Held = { task?: StoredTask; recent?: ScanView[] };
+/**
+ * Station view versions start at the core's start time in milliseconds, so a
+ * window still holding a version from before a restart never finds its
+ * number again (it reloads on reconnect anyway).
+ */
+const firstVersion = Date.now();
 
 export class StationMemory {
   private readonly committed = new Map<string, Held>();
@@ -62,6 +67,19 @@ export class StationMemory {
     this.pending(ctx, station).task = task;
   }
 
+  /** The version of the station's view last sent (committed, or this transaction's). */
+  version(ctx: ServiceContext, station: string): number {
+    return this.seen(ctx, station).version ?? firstVersion;
+  }
+
+  /** The next version, for a state or patch about to be sent: it holds once the transaction commits. */
+  bump(ctx: ServiceContext, station: string): number {
+    const next = this.version(ctx, station) + 1;
+    if (ctx.db === ctx.root) this.committed.set(station, { ...this.committed.get(station), version: next });
+    else this.pending(ctx, station).version = next;
+    return next;
+  }
+
   /** The station's last scans, newest first. */
   async recent(ctx: ServiceContext, station: string): Promise<ScanView[]> {
     const held = this.seen(ctx, station).recent;
@@ -73,10 +91,7 @@ export class StationMemory {
 
   /** A scan just logged (or its row changed): at the head of the list, or in its place. */
   async noteScan(ctx: ServiceContext, scan: ScanView): Promise<void> {
-    const current = await this.recent(ctx, scan.station);
-    const next = current.some((s) => s.id === scan.id)
-      ? current.map((s) => (s.id === scan.id ? scan : s))
-      : [scan, ...current].slice(0, recentScans);
-    this.pending(ctx, scan.station).recent = next;
+    // The same rule as the station screen's when it applies a patch.
+    this.pending(ctx, scan.station).recent = noteScan(await this.recent(ctx, scan.station), scan);
   }
 }

@@ -6,13 +6,17 @@
 // Deterministic (seeded), so screenshots and tests see the same warehouse.
 import type { DemoLogin } from '../../../shared/contract';
 import { withCheckDigit } from '../../../shared/barcode/gtin';
-import type { Role, StockStatus } from '../../../shared/domain';
+import type { Role } from '../../../shared/domain';
 import { createUser } from '../auth/auth';
 import type { ServiceContext } from '../context';
-import { postReceipt } from '../receipts/receipts';
+import { postReceipt, type ReceiptInput } from '../receipts/receipts';
 import { postDocument, type MovementLine } from '../stock/posting';
 import { createLayout } from './layout';
 import { loadDemoOrders } from './demoOrders';
+import { loadDemoDamage } from './demoDamage';
+import { loadDemoReturns } from './demoReturns';
+import { loadDemoComplaints } from './demoComplaints';
+import { loadDemoCalls } from './demoCalls';
 import { demoAreas, demoCategories, demoGivenNames, demoShopKinds, demoSurnames, demoVariants } from './demoCatalogue';
 
 export const demoPassword = 'demo1234';
@@ -254,6 +258,13 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
   });
   apply(opening);
 
+  // Goods damaged on arrival: their causes and suggestions, in turn.
+  const arrivalDamage: NonNullable<ReceiptInput['lines'][number]['damage']>[] = [
+    { cause: 'crushed', suggestion: 'returnToSupplier' },
+    { cause: 'tornPackaging', suggestion: 'repackGood' },
+    { cause: 'wet', suggestion: 'sellDamaged' },
+    { cause: 'transport', suggestion: 'returnToSupplier' },
+  ];
   const suppliers = [
     '广州康师傅饮品有限公司',
     '华南伊利乳业',
@@ -272,7 +283,7 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
       const delay = r.next() < 0.12 ? r.int(125, 240) : r.next() < 0.2 ? r.int(90, 119) : r.int(15, 85);
       const posted = new Date(arrived.getTime() + delay * 60_000);
       if (posted.getTime() > ctx.now.getTime()) continue;
-      const lines: { productId: number; status: StockStatus; locationId: number; qty: number }[] = [];
+      const lines: ReceiptInput['lines'] = [];
       const seen = new Set<number>();
       for (let n = r.int(6, 16); n > 0; n--) {
         const p = r.pick(products);
@@ -282,7 +293,14 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
         if (r.next() < 0.1)
           lines.push({ productId: p.id, status: 'gift', locationId: r.pick(giftBins), qty: r.int(6, 24) });
         if (r.next() < 0.05)
-          lines.push({ productId: p.id, status: 'damaged', locationId: r.pick(damagedBins), qty: r.int(1, 4) });
+          lines.push({
+            productId: p.id,
+            status: 'damaged',
+            locationId: r.pick(damagedBins),
+            qty: r.int(1, 4),
+            // Each damaged line opens its report (R11); the cause follows the line, not the random stream.
+            damage: arrivalDamage[lines.length % arrivalDamage.length]!,
+          });
       }
       await postReceipt(asUser(keeper, 'keeper', ['warehouseKeeper'], posted), {
         deliveryNote: `QS${new Date(base + 8 * hour).toISOString().slice(2, 10).replaceAll('-', '')}${String(k + 1).padStart(3, '0')}`,
@@ -328,8 +346,17 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
   // Tomorrow's day of orders (issue 11), entered by the operator.
   const salesLogins = await loadDemoOrders(
     asUser(ids.get('operator')!, 'operator', ['operator'], ctx.now),
+    asUser(keeper, 'keeper', ['warehouseKeeper'], ctx.now),
     demoPassword,
   );
+  // Damage (issue 13): reports in each state and disposals, so the manager finds work waiting.
+  await loadDemoDamage(quiet, asUser, ids);
+  // Returns (issue 13): a return at each step of the chain, so each role finds work.
+  await loadDemoReturns(quiet, asUser, ids);
+  // Complaints (issue 16): one at each step of the register, so each CS role finds work.
+  await loadDemoComplaints(quiet, asUser, ids);
+  // Follow-up calls (issue 16): today's plan shared out, some calls recorded.
+  await loadDemoCalls(quiet, asUser, ids);
   progress(ctx, 'done', docs, docs);
 
   return [

@@ -3,8 +3,10 @@
 // prices (and some customers their own); then tomorrow's ≈5,200 orders
 // (~20,000 lines, ~14 units an order) come in as a generated order file
 // through the real import — some phone orders awaiting confirmation, some
-// unqualified for each reason, a few emergencies — and a first release
-// leaves some orders reserved and some short on the daily confirmation list.
+// unqualified for each reason, a few emergencies — today's receipts bring the
+// goods the day needs, and the operator's release reserves them: the
+// dispatcher finds tomorrow's board full, a few oversized orders short on the
+// daily confirmation list.
 // Deterministic (seeded). Fast: customers and prices in batches, the orders
 // through the import's chunked inserts.
 import type { DemoLogin } from '../../../shared/contract';
@@ -13,6 +15,8 @@ import { createUser } from '../auth/auth';
 import { today, nextWorkingDay, addDays } from '../orders/dates';
 import { importOrderFile } from '../orders/importFile';
 import { reserveAndMark } from '../orders/release';
+import { linesOf, lineStatus, stockKey } from '../orders/reservations';
+import { postReceipt } from '../receipts/receipts';
 
 export const demoOrderScale = { orders: 5200, linesPerOrder: 3.85, phone: 260, emergencies: 40, short: 25 };
 
@@ -34,10 +38,14 @@ function rng(seed: number) {
 }
 
 /**
- * `ctx` acts as the demo's operator. Returns the extra salespeople's logins.
- * `password`: the demo password.
+ * `ctx` acts as the demo's operator, `keeper` as its warehouse keeper (today's
+ * receipts). Returns the extra salespeople's logins. `password`: the demo password.
  */
-export async function loadDemoOrders(ctx: ServiceContext, password: string): Promise<DemoLogin[]> {
+export async function loadDemoOrders(
+  ctx: ServiceContext,
+  keeper: ServiceContext,
+  password: string,
+): Promise<DemoLogin[]> {
   const r = rng(20261205);
   const db = ctx.db;
   const at = ctx.now.toISOString();
@@ -186,16 +194,93 @@ export async function loadDemoOrders(ctx: ServiceContext, password: string): Pro
   const result = await importOrderFile(ctx, rows.join('\r\n'), `demo-orders-${dispatch}.csv`);
   progress('orders', result.orders, n);
 
-  // A first release of the early orders: most reserve, the oversized ones go short.
-  const first = await db
+  // Tomorrow's goods came in today: the suppliers delivered what the day's
+  // orders need, so releasing the day reserves it whole; only the oversized
+  // orders above stay short, on the daily confirmation list.
+  const day = await db
     .selectFrom('orders')
-    .select(['id', 'number', 'state'])
+    .select(['id', 'number', 'state', 'reference'])
+    .where('dispatch_date', '=', dispatch)
     .where('state', '=', 'qualified')
-    .where((eb) =>
-      eb.or([eb('reference', 'like', 'DX-05%'), eb('reference', '<=', `DD${dispatch.replaceAll('-', '')}-00150`)]),
-    )
+    .orderBy('emergency', 'desc')
     .orderBy('id')
     .execute();
-  await reserveAndMark(ctx, first);
+  await restockForDay(
+    keeper,
+    day.filter((o) => !o.reference?.startsWith('DX-05')).map((o) => o.id),
+    progress,
+  );
+
+  // The operator released the day: emergency orders first, then in order of entry.
+  progress('release', 0, day.length);
+  await reserveAndMark(ctx, day);
+  progress('release', day.length, day.length);
   return extraSalespeople.map((u) => ({ username: u.username, password, roles: ['salesperson'] }));
+}
+
+const restockSuppliers = [
+  '广州康师傅饮品有限公司',
+  '华南伊利乳业',
+  '海天调味食品',
+  '金龙鱼粮油(广州)',
+  '立白日化有限公司',
+];
+
+/**
+ * Today's receipts for tomorrow: every (product, status) the orders need comes
+ * in, exactly the day's quantity, into the bin that holds most of it. So the
+ * release reserves the day whole and leaves what was available before as it
+ * was (a product sold out before stays sold out for new orders). Posted by the
+ * keeper through the real receipt, in a few deliveries that arrived within the
+ * last two hours.
+ */
+async function restockForDay(
+  keeper: ServiceContext,
+  orderIds: number[],
+  progress: (phase: string, done: number, total: number) => void,
+) {
+  const db = keeper.db;
+  progress('restock', 0, 1);
+  const need = new Map<string, { productId: number; gift: boolean; qty: number }>();
+  for (const ls of (await linesOf(db, orderIds)).values())
+    for (const l of ls) {
+      const k = stockKey(l.productId, lineStatus(l.gift));
+      const n = need.get(k) ?? { productId: l.productId, gift: l.gift, qty: 0 };
+      n.qty += l.qty;
+      need.set(k, n);
+    }
+  // The bin holding most of a product in that status; else any bin of that status.
+  const bins = new Map<string, number>();
+  const anyBin = new Map<string, number>();
+  for (const b of await db
+    .selectFrom('balances')
+    .select(['product_id', 'status', 'location_id'])
+    .where('status', 'in', ['good', 'gift'])
+    .orderBy('qty', 'desc')
+    .orderBy('location_id')
+    .execute()) {
+    const k = stockKey(b.product_id, b.status);
+    if (!bins.has(k)) bins.set(k, b.location_id);
+    if (!anyBin.has(b.status)) anyBin.set(b.status, b.location_id);
+  }
+  const lines = [...need.entries()]
+    .sort((a, b) => a[1].productId - b[1].productId || +a[1].gift - +b[1].gift)
+    .map(([k, n]) => {
+      const status = lineStatus(n.gift);
+      return { productId: n.productId, status, locationId: bins.get(k) ?? anyBin.get(status)!, qty: n.qty };
+    });
+  const deliveries = restockSuppliers.length;
+  const per = Math.ceil(lines.length / deliveries);
+  const stamp = today(keeper.now, keeper.timeZone).replaceAll('-', '').slice(2);
+  for (let i = 0; i * per < lines.length; i++) {
+    await postReceipt(keeper, {
+      deliveryNote: `QS${stamp}R${String(i + 1).padStart(2, '0')}`,
+      supplier: restockSuppliers[i]!,
+      arrivedAt: new Date(keeper.now.getTime() - (110 - i * 15) * 60_000).toISOString(),
+      idempotencyKey: `demo-restock-${i}`,
+      note: '明日发货补货 Stock for tomorrow',
+      lines: lines.slice(i * per, (i + 1) * per),
+    });
+    progress('restock', i + 1, deliveries);
+  }
 }

@@ -13,6 +13,7 @@ import type { ServiceContext } from '../context';
 import { refuseLockedBins } from '../counts/activeCounts';
 import { runTemplate } from '../db/queryTemplate';
 import { nextDocumentNumber } from './numbering';
+import { figureType, recordFigures } from './periodFigures';
 import { postingCatalogue } from './postingCatalogue';
 
 export type MovementLine = {
@@ -138,6 +139,8 @@ export async function postDocument(ctx: ServiceContext, req: PostingRequest): Pr
     }));
     await runTemplate(ctx.db, 'posting.movements', rows, (r) => ctx.db.insertInto('movements').values(r));
   }
+  // Issue 14: the period figures move with the ledger, in this transaction.
+  await recordFigures(ctx, await figureType(ctx, movementType, req.reversesId), lines, catalogue.costs);
 
   const keys: StockKey[] = [];
   const keep = (b: { product_id: number; status: string; location_id: number; qty: number }) =>

@@ -1,6 +1,8 @@
 // Automatic assignment 自动排车 (issue 12 §3): the preview of a plan for the
 // pool (or a selection) — vehicles used beside the lower bound, each trip's
-// fill in cases and kg, routes split, the orders left in the pool and why —
+// fill in cases and kg, routes split (and, when mixing heavy and light routes
+// saved vehicles, what keeping routes whole would have cost: the trade-off),
+// the orders left in the pool and why —
 // which the dispatcher accepts (one transaction) or discards. A plan made
 // stale by another window's change is refused whole; the dialog then says so
 // and computes a fresh plan.
@@ -168,6 +170,15 @@ export function AutoAssignDialog({
               <dd data-testid="auto-assign-routes-split">{state.plan.quality.routesSplit}</dd>
             </div>
           </dl>
+          {state.plan.quality.routeFirst.vehiclesUsed > state.plan.quality.vehiclesUsed && (
+            <p className="muted auto-assign-tradeoff" data-testid="auto-assign-tradeoff">
+              {t('autoAssign:tradeoff', {
+                vehicles: state.plan.quality.routeFirst.vehiclesUsed,
+                split: state.plan.quality.routeFirst.routesSplit,
+                saved: state.plan.quality.routeFirst.vehiclesUsed - state.plan.quality.vehiclesUsed,
+              })}
+            </p>
+          )}
           {state.plan.trips.length === 0 && state.plan.unassigned.length === 0 && (
             <p className="muted" data-testid="auto-assign-nothing">
               {t('autoAssign:nothing')}

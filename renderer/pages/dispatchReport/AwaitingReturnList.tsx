@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AwaitingReturn } from '../../../shared/contract/dispatch';
 import { useFormat } from '../../i18n/format';
+import { TakeRefusalButton } from '../returns/TakeRefusalButton';
 
 export function AwaitingReturnList({ list }: { list: AwaitingReturn }) {
   const { t } = useTranslation();
@@ -54,9 +55,14 @@ export function AwaitingReturnList({ list }: { list: AwaitingReturn }) {
               </tr>
             </thead>
             <tbody>
-              {list.rows.map((r) => (
+              {list.rows.map((r, i) => (
                 <tr key={r.lineId}>
-                  <td className="mono">{r.orderNumber}</td>
+                  <td className="mono">
+                    {r.orderNumber}
+                    {list.rows[i - 1]?.orderId !== r.orderId && (
+                      <TakeRefusalButton orderId={r.orderId} orderNumber={r.orderNumber} />
+                    )}
+                  </td>
                   <td>
                     {r.customerCode} {r.customerName}
                   </td>

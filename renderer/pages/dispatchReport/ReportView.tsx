@@ -125,7 +125,7 @@ export function ReportBody({ report, remarks, onRemark, stops }: Props) {
                   {e.customerCode} {e.customerName}
                 </td>
                 <td>{t(`orders:state.${e.state}`)}</td>
-                <td>{e.reason ? t(`delivery:reason.${e.reason}`) : ''}</td>
+                <td>{e.reason ? t(`delivery:reason.${e.reason}`) : (e.takeOffReason ?? '')}</td>
                 <td className="mono">{e.tripNumber ?? ''}</td>
                 <td className="num">{f.qty(e.units)}</td>
                 <td className="num">{f.money(e.amountFen)}</td>

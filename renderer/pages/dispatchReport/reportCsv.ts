@@ -91,7 +91,7 @@ export function reportCsv(t: TFunction, r: DispatchReport): string {
         e.orderNumber,
         `${e.customerCode} ${e.customerName}`,
         t(`orders:state.${e.state}`),
-        e.reason ? t(`delivery:reason.${e.reason}`) : '',
+        e.reason ? t(`delivery:reason.${e.reason}`) : (e.takeOffReason ?? ''),
         e.tripNumber ?? '',
         e.units,
         yuan(e.amountFen),

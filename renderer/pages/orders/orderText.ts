@@ -1,8 +1,11 @@
 // Words of an order on screen: its qualification reasons (R1, R13) as
 // sentences, business dates ('YYYY-MM-DD') stepped by days, and the default
-// dispatch date (tomorrow: orders are confirmed today and dispatched the next day).
+// dispatch date (the next working day: orders are confirmed today and dispatched
+// the next day the warehouse works).
 import type { TFunction } from 'i18next';
 import type { OrderIssue } from '../../../shared/contract/orders';
+import { nextWorkingDay } from '../../../shared/workingDays';
+import { warehouseDay } from '../../i18n/format';
 
 /** One reason as a sentence: the line and product when it is a line's, the successor of an old code. */
 export function issueText(t: TFunction, issue: OrderIssue): string {
@@ -27,9 +30,13 @@ export function issuesText(t: TFunction, issues: readonly OrderIssue[]): string 
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A Date's calendar day on this machine (the station is in the warehouse) as 'YYYY-MM-DD'. */
+/**
+ * A Date's calendar day in the warehouse's zone as 'YYYY-MM-DD' — not this
+ * machine's: a LAN station elsewhere, or a screen open across UTC midnight,
+ * still plans the warehouse's next day.
+ */
 export function localDay(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return warehouseDay(d);
 }
 
 /** 'YYYY-MM-DD' plus `days` (negative goes back), by the calendar, not by 24-hour steps. */
@@ -41,7 +48,7 @@ export function addDays(day: string, days: number): string {
 
 export const isDay = (s: string | null): s is string => s !== null && /^\d{4}-\d{2}-\d{2}$/.test(s);
 
-/** Tomorrow on this machine: the day today's orders are dispatched. */
-export function tomorrow(): string {
-  return addDays(localDay(new Date()), 1);
+/** The day today's orders are dispatched: the warehouse's next working day (Monday on a Saturday). */
+export function nextDispatchDay(): string {
+  return nextWorkingDay(localDay(new Date()));
 }

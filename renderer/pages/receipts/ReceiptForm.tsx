@@ -4,8 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocationView, ProductView, ReceiptRow } from '../../../shared/contract/types';
 import { api } from '../../api/client';
+import { isApiError } from '../../api/errors';
 import { FieldError, FormFailure } from '../../components/FormMessages';
 import { ProductPicker } from '../../components/ProductPicker';
+import { DamageLineFields } from './DamageLineFields';
 import { TextField } from '../../components/TextField';
 import { LocationSelect, QtyInput, StatusSelect } from '../../components/StockLineFields';
 import { useNotify } from '../../components/toast/useNotify';
@@ -79,6 +81,15 @@ export function ReceiptForm({
                 productId: l.productId,
                 locationId: l.locationId,
                 qty: String(l.qty),
+                // Damaged on arrival at the station: the line with its cause and suggestion as chosen there.
+                ...(l.damaged
+                  ? {
+                      status: 'damaged' as const,
+                      damageCause: l.damage?.cause ?? '',
+                      damageCauseNote: l.damage?.causeNote ?? '',
+                      ...(l.damage ? { damageSuggestion: l.damage.suggestion } : {}),
+                    }
+                  : {}),
               }))
             : d.lines,
       }));
@@ -98,19 +109,36 @@ export function ReceiptForm({
   const submit = onSubmit(
     () => validateDraft(draft),
     async () => {
-      const row = await api.request('receipts.post', {
-        deliveryNote: draft.deliveryNote.trim(),
-        ...(draft.supplier.trim() ? { supplier: draft.supplier.trim() } : {}),
-        arrivedAt: new Date(draft.arrivedLocal).toISOString(),
-        ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
-        lines: draft.lines.map((l) => ({
-          productId: l.productId as number,
-          status: l.status,
-          locationId: l.locationId as number,
-          qty: Number(l.qty),
-        })),
-        idempotencyKey,
-      });
+      const row = await api
+        .request('receipts.post', {
+          deliveryNote: draft.deliveryNote.trim(),
+          ...(draft.supplier.trim() ? { supplier: draft.supplier.trim() } : {}),
+          arrivedAt: new Date(draft.arrivedLocal).toISOString(),
+          ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
+          lines: draft.lines.map((l) => ({
+            productId: l.productId as number,
+            status: l.status,
+            locationId: l.locationId as number,
+            qty: Number(l.qty),
+            // Damaged on arrival: the line opens its damage report with the receipt.
+            ...(l.status === 'damaged' && l.damageCause
+              ? {
+                  damage: {
+                    cause: l.damageCause,
+                    suggestion: l.damageSuggestion,
+                    ...(l.damageCauseNote.trim() ? { causeNote: l.damageCauseNote.trim() } : {}),
+                  },
+                }
+              : {}),
+          })),
+          idempotencyKey,
+        })
+        .catch((e: unknown) => {
+          // The core's refusal of a damaged line without a cause marks that line's field too.
+          if (isApiError(e) && e.code === 'receipts.damageCauseRequired')
+            setErrors({ [`lines.${Number(e.details.line) - 1}.damageCause`]: 'damage:invalid.cause' });
+          throw e;
+        });
       notify.success(t('receipts:posted', { documentNo: row.documentNo }));
       setDraft(emptyDraft());
       if (fromStation) {
@@ -196,6 +224,17 @@ export function ReceiptForm({
                     label={t('receipts:form.status')}
                     onChange={(status) => setLine(i, { status })}
                   />
+                  {l.status === 'damaged' && (
+                    <DamageLineFields
+                      index={i}
+                      cause={l.damageCause}
+                      causeNote={l.damageCauseNote}
+                      invalid={!!errors[`lines.${i}.damageCause`]}
+                      suggestion={l.damageSuggestion}
+                      onChange={(patch) => setLine(i, patch)}
+                    />
+                  )}
+                  {err(`lines.${i}.damageCause`, `receipt-line-${i}-damage-cause`)}
                 </td>
                 <td>
                   <LocationSelect

@@ -1,5 +1,6 @@
 // The new-receipt form's draft: its state and checks, apart from its markup.
 import { code as codeSchema } from '../../../shared/contract/schemas';
+import type { DisposalKind } from '../../../shared/contract/damage/words';
 import { maxQuantity, type StockStatus } from '../../../shared/domain';
 
 export type LineDraft = {
@@ -8,6 +9,11 @@ export type LineDraft = {
   status: StockStatus;
   locationId: number | null;
   qty: string;
+  /** A damaged line's damage report (issue 13): its cause ('' until chosen) and the suggestion. */
+  damageCause: string;
+  /** The note 'other' needs. */
+  damageCauseNote: string;
+  damageSuggestion: DisposalKind;
 };
 export type ReceiptDraft = {
   deliveryNote: string;
@@ -29,6 +35,9 @@ export function newLine(from?: LineDraft): LineDraft {
     status: from?.status ?? 'good',
     locationId: from?.locationId ?? null,
     qty: '',
+    damageCause: '',
+    damageCauseNote: '',
+    damageSuggestion: 'returnToSupplier',
   };
 }
 
@@ -76,6 +85,9 @@ export function validateDraft(d: ReceiptDraft, now = new Date()): DraftErrors {
     const n = Number(l.qty);
     if (!/^\d+$/.test(l.qty.trim()) || !Number.isSafeInteger(n) || n <= 0 || n > maxQuantity)
       errors[`lines.${i}.qty`] = 'receipts:invalid.qty';
+    if (l.status === 'damaged' && l.damageCause === '') errors[`lines.${i}.damageCause`] = 'damage:invalid.cause';
+    else if (l.status === 'damaged' && l.damageCause === 'other' && l.damageCauseNote.trim() === '')
+      errors[`lines.${i}.damageCause`] = 'errors:damage.noteRequired';
   });
   return errors;
 }

@@ -3,9 +3,9 @@
 // scanned, still missing). F7 loads every complete order (each one posting its
 // stock issue); a short order is taken off whole, back to the pool or to the
 // confirmation list, with a reason.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LoadCheckOrder, LoadCheckView, TakeOffDestination } from '../../../shared/contract';
+import type { LoadCheckOrder, LoadCheckProduct, LoadCheckView, TakeOffDestination } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
@@ -87,35 +87,7 @@ export function LoadCheckPanel({ check, onLoad }: { check: LoadCheckView | null;
         </thead>
         <tbody>
           {check.orders.map((o) => (
-            <tr
-              key={o.orderId}
-              data-order-id={o.orderId}
-              data-number={o.number}
-              data-state={o.loaded ? 'loaded' : o.complete ? 'complete' : 'missing'}
-              className={o.loaded ? 'row-ok' : o.complete ? 'row-ready' : ''}
-            >
-              <td className="num">{o.stopSeq}</td>
-              <td className="mono">{o.number}</td>
-              <td>{o.customerName}</td>
-              <td className="num">{f.qty(o.expected)}</td>
-              <td className="num">{f.qty(o.scanned)}</td>
-              <td>
-                {o.loaded
-                  ? t('loading:station.loaded')
-                  : o.complete
-                    ? t('loading:station.complete')
-                    : t('loading:station.missingLines', {
-                        lines: o.missingLines.map((m) => `${m.productCode} ×${f.qty(m.missing)}`).join(', '),
-                      })}
-              </td>
-              <td>
-                {!o.loaded && (
-                  <button type="button" data-testid="load-take-off" onClick={() => setTakingOff(o)}>
-                    {t('loading:takeOff.button')}
-                  </button>
-                )}
-              </td>
-            </tr>
+            <OrderRow key={o.orderId} order={o} onTakeOff={setTakingOff} />
           ))}
         </tbody>
       </table>
@@ -130,16 +102,7 @@ export function LoadCheckPanel({ check, onLoad }: { check: LoadCheckView | null;
         </thead>
         <tbody>
           {check.products.map((p) => (
-            <tr key={p.productId} data-product-id={p.productId} className={p.missing === 0 ? 'row-ok' : ''}>
-              <td>
-                <span className="mono">{p.productCode}</span> {f.productName(p.productNameZh, p.productNameEn)}
-              </td>
-              <td className="num">
-                {f.qty(p.expected)} {p.unit}
-              </td>
-              <td className="num">{f.qty(p.scanned)}</td>
-              <td className="num">{f.qty(p.missing)}</td>
-            </tr>
+            <ProductRow key={p.productId} product={p} />
           ))}
         </tbody>
       </table>
@@ -161,6 +124,66 @@ export function LoadCheckPanel({ check, onLoad }: { check: LoadCheckView | null;
     </section>
   );
 }
+
+// One row per order and per product, drawn again only when its own figures
+// change: a scan's patch replaces the few rows it touched and keeps the others
+// as they were (shared/station/patch.ts), so 170 orders do not redraw per scan.
+const OrderRow = memo(function OrderRow({
+  order: o,
+  onTakeOff,
+}: {
+  order: LoadCheckOrder;
+  onTakeOff: (o: LoadCheckOrder) => void;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <tr
+      data-order-id={o.orderId}
+      data-number={o.number}
+      data-state={o.loaded ? 'loaded' : o.complete ? 'complete' : 'missing'}
+      className={o.loaded ? 'row-ok' : o.complete ? 'row-ready' : ''}
+    >
+      <td className="num">{o.stopSeq}</td>
+      <td className="mono">{o.number}</td>
+      <td>{o.customerName}</td>
+      <td className="num">{f.qty(o.expected)}</td>
+      <td className="num">{f.qty(o.scanned)}</td>
+      <td>
+        {o.loaded
+          ? t('loading:station.loaded')
+          : o.complete
+            ? t('loading:station.complete')
+            : t('loading:station.missingLines', {
+                lines: o.missingLines.map((m) => `${m.productCode} ×${f.qty(m.missing)}`).join(', '),
+              })}
+      </td>
+      <td>
+        {!o.loaded && (
+          <button type="button" data-testid="load-take-off" onClick={() => onTakeOff(o)}>
+            {t('loading:takeOff.button')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+});
+
+const ProductRow = memo(function ProductRow({ product: p }: { product: LoadCheckProduct }) {
+  const f = useFormat();
+  return (
+    <tr data-product-id={p.productId} className={p.missing === 0 ? 'row-ok' : ''}>
+      <td>
+        <span className="mono">{p.productCode}</span> {f.productName(p.productNameZh, p.productNameEn)}
+      </td>
+      <td className="num">
+        {f.qty(p.expected)} {p.unit}
+      </td>
+      <td className="num">{f.qty(p.scanned)}</td>
+      <td className="num">{f.qty(p.missing)}</td>
+    </tr>
+  );
+});
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (

@@ -1,15 +1,39 @@
 // The active task's big panel: lookup shows the product and its stock by
-// location and status; receipt shows the current bin and the lines so far.
+// location and status; receipt shows the current bin and the lines so far
+// (damaged ones apart, with their cause); the return check its lines.
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DamageCause } from '../../../shared/contract/damage';
 import type { ScanView, TaskView } from '../../../shared/contract/scanning';
 import { useFormat } from '../../i18n/format';
+import { DamageChoiceLists } from './DamageChoiceLists';
+import { DamagePanel } from './DamagePanel';
 import { LoadCheckPanel } from './LoadCheckPanel';
+import { ReturnCheckPanel } from './ReturnCheckPanel';
+import type { ReturnCheckConfirm } from './returnCheckConfirm';
 
-export function TaskPanel({ task, lastScans, onLoad }: { task: TaskView; lastScans: ScanView[]; onLoad: () => void }) {
+type DamageProps = Omit<Parameters<typeof DamagePanel>[0], 'task'>;
+
+export function TaskPanel({
+  task,
+  lastScans,
+  onLoad,
+  damage,
+  returnCheck,
+}: {
+  task: TaskView;
+  lastScans: ScanView[];
+  onLoad: () => void;
+  /** The damage choice by number keys: the damage task's report, or damaged goods at receiving. */
+  damage: DamageProps;
+  returnCheck: ReturnCheckConfirm;
+}) {
+  if (task.kind === 'damage') return <DamagePanel task={task} {...damage} />;
+  if (task.kind === 'returnCheck') return <ReturnCheckPanel task={task} confirm={returnCheck} />;
   if (task.kind === 'lookup') return <LookupPanel task={task} lastScans={lastScans} />;
   if (task.kind === 'count') return <CountPanel task={task} />;
   if (task.kind === 'load') return <LoadCheckPanel check={task.check} onLoad={onLoad} />;
-  return <ReceiptPanel task={task} />;
+  return <ReceiptPanel task={task} damage={damage} />;
 }
 
 /** Blind count: the session, the bin and what this counter has counted — never a book quantity. */
@@ -98,12 +122,17 @@ function LookupPanel({ task, lastScans }: { task: Extract<TaskView, { kind: 'loo
   );
 }
 
-function ReceiptPanel({ task }: { task: Extract<TaskView, { kind: 'receipt' }> }) {
+function ReceiptPanel({ task, damage }: { task: Extract<TaskView, { kind: 'receipt' }>; damage: DamageProps }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const choosing = useSyncExternalStore(damage.choice.subscribe, damage.choice.get);
   const total = task.lines.reduce((sum, l) => sum + l.qty, 0);
+  const causeName = (code: string) => {
+    const c = damage.causes.find((x: DamageCause) => x.code === code);
+    return c ? f.productName(c.nameZh, c.nameEn) : code;
+  };
   return (
-    <section className="card task-panel" data-testid="task-receipt">
+    <section className={`card task-panel${task.damaged ? ' receipt-damaged-mode' : ''}`} data-testid="task-receipt">
       <h2>{t('scan:task.receipt')}</h2>
       <div className="task-bin" data-testid="task-receipt-bin">
         <span className="task-bin-label">{t('scan:receipt.bin')}</span>
@@ -126,9 +155,23 @@ function ReceiptPanel({ task }: { task: Extract<TaskView, { kind: 'receipt' }> }
           </thead>
           <tbody>
             {task.lines.map((l) => (
-              <tr key={`${l.productId}/${l.locationId}`} data-product-id={l.productId}>
+              <tr
+                key={`${l.productId}/${l.locationId}/${l.damaged ? 'd' : 'g'}`}
+                data-product-id={l.productId}
+                data-damaged={l.damaged}
+                className={l.damaged ? 'receipt-line-damaged' : ''}
+              >
                 <td>
                   <span className="mono">{l.productCode}</span> {f.productName(l.productNameZh, l.productNameEn)}
+                  {l.damaged && (
+                    <span className="receipt-line-damage" data-testid="task-receipt-damage">
+                      {' '}
+                      · {t('scan:receipt.damaged')}:{' '}
+                      {l.damage
+                        ? `${causeName(l.damage.cause)} · ${t(`damage:kind.${l.damage.suggestion}`)}`
+                        : t('scan:receipt.chooseCause')}
+                    </span>
+                  )}
                 </td>
                 <td className="mono">{l.locationCode}</td>
                 <td className="num">
@@ -145,7 +188,33 @@ function ReceiptPanel({ task }: { task: Extract<TaskView, { kind: 'receipt' }> }
           </tfoot>
         </table>
       )}
+      {task.damaged && (
+        <div className="receipt-damage-choice" data-testid="task-receipt-damaged-mode">
+          <p className="receipt-damaged-banner">{t('scan:receipt.damagedMode')}</p>
+          <DamageChoiceLists
+            causes={damage.causes}
+            picked={
+              task.damage && choosing.cause === null
+                ? { cause: task.damage.cause, suggestion: task.damage.suggestion }
+                : choosing
+            }
+            note={damage.note}
+            onNote={damage.onNote}
+            onSubmit={damage.onSubmit}
+            done={
+              task.damage
+                ? t('scan:receipt.damageSet', {
+                    cause: causeName(task.damage.cause),
+                    suggestion: t(`damage:kind.${task.damage.suggestion}`),
+                  })
+                : t('damage:station.enter')
+            }
+            testId="task-receipt-damage"
+          />
+        </div>
+      )}
       <p className="page-hint">{t('scan:receipt.hint')}</p>
+      <p className="page-hint">{t('scan:receipt.damagedHint')}</p>
     </section>
   );
 }

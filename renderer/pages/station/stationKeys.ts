@@ -11,7 +11,10 @@ export type StationKeyAction =
   | { kind: 'task'; task: TaskKind }
   | { kind: 'focusManual' }
   | { kind: 'clearTask' }
-  | { kind: 'loadComplete' };
+  | { kind: 'loadComplete' }
+  | { kind: 'enter' }
+  /** Ctrl+D at receiving: the goods scanned next are damaged on arrival (again: good). */
+  | { kind: 'damaged' };
 
 type Key = {
   key: string;
@@ -36,6 +39,11 @@ export const keyCaps = {
   clearTask: 'F8',
   load: 'F6',
   loadComplete: 'F7',
+  damage: 'F9',
+  returnCheck: 'F10',
+  /** F7 finishes the return check too (in the load check it loads the complete orders). */
+  finishCheck: 'F7',
+  damaged: 'Ctrl+D',
 } as const;
 
 export function stationKeyAction(k: Key, fieldFocused: boolean): StationKeyAction | null {
@@ -47,14 +55,21 @@ export function stationKeyAction(k: Key, fieldFocused: boolean): StationKeyActio
     if (k.key === 'F8') return { kind: 'clearTask' };
     if (k.key === 'F6') return { kind: 'task', task: 'load' };
     if (k.key === 'F7') return { kind: 'loadComplete' };
+    if (k.key === 'F9') return { kind: 'task', task: 'damage' };
+    if (k.key === 'F10') return { kind: 'task', task: 'returnCheck' };
   }
   if (fieldFocused) return null;
   // Ctrl+Z: undo the last scan (a held key does not undo a whole series).
   if (k.ctrlKey && !k.altKey && !k.metaKey && !k.shiftKey && (k.key === 'z' || k.key === 'Z') && !k.repeat)
     return { kind: 'undo' };
+  // Ctrl+D: damaged on arrival (a scanner never types a Ctrl chord).
+  if (k.ctrlKey && !k.altKey && !k.metaKey && !k.shiftKey && (k.key === 'd' || k.key === 'D') && !k.repeat)
+    return { kind: 'damaged' };
   if (!plain) return null;
   if (/^[0-9]$/.test(k.key)) return { kind: 'digit', digit: k.key };
   if (k.key === 'Backspace') return { kind: 'qtyBackspace' };
   if (k.key === 'Escape') return { kind: 'qtyClear' };
+  // Enter with no field focused (a wedge scan's Enter never gets here): the damage task reports, the return check confirms.
+  if (k.key === 'Enter' && !k.shiftKey && !k.repeat) return { kind: 'enter' };
   return null;
 }

@@ -1,7 +1,12 @@
 // The station's state (active task, quantity key, last scans) as the core has
 // it, kept live by this station's scanner.scan and station.changed events.
-import { useCallback, useEffect, useState } from 'react';
+// A goods scan in the load check brings a patch of the view (the rows it
+// changed), not the whole ~72 KB view: it applies to the version it was made
+// from; anything else — a gap, another trip, a state older than one already
+// patched — and the whole state is asked for again.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScanView, StationState } from '../../../shared/contract/scanning';
+import { applyStationPatch } from '../../../shared/station/patch';
 import { api } from '../../api/client';
 import { useApiEvent, useReconnected } from '../../api/hooks';
 import { useSession } from '../../app/session';
@@ -21,17 +26,36 @@ export function useStation(onScan?: (scan: ScanView) => void): Station {
   const [state, setState] = useState<StationState | null>(null);
   const [lastScan, setLastScan] = useState<ScanView | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
+  /** What the screen shows, read synchronously when the next patch arrives. */
+  const held = useRef<StationState | null>(null);
+
+  const take = useCallback((s: StationState) => {
+    held.current = s;
+    setState(s);
+  }, []);
 
   const reload = useCallback(async () => {
     try {
-      const s = await api.request('station.state', {});
-      setState(s);
+      let s = await api.request('station.state', {});
+      // Patches applied while the request was out are newer than this reply: ask again (a race, rare).
+      for (let again = 0; again < 3 && held.current && s.version < held.current.version; again++)
+        s = await api.request('station.state', {});
+      take(s);
       setLastScan((old) => old ?? s.lastScans[0] ?? null);
       setLoadError(null);
     } catch (e) {
       setLoadError(e);
     }
-  }, []);
+  }, [take]);
+
+  /** A whole state (an event or a reply): older than one already patched means this one lacks scans. */
+  const receive = useCallback(
+    (s: StationState) => {
+      if (held.current && s.version < held.current.version) void reload();
+      else take(s);
+    },
+    [reload, take],
+  );
 
   useEffect(() => {
     void reload();
@@ -40,13 +64,18 @@ export function useStation(onScan?: (scan: ScanView) => void): Station {
 
   useApiEvent('scanner.scan', (p) => {
     if (p.station !== session.station) return;
-    setState(p.state);
+    if ('state' in p) receive(p.state);
+    else {
+      const next = applyStationPatch(held.current, p.patch, p.scan);
+      if (next) take(next);
+      else void reload();
+    }
     setLastScan(p.scan);
     onScan?.(p.scan);
   });
   useApiEvent('station.changed', (s) => {
-    if (s.station === session.station) setState(s);
+    if (s.station === session.station) receive(s);
   });
 
-  return { state, lastScan, loadError, apply: setState, reload };
+  return { state, lastScan, loadError, apply: receive, reload };
 }

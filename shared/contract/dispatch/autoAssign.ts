@@ -63,6 +63,11 @@ export type AutoAssignQuality = {
   routesSplit: number;
   assigned: number;
   unassigned: number;
+  /**
+   * The trade-off: the best plan that keeps route groups whole where it can
+   * (no mixing of heavy and light routes) — its vehicles and routes split.
+   */
+  routeFirst: { vehiclesUsed: number; routesSplit: number };
 };
 
 export type AutoAssignPlan = {

@@ -24,10 +24,12 @@ export type DispatchReportState = (typeof dispatchReportStates)[number];
 
 /**
  * Exceptions on the daily report: held 待处理 (or awaiting confirmation), short
- * 缺货 (on the confirmation list), left behind 未发 (released or later but not on
- * a trip that departed: taken off at the load check, or never loaded), refused 拒收.
+ * 缺货 (on the confirmation list from release), left behind 未发 (released for
+ * the date and still waiting once every trip of the date has departed),
+ * refused 拒收, taken off 撤下 (taken off a trip of the date at the load check
+ * and not back on one). Precisely: electron/core/dispatch/delivery/report.ts.
  */
-export const reportExceptionKinds = ['held', 'short', 'leftBehind', 'refused'] as const;
+export const reportExceptionKinds = ['held', 'short', 'leftBehind', 'refused', 'takenOff'] as const;
 export type ReportExceptionKind = (typeof reportExceptionKinds)[number];
 
 /** The default cut-off of the daily dispatch report (R9), in the warehouse's time zone. */
@@ -182,6 +184,8 @@ export type ReportException = {
   /** The order's state now, the refusal reason, the trip it was left off. */
   state: OrderState;
   reason: RefusalReason | null;
+  /** Taken off: what the keeper gave as the reason at the load check. */
+  takeOffReason: string | null;
   tripNumber: string | null;
   units: number;
   amountFen: number;

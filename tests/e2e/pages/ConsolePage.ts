@@ -1,5 +1,6 @@
 // Page objects: what a user does on each screen, in the users' words.
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { selectBin } from './fields';
 
 export class FirstRunPage {
@@ -70,6 +71,19 @@ export class InventoryPage {
   }
   totals(colId: string): Locator {
     return this.grid.locator(`.ag-row[row-id="pinned-bottom"] [col-id="${colId}"]`);
+  }
+  /** On hand of one product over every row the grid shows for it (opens the inventory page). */
+  async onHand(code: string): Promise<number> {
+    await new Shell(this.page).go('inventory');
+    await this.filter(code);
+    const shown = () => this.grid.locator('.ag-row:not(.ag-row-pinned) [col-id="productCode"]').allInnerTexts();
+    await expect
+      .poll(async () => (await shown()).length > 0 && (await shown()).every((c) => c.trim() === code))
+      .toBe(true);
+    const n = await this.rows().count();
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += Number((await this.cell(i, 'qty').innerText()).replace(/[^\d-]/g, ''));
+    return sum;
   }
 }
 

@@ -1,6 +1,5 @@
 // Page objects for scanning: the station screen, the scanner test/settings
 // screen and the scan log, in the keeper's and the administrator's words.
-import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 
 export class ScanStationPage {
@@ -124,33 +123,8 @@ export class ScanStationPage {
   }
 }
 
-/**
- * A serial scanner on the host end of a socat pty pair (tests/helpers/socat.ts):
- * each scan is the barcode's text and the terminator it was set up with.
- */
-export class SerialScanner {
-  constructor(
-    readonly hostPath: string,
-    readonly terminator = '\r',
-  ) {}
-
-  scan(code: string) {
-    fs.writeFileSync(this.hostPath, Buffer.from(code + this.terminator, 'latin1'));
-  }
-
-  /**
-   * Many scans, written in bursts as a keeper's trigger finger and the serial
-   * line deliver them; the bridge frames them by the terminator, in order.
-   */
-  async scanAll(codes: string[], burst = 25) {
-    for (let i = 0; i < codes.length; i += burst) {
-      const chunk = codes.slice(i, i + burst).map((c) => c + this.terminator);
-      fs.writeFileSync(this.hostPath, Buffer.from(chunk.join(''), 'latin1'));
-      // A breath between bursts, so the station's screen keeps up with the line.
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-}
+// A serial scanner on the host end of a socat pty pair: the one helper of the tests and benches.
+export { SerialCable as SerialScanner } from '../../helpers/serialScanner';
 
 export class ScannerTestPage {
   constructor(readonly page: Page) {}

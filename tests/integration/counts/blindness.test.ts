@@ -139,6 +139,49 @@ describe('blind count', () => {
     await ask('dispatch.saveReport', { dispatchDate: '2026-12-05', note: '' });
     await ask('dispatch.submitReport', { dispatchDate: '2026-12-05', note: '' });
     await ask('dispatch.cutoff', {});
+    await ask('analyses.damage', { month: '2026-12' });
+    await ask('analyses.saveDamage', { month: '2026-12', note: '' });
+    await ask('analyses.submitDamage', { month: '2026-12', note: '' });
+    // Damage (issue 13): a keeper's report and disposal name the quantity they saw, never the book.
+    await ask('damage.causes', {});
+    await ask('damage.finders', {});
+    await ask('damage.report', {
+      productId: product,
+      fromStatus: 'good',
+      locationId: c.bin('A-03'),
+      qty: 3,
+      whereFound: 'count',
+      cause: 'crushed',
+      suggestion: 'scrap',
+      idempotencyKey: 'blind-damage-1',
+    });
+    await ask('damage.list', {});
+    await ask('damage.get', { reportId: 1 });
+    await ask('damage.attach', { reportId: 1, fileName: 'x.png', dataBase64: 'AAAA' });
+    await ask('damage.attachment', { attachmentId: 1 });
+    await ask('disposals.propose', {
+      kind: 'scrap',
+      lines: [{ productId: product, locationId: c.bin('A-03'), qty: 3 }],
+      idempotencyKey: 'blind-disposal-1',
+    });
+    await ask('disposals.list', {});
+    await ask('disposals.get', { disposalId: 1 });
+    await ask('damage.reportAtStation', { cause: 'wet', suggestion: 'scrap', idempotencyKey: 'blind-station-1' });
+    // Returns (issue 13): the keeper's check names what came back, never the book.
+    await ask('returns.list', {});
+    await ask('returns.get', { returnId: 1 });
+    await ask('returns.find', { number: 'TH-none' });
+    await ask('returns.takeRefusal', { orderId: 1 });
+    await ask('returns.check', {
+      returnId: 1,
+      casesChecked: 1,
+      lines: [{ productId: product, qty: 3, reason: 'quality' }],
+    });
+    // The station's return check and receiving damage (issue 13): what was scanned, never the book.
+    await ask('station.receiptDamage', { damaged: true, damage: { cause: 'wet', suggestion: 'scrap' } });
+    await ask('returns.checkAtStation', { casesChecked: 1 });
+    // Complaints (issue 16): the categories list is open to any role; it carries no stock.
+    await ask('complaints.categories', {});
     replies['stock.balances'] = balances;
     // counts.finishCounting ends the blind phase: its reply may show the book, so it is checked before, by state.
     // auth.logout says nothing but null, and would end the keeper's session here.

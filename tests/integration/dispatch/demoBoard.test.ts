@@ -1,6 +1,6 @@
 // Tomorrow's board from the demo day (issue 12): 30 vehicles typed by their
-// capacity, the lead dispatcher holding the override right, and once the
-// operator releases the day, its orders in the pool with their loads.
+// capacity, the lead dispatcher holding the override right, and the released
+// day's orders in the pool with their loads, which the fleet can carry.
 import { demoVehicleTypes } from '../../../electron/core/setup/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
@@ -43,16 +43,26 @@ describe('the demo’s board', () => {
     );
   });
 
-  it('shows the released day in the pool, weighed, emergency orders first', async () => {
+  it('shows the released day in the pool without a release by hand, weighed, emergency orders first', async () => {
     const op = await login('operator');
     const date = (await call(core, op, 'orders.list', {}))[0]!.dispatchDate!;
-    await call(core, op, 'orders.release', { dispatchDate: date });
     const board = await call(core, await login('dispatcher'), 'dispatch.board', { dispatchDate: date });
-    expect(board.orders.length).toBeGreaterThan(2000);
+    expect(board.orders.length).toBeGreaterThan(4800);
     expect(board.vehicles).toHaveLength(30);
     expect(board.orders.every((o) => o.tripId === null && o.state === 'released')).toBe(true);
     const firstPlain = board.orders.findIndex((o) => !o.emergency);
     expect(board.orders.slice(firstPlain).some((o) => o.emergency)).toBe(false);
     expect(board.orders.filter((o) => o.weightG > 0 && o.loadCases > 0).length).toBe(board.orders.length);
+  });
+
+  it('has a fleet that carries the whole released day, in cases and in kg', async () => {
+    const op = await login('operator');
+    const date = (await call(core, op, 'orders.list', {}))[0]!.dispatchDate!;
+    const board = await call(core, await login('dispatcher'), 'dispatch.board', { dispatchDate: date });
+    const cases = board.orders.reduce((s, o) => s + o.loadCases, 0);
+    const kg = board.orders.reduce((s, o) => s + o.weightG, 0) / 1000;
+    expect(cases).toBeGreaterThan(15_000);
+    expect(cases).toBeLessThan(board.vehicles.reduce((s, v) => s + v.capacityCases, 0));
+    expect(kg).toBeLessThan(board.vehicles.reduce((s, v) => s + v.capacityKg, 0));
   });
 });

@@ -3,15 +3,12 @@
 // station resumes where it was — every scan counted once, none lost, none
 // doubled — because each scan's lines are stored with the station's task in
 // the scan's transaction.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Caller } from '../../../electron/core/context';
 import { openCore, type Core } from '../../../electron/core/core';
 import { call, password } from '../fixtures';
-import { newScanner } from '../../helpers/scannerConfig';
-import type { PtyPair } from '../../helpers/socat';
-import { createPtyPair, openHost, tempDir } from '../scanner/harness';
+import { askCore, plugSerialScanner, type SerialScanner } from '../../helpers/serialScanner';
+import { tempDir } from '../../helpers/tempDirs';
 import { loadingWarehouse, type LoadingWarehouse } from './loadingFixtures';
 
 const p1Unit = '6901234567892';
@@ -19,51 +16,19 @@ const p1Case = '16901234567899';
 
 let lw: LoadingWarehouse | null = null;
 let core: Core | null = null;
-let pair: PtyPair | null = null;
-let dir: string | null = null;
+let scanner: SerialScanner | null = null;
 afterEach(async () => {
   await core?.close();
   core = null;
   lw = null;
-  await pair?.stop();
-  pair = null;
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  dir = null;
+  await scanner?.close();
+  scanner = null;
 });
 
 async function logIn(c: Core, username: string): Promise<Caller> {
   const caller = c.newCaller(`${username}-browser`);
   await call(c, caller, 'auth.login', { username, secret: password });
   return caller;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== null && v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-const scannerIs = (c: Core, who: Caller, state: string) =>
-  until(`the scanner to be ${state}`, async () =>
-    (await call(c, who, 'scanner.list', {})).status.some((s) => s.state === state),
-  );
-
-/** Plays frames on the scanner's cable and waits until the scan log holds `total` scans. */
-async function scanSerial(c: Core, who: Caller, frames: string[], total: number) {
-  const host = await openHost(pair!);
-  try {
-    for (const f of frames) await host.write(`${f}\r`);
-    await until(
-      `${total} scans`,
-      async () => (await call(c, who, 'scans.list', { offset: 0, limit: 1 })).total >= total,
-    );
-  } finally {
-    await host.close();
-  }
 }
 
 describe('load check with a serial scanner', () => {
@@ -82,37 +47,27 @@ describe('load check with a serial scanner', () => {
     core = await openCore({ dataDir, station: 'test-station', serial: true, log: () => {} });
     const admin = await logIn(core, 'admin');
     const keeper = await logIn(core, 'u-warehousekeeper');
-    dir = tempDir('load-serial');
-    pair = await createPtyPair(path.join(dir, 'pty'));
-    await call(
-      core,
-      admin,
-      'scanner.save',
-      newScanner({ name: 'Dock gun', station: 'test-station', port: pair.device }),
-    );
-    await scannerIs(core, admin, 'connected');
+    scanner = await plugSerialScanner(askCore(core, admin), { dir: tempDir('load-serial'), station: 'test-station' });
     await call(core, keeper, 'station.setTask', { task: 'load' });
 
     // The trip barcode, then a case (24) and three units: 27 of 100.
-    await scanSerial(core, keeper, [trip.number, p1Case, p1Unit, p1Unit, p1Unit], 5);
+    await scanner.scanAndWait([trip.number, p1Case, p1Unit, p1Unit, p1Unit], 5);
     let check = await call(core, keeper, 'dispatch.loadCheck', { tripId: trip.tripId });
     expect(check.totals.scanned).toBe(27);
 
-    await pair.stop(); // unplugged
-    await scannerIs(core, admin, 'disconnected');
-    await pair.restart(); // plugged back
-    await scannerIs(core, admin, 'connected');
+    await scanner.unplug();
+    await scanner.plug();
 
     // Resumes on the same trip: two more cases and 25 units make the 100 whole.
     const rest = [p1Case, p1Case, ...Array.from({ length: 25 }, () => p1Unit)];
-    await scanSerial(core, keeper, rest, 5 + rest.length);
+    await scanner.scanAndWait(rest, 5 + rest.length);
     check = await call(core, keeper, 'dispatch.loadCheck', { tripId: trip.tripId });
     expect(check.totals).toMatchObject({ expected: 100, scanned: 100, missing: 0, complete: 2 });
     const scans = await call(core, keeper, 'scans.list', { offset: 0, limit: 100 });
     expect(scans.total).toBe(5 + rest.length);
     expect(scans.rows.every((s) => s.outcome === 'accepted' && s.task === 'load')).toBe(true);
     // One more unit now is an over-scan: nothing was doubled to hide it.
-    await scanSerial(core, keeper, [p1Unit], 6 + rest.length);
+    await scanner.scanAndWait([p1Unit], 6 + rest.length);
     const last = (await call(core, keeper, 'scans.list', { offset: 0, limit: 1 })).rows[0]!;
     expect(last).toMatchObject({ outcome: 'rejected', reason: 'loading.overScan' });
   });

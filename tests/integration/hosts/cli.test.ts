@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openCore } from '../../../electron/core/core';
 import { claimDataDir } from '../../../electron/core/dataDirLock';
 import { tempDataDir } from '../fixtures';
 
@@ -30,7 +31,8 @@ beforeAll(async () => {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['better-sqlite3', 'serialport', '@serialport/*'],
+    // playwright-core reads its own package.json at run time: it stays in node_modules.
+    external: ['better-sqlite3', 'serialport', '@serialport/*', 'playwright-core'],
     outfile: cliBundle,
     logLevel: 'silent',
   });
@@ -151,5 +153,24 @@ describe('cangwu CLI', () => {
     const [first, ...usage] = r.stderr.trim().split('\n');
     expect(first).toBe('cangwu: cannot export "everything": balances or movements (只能导出库存或流水)');
     expect(usage.join('\n')).toMatch(/^usage:\n {2}cangwu export balances\|movements \[--format csv\|json\]/);
+  });
+
+  it('init --time-zone sets the warehouse zone its business days follow; an unknown zone, or a new zone for a warehouse with documents, is refused', async () => {
+    const dir = tempDataDir('cli-zone');
+    expect((await cangwu('init', '--time-zone', 'Etc/GMT+10', '--data-dir', dir)).code).toBe(0);
+    const core = await openCore({ dataDir: dir, station: 'test', log: () => {} });
+    try {
+      const status = await core.dispatch(core.newCaller('test'), 'setup.status', {});
+      expect(status.ok && (status.value as { timeZone: string }).timeZone).toBe('Etc/GMT+10');
+    } finally {
+      await core.close();
+    }
+    const bad = await cangwu('init', '--time-zone', 'Mars/Olympus', '--data-dir', tempDataDir('cli-zone-bad'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.split('\n')[0]).toContain('Mars/Olympus');
+    // The demo warehouse has documents dated in Asia/Shanghai: they keep it.
+    const moved = await cangwu('init', '--time-zone', 'Europe/Berlin', '--data-dir', demoDir);
+    expect(moved.code).toBe(2);
+    expect(moved.stderr).toContain('Asia/Shanghai');
   });
 });

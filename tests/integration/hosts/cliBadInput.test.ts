@@ -61,6 +61,9 @@ const cases: Record<CommandName, { args: () => string[]; line: RegExp }[]> = {
   ],
   check: [{ args: () => ['check', '--data-dir', file], line: /data folder .*plain\.csv is not a folder/ }],
   backup: [{ args: () => ['backup', '--to'], line: /--to needs a value/ }],
+  report: [
+    { args: () => ['report', 'weekly', '--week', 'W48', '--csv', 'x.csv'], line: /--week must look like 2026-W48/ },
+  ],
   restore: [{ args: () => ['restore', '--from', missing()], line: /--from: no such file/ }],
   serve: [{ args: () => ['serve', '--port', 'abc'], line: /--port must be a number 0–65535, not "abc"/ }],
   decode: [{ args: () => ['decode'], line: /missing "<raw>"/ }],

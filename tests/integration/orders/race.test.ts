@@ -22,7 +22,8 @@ beforeAll(async () => {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['better-sqlite3', 'serialport', '@serialport/*'],
+    // playwright-core reads its own package.json at run time: it stays in node_modules.
+    external: ['better-sqlite3', 'serialport', '@serialport/*', 'playwright-core'],
     outfile: bundle,
     logLevel: 'silent',
   });

@@ -3,32 +3,26 @@
 // On the station host every browser shares the host's station name, so a keeper
 // counting at the scanner and an operator browsing elsewhere are one station.
 // A real serial scanner here: a socat pty pair, the core's own bridge.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventMessage, StationState } from '../../../shared/contract';
 import type { Caller } from '../../../electron/core/context';
 import { openCore, type Core } from '../../../electron/core/core';
 import { call, password, refusal } from '../fixtures';
 import { countWarehouse, enter, startZoneCount, type CountWarehouse } from '../counts/countFixtures';
-import { newScanner } from '../../helpers/scannerConfig';
-import { createPtyPair, openHost, tempDir } from '../scanner/harness';
-import type { PtyPair } from '../../helpers/socat';
+import { askCore, plugSerialScanner, until, type SerialScanner } from '../../helpers/serialScanner';
+import { tempDir } from '../../helpers/tempDirs';
 
 // Fixture barcodes: P001 unit 6901234567892; P002 unit 6902234567899.
 const p1Unit = '6901234567892';
 const p2Unit = '6902234567899';
 
 let c: CountWarehouse | null = null;
-let pair: PtyPair | null = null;
-let dir: string | null = null;
+let scanner: SerialScanner | null = null;
 afterEach(async () => {
   await c?.w.core.close();
   c = null;
-  await pair?.stop();
-  pair = null;
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  dir = null;
+  await scanner?.close();
+  scanner = null;
 });
 
 /** A window logged in as `username` on a core (a browser on the station host). */
@@ -46,35 +40,20 @@ async function reopenWithScanners(cw: CountWarehouse): Promise<Core> {
   return core;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== null && v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-/** Waits for the station's serial scanner to be open. */
+/** Waits for the station's serial scanner to be open (after a restart: the new core's bridge). */
 function connected(core: Core, who: Caller) {
   return until('the scanner to connect', async () =>
     (await call(core, who, 'scanner.list', {})).status.some((s) => s.state === 'connected'),
   );
 }
 
-/** Plays frames on the scanner's cable and waits until the scan log holds `total` scans. */
+/** Plays frames on the scanner's cable; the scan log's newest rows once it holds `total`. */
 async function scanSerial(core: Core, who: Caller, frames: string[], total: number) {
-  const host = await openHost(pair!);
-  try {
-    for (const f of frames) await host.write(`${f}\r`);
-    await until(
-      `${total} scans`,
-      async () => (await call(core, who, 'scans.list', { offset: 0, limit: 1 })).total >= total,
-    );
-  } finally {
-    await host.close();
-  }
+  await scanner!.cable.scanAll(frames);
+  await until(
+    `${total} scans`,
+    async () => (await call(core, who, 'scans.list', { offset: 0, limit: 1 })).total >= total,
+  );
   return (await call(core, who, 'scans.list', { offset: 0, limit: 100 })).rows;
 }
 
@@ -90,15 +69,11 @@ describe('the owner of a station’s task', () => {
     const admin = await logIn(core, 'admin');
     let keeper = await logIn(core, 'u-warehousekeeper');
     let operator = await logIn(core, 'u-operator');
-    dir = tempDir('owner');
-    pair = await createPtyPair(path.join(dir, 'pty'));
-    await call(
-      core,
-      admin,
-      'scanner.save',
-      newScanner({ name: 'Count gun', station: 'test-station', port: pair.device }),
-    );
-    await connected(core, admin);
+    scanner = await plugSerialScanner(askCore(core, admin), {
+      dir: tempDir('owner'),
+      station: 'test-station',
+      name: 'Count gun',
+    });
 
     // Nobody has chosen a task: a serial scan (a lookup) is no one's, though the operator just asked something.
     await call(core, operator, 'stock.balances', {});

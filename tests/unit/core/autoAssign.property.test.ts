@@ -162,6 +162,15 @@ describe('automatic assignment over random days', { timeout: 120_000 }, () => {
     );
   });
 
+  it('gives the same plan for the same day', () => {
+    fc.assert(
+      fc.property(day, (d) => {
+        expect(planAssignment(toInput(d))).toEqual(planAssignment(toInput(d)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('leaves unassigned only what fits in no vehicle, saying whether any vehicle could carry it at all', () => {
     fc.assert(
       fc.property(day, (d) => {
@@ -275,5 +284,77 @@ describe('automatic assignment on a small day', () => {
     expect(perDimensionLowerBound(bins, 150, 2_100_000)).toBe(2);
     expect(vehiclesLowerBound(bins, 150, 2_100_000)).toBe(3);
     expect(vehiclesLowerBound(bins, 0, 0)).toBe(0);
+  });
+});
+
+describe('automatic assignment mixes heavy and light routes to save vehicles', { timeout: 120_000 }, () => {
+  // Days of many small orders against the vans (each at most ~3 % of the smallest
+  // van), routes of very different density (kg per case), on a mixed fleet.
+  const smallDay = fc.record({
+    vans: fc.array(fc.constantFrom([500, 3000], [900, 5500], [1400, 8500]), { minLength: 3, maxLength: 8 }),
+    routes: fc.array(fc.double({ min: 1, max: 12, noNaN: true }), { minLength: 2, maxLength: 8 }),
+    orders: fc.array(
+      fc.record({ route: fc.nat(), customer: fc.integer({ min: 0, max: 9 }), cases: fc.integer({ min: 1, max: 15 }) }),
+      { minLength: 1, maxLength: 400, size: 'max' },
+    ),
+    emergencyEvery: fc.integer({ min: 0, max: 20 }),
+  });
+  const toSmallInput = (d: {
+    vans: (readonly [number, number])[];
+    routes: number[];
+    orders: { route: number; customer: number; cases: number }[];
+    emergencyEvery: number;
+  }): PlanInput => ({
+    bins: d.vans.map(([cases, kg], i) => ({
+      key: `vehicle:${i + 1}`,
+      tripId: null,
+      vehicleId: i + 1,
+      capacityCases: cases,
+      capacityG: kg * 1000,
+      loadedCases: 0,
+      loadedG: 0,
+      tier: 0,
+    })),
+    orders: d.orders.map((o, i) => {
+      const r = o.route % d.routes.length;
+      return {
+        id: i + 1,
+        customerId: r * 10 + o.customer + 1,
+        area: `A${r % 2}`,
+        route: `R${r}`,
+        routeSeq: o.customer,
+        emergency: d.emergencyEvery > 0 && i % d.emergencyEvery === 0,
+        loadCases: o.cases,
+        weightG: Math.round(o.cases * d.routes[r]! * 1000),
+      };
+    }),
+  });
+
+  it('uses no more vehicles than packing whole routes would', () => {
+    fc.assert(
+      fc.property(smallDay, (d) => {
+        const inp = toSmallInput(d);
+        const plan = planAssignment(inp);
+        if (plan.quality.unassigned === 0)
+          expect(plan.quality.vehiclesUsed).toBeLessThanOrEqual(plan.quality.routeFirst.vehiclesUsed);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('uses at most two vehicles beyond the lower bound when the fleet can carry the day', () => {
+    fc.assert(
+      fc.property(smallDay, (d) => {
+        const inp = toSmallInput(d);
+        const plan = planAssignment(inp);
+        const fleet = inp.bins.reduce((s, b) => ({ c: s.c + b.capacityCases, g: s.g + b.capacityG }), { c: 0, g: 0 });
+        const load = inp.orders.reduce((s, o) => ({ c: s.c + o.loadCases, g: s.g + o.weightG }), { c: 0, g: 0 });
+        // A fleet with room to spare (10 %) on both dimensions: every order placed, within the bound + 2.
+        if (load.c > 0.9 * fleet.c || load.g > 0.9 * fleet.g) return;
+        expect(plan.quality.unassigned).toBe(0);
+        expect(plan.quality.vehiclesUsed).toBeLessThanOrEqual(plan.quality.lowerBound + 2);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -70,6 +70,25 @@ const cases: Record<CommandName, Case[]> = {
     [() => ['check', '--data-dir', empty], /no Cangwu database in/],
     [() => ['check', '--data-dir'], /--data-dir needs a value/],
   ],
+  report: [
+    [() => ['report', 'weekly', '--week', '2026-W48'], /exactly one of --pdf, --csv, --xlsx/],
+    [() => ['report', 'weekly', '--week', '2026-W48', '--pdf', 'a.pdf', '--csv', 'a.csv'], /exactly one of/],
+    [() => ['report', 'payroll', '--week', '2026-W48', '--pdf', 'a.pdf'], /unknown report "payroll"/],
+    [() => ['report', 'weekly', '--week', '2026-48', '--pdf', 'a.pdf'], /--week must look like 2026-W48/],
+    [() => ['report', 'weekly', '--pdf', 'a.pdf'], /give --week, or --from and --to/],
+    [() => ['report', 'weekly', '--from', '2026-11-01', '--pdf', 'a.pdf'], /give --week, or --from and --to/],
+    [
+      () => ['report', 'weekly', '--week', '2026-W48', '--from', '2026-11-01', '--to', '2026-11-07', '--pdf', 'a.pdf'],
+      /give --week, or/,
+    ],
+    [
+      () => ['report', 'weekly', '--from', '1/11/2026', '--to', '2026-11-07', '--pdf', 'a.pdf'],
+      /--from must be a date/,
+    ],
+    [() => ['report', 'weekly', '--week', '2026-W48', '--pdf', dir], /--pdf .* is a folder/],
+    [() => ['report', 'weekly', '--week', '2026-W48', '--warehouse', 'main', '--pdf', 'a.pdf'], /--warehouse must be/],
+    [() => ['report'], /missing weekly/],
+  ],
   backup: [
     [() => ['backup'], /--to FILE is required/],
     [() => ['backup', '--to'], /--to needs a value/],

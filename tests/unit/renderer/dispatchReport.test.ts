@@ -74,4 +74,29 @@ describe('report CSV', () => {
     expect(csv).toContain('"C001 天河, 店",1,2,48,28.8,72.00');
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
   });
+
+  it('gives a taken-off order the keeper’s reason and the trip it was taken off', () => {
+    const csv = reportCsv(t, {
+      ...report,
+      exceptions: [
+        {
+          orderId: 7,
+          orderNumber: 'SO-7',
+          customerCode: 'C002',
+          customerName: '越秀超市',
+          kind: 'takenOff',
+          state: 'released',
+          reason: null,
+          takeOffReason: '缺一箱',
+          tripNumber: 'T20261205-01',
+          units: 48,
+          amountFen: 7200,
+          remark: '',
+        },
+      ],
+    });
+    expect(csv).toContain(
+      'delivery:report.kind.takenOff,SO-7,C002 越秀超市,orders:state.released,缺一箱,T20261205-01,48,72.00,',
+    );
+  });
 });

@@ -1,5 +1,6 @@
 // Numbered, forward-only migrations. Each runs in the transaction that records
 // its version, so a crash leaves the database at N or N+1, never in between.
+import type Database from 'better-sqlite3';
 import { initial } from './001_initial';
 import { scanning } from './002_scanning';
 import { catalogueVersion } from './003_catalogue_version';
@@ -13,8 +14,23 @@ import { loading } from './013_loading';
 import { delivery } from './014_delivery';
 import { damage } from './015_damage';
 import { returns } from './016_returns';
+import { analyses } from './019_analyses';
+import { periodFigures } from './020_period_figures';
+import { attachmentBytes } from './025_attachment_bytes';
+import { complaints } from './026_complaints';
+import { calls } from './027_calls';
+import { kpiTargets } from './021_kpi_targets';
 
-export type Migration = { version: number; name: string; sql: string };
+export type Migration = {
+  version: number;
+  name: string;
+  sql: string;
+  /**
+   * Data that moves with the schema change, run after `sql` in the same
+   * transaction, given the data folder (absent for an in-memory database).
+   */
+  data?: (db: Database.Database, dataDir: string) => void;
+};
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -30,6 +46,12 @@ export const migrations: readonly Migration[] = [
   delivery,
   damage,
   returns,
+  analyses,
+  periodFigures,
+  kpiTargets,
+  attachmentBytes,
+  complaints,
+  calls,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);

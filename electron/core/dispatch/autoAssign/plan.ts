@@ -2,9 +2,16 @@
 // and the available vehicles/trips to a plan. No database, no clock: the
 // services read the board, call `planAssignment`, and apply its result.
 //
-// The algorithm — best-fit-decreasing over route groups, a consolidation
-// pass, then a repair pass:
+// The problem is two-dimensional bin packing (cases and kg) on vehicles of
+// different sizes, with route affinity (a route's stops on one vehicle where
+// it fits), whole customer stops, whole orders and emergency orders first.
+// The planner builds two kinds of plan and keeps the best — fewest orders
+// left, then fewest vehicles, then fewest routes split — so it is never worse
+// in vehicles than packing whole routes, and it carries that route-first
+// plan's vehicles and routes split beside its own (`quality.routeFirst`), so
+// the dispatcher sees what mixing routes saved.
 //
+// A. Route-first (three orderings of "largest": mix, cases, kg):
 //  1. Emergency orders 紧急 first, one by one (by route, then stop), each in
 //     the earliest departure tier (existing trips by departure time and run;
 //     new trips, without a time, leave with the first runs) that has room for
@@ -12,44 +19,72 @@
 //     route's emergencies went to, else one that can carry the rest of its
 //     route. Every emergency order therefore sits on the earliest trips that
 //     had room for it among the emergency load alone.
-//  2. The rest of the pool in route groups (area + route), largest first
-//     (by the larger of its share of the fleet's cases and of its kg; the
-//     planner also tries largest by cases and by kg alone and keeps the plan
-//     with fewest vehicles, then fewest routes split — two capacities make
-//     one order of "largest" not always the best). A group goes whole to
-//     the bin that already holds its emergency orders when it fits there, else to the bin in use (loaded, or an existing trip) it
-//     fills best (best fit), else to the largest unused bin that takes it
-//     — largest for the day's mix of cases and kg (the smaller of its share
-//     of the day's cases and of its kg), so the vehicles opened are those
-//     that carry most of this day.
-//     A route's stops thus stay on one vehicle wherever one vehicle can
-//     carry them.
-//  3. A route that fits no single bin is split: its customers in stop order are poured into bins (the group's emergency
-//     bin, then used bins with room, then the largest unused), a customer's
-//     orders kept together; a customer too large for any bin is split by
-//     order. Splits are counted (`routesSplit`).
+//  2. The rest of the pool in route groups (area + route), largest first.
+//     A group goes whole to the bin that already holds its emergency orders
+//     when it fits there, else to the bin in use (loaded, or an existing
+//     trip) it fills best (best fit), else to the largest unused bin that
+//     takes it — largest for the day's mix of cases and kg (the smaller of
+//     its share of the day's cases and of its kg), so the vehicles opened are
+//     those that carry most of this day. A route's stops thus stay on one
+//     vehicle wherever one vehicle can carry them.
+//  3. A route that fits no single bin is split: its customers in stop order
+//     are poured into bins (the group's emergency bin, then used bins with
+//     room, then the largest unused), a customer's orders kept together; a
+//     customer too large for any bin is split by order. Splits are counted
+//     (`routesSplit`).
+//
+// B. Density-aware (why: on a real day routes differ widely in kg per case —
+//    a route with a customer taking 200 cases of oil fills a van on weight at
+//    a third of its cases, a route of snacks fills one on cases at 60 % of
+//    its kg; packing whole routes then leaves every van full on ONE dimension
+//    and empty on the other. Reaching the both-dimensions bound means mixing
+//    heavy and light stops in one van, which splits routes):
+//  1. Emergency orders as in A when the bins leave in more than one tier;
+//     when all leave together they travel with their customers' stops (and
+//     the plan is kept only if it places every one of them).
+//  2. Vans one by one, those in use first, then the largest for the day's mix.
+//     Each van is seeded with the heaviest stop left (kg per case above the
+//     fleet's) that fits, then poured stop by stop (whole customer stops):
+//     the stop that keeps the van nearest the mix the rest of the load needs
+//     of the vans left (kg fill against case fill, each over that need), a
+//     stop of a route already in the van counting as slightly nearer
+//     (`routeAffinity`), so routes stay together where the mix allows. This
+//     is a first-fit-decreasing on the larger dimension (the seed) followed
+//     by a balance-greedy fill: simple, explainable, O(stops²) at worst.
+//  3. Local improvement (after the consolidation below): the least-filled new trips are emptied, all their
+//     stops or none, by moving each stop to another trip with room (its own
+//     route's first), or by swapping it for a stop of another trip that then
+//     fits in a third. Bounded rounds and candidates: the same input gives the
+//     same plan, and the whole planner stays well under the 1 s budget.
+//
+// Both kinds then:
 //  4. Consolidation: while the stops of the least-filled new trip all fit in
 //     the other trips' free room (onto a trip of the same route first, then
 //     of the same area, tightest fit), they move and a vehicle is saved. This
 //     is the other case where a route is split: when keeping it whole would
-//     cost a vehicle (routes of ~330 cases on vehicles of 300–600 would
-//     otherwise leave each vehicle a third empty).
+//     cost a vehicle.
 //  5. Repair pass: every order still unplaced (emergency orders first, then
-//     largest first) is tried in
-//     every bin (first fit). What is left cannot fit anywhere: each gets a
-//     reason — no vehicle large enough for it even empty, or the fleet is full.
+//     largest first) is tried in every bin (first fit). What is left cannot
+//     fit anywhere: each gets a reason — no vehicle large enough for it even
+//     empty, or the fleet is full.
 //  6. Stops within a bin: nearest neighbour from the depot when the depot and
 //     every customer of the bin have coordinates, else route then the
 //     customer's stop on it (customers.stop_seq), then customer id.
+//
+// The lower bound (`vehiclesLowerBound`, issue 12) assumes every van carries
+// the day's average mix; whole orders and stops of very different density
+// cannot all be mixed that finely, so on a day with a few very heavy orders
+// no plan reaches it (on the demo day, a mixed-integer estimate that keeps
+// only the stops of 100+ cases whole, the rest divisible, already needs 28
+// vehicles where the bound says 23).
 //
 // Why written here rather than a library: the npm bin-packing packages
 // (bin-packing, binpackingjs, …) pack rectangles/1-D items into identical
 // bins, are mostly unmaintained, and know nothing of two capacities at once,
 // heterogeneous vehicles, groups to keep together or emergency-first. These
-// greedy passes are a few hundred lines, run in O(groups × bins + orders)
-// plus the consolidation's O(bins² × stops), about 0.2–0.5 s for the demo
-// day's 5,300 orders on 30 vehicles (see the auto-assign bench, which also
-// prints the plan's quality beside the lower bound).
+// greedy passes are a few hundred lines and run in about 0.1–0.2 s for the
+// demo day's 5,300 orders on 30 vehicles (see the auto-assign bench, which
+// also prints the plan's quality beside the lower bound).
 //
 // Never splits an order; never exceeds a bin's capacity in cases or grams.
 
@@ -114,6 +149,11 @@ export type PlanQuality = {
   routesSplit: number;
   assigned: number;
   unassigned: number;
+  /**
+   * The best plan that packs whole route groups (no density pairing): its
+   * vehicles and routes split, so the dispatcher sees what mixing routes saved.
+   */
+  routeFirst: { vehiclesUsed: number; routesSplit: number };
 };
 
 export type Plan = {
@@ -206,24 +246,44 @@ export function vehiclesLowerBound(bins: PlanBin[], totalCases: number, totalG: 
 }
 
 /** Orders in which route groups are packed, largest first: the planner tries each and keeps the best plan. */
-const groupOrders = ['mix', 'cases', 'kg'] as const;
+const groupOrders = ['mix', 'cases', 'kg', 'density'] as const;
+/** How much nearer the day's mix a stop of a route already in the van counts (fill fraction). */
+const routeAffinity = 0.05;
+/** The local improvement's bounds: rounds (a vehicle saved each) and trips tried per round. */
+const improveRounds = 5;
+const improveCandidates = 4;
 type GroupOrder = (typeof groupOrders)[number];
 
 export function planAssignment(input: PlanInput): Plan {
-  let best: Plan | null = null;
+  const better = (p: Plan, than: Plan | null) => {
+    if (!than) return true;
+    const q = p.quality;
+    const t = than.quality;
+    return (
+      q.unassigned < t.unassigned ||
+      (q.unassigned === t.unassigned &&
+        (q.vehiclesUsed < t.vehiclesUsed || (q.vehiclesUsed === t.vehiclesUsed && q.routesSplit < t.routesSplit)))
+    );
+  };
+  let routeFirst: Plan | null = null;
   for (const order of groupOrders) {
+    if (order === 'density') continue;
     const plan = attempt(input, order);
-    const q = plan.quality;
-    if (
-      !best ||
-      q.unassigned < best.quality.unassigned ||
-      (q.unassigned === best.quality.unassigned &&
-        (q.vehiclesUsed < best.quality.vehiclesUsed ||
-          (q.vehiclesUsed === best.quality.vehiclesUsed && q.routesSplit < best.quality.routesSplit)))
-    )
-      best = plan;
+    if (better(plan, routeFirst)) routeFirst = plan;
   }
-  return best!;
+  const alternative = { vehiclesUsed: routeFirst!.quality.vehiclesUsed, routesSplit: routeFirst!.quality.routesSplit };
+  // Nothing to save when the route-first plan places every order on as few
+  // vehicles as the lower bound.
+  const rf = routeFirst!.quality;
+  if (rf.unassigned === 0 && rf.vehiclesUsed <= rf.lowerBound)
+    return { ...routeFirst!, quality: { ...rf, routeFirst: alternative } };
+  // The density attempt packs emergency orders with their stops when every van
+  // leaves at once: it is kept only when it left none of them in the pool.
+  const density = attempt(input, 'density');
+  const urgent = new Set(input.orders.filter((o) => o.emergency).map((o) => o.id));
+  const best =
+    !density.unassigned.some((u) => urgent.has(u.orderId)) && better(density, routeFirst) ? density : routeFirst!;
+  return { ...best, quality: { ...best.quality, routeFirst: alternative } };
 }
 
 function attempt(input: PlanInput, groupOrder: GroupOrder): Plan {
@@ -265,10 +325,17 @@ function attempt(input: PlanInput, groupOrder: GroupOrder): Plan {
     a.customerId - b.customerId ||
     a.id - b.id;
 
+  /** The density attempt's order of vans: those in use first, then the largest for the day's mix. */
+  const fillOrder = [...bins].sort(
+    (a, b) => Number(used(b)) - Number(used(a)) || (used(a) ? 0 : carries(b) - carries(a)) || a.index - b.index,
+  );
+
   // 1. Emergency orders: each in the earliest departure tier with room for it;
   //    within the tier, the bin its route's emergencies already went to, else a
   //    bin no other route claimed that can take the rest of its route (the
-  //    tightest), else the roomiest — so the route can follow it there.
+  //    tightest), else the roomiest — so the route can follow it there. The
+  //    density attempt instead takes the first van of its fill order with
+  //    room, so the urgent load opens no more vans than it needs.
   const emergencyBin = new Map<string, Bin>();
   const claimed = new Set<Bin>();
   const routeLeft = new Map<string, { cases: number; grams: number }>();
@@ -285,7 +352,10 @@ function attempt(input: PlanInput, groupOrder: GroupOrder): Plan {
   const emergencies = input.orders
     .filter((o) => o.emergency)
     .sort((a, b) => (routeKey(a) < routeKey(b) ? -1 : routeKey(a) > routeKey(b) ? 1 : byStop(a, b)));
-  for (const o of emergencies) {
+  // With one departure tier every van leaves as early: the density attempt then
+  // packs emergency orders with their customers' stops.
+  const urgentFirst = groupOrder !== 'density' || tiers.length > 1;
+  for (const o of urgentFirst ? emergencies : []) {
     const k = routeKey(o);
     let chosen: Bin | undefined;
     for (const tier of tiers) {
@@ -298,8 +368,9 @@ function attempt(input: PlanInput, groupOrder: GroupOrder): Plan {
         .sort((a, b) => free(a) - free(b));
       chosen =
         (prev && room.includes(prev) ? prev : undefined) ??
-        whole[0] ??
-        [...room].sort((a, b) => free(b) - free(a) || a.index - b.index)[0];
+        (groupOrder === 'density'
+          ? fillOrder.find((b) => room.includes(b))
+          : (whole[0] ?? [...room].sort((a, b) => free(b) - free(a) || a.index - b.index)[0]));
       break;
     }
     if (!chosen) continue;
@@ -314,7 +385,7 @@ function attempt(input: PlanInput, groupOrder: GroupOrder): Plan {
   // 2. The rest by route group, largest first.
   const groups = new Map<string, PlanOrder[]>();
   for (const o of input.orders) {
-    if (o.emergency) continue;
+    if (o.emergency && urgentFirst) continue;
     const k = routeKey(o);
     const g = groups.get(k);
     if (g) g.push(o);
@@ -353,37 +424,191 @@ function attempt(input: PlanInput, groupOrder: GroupOrder): Plan {
     return largest;
   };
 
-  for (const g of sized) {
-    const prefer = emergencyBin.get(g.key);
-    const whole = chooseBin(g.cases, g.grams, prefer);
-    if (whole) {
-      place(whole, g.orders);
-      continue;
+  /**
+   * B2. Density-aware fill (the 'density' attempt; see the top of the file):
+   *     vans one by one in fill order, each seeded with the heaviest stop
+   *     (kg per case above the fleet's) that fits, then poured stop by stop:
+   *     the stop that keeps the van nearest the day's mix (its kg fill over
+   *     the kg the rest of the load needs of the vans left, against the same
+   *     for cases), a stop of a route already in the van counting as a
+   *     little nearer, so routes stay together where the mix allows.
+   */
+  function densityFill() {
+    type Stop = { orders: PlanOrder[]; cases: number; grams: number; route: string; done: boolean };
+    const stops: Stop[] = [];
+    for (const g of sized)
+      for (const o of g.orders) {
+        const last = stops[stops.length - 1];
+        if (last && last.route === g.key && last.orders[0]!.customerId === o.customerId) {
+          last.orders.push(o);
+          last.cases += o.loadCases;
+          last.grams += o.weightG;
+        } else stops.push({ orders: [o], cases: o.loadCases, grams: o.weightG, route: g.key, done: false });
+      }
+    const perCase = fleetG / fleetCases;
+    const seeds = stops
+      .filter((st) => st.grams > perCase * st.cases)
+      .sort((x, y) => y.grams - x.grams || x.cases - y.cases);
+    let leftCases = stops.reduce((t, st) => t + st.cases, 0);
+    let leftG = stops.reduce((t, st) => t + st.grams, 0);
+    let left = stops.length;
+    let restCases = bins.reduce((t, x) => t + x.capacityCases - x.cases, 0);
+    let restG = bins.reduce((t, x) => t + x.capacityG - x.grams, 0);
+    for (const b of fillOrder) {
+      if (left === 0) break;
+      // What the rest of the load needs of the vans left, per dimension: this van aims at that mix.
+      const needC = Math.min(1, leftCases / Math.max(1, restCases));
+      const needG = Math.min(1, leftG / Math.max(1, restG));
+      const top = Math.max(needC, needG) || 1;
+      const tc = needC / top || 1e-9;
+      const tg = needG / top || 1e-9;
+      restCases -= b.capacityCases - b.cases;
+      restG -= b.capacityG - b.grams;
+      const mine = new Set<string>(b.orders.map(routeKey));
+      const take = (st: Stop) => {
+        place(b, st.orders);
+        st.done = true;
+        left--;
+        leftCases -= st.cases;
+        leftG -= st.grams;
+        mine.add(st.route);
+      };
+      if (b.grams / b.capacityG <= b.cases / b.capacityCases) {
+        const seed = seeds.find((st) => !st.done && fits(b, st.cases, st.grams));
+        if (seed) take(seed);
+      }
+      for (;;) {
+        const fc = b.cases / b.capacityCases;
+        const fg = b.grams / b.capacityG;
+        let chosen: Stop | undefined;
+        let best = Infinity;
+        for (const st of stops) {
+          if (st.done || !fits(b, st.cases, st.grams)) continue;
+          const score =
+            Math.abs((fg + st.grams / b.capacityG) / tg - (fc + st.cases / b.capacityCases) / tc) -
+            (mine.has(st.route) ? routeAffinity : 0);
+          if (score < best) {
+            best = score;
+            chosen = st;
+          }
+        }
+        if (!chosen) break;
+        take(chosen);
+      }
     }
-    // 3. Split the route: customers in stop order, each kept whole where it fits.
-    const customers: PlanOrder[][] = [];
-    for (const o of g.orders) {
-      const last = customers[customers.length - 1];
-      if (last && last[0]!.customerId === o.customerId) last.push(o);
-      else customers.push([o]);
-    }
-    let current: Bin | undefined = prefer;
-    for (const c of customers) {
-      const t = sum(c);
-      if (current && fits(current, t.cases, t.grams)) {
-        place(current, c);
+  }
+
+  if (groupOrder === 'density') densityFill();
+  else
+    for (const g of sized) {
+      const prefer = emergencyBin.get(g.key);
+      const whole = chooseBin(g.cases, g.grams, prefer);
+      if (whole) {
+        place(whole, g.orders);
         continue;
       }
-      const b = chooseBin(t.cases, t.grams);
-      if (b) {
-        current = b;
-        place(b, c);
-        continue;
+      // 3. Split the route: customers in stop order, each kept whole where it fits.
+      const customers: PlanOrder[][] = [];
+      for (const o of g.orders) {
+        const last = customers[customers.length - 1];
+        if (last && last[0]!.customerId === o.customerId) last.push(o);
+        else customers.push([o]);
       }
-      for (const o of c) {
-        const ob = current && fits(current, o.loadCases, o.weightG) ? current : chooseBin(o.loadCases, o.weightG);
-        if (ob) place(ob, [o]);
+      let current: Bin | undefined = prefer;
+      for (const c of customers) {
+        const t = sum(c);
+        if (current && fits(current, t.cases, t.grams)) {
+          place(current, c);
+          continue;
+        }
+        const b = chooseBin(t.cases, t.grams);
+        if (b) {
+          current = b;
+          place(b, c);
+          continue;
+        }
+        for (const o of c) {
+          const ob = current && fits(current, o.loadCases, o.weightG) ? current : chooseBin(o.loadCases, o.weightG);
+          if (ob) place(ob, [o]);
+        }
       }
+    }
+
+  function improve() {
+    type Stop = { bin: Bin; orders: PlanOrder[]; cases: number; grams: number; urgent: boolean };
+    const stopsOf = (b: Bin): Stop[] => {
+      const by = new Map<number, Stop>();
+      for (const o of b.orders) {
+        let st = by.get(o.customerId);
+        if (!st) by.set(o.customerId, (st = { bin: b, orders: [], cases: 0, grams: 0, urgent: false }));
+        st.orders.push(o);
+        st.cases += o.loadCases;
+        st.grams += o.weightG;
+        st.urgent ||= o.emergency;
+      }
+      return [...by.values()].sort((x, y) => size(y.cases, y.grams) - size(x.cases, x.grams));
+    };
+    const fill = (b: Bin) => Math.max(b.cases / b.capacityCases, b.grams / b.capacityG);
+    const canGo = (st: Stop, to: Bin) => !st.urgent || to.tier === st.bin.tier;
+    const move = (st: Stop, to: Bin) => {
+      const from = st.bin;
+      const ids = new Set(st.orders.map((o) => o.id));
+      from.orders = from.orders.filter((o) => !ids.has(o.id));
+      from.cases -= st.cases;
+      from.grams -= st.grams;
+      put(to, st.orders);
+      st.bin = to;
+    };
+    for (let round = 0; round < improveRounds; round++) {
+      const candidates = bins
+        .filter((b) => b.tripId === null && b.loadedCases === 0 && b.loadedG === 0 && b.orders.length > 0)
+        .filter((b) => b.tier >= lastUrgentTier)
+        .sort((a, b) => fill(a) - fill(b) || b.index - a.index)
+        .slice(0, improveCandidates);
+      let emptied = false;
+      for (const cand of candidates) {
+        const others = bins.filter((b) => b !== cand && used(b));
+        const done: [Stop, Bin][] = [];
+        let ok = true;
+        for (const st of stopsOf(cand)) {
+          const home = (b: Bin) => (b.orders.some((o) => routeKey(o) === routeKey(st.orders[0]!)) ? 0 : 1);
+          const direct = others
+            .filter((b) => canGo(st, b) && fits(b, st.cases, st.grams))
+            .sort((a, b) => home(a) - home(b) || fill(b) - fill(a) || a.index - b.index)[0];
+          if (direct) {
+            done.push([st, cand]);
+            move(st, direct);
+            continue;
+          }
+          let swapped = false;
+          for (const b of others) {
+            if (!canGo(st, b)) continue;
+            for (const t of stopsOf(b)) {
+              if (b.cases - t.cases + st.cases > b.capacityCases || b.grams - t.grams + st.grams > b.capacityG)
+                continue;
+              const third = others.find((c) => c !== b && canGo(t, c) && fits(c, t.cases, t.grams));
+              if (!third) continue;
+              done.push([t, b]);
+              move(t, third);
+              done.push([st, cand]);
+              move(st, b);
+              swapped = true;
+              break;
+            }
+            if (swapped) break;
+          }
+          if (!swapped) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) {
+          emptied = true;
+          break;
+        }
+        for (const [st, back] of done.reverse()) move(st, back);
+      }
+      if (!emptied) break;
     }
   }
 
@@ -470,6 +695,13 @@ function attempt(input: PlanInput, groupOrder: GroupOrder): Plan {
     if (!emptied) break;
   }
 
+  // B3. Local improvement (the density attempt): empty the least-filled new
+  //     trips by moving their stops into the others, where a stop fits
+  //     nowhere by swapping it for a stop of another trip that fits in a
+  //     third; all of a trip's stops or none. Same tier rules as above; a
+  //     bounded number of rounds, so the plan stays the same for the same input.
+  if (groupOrder === 'density') improve();
+
   // 5. Repair pass: whatever is left — emergency orders first (room a
   //    consolidation freed is theirs before anyone's), then largest first —
   //    wherever it fits.
@@ -534,6 +766,10 @@ function attempt(input: PlanInput, groupOrder: GroupOrder): Plan {
       routesSplit: [...routeBins.values()].filter((s) => s.size > 1).length,
       assigned: placed.size,
       unassigned: unassigned.length,
+      routeFirst: {
+        vehiclesUsed: usedBins.length,
+        routesSplit: [...routeBins.values()].filter((x) => x.size > 1).length,
+      },
     },
   };
 }

@@ -1,6 +1,6 @@
 // The daily dispatch report 每日发货报告 of a dispatch date (R9): orders
 // dispatched per vehicle/trip with customers, cases, units, weight and amount,
-// and the exceptions (held, short, left behind, refused). The warehouse keeper
+// and the exceptions (held, short, taken off, left behind, refused). The warehouse keeper
 // fills it (a remark per exception, a general note) and submits it before the
 // cut-off (16:30 by default); a report submitted at or after the cut-off is
 // late (kept queryable for the KPI tracker). The operator posts it, once.
@@ -134,7 +134,52 @@ export async function computeFigures(db: Db, dispatchDate: string): Promise<Disp
   return { trips: reportTrips, dispatched: totals, exceptions: await exceptionsOf(db, dispatchDate) };
 }
 
+/** Order states of an order released for the date and not yet on its way. */
+const waiting: readonly string[] = ['released', 'assigned', 'picking', 'loaded'];
+
+/**
+ * The exceptions of dispatch date D, one row per order, the first rule that holds:
+ *
+ * - held: an order of D held or awaiting confirmation (R1).
+ * - takenOff: taken off a trip of D at the load check (trip_takeoffs of D) and
+ *   not on a trip of D now — whatever became of it since (back in the pool,
+ *   on the confirmation list, moved to another day): it did not go on D. An
+ *   order taken off and put on another trip of D is going, or went: no row
+ *   (unless refused at the customer's, below). Its trip is the one it was
+ *   taken off, its reason the keeper's.
+ * - short: an order of D on the confirmation list from its release (no stock).
+ * - refused: refused whole or in part at the customer's.
+ * - leftBehind: an order of D released (assigned, picking, loaded) that is
+ *   still waiting once D's dispatching is over — D has trips and every one of
+ *   them has departed: nothing more leaves for D. Before that such an order is
+ *   simply not dispatched yet, not an exception (the report of a day in
+ *   progress listed all ~5,300 orders of the demo day here).
+ *
+ * Departed and signed orders are no exception; neither are orders received or
+ * qualified but never released, nor cancelled ones.
+ */
 async function exceptionsOf(db: Db, dispatchDate: string): Promise<ReportException[]> {
+  const takeOffs = new Map<number, { tripNumber: string; reason: string }>();
+  const takenOff = await db
+    .selectFrom('trip_takeoffs as k')
+    .innerJoin('trips as t', 't.id', 'k.trip_id')
+    .select(['k.order_id', 't.number', 'k.reason'])
+    .where('k.dispatch_date', '=', dispatchDate)
+    .orderBy('k.id')
+    .execute();
+  // The latest take-off of an order (taken off, put back, taken off again) is the one that counts.
+  for (const k of takenOff) takeOffs.set(k.order_id, { tripNumber: k.number, reason: k.reason });
+  const trips = await db
+    .selectFrom('trips')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>(eb.case().when('state', 'in', departedTrip).then(1).else(0).end()).as('gone'),
+    ])
+    .where('dispatch_date', '=', dispatchDate)
+    .executeTakeFirstOrThrow();
+  const dayOver = Number(trips.n) > 0 && Number(trips.gone) === Number(trips.n);
+
+  const takenOffIds = [...takeOffs.keys()];
   const rows = await db
     .selectFrom('orders as o')
     .leftJoin('customers as c', 'c.id', 'o.customer_id')
@@ -150,19 +195,29 @@ async function exceptionsOf(db: Db, dispatchDate: string): Promise<ReportExcepti
       'o.customer_code',
       'c.name as customerName',
       'o.state',
+      'o.dispatch_date',
       'o.units',
       'o.amount_fen',
       't.number as tripNumber',
-      't.state as tripState',
+      't.dispatch_date as tripDate',
       'oc.outcome',
       'oc.reason',
       'm.remark',
     ])
-    .where('o.dispatch_date', '=', dispatchDate)
-    .where('o.state', 'not in', ['received', 'qualified', 'cancelled', 'departed'])
-    // A delivered order is an exception only when partly refused (its refused lines come from
-    // refused_lines); its trip is still joined through trip_orders, which delivery never removes.
-    .where((eb) => eb.or([eb('o.state', '<>', 'delivered'), eb('oc.outcome', '=', 'partlyRefused')]))
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('o.dispatch_date', '=', dispatchDate),
+          eb('o.state', 'not in', ['received', 'qualified', 'cancelled', 'departed']),
+          // A delivered order is an exception only when partly refused (its refused lines come from
+          // refused_lines); its trip is still joined through trip_orders, which delivery never removes.
+          eb.or([eb('o.state', '<>', 'delivered'), eb('oc.outcome', '=', 'partlyRefused')]),
+          // Still waiting: an exception only once the day's trips have all departed.
+          ...(dayOver ? [] : [eb('o.state', 'not in', waiting)]),
+        ]),
+        ...(takenOffIds.length > 0 ? [eb('o.id', 'in', takenOffIds)] : []),
+      ]),
+    )
     .orderBy('o.number')
     .execute();
   const refusedIds = rows.filter((r) => r.outcome && r.outcome !== 'signed').map((r) => r.id);
@@ -182,11 +237,15 @@ async function exceptionsOf(db: Db, dispatchDate: string): Promise<ReportExcepti
   }
   const out: ReportException[] = [];
   for (const r of rows) {
+    const takeOff = takeOffs.get(r.id);
+    const ofTheDay = r.dispatch_date === dispatchDate;
     let kind: ReportExceptionKind;
-    if (r.state === 'held' || r.state === 'awaitingConfirmation') kind = 'held';
+    if (ofTheDay && (r.state === 'held' || r.state === 'awaitingConfirmation')) kind = 'held';
+    else if (takeOff && r.tripDate !== dispatchDate) kind = 'takenOff';
+    else if (!ofTheDay) continue;
     else if (r.state === 'short') kind = 'short';
     else if (r.outcome === 'refused' || r.outcome === 'partlyRefused') kind = 'refused';
-    else if (r.tripState === null || !departedTrip.includes(r.tripState)) kind = 'leftBehind';
+    else if (dayOver && waiting.includes(r.state)) kind = 'leftBehind';
     else continue;
     const ref = refused.get(r.id);
     out.push({
@@ -197,13 +256,14 @@ async function exceptionsOf(db: Db, dispatchDate: string): Promise<ReportExcepti
       kind,
       state: r.state as OrderState,
       reason: (r.reason as RefusalReason | null) ?? null,
-      tripNumber: r.tripNumber,
+      takeOffReason: kind === 'takenOff' ? takeOff!.reason : null,
+      tripNumber: kind === 'takenOff' ? takeOff!.tripNumber : r.tripNumber,
       units: kind === 'refused' && ref ? ref.units : r.units,
       amountFen: kind === 'refused' && ref ? ref.amountFen : r.amount_fen,
       remark: r.remark ?? '',
     });
   }
-  const rank: Record<ReportExceptionKind, number> = { held: 0, short: 1, leftBehind: 2, refused: 3 };
+  const rank: Record<ReportExceptionKind, number> = { held: 0, short: 1, takenOff: 2, leftBehind: 3, refused: 4 };
   return out.sort((a, b) => rank[a.kind] - rank[b.kind] || a.orderNumber.localeCompare(b.orderNumber));
 }
 

@@ -5,6 +5,7 @@ import type { LoadCheckOrder, LoadCheckProduct, LoadCheckView, LoadingTrip } fro
 import type { OrderState, TripState } from '../../../../shared/contract';
 import { sql } from 'kysely';
 import { AppError } from '../../../../shared/errors';
+import { loadCheckTotals } from '../../../../shared/station/patch';
 import { runTemplate } from '../../db/queryTemplate';
 import type { Db } from '../../db/schema';
 
@@ -227,16 +228,14 @@ export type TripLine = Awaited<ReturnType<typeof tripLines>>[number];
 const loadedStates: readonly string[] = ['loaded', 'departed', 'delivered', 'refused'];
 export const isLoaded = (state: string) => loadedStates.includes(state);
 
+type ScannedLine = StaticLine & { scanned: number };
+
 /**
- * `keepIn` (the database's root handle): keep the trip's lines between calls
- * while its signature holds — the station's view after each scan then reads
- * only the scans.
+ * The load check's rows from some of the trip's lines with what is scanned of
+ * each: an order's row is right when all its lines are given, a product's row
+ * when all the trip's lines of it are.
  */
-export async function loadCheckView(db: Db, tripId: number, keepIn?: object): Promise<LoadCheckView> {
-  const trip = await loadTrip(db, tripId);
-  const fixed = await linesAndProducts(db, tripId, keepIn);
-  const scannedOf = await scannedByLine(db, tripId);
-  const lines = fixed.lines.map((l) => ({ ...l, scanned: scannedOf.get(l.lineId) ?? 0 }));
+function checkRows(lines: readonly ScannedLine[], products: readonly ProductRow[]) {
   const orders = new Map<number, LoadCheckOrder>();
   const byProduct = new Map<number, { expected: number; scanned: number }>();
   for (const l of lines) {
@@ -271,7 +270,6 @@ export async function loadCheckView(db: Db, tripId: number, keepIn?: object): Pr
     p.scanned += scanned;
     byProduct.set(l.productId, p);
   }
-  const products = fixed.products;
   const codeOf = new Map(products.map((p) => [p.id, p.code]));
   for (const l of lines) {
     const o = orders.get(l.orderId)!;
@@ -282,36 +280,87 @@ export async function loadCheckView(db: Db, tripId: number, keepIn?: object): Pr
     if (m) m.missing += l.qty - l.scanned;
     else o.missingLines.push({ productCode: code, missing: l.qty - l.scanned });
   }
-  const productRows: LoadCheckProduct[] = products
-    .map((p) => {
-      const f = byProduct.get(p.id)!;
-      return {
-        productId: p.id,
-        productCode: p.code,
-        productNameZh: p.name_zh,
-        productNameEn: p.name_en,
-        unit: p.unit,
-        casePack: p.case_pack,
-        expected: f.expected,
-        scanned: f.scanned,
-        missing: f.expected - f.scanned,
-      };
-    })
-    // Product codes are ASCII: a plain comparison, no collator on every scan.
-    .sort((a, b) => (a.productCode < b.productCode ? -1 : a.productCode > b.productCode ? 1 : 0));
-  const orderRows = [...orders.values()];
-  const totals = {
-    expected: orderRows.reduce((s, o) => s + o.expected, 0),
-    scanned: orderRows.reduce((s, o) => s + o.scanned, 0),
-    missing: orderRows.reduce((s, o) => s + o.missing, 0),
-    complete: orderRows.filter((o) => o.complete).length,
-    loaded: orderRows.filter((o) => o.loaded).length,
-  };
+  const productRows: LoadCheckProduct[] = [];
+  for (const p of products) {
+    const f = byProduct.get(p.id);
+    if (!f) continue;
+    productRows.push({
+      productId: p.id,
+      productCode: p.code,
+      productNameZh: p.name_zh,
+      productNameEn: p.name_en,
+      unit: p.unit,
+      casePack: p.case_pack,
+      expected: f.expected,
+      scanned: f.scanned,
+      missing: f.expected - f.scanned,
+    });
+  }
+  // Product codes are ASCII: a plain comparison, no collator on every scan.
+  productRows.sort((a, b) => (a.productCode < b.productCode ? -1 : a.productCode > b.productCode ? 1 : 0));
+  return { orders: [...orders.values()], products: productRows };
+}
+
+/**
+ * `keepIn` (the database's root handle): keep the trip's lines between calls
+ * while its signature holds.
+ */
+export async function loadCheckView(db: Db, tripId: number, keepIn?: object): Promise<LoadCheckView> {
+  const trip = await loadTrip(db, tripId);
+  const fixed = await linesAndProducts(db, tripId, keepIn);
+  const scannedOf = await scannedByLine(db, tripId);
+  const lines = fixed.lines.map((l) => ({ ...l, scanned: scannedOf.get(l.lineId) ?? 0 }));
+  const { orders, products } = checkRows(lines, fixed.products);
+  return { trip, orders, products, ...loadCheckTotals(orders) };
+}
+
+/**
+ * What goods scans changed in the trip's load check (the station's patch
+ * after a scan): the rows of the orders they filled and of their products,
+ * whole — read from those orders' lines and those products' scans only, not
+ * the trip's ~1,000 lines and their scans as the whole view does.
+ */
+export async function loadCheckChanges(
+  db: Db,
+  tripId: number,
+  scanIds: readonly number[],
+  keepIn?: object,
+): Promise<{ orders: LoadCheckOrder[]; products: LoadCheckProduct[] }> {
+  if (scanIds.length === 0) return { orders: [], products: [] };
+  const { rows: touched } = await runTemplate(db, 'loading.scanTouched', [...scanIds], (ids) =>
+    db.selectFrom('load_scans').select(['order_id', 'product_id']).where('scan_id', 'in', ids),
+  );
+  if (touched.length === 0) return { orders: [], products: [] };
+  const orderIds = [...new Set(touched.map((t) => t.order_id))];
+  const productIds = [...new Set(touched.map((t) => t.product_id))];
+  const fixed = await linesAndProducts(db, tripId, keepIn);
+  const orderSet = new Set(orderIds);
+  const productSet = new Set(productIds);
+  const lines = fixed.lines.filter((l) => orderSet.has(l.orderId) || productSet.has(l.productId));
+  const scanned = new Map<number, number>();
+  const byOrder = await runTemplate(db, 'loading.scannedOfOrders', { tripId, orderIds }, (p) =>
+    db
+      .selectFrom('load_scans')
+      .select((eb) => ['line_id', eb.fn.sum<number>('qty').as('qty')])
+      .where('order_id', 'in', p.orderIds)
+      .where('trip_id', '=', p.tripId)
+      .groupBy('line_id'),
+  );
+  const byProduct = await runTemplate(db, 'loading.scannedOfProducts', { tripId, productIds }, (p) =>
+    db
+      .selectFrom('load_scans')
+      .select((eb) => ['line_id', eb.fn.sum<number>('qty').as('qty')])
+      .where('trip_id', '=', p.tripId)
+      .where('product_id', 'in', p.productIds)
+      .groupBy('line_id'),
+  );
+  for (const r of [...byOrder.rows, ...byProduct.rows]) scanned.set(r.line_id, Number(r.qty));
+  const rows = checkRows(
+    lines.map((l) => ({ ...l, scanned: scanned.get(l.lineId) ?? 0 })),
+    fixed.products,
+  );
   return {
-    trip,
-    orders: orderRows,
-    products: productRows,
-    totals,
-    readyToDepart: orderRows.length > 0 && totals.loaded === orderRows.length,
+    orders: rows.orders.filter((o) => orderSet.has(o.orderId)),
+    products: rows.products.filter((p) => productSet.has(p.productId)),
   };
 }

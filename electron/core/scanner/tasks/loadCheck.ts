@@ -12,7 +12,7 @@ import type { TaskView } from '../../../../shared/contract';
 import { runTemplate } from '../../db/queryTemplate';
 import type { Db } from '../../db/schema';
 import { emitDispatch } from '../../dispatch/loading/writes';
-import { loadCheckView, scannedByLine } from '../../dispatch/loading/reads';
+import { loadCheckChanges, loadCheckView, scannedByLine } from '../../dispatch/loading/reads';
 import type { Task } from './task';
 
 export type LoadTaskState = {
@@ -142,5 +142,11 @@ export const loadCheckTask: Task<LoadTaskState> = {
   async view(ctx, state): Promise<TaskView> {
     if (state.tripId === null) return { kind: 'load', check: null };
     return { kind: 'load', check: await loadCheckView(ctx.db, state.tripId, ctx.root) };
+  },
+  // After goods scans on the same trip, only the orders and products they filled.
+  async patch(ctx, before, after, scanIds) {
+    if (after.tripId === null || after.tripId !== before.tripId) return null;
+    const changes = await loadCheckChanges(ctx.db, after.tripId, scanIds, ctx.root);
+    return { kind: 'load', tripId: after.tripId, ...changes };
   },
 };

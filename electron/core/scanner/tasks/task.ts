@@ -1,6 +1,6 @@
 // A station's active task: what its scans mean. The later workflows (count
 // sheets, return checks, load checks) plug in here as new task kinds.
-import type { ScanResolution, TaskKind, TaskView } from '../../../../shared/contract';
+import type { ScanResolution, TaskKind, TaskPatch, TaskView } from '../../../../shared/contract';
 import type { ServiceContext } from '../../context';
 import type { Db } from '../../db/schema';
 
@@ -40,4 +40,11 @@ export type Task<S> = {
   afterApply?(ctx: ServiceContext, before: S, after: S): Promise<void>;
   /** What the station screen shows; `ctx` says who is looking (a blind counter sees no book). */
   view(ctx: ServiceContext, state: S): Promise<TaskView>;
+  /**
+   * For a task whose view is big: what the accepted goods scans `scanIds`
+   * (taking the state from `before` to `after`) changed in it, so the event
+   * carries that instead of the whole view; null when the whole view must go
+   * (another trip). Without it, every scan sends the whole view.
+   */
+  patch?(ctx: ServiceContext, before: S, after: S, scanIds: readonly number[]): Promise<TaskPatch | null>;
 };

@@ -1,0 +1,184 @@
+// R14 KPIs 衡量指标, written once (issue 14 item 3). One function per KPI, for
+// any range of business dates [from, to] in the warehouse's time zone; the
+// tracker, the dashboard and the drill-down all read these. Each cites the
+// line of ../shared/DOMAIN.md it implements; where a definition already lives
+// in the core (the service level, the qualified order rate, a count's
+// accuracy) it is called, never counted a second way.
+import { sql } from 'kysely';
+import { daysOfInventoryWindowDays, issueMovementTypes, type KpiFigure, type KpiId } from '../../../shared/contract';
+import type { CountAccuracy } from '../../../shared/contract/counts';
+import { receiptPostingLimitMinutes } from '../../../shared/domain';
+import { accuracyOf, addAccuracy } from '../counts/accuracy';
+import { loadSession } from '../counts/common';
+import { computeLines } from '../counts/variance';
+import type { Db } from '../db/schema';
+import { serviceLevel } from '../dispatch/delivery/serviceLevel';
+import { addDays } from '../orders/dates';
+import { qualifiedRate } from '../orders/rate';
+import { daysOfInventory } from '../reports/daysOfInventory';
+import { movementsBetween, openingAt } from '../reports/figures';
+import { instants } from './periods';
+
+export type KpiRange = {
+  from: string;
+  to: string;
+  timeZone: string;
+  /**
+   * A count session's accuracy, remembered for one request: the tracker and
+   * the dashboard ask for the same session in a week and in the month.
+   */
+  sessionAccuracy?: Map<number, CountAccuracy>;
+};
+
+const pct = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n * 10_000) / d) / 100);
+const rate = (num: number, den: number): KpiFigure => ({ value: pct(num, den), num, den });
+
+/** Count sessions whose counting finished in the range: the ones measured (states past counting). */
+export const measuredCountStates = ['reconciling', 'confirmed', 'closed'] as const;
+
+export async function countSessionsIn(db: Db, r: KpiRange): Promise<{ id: number; number: string }[]> {
+  const { start, end } = instants(r.from, r.to, r.timeZone);
+  return db
+    .selectFrom('count_sessions')
+    .select(['id', 'number'])
+    .where('state', 'in', [...measuredCountStates])
+    .where('counting_finished_at', '>=', start)
+    .where('counting_finished_at', '<', end)
+    .orderBy('counting_finished_at')
+    .execute();
+}
+
+/**
+ * DOMAIN R14 "inventory record accuracy 库存记录准确度: counted lines whose count
+ * equals book (within tolerance) ÷ counted lines, %" — counts/accuracy.ts's
+ * accuracyOf over the lines of the sessions whose counting finished in the range.
+ */
+export async function inventoryAccuracy(db: Db, r: KpiRange): Promise<KpiFigure> {
+  let a = accuracyOf([]);
+  for (const s of await countSessionsIn(db, r)) {
+    let one = r.sessionAccuracy?.get(s.id);
+    if (!one) {
+      one = accuracyOf(await computeLines(db, await loadSession(db, s.id)));
+      r.sessionAccuracy?.set(s.id, one);
+    }
+    a = addAccuracy(a, one);
+  }
+  return { value: a.accuracyPct, num: a.linesWithinTolerance, den: a.linesCounted };
+}
+
+/**
+ * DOMAIN R14 "customer service level 客户服务水平: orders delivered complete by the
+ * promised date ÷ orders due, %" — dispatch/delivery/serviceLevel.ts, the one definition.
+ */
+export async function customerServiceLevel(db: Db, r: KpiRange): Promise<KpiFigure> {
+  const s = await serviceLevel(db, r.from, r.to);
+  return rate(s.onTime, s.due);
+}
+
+/** Movement types counted as adjustments by the manual adjustment rate. */
+export const adjustmentMovementTypes = ['countAdjustment', 'manualAdjustment'] as const;
+
+/**
+ * DOMAIN R14 "manual adjustment rate 手工调整率: manual and count adjustment lines ÷
+ * all posted movement lines, %" — from the period figures' line counts of the
+ * range's business days (migration 020), never the ledger. A reversal's lines
+ * count under the type it reverses, as the figures keep them.
+ */
+export async function manualAdjustmentRate(db: Db, r: KpiRange): Promise<KpiFigure> {
+  const row = await sql<{ adj: number | null; n: number | null }>`
+    SELECT SUM(CASE WHEN type IN ('countAdjustment', 'manualAdjustment') THEN lines ELSE 0 END) AS adj,
+           SUM(lines) AS n
+    FROM period_figures WHERE day BETWEEN ${r.from} AND ${r.to}`.execute(db);
+  const x = row.rows[0];
+  return rate(Number(x?.adj ?? 0), Number(x?.n ?? 0));
+}
+
+/**
+ * DOMAIN R14 "days of inventory 库存天数: closing stock value ÷ average daily issue
+ * value over the last 28 days" — reports/daysOfInventory.ts, the weekly stock
+ * report's one definition, over the same figures its totals add: the closing
+ * value at the end of the range (every product, status and location) and the
+ * value issued in the 28 days to its last day. num: closing value, den: value issued.
+ */
+export async function stockDays(db: Db, r: KpiRange): Promise<KpiFigure> {
+  const closing = await openingAt(db, addDays(r.to, 1), null);
+  const issues = await movementsBetween(
+    db,
+    addDays(r.to, 1 - daysOfInventoryWindowDays),
+    r.to,
+    null,
+    issueMovementTypes,
+  );
+  let closingFen = 0;
+  for (const f of closing.values()) closingFen += f.amountFen;
+  const issuedFen = -issues.reduce((n, i) => n + i.amountFen, 0);
+  return { value: daysOfInventory(closingFen, issuedFen), num: closingFen, den: issuedFen };
+}
+
+/**
+ * DOMAIN R1 "Qualified order rate 合格订单率 = qualified / received" — orders/rate.ts
+ * (qualified the first time they were checked, by order day).
+ */
+export async function qualifiedOrderRate(db: Db, r: KpiRange): Promise<KpiFigure> {
+  const q = await qualifiedRate(db, r.from, r.to);
+  const received = q.days.reduce((n, d) => n + d.received, 0);
+  const ftq = q.days.reduce((n, d) => n + d.firstTimeQualified, 0);
+  return rate(ftq, received);
+}
+
+/**
+ * DOMAIN R14 "returns and refusals 退货及拒收: counts, quantities and amounts" (R3,
+ * R6, R12): the return notes issued in the range, returns (kind 'report') and
+ * refusals at delivery (kind 'refusal') apart, as the monthly return analysis
+ * counts them: quantity good + damaged, amount the credit to the customer.
+ */
+export async function returnNotes(db: Db, r: KpiRange, kind: 'report' | 'refusal'): Promise<KpiFigure> {
+  const row = await sql<{ n: number; qty: number | null; amount: number | null }>`
+    SELECT COUNT(*) AS n, SUM(n.units_good + n.units_damaged) AS qty, SUM(n.credit_fen) AS amount
+    FROM return_notes n JOIN returns r ON r.id = n.return_id
+    WHERE n.issued_date BETWEEN ${r.from} AND ${r.to} AND r.kind = ${kind}`.execute(db);
+  const x = row.rows[0];
+  const n = Number(x?.n ?? 0);
+  return { value: n, num: n, den: null, qty: Number(x?.qty ?? 0), amountFen: Number(x?.amount ?? 0) };
+}
+
+/**
+ * DOMAIN R7 "The system is updated within 2 hours of receipt … late postings are
+ * flagged": receipts posted in the range more than `receiptPostingLimitMinutes`
+ * after the goods arrived (the receipts grid's own flag). den: receipts posted.
+ */
+export async function lateReceipts(db: Db, r: KpiRange): Promise<KpiFigure> {
+  const { start, end } = instants(r.from, r.to, r.timeZone);
+  const row = await sql<{ late: number | null; n: number }>`
+    SELECT SUM(CASE WHEN delay_minutes > ${receiptPostingLimitMinutes} THEN 1 ELSE 0 END) AS late, COUNT(*) AS n
+    FROM receipts WHERE posted_at >= ${start} AND posted_at < ${end}`.execute(db);
+  const late = Number(row.rows[0]?.late ?? 0);
+  return { value: late, num: late, den: Number(row.rows[0]?.n ?? 0) };
+}
+
+/**
+ * DOMAIN R9 "Daily dispatch report 每日发货报告: filled by the warehouse keeper before
+ * 16:30": reports of dispatch dates in the range submitted at or after their
+ * cut-off (`late`, fixed when submitted: dispatch/delivery/report.ts). den: reports submitted.
+ */
+export async function lateDispatchReports(db: Db, r: KpiRange): Promise<KpiFigure> {
+  const row = await sql<{ late: number | null; n: number }>`
+    SELECT SUM(CASE WHEN late = 1 THEN 1 ELSE 0 END) AS late, COUNT(*) AS n
+    FROM dispatch_reports
+    WHERE dispatch_date BETWEEN ${r.from} AND ${r.to} AND submitted_at IS NOT NULL`.execute(db);
+  const late = Number(row.rows[0]?.late ?? 0);
+  return { value: late, num: late, den: Number(row.rows[0]?.n ?? 0) };
+}
+
+/** The figure of `kpi` over a range. */
+export const kpiDefinitions: Record<KpiId, (db: Db, r: KpiRange) => Promise<KpiFigure>> = {
+  inventoryAccuracy,
+  serviceLevel: customerServiceLevel,
+  daysOfInventory: stockDays,
+  manualAdjustmentRate,
+  qualifiedOrderRate,
+  returns: (db, r) => returnNotes(db, r, 'report'),
+  refusals: (db, r) => returnNotes(db, r, 'refusal'),
+  lateReceipts,
+  lateDispatchReports,
+};

@@ -1,0 +1,8 @@
+// Reports (issue 14): request name → service.
+import type { ReportsRequestName } from '../../../shared/contract';
+import type { Handler } from '../contract/handlers';
+import { weeklyReport } from './weekly';
+
+export const reportsHandlers: { [N in ReportsRequestName]: Handler<N> } = {
+  'reports.weekly': (ctx, input) => weeklyReport(ctx, input),
+};

@@ -1,0 +1,196 @@
+// Period figures (issue 14, migration 020): the ledger summed per business day ×
+// product × status × location × movement type, and per month. Written here by
+// postDocument inside the posting's transaction, so Σ figures = Σ ledger = the
+// balances, always; reports read them instead of scanning `movements`.
+import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
+import type { MovementType } from '../../../shared/domain';
+import { businessDay } from '../clock';
+import type { ServiceContext } from '../context';
+import { runTemplate } from '../db/queryTemplate';
+import type { MovementLine } from './posting';
+
+const zoneSetting = 'periodFigures.timeZone';
+
+/**
+ * The type a document's movements count under in the figures: their own, or for
+ * a reversal the type of the movements it reverses (a reversed receipt nets out
+ * of receipts, R15's "its totals reconcile exactly with the ledger").
+ */
+export async function figureType(ctx: ServiceContext, type: MovementType, reversesId?: number): Promise<string> {
+  if (type !== 'reversal' || reversesId === undefined) return type;
+  const original = await ctx.db
+    .selectFrom('movements')
+    .select('type')
+    .where('document_id', '=', reversesId)
+    .limit(1)
+    .executeTakeFirst();
+  return original?.type ?? type;
+}
+
+/** Adds one posted document's lines to the day's and the month's figures. */
+export async function recordFigures(
+  ctx: ServiceContext,
+  type: string,
+  lines: readonly MovementLine[],
+  costs: ReadonlyMap<number, number>,
+): Promise<void> {
+  const d = businessDay(ctx.now, ctx.timeZone);
+  const day = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+  const month = day.slice(0, 7);
+  const byKey = new Map<
+    string,
+    { product_id: number; status: string; location_id: number; qty: number; lines: number }
+  >();
+  for (const l of lines) {
+    const k = `${l.productId}|${l.status}|${l.locationId}`;
+    const f = byKey.get(k);
+    if (f) {
+      f.qty += l.qty;
+      f.lines += 1;
+    } else byKey.set(k, { product_id: l.productId, status: l.status, location_id: l.locationId, qty: l.qty, lines: 1 });
+  }
+  const all = [...byKey.values()];
+  for (let i = 0; i < all.length; i += 500) {
+    const chunk = all.slice(i, i + 500);
+    const daily = chunk.map((f) => ({
+      day,
+      product_id: f.product_id,
+      status: f.status,
+      location_id: f.location_id,
+      type,
+      qty: f.qty,
+      amount_fen: f.qty * costs.get(f.product_id)!,
+      lines: f.lines,
+    }));
+    await runTemplate(ctx.db, 'posting.figures', daily, (r) =>
+      ctx.db
+        .insertInto('period_figures')
+        .values(r)
+        .onConflict((oc) =>
+          oc.columns(['day', 'product_id', 'status', 'location_id', 'type']).doUpdateSet({
+            qty: sql<number>`period_figures.qty + excluded.qty`,
+            amount_fen: sql<number>`period_figures.amount_fen + excluded.amount_fen`,
+            lines: sql<number>`period_figures.lines + excluded.lines`,
+          }),
+        ),
+    );
+    const monthly = daily.map((f) => ({
+      month,
+      product_id: f.product_id,
+      status: f.status,
+      location_id: f.location_id,
+      qty: f.qty,
+      amount_fen: f.amount_fen,
+    }));
+    await runTemplate(ctx.db, 'posting.months', monthly, (r) =>
+      ctx.db
+        .insertInto('period_months')
+        .values(r)
+        .onConflict((oc) =>
+          oc.columns(['month', 'product_id', 'status', 'location_id']).doUpdateSet({
+            qty: sql<number>`period_months.qty + excluded.qty`,
+            amount_fen: sql<number>`period_months.amount_fen + excluded.amount_fen`,
+          }),
+        ),
+    );
+  }
+}
+
+export type FoldedFigure = {
+  day: string;
+  productId: number;
+  status: string;
+  locationId: number;
+  type: string;
+  qty: number;
+  amountFen: number;
+  lines: number;
+};
+
+const foldKey = (f: { day: string; productId: number; status: string; locationId: number; type: string }) =>
+  `${f.day}|${f.productId}|${f.status}|${f.locationId}|${f.type}`;
+
+/**
+ * The figures as the ledger says they should be, in any time zone: the ledger
+ * grouped by UTC quarter hour (every zone's midnight falls on one), each
+ * quarter given its business day here. Used by `cangwu check` and by a rebuild.
+ */
+export function foldLedger(sqlite: Database.Database, timeZone: string): Map<string, FoldedFigure> {
+  const rows = sqlite
+    .prepare(
+      `SELECT substr(m.at, 1, 13) AS hour, CAST(substr(m.at, 15, 2) AS INTEGER) / 15 AS quarter,
+              m.product_id AS productId, m.status, m.location_id AS locationId,
+              CASE WHEN m.type = 'reversal' THEN COALESCE(
+                (SELECT o.type FROM documents d JOIN movements o ON o.document_id = d.reverses_id
+                  WHERE d.id = m.document_id LIMIT 1), 'reversal') ELSE m.type END AS type,
+              SUM(m.qty) AS qty, SUM(m.qty * m.unit_cost_fen) AS amountFen, COUNT(*) AS lines
+         FROM movements m
+        GROUP BY 1, 2, 3, 4, 5, 6`,
+    )
+    .iterate() as IterableIterator<{
+    hour: string;
+    quarter: number;
+    productId: number;
+    status: string;
+    locationId: number;
+    type: string;
+    qty: number;
+    amountFen: number;
+    lines: number;
+  }>;
+  const out = new Map<string, FoldedFigure>();
+  const dayOf = new Map<string, string>();
+  for (const r of rows) {
+    const q = `${r.hour}|${r.quarter}`;
+    let day = dayOf.get(q);
+    if (day === undefined) {
+      const d = businessDay(new Date(`${r.hour}:${String(r.quarter * 15).padStart(2, '0')}:00.000Z`), timeZone);
+      day = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+      dayOf.set(q, day);
+    }
+    const f = { day, productId: r.productId, status: r.status, locationId: r.locationId, type: r.type };
+    const k = foldKey(f);
+    const seen = out.get(k);
+    if (seen) {
+      seen.qty += r.qty;
+      seen.amountFen += r.amountFen;
+      seen.lines += r.lines;
+    } else out.set(k, { ...f, qty: r.qty, amountFen: r.amountFen, lines: r.lines });
+  }
+  return out;
+}
+
+/** The zone the stored figures' days are in (set by migration 020 and by a rebuild). */
+export function figuresTimeZone(sqlite: Database.Database): string | null {
+  const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(zoneSetting) as
+    { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+/**
+ * At start: figures built in another zone than the host's are rebuilt in the
+ * host's (a warehouse that moved its zone setting, a test host in its own zone).
+ * In one transaction; the ledger is read once.
+ */
+export function ensurePeriodFigures(sqlite: Database.Database, timeZone: string): boolean {
+  if (figuresTimeZone(sqlite) === timeZone) return false;
+  sqlite.transaction(() => {
+    const folded = foldLedger(sqlite, timeZone);
+    sqlite.exec('DELETE FROM period_figures; DELETE FROM period_months;');
+    const insert = sqlite.prepare(
+      'INSERT INTO period_figures (day, product_id, status, location_id, type, qty, amount_fen, lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const f of folded.values())
+      insert.run(f.day, f.productId, f.status, f.locationId, f.type, f.qty, f.amountFen, f.lines);
+    sqlite.exec(
+      `INSERT INTO period_months (month, product_id, status, location_id, qty, amount_fen)
+       SELECT substr(day, 1, 7), product_id, status, location_id, SUM(qty), SUM(amount_fen)
+         FROM period_figures GROUP BY 1, 2, 3, 4`,
+    );
+    sqlite
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(zoneSetting, timeZone);
+  })();
+  return true;
+}

@@ -1,0 +1,28 @@
+// The demo's follow-up calls (issue 16 §4): today's plan is shared out between
+// the CS staff and the operator's sheet shows calls done and calls waiting.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, openTestCore } from '../fixtures';
+import type { Core } from '../../../electron/core/core';
+
+let core: Core;
+beforeAll(async () => {
+  core = await openTestCore();
+  await call(core, core.newCaller('setup'), 'setup.loadDemo', {});
+}, 120_000);
+afterAll(async () => core.close());
+
+describe('the demo calls', () => {
+  it("has today's plan shared out, with the operator's first calls recorded", async () => {
+    const op = core.newCaller('operator');
+    await call(core, op, 'auth.login', { username: 'operator', secret: 'demo1234' });
+    const [plan] = await call(core, op, 'calls.plans', {});
+    expect(plan!.unassigned).toBe(0);
+    expect(plan!.total).toBeGreaterThan(3);
+    const sheet = await call(core, op, 'calls.sheet', { planId: plan!.id });
+    const outcomes = sheet.calls.map((c) => c.outcome).filter((o) => o !== null);
+    expect(outcomes.sort()).toEqual(['noAnswer', 'satisfied', 'satisfied']);
+    expect(sheet.calls.some((c) => c.state === 'planned' && c.attempts === 0)).toBe(true);
+    const reasons = new Set((await call(core, op, 'calls.plan', { planId: plan!.id })).calls.map((c) => c.reason));
+    expect(reasons.has('alwaysCall')).toBe(true);
+  });
+});
