@@ -24,6 +24,7 @@ import { backupDatabase, restoreDatabase } from './core/db/backup';
 import { checkIntegrity } from './core/db/integrity';
 import { databasePath, openDatabase } from './core/db/open';
 import { storedTimeZone, storeTimeZone } from './core/timeZoneSetting';
+import { printDocumentPdf } from './print/documentPdf';
 import { printRouteToPdf } from './print/headless';
 import { isLoopbackHost, startStationHost } from './server';
 import type { TlsChoice } from './station/tls';
@@ -251,7 +252,9 @@ async function run(argv: string[]): Promise<number> {
       });
       process.stdout.write(`Cangwu station host: ${stationHost.url}  (station ${station}, data ${dataDir})\n`);
       // Scheduled report PDFs: drawn by the system Chromium from this host's own print route.
-      core.schedules.setPrinter((job) => printRouteToPdf(core, { baseUrl: stationHost.url, ...job }));
+      core.schedules.setPrinter((job) =>
+        printDocumentPdf(core, job, (j) => printRouteToPdf(core, { baseUrl: stationHost.url, ...j })),
+      );
       core.schedules.start();
       if (stationHost.tls)
         process.stdout.write(

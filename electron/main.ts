@@ -27,6 +27,7 @@ import { defaultDataDir } from './core/dataDir';
 import { claimDataDir } from './core/dataDirLock';
 import { APP_INDEX_URL, APP_SCHEME, appResponse, appSchemePrivileges, isAppOrigin, isAppPageUrl } from './appProtocol';
 import { EventOutbox } from './eventOutbox';
+import { printDocumentPdf } from './print/documentPdf';
 import { printSession } from './print/headless';
 import { electronPdfOptions } from './print/pdfLayout';
 import { dataDirFromArgv } from './hostArgs';
@@ -107,8 +108,10 @@ async function start(): Promise<void> {
     return;
   }
   core.subscribe(broadcast);
-  // Scheduled report PDFs: drawn in a hidden window of this console (printInHiddenWindow).
-  core.schedules.setPrinter(printInHiddenWindow);
+  // Scheduled report PDFs: the weekly report written by pdfkit (print/documentPdf.ts), the
+  // others drawn in a hidden window of this console (printInHiddenWindow).
+  const opened = core;
+  opened.schedules.setPrinter((job) => printDocumentPdf(opened, job, printInHiddenWindow));
   core.schedules.start();
   ipcMain.handle(ipcChannels.request, handleRequest);
   ipcMain.handle(ipcChannels.savePdf, handleSavePdf);

@@ -24,7 +24,7 @@ for (const file of files) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['better-sqlite3', 'serialport', '@serialport/*', 'playwright-core'],
+    external: ['better-sqlite3', 'serialport', '@serialport/*', 'playwright-core', 'pdfkit'],
     outfile,
     logLevel: 'warning',
     // CommonJS has no import.meta; give modules that use it the same values (as scripts/build.mjs does).

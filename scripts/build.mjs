@@ -31,6 +31,9 @@ export const nodeExternals = [
   // Headless PDFs (electron/print/headless.ts): loads its own files relative to
   // its package and drives the system Chromium; kept whole in node_modules.
   'playwright-core',
+  // Direct PDFs (electron/print/tablePdf.ts): pdfkit reads its font metrics
+  // (data/*.afm) from its own package folder at run time.
+  'pdfkit',
 ];
 
 /** The Node bundles: [entry, output]. */

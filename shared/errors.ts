@@ -232,6 +232,19 @@ export const errorCodes = [
   'complaints.replyRequired',
   'complaints.unknownSolution',
   'complaints.ownResolution',
+  'quality.outsidePhysicalRange',
+  'quality.futureDay',
+  'quality.actionRequired',
+  'quality.recordExists',
+  'quality.notAZone',
+  'quality.unknownItem',
+  'quality.itemMissing',
+  'quality.unknownOwner',
+  'quality.unknownRecord',
+  'quality.pastDayLocked',
+  'quality.unknownAction',
+  'quality.notActionOwner',
+  'quality.actionDone',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -67,6 +67,10 @@ export type Flags = {
   csv?: string;
   xlsx?: string;
   'time-zone'?: string;
+  month?: string;
+  date?: string;
+  weeks?: string;
+  top?: string;
 };
 
 const str = { type: 'string' } as const;
@@ -180,9 +184,26 @@ export const commands = {
   },
   report: {
     usage: `cangwu report weekly (--week 2026-W48 | --from D --to D) [--warehouse ID] [--user U]
-        (--pdf FILE | --csv FILE | --xlsx FILE)  a report to a file (PDF through the system Chromium)`,
-    options: { week: str, from: str, to: str, warehouse: str, user: str, pdf: str, csv: str, xlsx: str },
-    positionals: { min: 1, max: 1, names: 'weekly' },
+        (--pdf FILE | --csv FILE | --xlsx FILE)  a report to a file (PDF through the system Chromium)
+  cangwu report kpi --month 2026-11 [--user U] (--pdf FILE | --csv FILE | --xlsx FILE)
+                                               the KPI tracker of a month to a file
+  cangwu report stock-analysis [--date D] [--weeks N] [--top N] [--warehouse ID] [--user U]
+        (--pdf FILE | --csv FILE | --xlsx FILE)  the stock analysis as of a day (default today)`,
+    options: {
+      week: str,
+      from: str,
+      to: str,
+      warehouse: str,
+      user: str,
+      pdf: str,
+      csv: str,
+      xlsx: str,
+      month: str,
+      date: str,
+      weeks: str,
+      top: str,
+    },
+    positionals: { min: 1, max: 1, names: 'weekly|kpi|stock-analysis' },
     dataDir: 'database',
     check: ({ values, positionals: [what] }) => {
       if (!(reportKindNames as readonly string[]).includes(what!))
@@ -191,6 +212,33 @@ export const commands = {
       if (targets.length !== 1)
         throw new UsageError(say('give exactly one of --pdf, --csv, --xlsx', '须给出 --pdf、--csv、--xlsx 之一'));
       requireWritableTarget(values[targets[0]!]!, `--${targets[0]}`);
+      if (what === 'kpi') {
+        if (values.month === undefined || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month))
+          throw new UsageError(say('give --month like 2026-11', '须给出 --month，格式如 2026-11'));
+        for (const k of ['week', 'from', 'to', 'warehouse', 'date', 'weeks', 'top'] as const)
+          if (values[k] !== undefined)
+            throw new UsageError(say(`report kpi takes no --${k}`, `report kpi 不接受 --${k}`));
+        return;
+      }
+      if (values.month !== undefined)
+        throw new UsageError(say(`report ${what} takes no --month`, `report ${what} 不接受 --month`));
+      if (values.warehouse !== undefined && !/^[1-9]\d{0,9}$/.test(values.warehouse))
+        throw new UsageError(say('--warehouse must be a warehouse id', '--warehouse 应为仓库编号'));
+      if (what === 'stock-analysis') {
+        for (const k of ['week', 'from', 'to'] as const)
+          if (values[k] !== undefined)
+            throw new UsageError(say(`--${k} is for the weekly report; use --date`, `--${k} 用于周报表；请用 --date`));
+        if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
+          throw new UsageError(say('--date must be a date YYYY-MM-DD', '--date 应为日期 YYYY-MM-DD'));
+        if (values.weeks !== undefined && !/^([1-9]\d?|10[0-4])$/.test(values.weeks))
+          throw new UsageError(say('--weeks must be a number of weeks, 1 to 104', '--weeks 应为 1 至 104 的周数'));
+        if (values.top !== undefined && !/^[1-9]\d{0,2}$/.test(values.top))
+          throw new UsageError(say('--top must be a number, 1 to 500', '--top 应为 1 至 500 的数'));
+        return;
+      }
+      for (const k of ['date', 'weeks', 'top'] as const)
+        if (values[k] !== undefined)
+          throw new UsageError(say(`--${k} is for the stock analysis`, `--${k} 用于库存分析报表`));
       const byRange = values.from !== undefined || values.to !== undefined;
       if (
         (values.week !== undefined) === byRange ||

@@ -7,36 +7,31 @@
 // a station host on a loopback port that lives for this command only.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { WeeklyReport } from '../../shared/contract/reports';
+import type { KpiTracker } from '../../shared/contract';
+import type { StockAnalysis, WeeklyReport } from '../../shared/contract/reports';
 import { locales, type Locale } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { kpiCsv, kpiNumbers, kpiXlsx } from '../../shared/reports/kpiTable';
+import { stockAnalysisCsv, stockAnalysisXlsx } from '../../shared/reports/stockAnalysisTable';
 import { weeklyCsv, weeklyXlsx, type Translate } from '../../shared/reports/weeklyTable';
-import { resources, type Messages } from '../../renderer/locales';
 import type { Caller } from '../core/context';
 import type { Core } from '../core/core';
+import { printDocumentPdf, translateFor } from '../print/documentPdf';
 import { printRouteToPdf } from '../print/headless';
 import { startStationHost } from '../server';
 import type { Flags } from './commands';
 import type { ReportKindName } from './reportKinds';
 
-/** i18next's lookup and {{interpolation}} over the console's own locale files. */
-export function cliTranslate(locale: Locale): Translate {
-  return (key, vars = {}) => {
-    const [ns, rest] = key.includes(':') ? (key.split(':', 2) as [string, string]) : ['common', key];
-    let node: string | Messages | undefined = resources[locale][ns as keyof (typeof resources)[Locale]];
-    for (const part of rest.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-    const text = typeof node === 'string' ? node : key;
-    return text.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(vars[name] ?? ''));
-  };
-}
+/** The CLI's words are the console's (the same locale files). */
+export const cliTranslate = translateFor;
 
 type ReportKind = {
-  request: 'reports.weekly';
+  request: 'reports.weekly' | 'kpi.tracker' | 'reports.stockAnalysis';
   /** The print route's document (renderer/print/PrintRoute.tsx). */
   doc: string;
   input(flags: Flags): Record<string, string | number>;
-  csv(reply: unknown, t: Translate): string;
-  xlsx(reply: unknown, t: Translate): Promise<Uint8Array>;
+  csv(reply: unknown, t: Translate, locale: Locale): string;
+  xlsx(reply: unknown, t: Translate, locale: Locale): Promise<Uint8Array>;
 };
 
 const kinds: Record<ReportKindName, ReportKind> = {
@@ -49,6 +44,26 @@ const kinds: Record<ReportKindName, ReportKind> = {
     }),
     csv: (reply, t) => weeklyCsv(reply as WeeklyReport, t),
     xlsx: (reply, t) => weeklyXlsx(reply as WeeklyReport, t),
+  },
+  // `cangwu report kpi --month 2026-11`: the tracker of all warehouses (the KPIs are the department's).
+  kpi: {
+    request: 'kpi.tracker',
+    doc: 'kpiTracker',
+    input: (flags) => ({ month: flags.month! }),
+    csv: (reply, t, locale) => kpiCsv(reply as KpiTracker, t, kpiNumbers(locale)),
+    xlsx: (reply, t, locale) => kpiXlsx(reply as KpiTracker, t, kpiNumbers(locale)),
+  },
+  'stock-analysis': {
+    request: 'reports.stockAnalysis',
+    doc: 'stockAnalysis',
+    input: (flags) => ({
+      ...(flags.date !== undefined && { date: flags.date }),
+      ...(flags.weeks !== undefined && { weeks: Number(flags.weeks) }),
+      ...(flags.top !== undefined && { top: Number(flags.top) }),
+      ...(flags.warehouse !== undefined && { warehouseId: Number(flags.warehouse) }),
+    }),
+    csv: (reply, t) => stockAnalysisCsv(reply as StockAnalysis, t),
+    xlsx: (reply, t) => stockAnalysisXlsx(reply as StockAnalysis, t),
   },
 };
 
@@ -76,22 +91,22 @@ export async function runReport(
   const format = flags.pdf !== undefined ? 'pdf' : flags.csv !== undefined ? 'csv' : 'xlsx';
   const file = path.resolve((flags.pdf ?? flags.csv ?? flags.xlsx)!);
   let bytes: Uint8Array;
-  if (format === 'csv') bytes = Buffer.from(kind.csv(r.value, t), 'utf8');
-  else if (format === 'xlsx') bytes = await kind.xlsx(r.value, t);
+  if (format === 'csv') bytes = Buffer.from(kind.csv(r.value, t, locale), 'utf8');
+  else if (format === 'xlsx') bytes = await kind.xlsx(r.value, t, locale);
   else {
-    if (!fs.existsSync(path.join(rendererDir, 'index.html')))
-      throw new AppError('print.failed', { reason: `no console build at ${rendererDir} (npm run build)` });
-    const host = await startStationHost({ core, rendererDir, host: '127.0.0.1', port: 0, log: () => {} });
-    try {
-      bytes = await printRouteToPdf(core, {
-        baseUrl: host.url,
-        route: `${kind.doc}?${routeQuery(input)}`,
-        userId: session.userId,
-        locale,
-      });
-    } finally {
-      await host.close();
-    }
+    // The weekly report is written by pdfkit (print/documentPdf.ts); the others by the console's
+    // print route in the system Chromium, over a station host on a loopback port for this command only.
+    const job = { route: `${kind.doc}?${routeQuery(input)}`, userId: session.userId, locale };
+    bytes = await printDocumentPdf(core, job, async (j) => {
+      if (!fs.existsSync(path.join(rendererDir, 'index.html')))
+        throw new AppError('print.failed', { reason: `no console build at ${rendererDir} (npm run build)` });
+      const host = await startStationHost({ core, rendererDir, host: '127.0.0.1', port: 0, log: () => {} });
+      try {
+        return await printRouteToPdf(core, { baseUrl: host.url, ...j });
+      } finally {
+        await host.close();
+      }
+    });
   }
   fs.writeFileSync(file, bytes);
   return { file, bytes: bytes.length, format };

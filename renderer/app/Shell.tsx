@@ -1,5 +1,5 @@
 // The logged-in console: top bar, the pages this user's roles allow, the page.
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { AdjustmentsPage } from '../pages/AdjustmentsPage';
 import { ApprovalsPage } from '../pages/ApprovalsPage';
 import { DamagePage } from '../pages/DamagePage';
@@ -34,6 +34,7 @@ import { CustomerPage } from '../pages/CustomerPage';
 import { ComplaintStatsPage } from '../pages/ComplaintStatsPage';
 import { SchedulesPage } from '../pages/reports/SchedulesPage';
 import { WeeklyReportPage } from '../pages/reports/WeeklyReportPage';
+import { StockAnalysisPage } from '../pages/reports/StockAnalysisPage';
 import { DashboardPage } from '../pages/kpi/DashboardPage';
 import { KpiTrackerPage } from '../pages/kpi/KpiTrackerPage';
 import { ReviewPage } from '../pages/kpi/ReviewPage';
@@ -41,7 +42,7 @@ import { PrintRoute } from '../print/PrintRoute';
 import { ScannerStatusBar } from '../scanning/ScannerStatusBar';
 import { useScanning } from '../scanning/useScanning';
 import { Nav } from './Nav';
-import { landingPage, navigate, pagesFor, useRoute, type PageId } from './routes';
+import { landingPage, navGroupsFor, navigate, pagesFor, useRoute, type PageId } from './routes';
 import { useSession } from './session';
 import { TopBar } from './TopBar';
 
@@ -49,6 +50,9 @@ export function Shell() {
   const { session } = useSession();
   const route = useRoute();
   const allowed = pagesFor(session.user.roles);
+  const roles = session.user.roles;
+  const groups = useMemo(() => navGroupsFor(roles), [roles]);
+  const navPages = useMemo(() => groups.flatMap((g) => g.pages), [groups]);
   const printing = route.page.startsWith('print/');
   const requested = allowed.find((p) => p === route.page);
   // No page asked for (just logged in) or one this user may not see: the page their role works on.
@@ -61,12 +65,12 @@ export function Shell() {
     if (!requested && !printing) navigate(page);
   }, [requested, printing, page]);
 
-  // Alt+1 … Alt+9: the pages in nav order, without the mouse.
+  // Alt+1 … Alt+9: the pages in nav order (grouped, the role's own page first), without the mouse.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
       const n = Number(e.key);
-      const target = Number.isInteger(n) && n >= 1 ? allowed[n - 1] : undefined;
+      const target = Number.isInteger(n) && n >= 1 ? navPages[n - 1] : undefined;
       if (target) {
         e.preventDefault();
         navigate(target);
@@ -74,7 +78,7 @@ export function Shell() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [allowed]);
+  }, [navPages]);
 
   // A print view replaces the console's chrome: what is on screen is what prints.
   if (printing) return <PrintRoute route={route} />;
@@ -89,7 +93,7 @@ export function Shell() {
       <TopBar />
       <ScannerStatusBar />
       <div className="shell-body">
-        <Nav pages={allowed} current={page} />
+        <Nav groups={groups} current={page} />
         <main className="page" data-testid={`page-${page}`} id="main">
           {page === 'inventory' && <InventoryPage />}
           {page === 'movements' && <MovementsPage productId={productId} />}
@@ -128,6 +132,7 @@ export function Shell() {
           {page === 'dashboard' && <DashboardPage />}
           {page === 'kpiTracker' && <KpiTrackerPage />}
           {page === 'kpiReview' && <ReviewPage />}
+          {page === 'stockAnalysis' && <StockAnalysisPage />}
         </main>
       </div>
     </div>

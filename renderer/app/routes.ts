@@ -3,8 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Role } from '../../shared/domain';
 
-// Nav order (Alt+1 … in this order). The station screen comes second: it is the
-// warehouse keeper's main screen, one key away from the inventory.
+// Every page, in its order within its nav group (pageGroup below; Alt+1 … follows navOrder).
 export const pageIds = [
   'inventory',
   'station',
@@ -52,6 +51,8 @@ export const pageIds = [
   'dashboard',
   'kpiTracker',
   'kpiReview',
+  // The stock analysis report 库存分析报表 (issue 14 item 2).
+  'stockAnalysis',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -114,6 +115,8 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   kpiTracker: ['supervisor', 'csManager', 'operator'],
   // The monthly performance review (issue 14 item 4): the CS manager's, read by the supervisor.
   kpiReview: ['csManager', 'supervisor'],
+  // The stock analysis (issue 14 item 2): the operator's, read by the supervisor and the CS manager.
+  stockAnalysis: ['operator', 'supervisor', 'csManager'],
 };
 
 /**
@@ -144,6 +147,84 @@ export function pagesFor(roles: readonly Role[]): PageId[] {
     const access = pageAccess[p];
     return access === 'any' || roles.some((r) => access.includes(r));
   });
+}
+
+/**
+ * The navigation's groups, by the department's work, in their default order.
+ * A new page names its group in `pageGroup` (tsc refuses a page without one);
+ * within a group pages keep their order in `pageIds`.
+ */
+export const navGroupIds = ['warehouse', 'dispatch', 'ordersCs', 'reports', 'system'] as const;
+export type NavGroupId = (typeof navGroupIds)[number];
+
+export const pageGroup: Record<PageId, NavGroupId> = {
+  // 仓库 Warehouse: the floor's stock, scanning, counts, damage and returns.
+  inventory: 'warehouse',
+  station: 'warehouse',
+  receipts: 'warehouse',
+  movements: 'warehouse',
+  products: 'warehouse',
+  counts: 'warehouse',
+  adjustments: 'warehouse',
+  scanLog: 'warehouse',
+  damage: 'warehouse',
+  approvals: 'warehouse',
+  returns: 'warehouse',
+  // 调度 Dispatch: the board, the dock, the sign-off, the day's report and the fleet.
+  dispatchBoard: 'dispatch',
+  loading: 'dispatch',
+  delivery: 'dispatch',
+  dispatchReport: 'dispatch',
+  vehicles: 'dispatch',
+  // 订单与客服 Orders & CS: orders, confirmations, customers, complaints and calls.
+  orders: 'ordersCs',
+  orderEntry: 'ordersCs',
+  phoneOrders: 'ordersCs',
+  shortOrders: 'ordersCs',
+  customers: 'ordersCs',
+  customer: 'ordersCs',
+  prices: 'ordersCs',
+  returnReport: 'ordersCs',
+  complaints: 'ordersCs',
+  calls: 'ordersCs',
+  // 报表 Reports: the dashboard, the reports, the analyses, the KPIs and the schedules.
+  dashboard: 'reports',
+  weeklyReport: 'reports',
+  stockAnalysis: 'reports',
+  damageAnalysis: 'reports',
+  returnAnalysis: 'reports',
+  complaintStats: 'reports',
+  kpiTracker: 'reports',
+  kpiReview: 'reports',
+  schedules: 'reports',
+  // 系统 System: users, the audit log and the scanners.
+  users: 'system',
+  audit: 'system',
+  scannerTest: 'system',
+};
+
+export type NavGroup = { id: NavGroupId; pages: PageId[] };
+
+/**
+ * The navigation these roles see: only their pages, groups without any left
+ * out, and the role's own page (its landing page) first, in the first group.
+ */
+export function navGroupsFor(roles: readonly Role[]): NavGroup[] {
+  const allowed = pagesFor(roles);
+  const home = landingPage(roles);
+  const groups = navGroupIds
+    .map((id) => {
+      const pages = allowed.filter((p) => pageGroup[p] === id);
+      return { id, pages: pages.includes(home) ? [home, ...pages.filter((p) => p !== home)] : pages };
+    })
+    .filter((g) => g.pages.length > 0);
+  const first = groups.findIndex((g) => g.pages.includes(home));
+  return first > 0 ? [groups[first]!, ...groups.filter((_, i) => i !== first)] : groups;
+}
+
+/** The pages in navigation order (Alt+1 … follows it). */
+export function navOrder(roles: readonly Role[]): PageId[] {
+  return navGroupsFor(roles).flatMap((g) => g.pages);
 }
 
 export type Route = { page: string; params: URLSearchParams };
@@ -179,6 +260,7 @@ export const printDocs = [
   'weeklyReport',
   'kpiTracker',
   'kpiReview',
+  'stockAnalysis',
 ] as const;
 export type PrintDoc = (typeof printDocs)[number];
 

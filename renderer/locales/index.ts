@@ -65,6 +65,8 @@ import enCalls from './en/calls.json';
 import zhCalls from './zh-CN/calls.json';
 import enCustomer from './en/customer.json';
 import zhCustomer from './zh-CN/customer.json';
+import enStockAnalysis from './en/stockAnalysis.json';
+import zhStockAnalysis from './zh-CN/stockAnalysis.json';
 import enReports from './en/reports.json';
 import zhReports from './zh-CN/reports.json';
 import enSchedules from './en/schedules.json';
@@ -107,6 +109,7 @@ export const namespaces = [
   'reports',
   'schedules',
   'kpi',
+  'stockAnalysis',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -149,6 +152,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     reports: zhReports,
     schedules: zhSchedules,
     kpi: zhKpi,
+    stockAnalysis: zhStockAnalysis,
   },
   en: {
     common: enCommon,
@@ -185,5 +189,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     reports: enReports,
     schedules: enSchedules,
     kpi: enKpi,
+    stockAnalysis: enStockAnalysis,
   },
 };

@@ -18,6 +18,8 @@ import { hasRole, useSession } from '../app/session';
 import { useNotify } from '../components/toast/useNotify';
 import { warehouseDay } from '../i18n/format';
 import { CallSheet } from './calls/CallSheet';
+import { summaryCsv } from './calls/summaryCsv';
+import { downloadText } from './dispatchReport/reportCsv';
 
 type Tab = 'mine' | 'plan' | 'summary';
 
@@ -248,6 +250,13 @@ function SummaryView({ canWrite }: { canWrite: boolean }) {
       <div className="toolbar">
         <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-label={t('calls:from')} />
         <input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('calls:to')} />
+        <button
+          type="button"
+          disabled={!s}
+          onClick={() => s && downloadText(`${t('calls:sum.fileName', { from, to })}.csv`, summaryCsv(t, s))}
+        >
+          {t('calls:sum.csv')}
+        </button>
       </div>
       {s && (
         <>

@@ -18,6 +18,7 @@ import {
 } from '../../shared/contract';
 import { api } from '../api/client';
 import { useApiEvent, useReconnected } from '../api/hooks';
+import { useRoute } from '../app/routes';
 import { hasRole, useSession } from '../app/session';
 import { CangwuGrid } from '../components/grid/CangwuGrid';
 import { dateTimeColumn } from '../components/grid/formatters';
@@ -48,6 +49,15 @@ export function ComplaintsPage() {
   const [categories, setCategories] = useState<ComplaintCategory[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [form, setForm] = useState(false);
+  // #/complaints?deadline=atRisk (the dashboard's tile): the register filtered to open complaints at that deadline.
+  const deadlineParam = useRoute().params.get('deadline');
+  useEffect(() => {
+    if (!(deadlineStatuses as readonly string[]).includes(deadlineParam ?? '')) return;
+    setTab('register');
+    setState('');
+    setDeadline(deadlineParam as DeadlineStatus);
+    setOpenOnly(true);
+  }, [deadlineParam]);
 
   const load = useCallback(async () => {
     try {

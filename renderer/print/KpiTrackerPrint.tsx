@@ -1,8 +1,9 @@
 // 客户服务部重要衡量指标跟踪表 as printed (issue 14 item 3): A4 landscape, the
 // title block, the table with every KPI's definition under its name, the
 // legend, and the signature lines of who keeps it and the manager who reviews it.
-// A print route in the style of the others here (WEEKLY's print engine with
-// page x of y was not on its branch in time to build on).
+// Printed through the print engine like every report: the sheet's landscape
+// page, the title in the page header and page x of y in the footer
+// (electron/print/pdfLayout.ts), the table header repeated on every page.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiTracker } from '../../shared/contract';
@@ -28,6 +29,7 @@ export function KpiTrackerPrint({ month, onBack }: { month: string; onBack(): vo
       meta={[{ label: t('kpi:month'), value: `${month} (${k.periods[k.periods.length - 1]!.from} – ${k.today})` }]}
       printedBy={session.user.displayName}
       fileName={t('kpi:fileName', { month })}
+      landscape
       onBack={onBack}
     >
       <div className="kpi-print" data-testid="print-kpi-tracker">

@@ -16,6 +16,8 @@ import { ReturnNotePrint } from './ReturnNotePrint';
 import { ReturnReportPrint } from './ReturnReportPrint';
 import { ComplaintStatsPrint } from './ComplaintStatsPrint';
 import { WeeklyReportPrint } from './WeeklyReportPrint';
+import { StockAnalysisPrint } from './StockAnalysisPrint';
+import { stockAnalysisQueryOf } from '../pages/reports/stockAnalysisParams';
 import { weeklyQueryOf } from '../pages/reports/weeklyParams';
 
 const idParam = (route: Route, name: string): number | null => {
@@ -56,7 +58,8 @@ export function PrintRoute({ route }: { route: Route }) {
     ((doc === 'returnReport' || doc === 'returnNote') && returnId !== null) ||
     (doc === 'complaintStats' && month !== null) ||
     doc === 'weeklyReport' ||
-    ((doc === 'kpiTracker' || doc === 'kpiReview') && month !== null);
+    ((doc === 'kpiTracker' || doc === 'kpiReview') && month !== null) ||
+    doc === 'stockAnalysis';
 
   // An address that names no document goes back to the console.
   useEffect(() => {
@@ -84,5 +87,13 @@ export function PrintRoute({ route }: { route: Route }) {
     );
   if (doc === 'kpiTracker' && month !== null) return <KpiTrackerPrint month={month} onBack={back} />;
   if (doc === 'kpiReview' && month !== null) return <KpiReviewPrint month={month} onBack={back} />;
+  if (doc === 'stockAnalysis')
+    return (
+      <StockAnalysisPrint
+        query={stockAnalysisQueryOf(route.params)}
+        pdf={route.params.get('pdf') === '1'}
+        onBack={back}
+      />
+    );
   return null;
 }

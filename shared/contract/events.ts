@@ -67,6 +67,8 @@ export type Events = {
   'schedules.changed': ScheduleRun | null;
   /** A KPI target was set or cleared: every KPI tracker and dashboard regrades. */
   'kpi.changed': { kpi: string };
+  /** A quality check recorded or edited, an action moved, or the checklist changed: every quality page and the dashboard. */
+  'quality.changed': { date: string | null; clientId?: string };
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -88,5 +90,6 @@ export const eventNames: EventName[] = [
   'complaints.changed',
   'schedules.changed',
   'kpi.changed',
+  'quality.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

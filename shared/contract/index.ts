@@ -19,3 +19,4 @@ export * from './receiving';
 export * from './returns/station';
 export * from './complaints';
 export * from './schedules';
+export * from './quality';

@@ -216,6 +216,16 @@ export const requestNameList = [
   'complaints.summary',
   'complaints.stats',
   'complaints.saveStatsNote',
+  'quality.items',
+  'quality.saveItem',
+  'quality.day',
+  'quality.saveRecord',
+  'quality.actions',
+  'quality.completeAction',
+  'quality.reassignAction',
+  'quality.missedDays',
+  'quality.summary',
+  'reports.stockAnalysis',
 ] as const satisfies readonly RequestName[];
 
 /** Compile-time: `true` only while every contract request is listed above. */

@@ -82,6 +82,7 @@ import { kpiRequests } from './kpi';
 import { reportsRequests } from './reports';
 import { callsRequests } from './calls';
 import { complaintsRequests } from './complaints';
+import { qualityRequests } from './quality';
 
 export type { Access, RequestSpec } from './spec';
 /** The station host's one-time first-run code (setup/setupGate.ts), as typed: dashes and spaces allowed. */
@@ -534,6 +535,7 @@ export const requests = {
   ...reportsRequests,
   ...callsRequests,
   ...complaintsRequests,
+  ...qualityRequests,
 } as const satisfies Record<string, RequestSpec>;
 
 export type Requests = typeof requests;

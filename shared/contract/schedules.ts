@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { isoInstant } from './schemas';
 import { none, spec } from './spec';
 
-/** The reports that can be scheduled (the KPI tracker adds its own). */
-export const scheduledJobKinds = ['weeklyReport'] as const;
+/** The reports that can be scheduled. */
+export const scheduledJobKinds = ['weeklyReport', 'kpiTracker'] as const;
 export type ScheduledJobKind = (typeof scheduledJobKinds)[number];
 
 export type ScheduledJob = {
@@ -38,6 +38,9 @@ export type ScheduleRun = {
   /** Why it failed: a stable code and a reason. */
   error: { code: string; reason: string } | null;
 };
+
+/** A failed scheduled run on the dashboard: a report's, or the automatic backup's. */
+export type FailedRun = Omit<ScheduleRun, 'kind'> & { kind: ScheduledJobKind | 'backup' };
 
 export type ScheduleStatus = {
   timeZone: string;
@@ -70,8 +73,12 @@ export const schedulesRequests = {
     access: schedulers,
     write: false,
   }),
-  /** Failed runs since a time (the dashboard shows them: a failed run is never a silent skip). */
-  'schedules.failures': spec<ScheduleRun[]>()({
+  /**
+   * Failed runs since a time (the dashboard shows them: a failed run is never a
+   * silent skip): the scheduled reports' and, when the last automatic backup
+   * failed, that one too (kind 'backup').
+   */
+  'schedules.failures': spec<FailedRun[]>()({
     input: z.object({ since: isoInstant.optional() }).strict(),
     access: ['admin', 'supervisor', 'csManager', 'operator'],
     write: false,

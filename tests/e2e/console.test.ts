@@ -160,6 +160,51 @@ describe('the demo warehouse', () => {
     expect(await page.getByTestId('movements').innerText()).toContain('RC-');
     await screenshot(page, '09-movements');
   });
+
+  it('groups the navigation by the department’s work, each role seeing only its own pages', async () => {
+    const headings = (p: Page) => p.locator('.nav-group-heading').allInnerTexts();
+    const views: [string, string, string[], string][] = [
+      ['keeper', 'station', ['仓库', '调度', '报表'], 'keeper'],
+      ['dispatcher', 'dispatchBoard', ['调度', '仓库', '订单与客服'], 'dispatcher'],
+      ['operator', 'orders', ['订单与客服', '仓库', '调度', '报表'], 'operator'],
+      ['manager', 'dashboard', ['报表', '仓库', '调度', '订单与客服', '系统'], 'manager'],
+    ];
+    for (const [user, home, groups, shot] of views) {
+      const p = await newPage(browser);
+      try {
+        await new LoginPage(p).openAs(station.url, user);
+        await p.getByTestId(`page-${home}`).waitFor();
+        // The role's own page comes first, under its group's heading.
+        await expect.poll(() => headings(p).then((h) => h.map((x) => x.replace(/^[▾▸]\s*/, '')))).toEqual(groups);
+        expect(await p.locator('.nav-link').first().getAttribute('data-testid')).toBe(`nav-${home}`);
+        await screenshot(p, `10-nav-${shot}`);
+        if (user === 'keeper') {
+          // Keyboard: ↓ from the heading reaches the pages; ← folds a group, → unfolds it; the current group stays open.
+          await p.getByTestId('nav-inventory').click();
+          await p.getByTestId('page-inventory').waitFor();
+          await p.getByTestId('nav-group-dispatch').focus();
+          await p.keyboard.press('ArrowLeft');
+          await expect.poll(() => p.getByTestId('nav-dispatchBoard').count()).toBe(0);
+          expect(await p.getByTestId('nav-group-dispatch').getAttribute('aria-expanded')).toBe('false');
+          await p.getByTestId('nav-group-warehouse').focus();
+          await p.keyboard.press('ArrowLeft');
+          expect(await p.getByTestId('nav-station').count()).toBe(1);
+          for (let i = 0; i < 3; i++) await p.keyboard.press('ArrowDown'); // station, inventory, counts
+          await p.keyboard.press('Enter');
+          await p.getByTestId('page-counts').waitFor();
+          await screenshot(p, '10-nav-keeper-folded');
+          await p.getByTestId('nav-group-dispatch').focus();
+          await p.keyboard.press('ArrowRight');
+          await p.getByTestId('nav-dispatchBoard').waitFor();
+          // Alt+1 is the role's own page.
+          await p.keyboard.press('Alt+1');
+          await p.getByTestId('page-station').waitFor();
+        }
+      } finally {
+        await p.close();
+      }
+    }
+  });
 });
 
 /** The good-status quantity of the filtered product at a bin, 0 if it has no row there. */

@@ -1,6 +1,7 @@
 // The KPI tracker and the dashboard in Chromium (issue 14 items 3 and 7): the
 // supervisor logs in and lands on the dashboard (this week's KPIs with their
-// eight-week charts, counts, approvals, orders, dispatch), opens the KPI
+// eight-week charts measured from the demo, counts, approvals, orders,
+// dispatch, complaints at risk opening the register filtered), opens the KPI
 // tracker, drills from a figure into the receipts behind it; the CS manager
 // sets a target and the supervisor's open tracker regrades live; the tracker
 // prints to an A4 PDF. One demo load for the file.
@@ -9,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, screenshotDir, startStation, type Station } from './harness';
+import { playwrightPdfOptions } from '../../electron/print/pdfLayout';
+import { launchBrowser, newPage, screenshot, screenshotDir, startStation, warehouseDay, type Station } from './harness';
 import { LoginPage } from './pages/ConsolePage';
 import { DashboardPage, KpiTrackerPage } from './pages/KpiPage';
 
@@ -38,7 +40,18 @@ describe('KPI tracker and dashboard', () => {
     await expect.poll(() => dash.trendPaths('lateReceipts')).toBeGreaterThan(1);
     expect(await supervisor.getByTestId('dash-approvals').innerText()).toContain('待审批');
     expect(await supervisor.getByTestId('dash-dispatch').innerText()).toContain('16:30');
+    // The demo's week is measured: a finished count and delivered orders, not "—" or 0.00 %.
+    expect(await dash.kpi('serviceLevel').innerText()).toMatch(/[1-9]\d*\.\d\d%/);
+    expect(await dash.kpi('inventoryAccuracy').innerText()).toMatch(/[1-9]\d*\.\d\d%/);
+    expect(await supervisor.getByTestId('dash-complaints').innerText()).toContain('临近期限');
     await screenshot(supervisor, 'kpi-01-dashboard');
+    // The complaints tile opens the register filtered to the ones at risk (or overdue).
+    await supervisor.getByTestId('dash-complaints').click();
+    const filter = supervisor.getByTestId('complaints-deadline-filter');
+    await expect.poll(() => filter.inputValue()).toMatch(/^(atRisk|overdue)$/);
+    await screenshot(supervisor, 'kpi-01b-complaints-at-risk');
+    await supervisor.evaluate(() => (window.location.hash = '#/dashboard'));
+    await dash.root.waitFor();
   });
 
   it('opens the KPI tracker and drills from a figure into the records behind it', async () => {
@@ -86,12 +99,13 @@ describe('KPI tracker and dashboard', () => {
     await screenshot(supervisor, 'kpi-06-tracker-graded');
   });
 
-  it('prints the tracker to an A4 PDF with its title and page numbers', async () => {
+  it('prints the tracker through the print engine: its title, the month and page x of y', async () => {
     await supervisor.getByTestId('kpi-print').click();
     await supervisor.getByTestId('print-kpi-tracker').waitFor();
     await screenshot(supervisor, 'kpi-07-print');
     await supervisor.emulateMedia({ media: 'print' });
-    const pdf = await supervisor.pdf({ printBackground: true, preferCSSPageSize: true });
+    // The engine's layout (electron/print/pdfLayout.ts), as the desktop, the station host and the CLI print.
+    const pdf = await supervisor.pdf(playwrightPdfOptions);
     await supervisor.emulateMedia({ media: 'screen' });
     fs.mkdirSync(screenshotDir, { recursive: true });
     const file = path.join(screenshotDir, 'kpi-tracker.pdf');
@@ -99,6 +113,19 @@ describe('KPI tracker and dashboard', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
     expect(text).toContain('客户服务部重要衡量指标跟踪表');
     expect(text).toContain('库存记录准确度');
-    expect(text).toMatch(/1\s*\/\s*\d/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]);
+    expect(text).toContain(warehouseDay(0).slice(0, 7));
+    expect(text).toContain(`第 1 页 / 共 ${pages} 页`);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      file,
+      path.join(screenshotDir, 'kpi-tracker-page'),
+    ]);
   });
 });

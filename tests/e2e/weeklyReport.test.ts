@@ -1,7 +1,8 @@
 // The weekly stock report 周库存报表 printed for real (issue 14 §5, §6): the
-// print engine's PDF (the system Chromium on the host's own print route) of a
+// print engine's PDF (written by pdfkit, electron/print/documentPdf.ts) of a
 // long report — 800 products × 3 statuses — carries the Chinese title, the
-// period, the grand total and "第 x 页 / 共 N 页" on every page; a scheduled run
+// period, the grand total and "第 x 页 / 共 N 页" on every page, no row split
+// across pages and the page count its rows per page predict; a scheduled run
 // with a fake clock writes its PDF, a run missed while no host ran is written
 // at the next start; the CLI writes PDF, CSV and XLSX; the supervisor opens
 // the report and prints it. Pages are kept as PNGs under test-results/.
@@ -9,7 +10,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { printDocumentPdf } from '../../electron/print/documentPdf';
 import { printRouteToPdf } from '../../electron/print/headless';
+import type { WeeklyReport } from '../../shared/contract/reports';
 import { startStationHost, type StationHost } from '../../electron/server';
 import { tempDir } from '../helpers/tempDirs';
 import { longReportWarehouse, type LongReportWarehouse } from '../helpers/longWeeklyReport';
@@ -50,45 +53,85 @@ describe('the weekly stock report, printed', () => {
   // The clock of the core: Saturday 2026-11-28 17:00 in Shanghai, moved by the tests.
   let now = new Date('2026-11-28T09:00:00Z');
   beforeAll(async () => {
-    w = await longReportWarehouse(200, { now: () => now, timeZone: zone });
+    w = await longReportWarehouse(800, { now: () => now, timeZone: zone });
     host = await startStationHost({ core: w.core, rendererDir, port: 0, log: () => {} });
   });
   afterAll(async () => {
     await host?.close();
     await w?.core.close();
   });
+  // The host's printer: pdfkit for the weekly report, Chromium on the print route for the others.
+  const printer = (job: { route: string; userId: number }) =>
+    printDocumentPdf(w.core, job, (j) => printRouteToPdf(w.core, { baseUrl: host.url, ...j }));
 
-  it('prints 200 products × 3 statuses with the title, period, grand total and page x of y on every page', async () => {
-    const pdf = await printRouteToPdf(w.core, {
-      baseUrl: host.url,
-      route: 'weeklyReport?from=2026-11-23&to=2026-11-28',
-      userId: w.supervisorId,
-    });
+  it('prints 800 products × 3 statuses: title, period, grand total, page x of y, no row split, pages as rows predict', async () => {
+    const route = 'weeklyReport?from=2026-11-23&to=2026-11-28';
+    const pdf = await printDocumentPdf(w.core, { route, userId: w.supervisorId }, () =>
+      Promise.reject(new Error('the weekly report is written without Chromium')),
+    );
     const file = path.join(screenshotDir, 'weekly-long.pdf');
     fs.mkdirSync(screenshotDir, { recursive: true });
     fs.writeFileSync(file, pdf);
     const pages = pdfPages(file);
     keepPages(file, 'weekly-long-page', pages);
-    // 600 lines and 5 subtotals at two text lines each cannot fit on a few landscape pages.
-    expect(pages).toBeGreaterThan(10);
     const first = pdfText(file, 1);
     expect(first).toContain('周库存报表');
     expect(first).toContain('2026-11-23 – 2026-11-28');
     expect(first).toContain('周主管');
     expect(first).toMatch(new RegExp(`第 1 页 / 共 ${pages} 页`));
-    // The header row repeats, and the footer counts, on every page; the grand total closes the last.
+    // The grand total is the report's own: its closing quantity and amount, as the console writes them.
+    const caller = w.core.newCaller('test');
+    caller.session = {
+      token: '',
+      tokenHash: '',
+      userId: w.supervisorId,
+      username: 'super',
+      displayName: '周主管',
+      roles: ['supervisor'],
+      locale: 'zh-CN',
+      station: 'test',
+      expiresAt: Number.POSITIVE_INFINITY,
+    };
+    const r = await w.core.dispatch(caller, 'reports.weekly', { from: '2026-11-23', to: '2026-11-28' });
+    w.core.release(caller);
+    if (!r.ok) throw new Error(r.error.code);
+    const report = r.value as WeeklyReport;
+    const closing = report.totals.figures.closing;
     const last = pdfText(file, pages);
-    expect(last).toContain('商品代码');
+    expect(last).toMatch(/合计/);
+    expect(last).toContain(new Intl.NumberFormat('zh-CN').format(closing.qty));
+    expect(last).toContain(
+      new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2 }).format(closing.amountFen / 100),
+    );
     expect(last).toMatch(new RegExp(`第 ${pages} 页 / 共 ${pages} 页`));
-    expect(last).toContain('合计');
-    const middle = Math.floor(pages / 2);
-    expect(pdfText(file, middle)).toMatch(new RegExp(`第 ${middle} 页 / 共 ${pages} 页[\\s\\S]*`));
-    expect(pdfText(file, middle)).toContain('商品代码');
+    // Every page: the header row repeated, page x of y; each row whole on one page (a product's code and
+    // its name on the same page), every line printed once.
+    const rowsPerPage: number[] = [];
+    let codes = 0;
+    for (let p = 1; p <= pages; p++) {
+      const text = pdfText(file, p);
+      expect(text).toContain('商品代码');
+      expect(text).toMatch(new RegExp(`第 ${p} 页 / 共 ${pages} 页`));
+      const pageCodes = text.match(/\bW1\d{4}\b/g)?.length ?? 0;
+      const pageNames = text.match(/测试商品\d+/g)?.length ?? 0;
+      expect(pageNames, `page ${p}`).toBe(pageCodes);
+      codes += pageCodes;
+      rowsPerPage.push(pageCodes + (text.match(/小计|合计/g)?.length ?? 0));
+    }
+    expect(codes).toBe(report.rows.length);
+    expect(report.rows.length).toBe(2400);
+    // Rows are of one height here, so every page between the first and the last holds the same number
+    // of rows, and the page count is what that number predicts for all the rows.
+    const full = rowsPerPage[1]!;
+    expect(rowsPerPage.slice(1, -1).every((n) => n === full)).toBe(true);
+    const allRows = report.rows.length + report.subtotals.length + 1;
+    expect(rowsPerPage.reduce((a, b) => a + b, 0)).toBe(allRows);
+    expect(pages).toBe(1 + Math.ceil((allRows - rowsPerPage[0]!) / full));
   });
 
   it('writes the scheduled PDF when its time comes, and a run missed while closed at the next start', async () => {
     const folder = tempDir('weekly-out');
-    w.core.schedules.setPrinter((job) => printRouteToPdf(w.core, { baseUrl: host.url, ...job }));
+    w.core.schedules.setPrinter(printer);
     w.core.schedules.configure(
       { kind: 'weeklyReport', enabled: true, weekday: 6, at: '18:00', folder },
       { userId: w.supervisorId, displayName: '周主管' },
@@ -123,6 +166,32 @@ describe('the weekly stock report, printed', () => {
     const run = await w.core.schedules.runNow('weeklyReport');
     expect(run).toMatchObject({ ok: false, error: { code: 'schedules.folderMissing' } });
     expect(w.core.schedules.failures().map((r) => r.error?.code)).toContain('schedules.folderMissing');
+  });
+
+  it('writes the KPI tracker each Monday 08:00, refuses a missing folder at save, and catches up a missed run at start', async () => {
+    const supervisor = { userId: w.supervisorId, displayName: '周主管' };
+    expect(() =>
+      w.core.schedules.configure(
+        { kind: 'kpiTracker', enabled: true, weekday: 1, at: '08:00', folder: path.join(tempDir('kpi-none'), 'gone') },
+        supervisor,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'schedules.folderMissing' }));
+    const folder = tempDir('kpi-out');
+    w.core.schedules.configure({ kind: 'kpiTracker', enabled: true, weekday: 1, at: '08:00', folder }, supervisor);
+    // Closed over Monday 2026-12-07 08:00 Shanghai; started at 09:00.
+    now = new Date('2026-12-07T01:00:00Z');
+    w.core.schedules.start();
+    await vi.waitFor(() => expect(w.core.schedules.status().log[0]?.kind).toBe('kpiTracker'), {
+      timeout: 90_000,
+      interval: 200,
+    });
+    await w.core.schedules.stop();
+    const run = w.core.schedules.status().log[0]!;
+    expect(run).toMatchObject({ ok: true, dueAt: '2026-12-07T00:00:00.000Z', period: '2026-12' });
+    const text = pdfText(run.file!, 1);
+    expect(text).toContain('客户服务部重要衡量指标跟踪表');
+    expect(text).toContain('2026-12');
+    expect(fs.readdirSync(folder)).toEqual([path.basename(run.file!)]);
   });
 });
 
@@ -166,6 +235,39 @@ describe('cangwu report weekly and the page', () => {
     );
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('reports.futureRange');
+    expect(fs.existsSync(path.join(out, 'no.csv'))).toBe(false);
+  });
+
+  it('writes the KPI tracker of a month as PDF, CSV and XLSX from the command line', () => {
+    const out = tempDir('kpi-cli');
+    const month = warehouseDay().slice(0, 7);
+    for (const format of ['pdf', 'csv', 'xlsx']) {
+      const file = path.join(out, `kpi.${format}`);
+      const r = spawnSync(
+        process.execPath,
+        [cli, 'report', 'kpi', '--month', month, `--${format}`, file, '--data-dir', dataDir],
+        { encoding: 'utf8' },
+      );
+      expect([format, r.status, r.stderr]).toEqual([format, 0, expect.any(String)]);
+      expect(fs.statSync(file).size).toBeGreaterThan(500);
+    }
+    const pdf = path.join(out, 'kpi.pdf');
+    expect(pdfText(pdf)).toContain('客户服务部重要衡量指标跟踪表');
+    expect(pdfText(pdf)).toContain(month);
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(screenshotDir, 'kpi-cli')]);
+    const csv = fs.readFileSync(path.join(out, 'kpi.csv'), 'utf8');
+    expect(csv).toContain('客户服务部重要衡量指标跟踪表');
+    expect(csv).toContain('库存记录准确度');
+    expect(fs.readFileSync(path.join(out, 'kpi.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    // A month still to come is refused with the console's error, and nothing is written.
+    const refused = spawnSync(
+      process.execPath,
+      [cli, 'report', 'kpi', '--month', '2099-01', '--csv', path.join(out, 'no.csv'), '--data-dir', dataDir],
+      { encoding: 'utf8' },
+    );
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('kpi.futureMonth');
     expect(fs.existsSync(path.join(out, 'no.csv'))).toBe(false);
   });
 

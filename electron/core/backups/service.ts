@@ -4,7 +4,7 @@
 // integrity_check (db/backup.ts) — and every failure logged and sent to the
 // admin's windows, never silent.
 import type Database from 'better-sqlite3';
-import { Cron } from 'croner';
+import type { Cron } from 'croner';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupKind, BackupOutcome, BackupSettings, BackupStatus } from '../../../shared/contract/backups';
@@ -12,6 +12,7 @@ import { AppError, errorCodes, type ErrorCode } from '../../../shared/errors';
 import { backupDatabase } from '../db/backup';
 import type { EventBus } from '../events';
 import { backupName, backupsFolder, listBackups } from './files';
+import { cronAt, lastDueAt, retryAfterFailureMs } from '../schedules/scheduledJob';
 import { backupsToPrune } from './retention';
 import { readBackupRecord, readBackupSettings, recordBackupOutcome, writeBackupSettings } from './settings';
 
@@ -38,12 +39,8 @@ export type BackupServiceOptions = {
 
 const isErrorCode = (c: string): c is ErrorCode => (errorCodes as readonly string[]).includes(c);
 
-/** A failed daily backup is tried again after this long, not only the next day. */
-const retryAfterFailureMs = 60 * 60 * 1000;
-
 function cronOf(settings: BackupSettings, timeZone: string): Cron {
-  const [h, m] = settings.dailyAt.split(':').map(Number);
-  return new Cron(`${m} ${h} * * *`, { timezone: timeZone, paused: true });
+  return cronAt(settings.dailyAt, 'daily', timeZone);
 }
 
 export function createBackupService(opts: BackupServiceOptions): BackupService {
@@ -65,16 +62,9 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
     return stored;
   };
 
-  /** The last scheduled time at or before `at`. */
+  /** The last scheduled time at or before `at` (within a day and two hours). */
   function lastScheduled(settings: BackupSettings, at: Date): Date | null {
-    const cron = cronOf(settings, opts.timeZone);
-    let t = cron.nextRun(new Date(at.getTime() - 26 * 60 * 60 * 1000));
-    let last: Date | null = null;
-    while (t && t.getTime() <= at.getTime()) {
-      last = t;
-      t = cron.nextRun(t);
-    }
-    return last;
+    return lastDueAt(cronOf(settings, opts.timeZone), at, at.getTime() - 26 * 60 * 60 * 1000);
   }
 
   function nextDaily(): Date | null {

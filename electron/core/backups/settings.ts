@@ -2,34 +2,15 @@
 // folder rather than in the database: a restore must not roll back the
 // administrator's schedule, and a failed backup must be recorded even when
 // the database cannot be written (a full disk).
-import fs from 'node:fs';
 import path from 'node:path';
 import { backupSettingsInput, type BackupOutcome, type BackupSettings } from '../../../shared/contract/backups';
+import { readJsonFile as readJson, writeJsonFile as writeJson } from '../schedules/scheduledJob';
 import { backupsFolder } from './files';
 
 export const defaultBackupSettings: BackupSettings = { dailyAt: '02:30', keepDaily: 7, keepWeekly: 4 };
 
 const settingsFile = (dataDir: string) => path.join(backupsFolder(dataDir), 'settings.json');
 const statusFile = (dataDir: string) => path.join(backupsFolder(dataDir), 'status.json');
-
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
-}
-
-function writeJson(file: string, value: unknown): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  try {
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify(value, null, 2));
-    fs.renameSync(`${file}.tmp`, file);
-  } catch (e) {
-    fs.rmSync(`${file}.tmp`, { force: true });
-    throw e;
-  }
-}
 
 export function readBackupSettings(dataDir: string): BackupSettings {
   const parsed = backupSettingsInput.safeParse(readJson(settingsFile(dataDir)));

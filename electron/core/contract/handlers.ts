@@ -61,6 +61,7 @@ import { kpiHandlers } from '../kpi/handlers';
 import { reportsHandlers } from '../reports/handlers';
 import { callsHandlers } from '../calls/handlers';
 import { complaintsHandlers } from '../complaints/handlers';
+import { qualityHandlers } from '../quality/handlers';
 import { listReceipts, postReceipt } from '../receipts/receipts';
 import { createAdmin, demoLogins, loadDemo, setupStatus } from '../setup/setup';
 import type { SetupGate } from '../setup/setupGate';
@@ -245,7 +246,8 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...kpiHandlers,
   ...backupsHandlers(deps.backups),
   ...createStationCheckHandlers(deps),
-  ...schedulesHandlers(deps.schedules),
+  ...schedulesHandlers(deps.schedules, deps.backups),
   ...reportsHandlers,
   ...complaintsHandlers,
+  ...qualityHandlers,
 });

@@ -3,6 +3,43 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 
 export type DB = {
+  quality_items: {
+    id: Generated<number>;
+    code: string;
+    name_zh: string;
+    name_en: string;
+    kind: string;
+    min_value: number | null;
+    max_value: number | null;
+    unit: Generated<string>;
+    active: Generated<number>;
+    sort: Generated<number>;
+  };
+  quality_records: {
+    id: Generated<number>;
+    zone_id: number;
+    check_date: string;
+    shift: Generated<string>;
+    note: Generated<string>;
+    recorded_by: number;
+    recorded_at: string;
+    updated_at: string;
+  };
+  quality_values: { record_id: number; item_id: number; value: number | null; passed: number };
+  quality_actions: {
+    id: Generated<number>;
+    record_id: number;
+    item_id: number;
+    description: string;
+    owner_id: number;
+    due_date: string;
+    state: Generated<string>;
+    done_note: Generated<string>;
+    done_by: number | null;
+    done_at: string | null;
+    created_by: number;
+    created_at: string;
+  };
   schema_migrations: { version: number; name: string; applied_at: string };
   settings: { key: string; value: string };
   catalogue_version: { id: number; token: number };

@@ -1,6 +1,6 @@
 // What each scheduled job writes: the period a run due at a given time covers,
 // the print route that draws it (renderer/print/PrintRoute.tsx) and the file
-// name. A new scheduled report (the KPI tracker) adds its kind to
+// name. A new scheduled report adds its kind to
 // shared/contract/schedules.ts and its definition here.
 import type { ScheduledJobKind } from '../../../shared/contract/schedules';
 import type { Role } from '../../../shared/domain';
@@ -42,6 +42,15 @@ export function weeklyReportPeriod(dueAt: Date, timeZone: string): { from: strin
   return { from: addDays(day, 1 - weekday), to: day, week: isoWeek(day) };
 }
 
+/**
+ * The KPI tracker of a run due on a day: the month holding the day before (a
+ * run on Monday 08:00 covers the month up to Sunday; a run on the 1st writes
+ * the whole month just ended).
+ */
+export function kpiTrackerMonth(dueAt: Date, timeZone: string): string {
+  return addDays(dayOf(dueAt, timeZone), -1).slice(0, 7);
+}
+
 export const jobDefinitions: Record<ScheduledJobKind, JobDefinition> = {
   weeklyReport: {
     readers: ['supervisor', 'operator', 'csManager'],
@@ -51,6 +60,17 @@ export const jobDefinitions: Record<ScheduledJobKind, JobDefinition> = {
         route: `weeklyReport?from=${from}&to=${to}`,
         fileName: `周库存报表-weekly-stock-${week}-${from}-${to}.pdf`,
         period: `${from} – ${to}`,
+      };
+    },
+  },
+  kpiTracker: {
+    readers: ['supervisor', 'operator', 'csManager'],
+    run(dueAt, timeZone) {
+      const month = kpiTrackerMonth(dueAt, timeZone);
+      return {
+        route: `kpiTracker?month=${month}`,
+        fileName: `客户服务部重要衡量指标跟踪表-kpi-tracker-${month}.pdf`,
+        period: month,
       };
     },
   },

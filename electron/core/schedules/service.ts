@@ -8,7 +8,7 @@
 //
 // The core cannot draw a page itself: the host that runs it hands it a
 // printer (the desktop's hidden window, the station host's headless Chromium).
-import { Cron } from 'croner';
+import type { Cron } from 'croner';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
@@ -23,6 +23,13 @@ import {
 import { AppError } from '../../../shared/errors';
 import type { EventBus } from '../events';
 import { jobDefinitions } from './jobs';
+import {
+  cronAt,
+  lastDueAt,
+  readJsonFile as readJson,
+  retryAfterFailureMs,
+  writeJsonFile as writeJson,
+} from './scheduledJob';
 
 /** Draws a print route as a PDF, logged in as the given user. */
 export type Printer = (job: { route: string; userId: number }) => Promise<Buffer>;
@@ -50,37 +57,17 @@ export type ScheduleServiceOptions = {
 };
 
 const logLimit = 100;
-/** A failed run is tried again after this long (not in a loop, not only next week). */
-const retryAfterFailureMs = 60 * 60 * 1000;
 
 const folderOf = (dataDir: string) => path.join(dataDir, 'schedules');
 const settingsFile = (dataDir: string) => path.join(folderOf(dataDir), 'settings.json');
 const logFile = (dataDir: string) => path.join(folderOf(dataDir), 'log.json');
 
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
-}
-
-function writeJson(file: string, value: unknown): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  try {
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify(value, null, 2));
-    fs.renameSync(`${file}.tmp`, file);
-  } catch (e) {
-    fs.rmSync(`${file}.tmp`, { force: true });
-    throw e;
-  }
-}
-
 const defaultJob = (kind: ScheduledJobKind): ScheduledJob => ({
   kind,
   enabled: false,
-  weekday: 6,
-  at: '18:00',
+  // The weekly report on Saturday evening; the KPI tracker on Monday morning.
+  weekday: kind === 'kpiTracker' ? 1 : 6,
+  at: kind === 'kpiTracker' ? '08:00' : '18:00',
   folder: '',
   configuredBy: null,
   configuredAt: null,
@@ -128,21 +115,13 @@ export function createScheduleService(opts: ScheduleServiceOptions): ScheduleSer
   }
 
   function cronOf(job: ScheduledJob): Cron {
-    const [h, m] = job.at.split(':').map(Number);
-    return new Cron(`${m} ${h} * * ${job.weekday}`, { timezone: opts.timeZone, paused: true });
+    return cronAt(job.at, job.weekday, opts.timeZone);
   }
 
   /** The last scheduled time at or before `at` (within a week and a day), after the job was configured. */
   function lastDue(job: ScheduledJob, at: Date): Date | null {
-    const cron = cronOf(job);
     const floor = Math.max(at.getTime() - 8 * 86_400_000, job.configuredAt ? Date.parse(job.configuredAt) : 0);
-    let t = cron.nextRun(new Date(floor));
-    let last: Date | null = null;
-    while (t && t.getTime() <= at.getTime()) {
-      last = t;
-      t = cron.nextRun(t);
-    }
-    return last;
+    return lastDueAt(cronOf(job), at, floor);
   }
 
   /** Who the PDF is printed as: its configurer when they may read it, else the first active supervisor. */

@@ -17,6 +17,7 @@ import { loadDemoDamage } from './demoDamage';
 import { loadDemoReturns } from './demoReturns';
 import { loadDemoComplaints } from './demoComplaints';
 import { loadDemoCalls } from './demoCalls';
+import { loadDemoKpi } from './demoKpi';
 import { demoAreas, demoCategories, demoGivenNames, demoShopKinds, demoSurnames, demoVariants } from './demoCatalogue';
 
 export const demoPassword = 'demo1234';
@@ -357,6 +358,8 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
   await loadDemoComplaints(quiet, asUser, ids);
   // Follow-up calls (issue 16): today's plan shared out, some calls recorded.
   await loadDemoCalls(quiet, asUser, ids);
+  // KPIs (issue 14): a finished zone count and the past working days' dispatch reports, so the dashboard measures.
+  await loadDemoKpi(quiet, asUser, ids);
   progress(ctx, 'done', docs, docs);
 
   return [

@@ -11,6 +11,7 @@
 import type { Role } from '../../../shared/domain';
 import { businessDay } from '../clock';
 import type { ServiceContext } from '../context';
+import { zonedInstant } from '../dispatch/delivery/cutoff';
 import { recordOutcome } from '../dispatch/delivery/outcomes';
 import { returnTrip } from '../dispatch/delivery/departure';
 import { addDays, today } from '../orders/dates';
@@ -58,8 +59,10 @@ export async function loadDemoDelivered(
     .orderBy('code')
     .limit(60)
     .execute();
-  const departed = new Date(ctx.now.getTime() - 56 * hour);
-  const dispatchDate = today(departed, ctx.timeZone);
+  // Two days ago at 08:00 in the warehouse's zone (the trip's depart time): the afternoon it
+  // came back is the same business day, so its signed orders count as delivered on time.
+  const dispatchDate = today(new Date(ctx.now.getTime() - 56 * hour), ctx.timeZone);
+  const departed = zonedInstant(dispatchDate, '08:00', ctx.timeZone);
   const orderDate = addDays(dispatchDate, -1);
   const book = await loadPriceBook(
     db,

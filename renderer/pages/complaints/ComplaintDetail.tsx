@@ -19,6 +19,7 @@ import type { Role } from '../../../shared/domain';
 import { api } from '../../api/client';
 import { useApiEvent } from '../../api/hooks';
 import { hasRole, useSession } from '../../app/session';
+import { CustomerLink } from '../../components/CustomerLink';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
 import { categoryName } from './words';
@@ -282,8 +283,11 @@ export function ComplaintDetail({ complaintId, categories }: { complaintId: numb
       <dl className="facts">
         <dt>{t('complaints:col.complainant')}</dt>
         <dd>
-          {c.customerCode ? `${c.customerCode} ` : ''}
-          {c.complainant} {c.callerPhone}
+          <CustomerLink id={c.customerId}>
+            {c.customerCode ? `${c.customerCode} ` : ''}
+            {c.complainant}
+          </CustomerLink>{' '}
+          {c.callerPhone}
         </dd>
         <dt>{t('complaints:col.receivedAt')}</dt>
         <dd>

@@ -7,7 +7,8 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Dashboard, DashboardKpi } from '../../../shared/contract';
+import type { ComplaintsSummary, Dashboard, DashboardKpi } from '../../../shared/contract';
+import type { FailedRun } from '../../../shared/contract/schedules';
 import { api } from '../../api/client';
 import { navigate, pagesFor, type PageId } from '../../app/routes';
 import { useSession } from '../../app/session';
@@ -77,9 +78,20 @@ export function DashboardPage() {
     if (page) navigate(page);
   };
   const [d, setD] = useState<Dashboard | null>(null);
+  const [failed, setFailed] = useState<FailedRun[]>([]);
+  const [complaints, setComplaints] = useState<ComplaintsSummary | null>(null);
   const load = useCallback(async () => {
     try {
-      setD(await api.request('kpi.dashboard', {}));
+      // Failed scheduled runs of the last week (reports and the automatic backup): never silent.
+      const since = new Date(Date.now() - 7 * 86_400_000).toISOString();
+      const [dash, runs, summary] = await Promise.all([
+        api.request('kpi.dashboard', {}),
+        api.request('schedules.failures', { since }),
+        api.request('complaints.summary', {}),
+      ]);
+      setD(dash);
+      setFailed(runs);
+      setComplaints(summary);
     } catch (e) {
       notify.error(e);
     }
@@ -101,6 +113,9 @@ export function DashboardPage() {
     'returns.changed': reload,
     'damage.changed': reload,
     'receipts.changed': reload,
+    'complaints.changed': reload,
+    'schedules.changed': reload,
+    'backups.changed': reload,
     reconnected: () => void load(),
   });
 
@@ -137,6 +152,52 @@ export function DashboardPage() {
         ))}
       </div>
       <div className="dash-grid">
+        {failed.length > 0 && (
+          <div className="dash-tile dash-failed" data-testid="dash-failed" role="alert">
+            <span className="dash-tile-title">{t('kpi:dashboard.failed.title')}</span>
+            <span className="dash-big">{failed.length}</span>
+            {failed.slice(0, 4).map((r) => (
+              <span key={`${r.kind}:${r.ranAt}`} className="dash-kpi-line">
+                {t(`kpi:dashboard.failed.kind.${r.kind}`)} · {f.dateTime(r.ranAt)} ·{' '}
+                {t(`errors:${r.error?.code ?? 'backup.failed'}`, { ...r.error, defaultValue: r.error?.code ?? '' })}
+                {r.error?.reason ? ` (${r.error.reason})` : ''}
+              </span>
+            ))}
+            {allowed.includes(failed[0]!.kind === 'backup' ? 'users' : 'schedules') && (
+              <button
+                type="button"
+                className="link-button"
+                data-testid="dash-failed-log"
+                onClick={() => (failed[0]!.kind === 'backup' ? navigate('users') : navigate('schedules'))}
+              >
+                {t('kpi:dashboard.failed.openLog')}
+              </button>
+            )}
+          </div>
+        )}
+        {complaints && (
+          <button
+            type="button"
+            className="dash-tile"
+            data-testid="dash-complaints"
+            onClick={() =>
+              allowed.includes('complaints') &&
+              navigate('complaints', {
+                deadline: complaints.atRisk > 0 || complaints.overdue === 0 ? 'atRisk' : 'overdue',
+              })
+            }
+          >
+            <span className="dash-tile-title">{t('kpi:dashboard.complaints.title')}</span>
+            <span className="dash-big">{f.qty(complaints.atRisk + complaints.overdue)}</span>
+            <span className={`dash-kpi-line${complaints.atRisk > 0 ? ' kpi-near' : ''}`}>
+              {t('kpi:dashboard.complaints.atRisk', { n: f.qty(complaints.atRisk) })}
+            </span>
+            <span className={`dash-kpi-line${complaints.overdue > 0 ? ' kpi-missed' : ''}`}>
+              {t('kpi:dashboard.complaints.overdue', { n: f.qty(complaints.overdue) })}
+            </span>
+            <span className="dash-kpi-line">{t('kpi:dashboard.complaints.open', { n: f.qty(complaints.open) })}</span>
+          </button>
+        )}
         <button type="button" className="dash-tile" data-testid="dash-counts" onClick={() => open('counts')}>
           <span className="dash-tile-title">{t('kpi:dashboard.counts')}</span>
           <span className="dash-big">{d.counts.length}</span>

@@ -15,7 +15,7 @@ import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
 import { downloadText } from '../dispatchReport/reportCsv';
 import { DrillPanel } from './DrillPanel';
-import { trackerCsv } from './kpiCsv';
+import { kpiCsv, kpiXlsx } from '../../../shared/reports/kpiTable';
 import { warehouseMonth } from './kpiFormat';
 import { KpiLegend, KpiTable } from './KpiTable';
 
@@ -123,6 +123,25 @@ export function KpiTrackerPage() {
   const drillPeriod = drill && tracker ? tracker.periods[drill.period] : undefined;
   const drillRow = drill && tracker ? tracker.rows.find((r) => r.kpi === drill.kpi) : undefined;
 
+  const exportXlsx = async () => {
+    if (!tracker) return;
+    try {
+      const bytes = await kpiXlsx(tracker, t, f);
+      const url = URL.createObjectURL(
+        new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      );
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${t('kpi:fileName', { month })}.xlsx`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (e) {
+      notify.error(e);
+    }
+  };
+
   return (
     <section className="page-body kpi-page" data-testid="kpi-tracker">
       <div className="toolbar">
@@ -145,9 +164,12 @@ export function KpiTrackerPage() {
           type="button"
           disabled={!tracker}
           data-testid="kpi-csv"
-          onClick={() => tracker && downloadText(`${t('kpi:fileName', { month })}.csv`, trackerCsv(t, f, tracker))}
+          onClick={() => tracker && downloadText(`${t('kpi:fileName', { month })}.csv`, kpiCsv(tracker, t, f))}
         >
           {t('kpi:csv')}
+        </button>
+        <button type="button" disabled={!tracker} data-testid="kpi-xlsx" onClick={() => void exportXlsx()}>
+          {t('kpi:xlsx')}
         </button>
       </div>
       {tracker && (

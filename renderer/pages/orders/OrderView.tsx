@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrderEventView, OrderLineView, OrderView as Order } from '../../../shared/contract/orders';
 import { api } from '../../api/client';
 import { hasRole, useSession } from '../../app/session';
+import { CustomerLink } from '../../components/CustomerLink';
 import { CangwuGrid } from '../../components/grid/CangwuGrid';
 import { dateTimeColumn, moneyColumn, qtyColumn } from '../../components/grid/formatters';
 import { useGridEvents } from '../../components/grid/useGridEvents';
@@ -220,7 +221,9 @@ export function OrderView({ orderId, onBack }: { orderId: number; onBack(): void
         <div>
           <dt>{t('orders:detail.customer')}</dt>
           <dd>
-            <span className="mono">{order.customerCode}</span> {order.customerName ?? ''}
+            <CustomerLink id={order.customerId}>
+              <span className="mono">{order.customerCode}</span> {order.customerName ?? ''}
+            </CustomerLink>
           </dd>
         </div>
         <div>

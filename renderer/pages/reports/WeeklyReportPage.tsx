@@ -6,10 +6,9 @@
 // postings reload it. Print preview, PDF, CSV and XLSX carry the same lines
 // and totals (shared/reports/weeklyTable.ts).
 import type { ColDef, ColGroupDef, RowClassParams } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LocationView } from '../../../shared/contract';
-import { weeklyColumns, type WeeklyReport } from '../../../shared/contract/reports';
+import { weeklyColumns } from '../../../shared/contract/reports';
 import {
   weeklyCsv,
   weeklyPeriodText,
@@ -17,14 +16,13 @@ import {
   weeklyXlsx,
   type WeeklyTableLine,
 } from '../../../shared/reports/weeklyTable';
-import { api } from '../../api/client';
 import { navigate, openPrint, useRoute } from '../../app/routes';
 import { hasRole, useSession } from '../../app/session';
 import { CangwuGrid } from '../../components/grid/CangwuGrid';
-import { useGridEvents } from '../../components/grid/useGridEvents';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
 import { downloadText } from '../dispatchReport/reportCsv';
+import { useStockReport } from './useStockReport';
 import { weeklyParams, weeklyQueryOf, type WeeklyQuery } from './weeklyParams';
 
 const defaultColDef: ColDef = { sortable: false };
@@ -36,36 +34,8 @@ export function WeeklyReportPage() {
   const route = useRoute();
   const { session } = useSession();
   const query = weeklyQueryOf(route.params);
-  const key = JSON.stringify(query);
-  const [report, setReport] = useState<WeeklyReport | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [warehouses, setWarehouses] = useState<LocationView[]>([]);
+  const { report, loading, warehouses } = useStockReport('reports.weekly', query);
   const [byRange, setByRange] = useState(query.week === undefined);
-  const pending = useRef(0);
-
-  const load = useCallback(async () => {
-    const ticket = ++pending.current;
-    setLoading(true);
-    try {
-      const r = await api.request('reports.weekly', JSON.parse(key) as WeeklyQuery);
-      if (ticket === pending.current) setReport(r);
-    } catch (e) {
-      if (ticket === pending.current) {
-        setReport(null);
-        notify.error(e);
-      }
-    } finally {
-      if (ticket === pending.current) setLoading(false);
-    }
-  }, [key, notify]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(() => {
-    api.request('locations.list', {}).then((l) => setWarehouses(l.filter((x) => x.kind === 'warehouse')), notify.error);
-  }, [notify]);
-  // Live: a posting changes this week's figures (and its closing, the live balance).
-  useGridEvents({ 'stock.changed': () => void load(), reconnected: () => void load() });
 
   const go = (q: WeeklyQuery) => navigate('weeklyReport', weeklyParams(q));
   const lines = useMemo(() => (report ? weeklyTableLines(report) : []), [report]);
@@ -257,6 +227,13 @@ export function WeeklyReportPage() {
         </button>
         <button type="button" disabled={!report} data-testid="weekly-xlsx" onClick={() => void exportXlsx()}>
           {t('reports:weekly.xlsx')}
+        </button>
+        <button
+          type="button"
+          onClick={() => navigate('stockAnalysis', query.to ? { date: query.to } : {})}
+          data-testid="weekly-stock-analysis"
+        >
+          {t('stockAnalysis:fromWeekly')}
         </button>
         {hasRole(session, ['supervisor']) && (
           <button type="button" onClick={() => navigate('schedules')} data-testid="weekly-schedule">

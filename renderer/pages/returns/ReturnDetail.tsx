@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { returnReasons, type ReturnReason, type ReturnView } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { hasRole, useSession } from '../../app/session';
+import { CustomerLink } from '../../components/CustomerLink';
 import { DecisionBar } from '../../components/DecisionBar';
 import { useNotify } from '../../components/toast/useNotify';
 import { useRecord } from '../../components/useRecord';
@@ -56,8 +57,10 @@ export function ReturnDetail({ returnId }: { returnId: number }) {
         {r.number} · {t(`returns:kind.${r.kind}`)} · {t(`returns:state.${r.state}`)}
       </h2>
       <p>
-        {r.customerCode} {r.customerName} · {r.salespersonName ?? ''} ·{' '}
-        {r.noDelivery ? t('returns:noDelivery') : r.orderNumbers.join(', ')}
+        <CustomerLink id={r.customerId}>
+          {r.customerCode} {r.customerName}
+        </CustomerLink>{' '}
+        · {r.salespersonName ?? ''} · {r.noDelivery ? t('returns:noDelivery') : r.orderNumbers.join(', ')}
         {r.tripNumber ? ` · ${r.tripNumber}` : ''}
       </p>
       {r.note && <p>{r.note}</p>}

@@ -313,6 +313,16 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'complaints.summary': () => ({}),
   'complaints.stats': () => ({ month: '2026-11' }),
   'complaints.saveStatsNote': () => ({ month: '2026-11', note: 'x' }),
+  'quality.items': () => ({}),
+  'quality.saveItem': () => ({ code: `matrixItem${++seq}`, nameZh: '测试', nameEn: 'Test', kind: 'passFail' }),
+  'quality.day': () => ({ date: '2026-11-02' }),
+  'quality.saveRecord': () => ({ zoneId: 999_999, date: '2026-11-02', values: [{ itemId: 1, value: 20 }] }),
+  'quality.actions': () => ({}),
+  'quality.completeAction': () => ({ actionId: 999_999, note: 'done' }),
+  'quality.reassignAction': () => ({ actionId: 999_999, ownerId: 1, dueDate: '2026-11-03' }),
+  'quality.missedDays': () => ({ from: '2026-11-02', to: '2026-11-07' }),
+  'quality.summary': () => ({ month: '2026-11' }),
+  'reports.stockAnalysis': () => ({ weeks: 8 }),
 };
 
 // Logging out ends the caller's session, so it goes last.

@@ -182,6 +182,14 @@ describe('blind count', () => {
     await ask('returns.checkAtStation', { casesChecked: 1 });
     // Complaints (issue 16): the categories list is open to any role; it carries no stock.
     await ask('complaints.categories', {});
+    // Quality checks (issue 17): the checklist, the zones' records, actions and figures carry no stock.
+    await ask('quality.items', {});
+    await ask('quality.day', { date: '2026-11-02' });
+    await ask('quality.saveRecord', { zoneId: 999_999, date: '2026-11-02', values: [{ itemId: 1, value: 20 }] });
+    await ask('quality.actions', {});
+    await ask('quality.completeAction', { actionId: 999_999, note: 'x' });
+    await ask('quality.missedDays', { from: '2026-11-02', to: '2026-11-07' });
+    await ask('quality.summary', { month: '2026-11' });
     replies['stock.balances'] = balances;
     // counts.finishCounting ends the blind phase: its reply may show the book, so it is checked before, by state.
     // auth.logout says nothing but null, and would end the keeper's session here.

@@ -109,6 +109,11 @@ describe('automatic backups', () => {
       expect(logged.some((m) => /backup \(daily\) failed: db\.diskFull/.test(m))).toBe(true);
       const status = await call(w.core, w.admin, 'backups.status', {});
       expect(status.last).toMatchObject({ ok: false, error: { code: 'db.diskFull' } });
+      // The supervisor's dashboard lists it among the failed scheduled runs, with its cause.
+      const supervisor = await w.as('supervisor');
+      expect(await call(w.core, supervisor, 'schedules.failures', {})).toEqual([
+        expect.objectContaining({ kind: 'backup', ok: false, error: expect.objectContaining({ code: 'db.diskFull' }) }),
+      ]);
       expect(fs.readdirSync(backupsFolder(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       // The admin's window gets the event; a keeper's does not.
       const keeper = await w.as('warehouseKeeper');

@@ -23,7 +23,7 @@ export async function buildCli(label: string): Promise<Cli> {
     format: 'cjs',
     target: 'node20',
     // playwright-core reads its own package.json at run time: it stays in node_modules.
-    external: ['better-sqlite3', 'serialport', '@serialport/*', 'playwright-core'],
+    external: ['better-sqlite3', 'serialport', '@serialport/*', 'playwright-core', 'pdfkit'],
     outfile: bundle,
     logLevel: 'silent',
   });

@@ -87,7 +87,14 @@ const cases: Record<CommandName, Case[]> = {
     ],
     [() => ['report', 'weekly', '--week', '2026-W48', '--pdf', dir], /--pdf .* is a folder/],
     [() => ['report', 'weekly', '--week', '2026-W48', '--warehouse', 'main', '--pdf', 'a.pdf'], /--warehouse must be/],
-    [() => ['report'], /missing weekly/],
+    [() => ['report'], /missing weekly\|kpi/],
+    [() => ['report', 'kpi', '--csv', 'a.csv'], /give --month like 2026-11/],
+    [() => ['report', 'kpi', '--month', '2026-13', '--csv', 'a.csv'], /give --month like 2026-11/],
+    [
+      () => ['report', 'kpi', '--month', '2026-11', '--week', '2026-W48', '--csv', 'a.csv'],
+      /report kpi takes no --week/,
+    ],
+    [() => ['report', 'weekly', '--week', '2026-W48', '--month', '2026-11', '--csv', 'a.csv'], /takes no --month/],
   ],
   backup: [
     [() => ['backup'], /--to FILE is required/],

@@ -19,6 +19,7 @@ import { periodFigures } from './020_period_figures';
 import { attachmentBytes } from './025_attachment_bytes';
 import { complaints } from './026_complaints';
 import { calls } from './027_calls';
+import { quality } from './031_quality';
 import { kpiTargets } from './021_kpi_targets';
 
 export type Migration = {
@@ -52,6 +53,7 @@ export const migrations: readonly Migration[] = [
   attachmentBytes,
   complaints,
   calls,
+  quality,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,0 +1,220 @@
+// 库存分析报表 The stock analysis report (issue 14 item 2): as of a day (today in
+// the warehouse's zone by default), with the weeks without movement, the slow-
+// mover threshold in days of inventory and the top N as filters; one tab per
+// section (slow movers, idle stock, damaged/gift by age, top days of inventory,
+// old codes), each an AG Grid with its total pinned at the bottom. Live: stock
+// postings reload it. Print preview, PDF, CSV and XLSX carry the same sections
+// (shared/reports/stockAnalysisTable.ts).
+import type { ColDef } from 'ag-grid-community';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { stockAnalysisDefaults } from '../../../shared/contract/reports';
+import {
+  stockAnalysisCsv,
+  stockAnalysisSections,
+  stockAnalysisTables,
+  stockAnalysisXlsx,
+  type Cell,
+  type StockAnalysisSection,
+} from '../../../shared/reports/stockAnalysisTable';
+import { navigate, openPrint, useRoute } from '../../app/routes';
+import { CangwuGrid } from '../../components/grid/CangwuGrid';
+import { useNotify } from '../../components/toast/useNotify';
+import { downloadText } from '../dispatchReport/reportCsv';
+import { stockAnalysisParams, stockAnalysisQueryOf, type StockAnalysisQuery } from './stockAnalysisParams';
+import { useStockReport } from './useStockReport';
+import { useCellText } from './StockAnalysisTableView';
+
+type GridRow = { id: string; cells: Cell[] };
+const defaultColDef: ColDef = { sortable: true, resizable: true };
+
+export function StockAnalysisPage() {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const route = useRoute();
+  const text = useCellText();
+  const query = stockAnalysisQueryOf(route.params);
+  const { report, loading, warehouses } = useStockReport('reports.stockAnalysis', query);
+  const [tab, setTab] = useState<StockAnalysisSection>('slowMovers');
+
+  const go = (q: StockAnalysisQuery) => navigate('stockAnalysis', stockAnalysisParams(q));
+  const setNumber = (k: 'weeks' | 'slowDays' | 'top', v: string) => {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || n <= 0) return;
+    go({ ...query, [k]: n });
+  };
+  const tables = useMemo(() => (report ? stockAnalysisTables(report, t) : []), [report, t]);
+  const section = tables.find((s) => s.id === tab);
+  const columns = useMemo<ColDef<GridRow>[]>(
+    () =>
+      (section?.columns ?? []).map((c, i) => ({
+        headerName: c.label,
+        colId: `c${i}`,
+        valueGetter: (p) => p.data?.cells[i],
+        valueFormatter: (p) => text(p.value as Cell, c.kind),
+        ...(c.kind === 'text' ? {} : { type: 'numericColumn' }),
+        width: i === 1 ? 220 : c.kind === 'text' ? 110 : 120,
+        ...(i < 2 && { pinned: 'left' as const }),
+      })),
+    [section, text],
+  );
+  const totalRow = section?.total ? [{ id: 'total', cells: section.total }] : [];
+
+  const fileBase = report ? t('stockAnalysis:fileName', { date: report.date }) : '';
+  const exportXlsx = async () => {
+    if (!report) return;
+    try {
+      const bytes = await stockAnalysisXlsx(report, t);
+      const url = URL.createObjectURL(
+        new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      );
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${fileBase}.xlsx`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (e) {
+      notify.error(e);
+    }
+  };
+
+  return (
+    <section className="page-body weekly-page" data-testid="stockAnalysis">
+      <div className="toolbar weekly-toolbar">
+        <h2>{t('stockAnalysis:title')}</h2>
+        <label className="inline-field">
+          {t('stockAnalysis:date')}
+          <input
+            type="date"
+            value={query.date ?? report?.date ?? ''}
+            data-testid="sa-date"
+            onChange={(e) => e.target.value && go({ ...query, date: e.target.value })}
+          />
+        </label>
+        <label className="inline-field">
+          {t('stockAnalysis:weeks')}
+          <input
+            type="number"
+            min={1}
+            max={104}
+            className="sa-number"
+            value={query.weeks ?? stockAnalysisDefaults.weeks}
+            data-testid="sa-weeks"
+            onChange={(e) => setNumber('weeks', e.target.value)}
+          />
+        </label>
+        <label className="inline-field">
+          {t('stockAnalysis:slowDays')}
+          <input
+            type="number"
+            min={1}
+            className="sa-number"
+            value={query.slowDays ?? stockAnalysisDefaults.slowDays}
+            data-testid="sa-slow-days"
+            onChange={(e) => setNumber('slowDays', e.target.value)}
+          />
+        </label>
+        <label className="inline-field">
+          {t('stockAnalysis:top')}
+          <input
+            type="number"
+            min={1}
+            max={500}
+            className="sa-number"
+            value={query.top ?? stockAnalysisDefaults.top}
+            data-testid="sa-top"
+            onChange={(e) => setNumber('top', e.target.value)}
+          />
+        </label>
+        <label className="inline-field">
+          {t('stockAnalysis:warehouse')}
+          <select
+            value={query.warehouseId ?? ''}
+            data-testid="sa-warehouse"
+            onChange={(e) => {
+              const { warehouseId: _old, ...rest } = query;
+              void _old;
+              go(e.target.value ? { ...rest, warehouseId: Number(e.target.value) } : rest);
+            }}
+          >
+            <option value="">{t('stockAnalysis:allWarehouses')}</option>
+            {warehouses.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.code} {w.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="toolbar-spacer" />
+        <button
+          type="button"
+          onClick={() => openPrint('stockAnalysis', stockAnalysisParams(query))}
+          data-testid="sa-print"
+        >
+          {t('stockAnalysis:preview')}
+        </button>
+        <button
+          type="button"
+          disabled={!report}
+          onClick={() => openPrint('stockAnalysis', { ...stockAnalysisParams(query), pdf: 1 })}
+          data-testid="sa-pdf"
+        >
+          {t('stockAnalysis:pdf')}
+        </button>
+        <button
+          type="button"
+          disabled={!report}
+          data-testid="sa-csv"
+          onClick={() => report && downloadText(`${fileBase}.csv`, stockAnalysisCsv(report, t))}
+        >
+          {t('stockAnalysis:csv')}
+        </button>
+        <button type="button" disabled={!report} data-testid="sa-xlsx" onClick={() => void exportXlsx()}>
+          {t('stockAnalysis:xlsx')}
+        </button>
+      </div>
+      {loading && !report && (
+        <p className="page-hint" role="status">
+          {t('stockAnalysis:loading')}
+        </p>
+      )}
+      <div className="sa-tabs" role="tablist">
+        {stockAnalysisSections.map((s) => {
+          const table = tables.find((x) => x.id === s);
+          return (
+            <button
+              key={s}
+              type="button"
+              role="tab"
+              aria-selected={tab === s}
+              className={tab === s ? 'sa-tab sa-tab-active' : 'sa-tab'}
+              data-testid={`sa-tab-${s}`}
+              onClick={() => setTab(s)}
+            >
+              {t(`stockAnalysis:section.${s}`)}
+              {table && <span className="sa-count"> {table.rows.length}</span>}
+            </button>
+          );
+        })}
+      </div>
+      {section && (
+        <p className="page-hint" data-testid="sa-note">
+          {section.note} · {t('stockAnalysis:lines', { count: section.rows.length })}
+        </p>
+      )}
+      <CangwuGrid<GridRow>
+        gridId={`stockAnalysis-${tab}`}
+        boxClassName="weekly-grid"
+        rowData={section?.rows ?? []}
+        pinnedBottomRowData={totalRow}
+        columnDefs={columns}
+        defaultColDef={defaultColDef}
+        getRowId={(p) => p.data.id}
+        getRowClass={(p) => (p.data?.id === 'total' ? 'weekly-total-row' : undefined)}
+        overlayNoRowsTemplate={t('stockAnalysis:empty')}
+      />
+    </section>
+  );
+}
