@@ -8,6 +8,7 @@
 // retrying after the crash would. Several stations post at once (`streams`
 // callers), so their requests share group commits (db/groupCommit.ts); each
 // commit's size is printed as `GROUP <n>`.
+import type { Caller } from '../../../electron/core/context';
 import { openCore } from '../../../electron/core/core';
 
 type Request = { name: 'receipts.post' | 'stock.reverseDocument'; input: Record<string, unknown> };
@@ -25,7 +26,7 @@ async function main() {
     groupCommit: { onGroup: (n) => out(`GROUP ${n}`) },
   });
   // One user who receives and may reverse, logged in once per station per life.
-  const callers = [];
+  const callers: Caller[] = [];
   for (let s = 0; s < streams; s++) {
     const caller = core.newCaller(`poster-${s}`);
     const login = await core.dispatch(caller, 'auth.login', { username: 'crash-poster', secret: 'secret-pass-1' });
@@ -33,7 +34,7 @@ async function main() {
     callers.push(caller);
   }
   if (process.env.CRASH_DEBUG) process.stderr.write(`opened+login ${Date.now() - t0} ms\n`);
-  const send = async (caller: (typeof callers)[number], key: string, req: Request) => {
+  const send = async (caller: Caller, key: string, req: Request) => {
     out(`SEND ${key} ${Buffer.from(JSON.stringify(req)).toString('base64')}`);
     const r = await core.dispatch(caller, req.name, req.input);
     if (!r.ok) throw new Error(`${key}: ${JSON.stringify(r.error)}`);
