@@ -8,6 +8,7 @@ import { createHandlers } from './contract/handlers';
 import { createBackupService, type BackupService } from './backups/service';
 import { createScheduleService, type ScheduleService } from './schedules/service';
 import { startCheckpointer } from './db/checkpointer';
+import { groupCommitWrites, type GroupCommitOptions } from './db/groupCommit';
 import { openDatabase, type OpenedDatabase } from './db/open';
 import { createEventBus } from './events';
 import { startShortRetry } from './orders/autoRetry';
@@ -61,6 +62,8 @@ export type CoreOptions = {
   /** A session ends this long after its login however busy (default 24 h). */
   sessionMaxMs?: number;
   log?: (message: string, error: unknown) => void;
+  /** Bounds of a commit group (db/groupCommit.ts); benches and tests watch the groups' sizes. */
+  groupCommit?: GroupCommitOptions;
 };
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
@@ -81,6 +84,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     ...(opts.now && { now: opts.now }),
     log,
+    // Write requests waiting at once share one COMMIT, each in its own savepoint.
+    writes: groupCommitWrites(database.db, database.sqlite, opts.groupCommit),
   };
   const run = createServiceRunner(runnerOptions);
   const scanning = new Scanning({ run, bus, serial: opts.serial ?? false, log });

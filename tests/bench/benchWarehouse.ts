@@ -1,14 +1,18 @@
 // What the stock benches share: a core on its own temp data folder with an
 // administrator and N products (bins from the default layout), and the
 // service context a posting runs in outside the dispatcher.
-import { openCore, type Core } from '../../electron/core/core';
+import { openCore, type Core, type CoreOptions } from '../../electron/core/core';
 import type { Caller, ServiceContext } from '../../electron/core/context';
 import { tempDir } from '../helpers/tempDirs';
 
 export type BenchWarehouse = { core: Core; caller: Caller; productIds: number[]; binIds: number[] };
 
-export async function benchWarehouse(label: string, products: number): Promise<BenchWarehouse> {
-  const core = await openCore({ dataDir: tempDir(`bench-${label}`), station: 'bench', log: () => {} });
+export async function benchWarehouse(
+  label: string,
+  products: number,
+  options: Partial<CoreOptions> = {},
+): Promise<BenchWarehouse> {
+  const core = await openCore({ dataDir: tempDir(`bench-${label}`), station: 'bench', log: () => {}, ...options });
   const caller = core.newCaller('bench');
   const r = await core.dispatch(caller, 'setup.createAdmin', {
     username: 'bench',

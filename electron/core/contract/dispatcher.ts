@@ -17,6 +17,7 @@ import { AppError, isAppError } from '../../../shared/errors';
 import type { Session } from '../auth/sessions';
 import type { Caller, ServiceContext } from '../context';
 import type { DB } from '../db/schema';
+import { perRequestWrites, type WriteRunner } from '../db/groupCommit';
 import { storageError } from '../db/sqliteErrors';
 import type { EventBus } from '../events';
 import type { Handlers } from './handlers';
@@ -38,6 +39,11 @@ export type DispatcherOptions = {
    * absolute end counts.
    */
   sessions?: { active(session: Session, now: number): boolean };
+  /**
+   * How write transactions run: one per request by default; the SQLite host
+   * groups the write requests waiting at once under one COMMIT (db/groupCommit.ts).
+   */
+  writes?: WriteRunner;
 };
 
 /** Zod issues trimmed to what a form needs to point at the field. */
@@ -72,6 +78,7 @@ export type ServiceRunner = <T>(
 export function createServiceRunner(opts: Omit<DispatcherOptions, 'handlers'>): ServiceRunner {
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? ((m, e) => console.error(m, e));
+  const writes = opts.writes ?? perRequestWrites(opts.root);
   return async function run<T>(
     caller: Caller,
     request: string,
@@ -98,7 +105,8 @@ export function createServiceRunner(opts: Omit<DispatcherOptions, 'handlers'>): 
       let value: T | null;
       let refusal: AppError | null = null;
       if (write) {
-        value = await opts.root.transaction().execute(async (trx) => {
+        // Resolves only once the transaction holding this request has committed.
+        value = await writes(async (trx) => {
           try {
             return await fn({ ...base, db: trx });
           } catch (e) {

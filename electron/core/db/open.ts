@@ -14,7 +14,7 @@ import { cachedSqliteDialect } from './sqliteDialect';
 
 export const databaseFileName = 'cangwu.db';
 
-export const journalSizeLimitBytes = 32 * 1024 * 1024;
+export const journalSizeLimitBytes = 64 * 1024 * 1024;
 
 export type OpenedDatabase = { sqlite: Database.Database; db: Kysely<DB>; file: string };
 

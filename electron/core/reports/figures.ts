@@ -1,8 +1,11 @@
 // Reads of the period figures (migration 020) the reports share. Never the
 // ledger: an opening balance is Σ of the months before its month plus Σ of the
 // days of its month before it (≤ 31 days of rows), a period's movements are Σ
-// of its days.
+// of its days. The months table reaches its latest month only (periodFigures.ts:
+// the current month is rolled up when the next one's first posting comes), so
+// the days after it count as days.
 import type { Db } from '../db/schema';
+import { nextMonthStart } from '../stock/periodFigures';
 
 export type KeyFigure = { productId: number; status: string; qty: number; amountFen: number };
 export type TypedFigure = KeyFigure & { type: string };
@@ -11,7 +14,15 @@ export const keyOf = (productId: number, status: string) => `${productId}|${stat
 
 /** Stock per product × status at the start of `day` (before its movements). */
 export async function openingAt(db: Db, day: string, locationIds: number[] | null): Promise<Map<string, KeyFigure>> {
+  const through = (
+    await db
+      .selectFrom('period_months')
+      .select((eb) => eb.fn.max('month').as('m'))
+      .executeTakeFirst()
+  )?.m;
+  // The days not in a month of the table: those of `day`'s month, and of every month after `through`.
   const monthStart = `${day.slice(0, 7)}-01`;
+  const daysFrom = through == null ? '' : nextMonthStart(through) < monthStart ? nextMonthStart(through) : monthStart;
   let months = db
     .selectFrom('period_months')
     .select((eb) => [
@@ -34,7 +45,7 @@ export async function openingAt(db: Db, day: string, locationIds: number[] | nul
       out.set(k, { productId: r.product_id, status: r.status, qty: Number(r.qty), amountFen: Number(r.amount_fen) });
   };
   (await months.execute()).forEach(add);
-  if (monthStart < day) {
+  if (daysFrom < day) {
     let days = db
       .selectFrom('period_figures')
       .select((eb) => [
@@ -43,7 +54,7 @@ export async function openingAt(db: Db, day: string, locationIds: number[] | nul
         eb.fn.sum<number>('qty').as('qty'),
         eb.fn.sum<number>('amount_fen').as('amount_fen'),
       ])
-      .where('day', '>=', monthStart)
+      .where('day', '>=', daysFrom)
       .where('day', '<', day)
       .groupBy(['product_id', 'status']);
     if (locationIds) days = days.where('location_id', 'in', locationIds);

@@ -50,13 +50,22 @@ export async function postDocument(ctx: ServiceContext, req: PostingRequest): Pr
   const userId = ctx.caller.session?.userId;
   if (userId === undefined) throw new AppError('auth.required');
 
-  // One round trip for two reads every posting makes: has this key posted already, and the
-  // catalogue's version token (postingCatalogue.ts reloads its memory only when the token moved).
+  // One round trip for the reads every posting makes: has this key posted already, the
+  // catalogue's version token (postingCatalogue.ts reloads its memory only when the token moved),
+  // and how far the monthly figures reach (periodFigures.ts: both are index ends).
   const [first] = (
     await runTemplate(ctx.db, 'posting.replayAndToken', { key: req.idempotencyKey, catalogue: 1 }, (p) =>
       ctx.db.selectNoFrom((eb) => [
         eb.selectFrom('documents').select('id').where('idempotency_key', '=', p.key).as('existingId'),
         eb.selectFrom('catalogue_version').select('token').where('id', '=', p.catalogue).as('token'),
+        eb
+          .selectFrom('period_months')
+          .select((e) => e.fn.max('month').as('m'))
+          .as('monthsThrough'),
+        eb
+          .selectFrom('period_figures')
+          .select((e) => e.fn.min('day').as('d'))
+          .as('firstDay'),
       ]),
     )
   ).rows;
@@ -140,7 +149,10 @@ export async function postDocument(ctx: ServiceContext, req: PostingRequest): Pr
     await runTemplate(ctx.db, 'posting.movements', rows, (r) => ctx.db.insertInto('movements').values(r));
   }
   // Issue 14: the period figures move with the ledger, in this transaction.
-  await recordFigures(ctx, await figureType(ctx, movementType, req.reversesId), lines, catalogue.costs);
+  await recordFigures(ctx, await figureType(ctx, movementType, req.reversesId), lines, catalogue.costs, {
+    through: first?.monthsThrough ?? null,
+    firstDay: first?.firstDay ?? null,
+  });
 
   const keys: StockKey[] = [];
   const keep = (b: { product_id: number; status: string; location_id: number; qty: number }) =>

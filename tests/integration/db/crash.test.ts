@@ -1,8 +1,9 @@
 // Crash mid-posting: a child process posts receipts and reversals through the
-// contract in a loop and is killed with SIGKILL at random moments, 50 times.
-// After every kill the database is sound, the ledger equals the balances,
-// every posting the client got an answer for is there exactly once, and the
-// one it sent without an answer posts exactly once when retried.
+// contract in a loop — three stations at once, so their requests share group
+// commits (db/groupCommit.ts) — and is killed with SIGKILL at random moments,
+// 50 times. After every kill the database is sound, the ledger equals the
+// balances, every posting a client got an answer for is there exactly once,
+// and the ones sent without an answer post exactly once when retried.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -46,21 +47,28 @@ afterAll(() => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-type Run = { acked: string[]; unanswered: { key: string; request: string } | null };
+type Run = { acked: string[]; unanswered: { key: string; request: string }[]; largestGroup: number };
 
 /** One life of the poster: starts, retries, posts until killed after a random number of answers. */
-function life(run: number, retry: string | null, rand: () => number): Promise<Run> {
+function life(run: number, retry: string[], rand: () => number): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, dataDir, String(run), JSON.stringify(products), retry ?? ''], {
+    const retryArg =
+      retry.length === 0
+        ? ''
+        : Buffer.from(
+            JSON.stringify(retry.map((r) => JSON.parse(Buffer.from(r, 'base64').toString()) as unknown)),
+          ).toString('base64');
+    const child = spawn(process.execPath, [bundle, dataDir, String(run), JSON.stringify(products), retryArg], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const acked: string[] = [];
-    let sent: { key: string; request: string } | null = null;
+    const sent = new Map<string, string>();
+    let largestGroup = 0;
     let ready = false;
     let stderr = '';
-    // Killed after 1–6 answers past start-up, at a random delay (0–3 ms) after
-    // the last one, so the kill lands in every phase of a posting.
-    const after = 1 + Math.floor(rand() * 6);
+    // Killed after 1–12 answers past start-up, at a random delay (0–3 ms) after
+    // the last one, so the kill lands in every phase of a posting and of a group.
+    const after = 1 + Math.floor(rand() * 12);
     let answers = 0;
     let buffered = '';
     child.stdout.on('data', (b: Buffer) => {
@@ -70,10 +78,11 @@ function life(run: number, retry: string | null, rand: () => number): Promise<Ru
         const line = buffered.slice(0, nl);
         buffered = buffered.slice(nl + 1);
         const [kind, key, request] = line.split(' ');
-        if (kind === 'SEND') sent = { key: key!, request: request! };
+        if (kind === 'SEND') sent.set(key!, request!);
+        else if (kind === 'GROUP') largestGroup = Math.max(largestGroup, Number(key));
         else if (kind === 'ACK') {
           acked.push(key!);
-          if (sent?.key === key) sent = null;
+          sent.delete(key!);
           if (ready && ++answers === after) setTimeout(() => child.kill('SIGKILL'), Math.floor(rand() * 4));
         } else if (kind === 'READY') ready = true;
       }
@@ -81,27 +90,29 @@ function life(run: number, retry: string | null, rand: () => number): Promise<Ru
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     child.once('exit', (_code, signal) => {
       if (signal !== 'SIGKILL') reject(new Error(`poster exited on its own: ${stderr}`));
-      else resolve({ acked, unanswered: sent });
+      else resolve({ acked, unanswered: [...sent].map(([key, request]) => ({ key, request })), largestGroup });
     });
   });
 }
 
 describe('crash mid-posting', () => {
-  it(`kill -9 at random moments ${kills} times: database sound, ledger = balances, every answered posting there exactly once, the unanswered one posts once on retry`, async () => {
+  it(`kill -9 at random moments ${kills} times: database sound, ledger = balances, every answered posting there exactly once, the unanswered ones post once on retry`, async () => {
     let seed = 20261204;
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const acked = new Set<string>();
     const retried: string[] = [];
-    let retry: string | null = null;
+    let retry: string[] = [];
     let killed = 0;
+    let largestGroup = 0;
     for (let run = 0; run < kills; run++) {
       const t0 = Date.now();
       const r = await life(run, retry, rand);
       if (process.env.CRASH_DEBUG) process.stderr.write(`life ${run}: ${Date.now() - t0} ms, ${r.acked.length} acks\n`);
       killed++;
       for (const k of r.acked) acked.add(k);
-      retry = r.unanswered?.request ?? null;
-      if (r.unanswered) retried.push(r.unanswered.key);
+      largestGroup = Math.max(largestGroup, r.largestGroup);
+      retry = r.unanswered.map((u) => u.request);
+      retried.push(...r.unanswered.map((u) => u.key));
     }
     // The last life's unanswered request, retried by a final life that is then killed too.
     const last = await life(kills, retry, rand);
@@ -124,10 +135,12 @@ describe('crash mid-posting', () => {
       // Every unanswered request was retried by the next life and answered there.
       const retriedOnce = retried.filter((k) => acked.has(k) && (count.get(k) as { n: number }).n === 1);
       process.stdout.write(
-        `crash test: ${killed + 1} kills, ${acked.size} answered postings, ${lost.length} lost, ${doubled.length} doubled, ${retried.length} retried after a kill\n`,
+        `crash test: ${killed + 1} kills, ${acked.size} answered postings, ${lost.length} lost, ${doubled.length} doubled, ${retried.length} retried after a kill, largest commit group ${largestGroup}\n`,
       );
       expect(killed).toBeGreaterThanOrEqual(50);
       expect(acked.size).toBeGreaterThan(kills);
+      // The stations' requests did share commits.
+      expect(largestGroup).toBeGreaterThan(1);
       expect(lost).toEqual([]);
       expect(doubled).toEqual([]);
       expect(partial).toEqual([]);
