@@ -47,6 +47,36 @@ describe('migrations on PostgreSQL', () => {
       lite.close();
     }
   });
+
+  it('keeps the audit log append-only and the catalogue token moving, as the SQLite triggers do', async () => {
+    const { db } = await freshDatabase();
+    await migratePostgres(db);
+    await sql`INSERT INTO audit_log (at, request, entity, entity_id) VALUES ('2026-12-05T00:00:00.000Z', 'x', 'y', '1')`.execute(
+      db,
+    );
+    await expect(sql`UPDATE audit_log SET request = 'z'`.execute(db)).rejects.toThrow('the audit log is append-only');
+    await expect(sql`DELETE FROM audit_log`.execute(db)).rejects.toThrow('the audit log is append-only');
+    const { rows: kept } = await sql<{ request: string }>`SELECT request FROM audit_log`.execute(db);
+    expect(kept).toEqual([{ request: 'x' }]);
+
+    const token = async () =>
+      (await sql<{ token: number }>`SELECT token FROM catalogue_version WHERE id = 1`.execute(db)).rows[0]!.token;
+    const before = await token();
+    await sql`INSERT INTO locations (code, name, kind) VALUES ('PG-1', 'pg', 'warehouse')`.execute(db);
+    const after = await token();
+    expect(typeof after).toBe('number');
+    expect(after).not.toBe(before);
+  });
+
+  it('refuses a database written by a newer Cangwu and changes nothing in it', async () => {
+    const { db } = await freshDatabase();
+    await migratePostgres(db);
+    await sql`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${latestVersion + 1}, 'future', 'x')`.execute(
+      db,
+    );
+    await expect(migratePostgres(db)).rejects.toMatchObject({ code: 'db.tooNew' });
+    expect(await pgSchemaVersion(db)).toBe(latestVersion + 1);
+  });
 });
 
 type Schema = Record<
