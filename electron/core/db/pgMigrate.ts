@@ -9,6 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import { latestVersion, migrations, type Migration } from './migrations';
 import { pgPrelude, toPostgres } from './pgTranslate';
+import type { DB } from './schema';
 
 /** The SQL a migration runs on PostgreSQL. */
 export function postgresSql(m: Migration): string {
@@ -16,10 +17,7 @@ export function postgresSql(m: Migration): string {
 }
 
 /** The database's schema version; 0 for an empty database. */
-export async function pgSchemaVersion(db: Kysely<unknown>): Promise<number> {
-  const { rows } = await sql<{ v: number | null }>`
-    SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN NULL END AS v`.execute(db);
-  if (rows[0] === undefined) return 0;
+export async function pgSchemaVersion(db: Kysely<DB>): Promise<number> {
   const exists = await sql<{ t: string | null }>`SELECT to_regclass('schema_migrations')::text AS t`.execute(db);
   if (!exists.rows[0]?.t) return 0;
   const max = await sql<{ v: number | null }>`SELECT MAX(version) AS v FROM schema_migrations`.execute(db);
@@ -27,7 +25,7 @@ export async function pgSchemaVersion(db: Kysely<unknown>): Promise<number> {
 }
 
 export async function migratePostgres(
-  db: Kysely<unknown>,
+  db: Kysely<DB>,
   target = latestVersion,
   list: readonly Migration[] = migrations,
 ): Promise<number> {
