@@ -7,6 +7,7 @@ import { migrate } from '../../../electron/core/db/migrate';
 import { latestVersion } from '../../../electron/core/db/migrations';
 import { openPostgres, type OpenedPostgres } from '../../../electron/core/db/pgDialect';
 import { migratePostgres, pgSchemaVersion } from '../../../electron/core/db/pgMigrate';
+import { nextDocumentNumber } from '../../../electron/core/stock/numbering';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres';
 
 let server: TestPostgres;
@@ -76,6 +77,27 @@ describe('migrations on PostgreSQL', () => {
     );
     await expect(migratePostgres(db)).rejects.toMatchObject({ code: 'db.tooNew' });
     expect(await pgSchemaVersion(db)).toBe(latestVersion + 1);
+  });
+
+  it('numbers documents gap-free per type and day when twenty transactions take numbers at once and some roll back', async () => {
+    const { db } = await freshDatabase();
+    await migratePostgres(db);
+    const at = new Date('2026-12-05T02:00:00.000Z');
+    const take = (i: number) =>
+      db
+        .transaction()
+        .execute(async (trx) => {
+          const number = await nextDocumentNumber(trx, 'receipt', at, 'Asia/Shanghai');
+          if (i % 4 === 3) throw new Error('refused after numbering');
+          return number;
+        })
+        .catch(() => null);
+    const numbers = (await Promise.all(Array.from({ length: 20 }, (_, i) => take(i)))).filter(
+      (n): n is string => n !== null,
+    );
+    expect(numbers.sort()).toEqual(
+      Array.from({ length: 15 }, (_, i) => `RC-20261205-${String(i + 1).padStart(4, '0')}`),
+    );
   });
 });
 
