@@ -32,6 +32,8 @@ export type Migration = {
    * transaction, given the data folder (absent for an in-memory database).
    */
   data?: (db: Database.Database, dataDir: string) => void;
+  /** PostgreSQL's text where translating `sql` (../pgTranslate.ts) is not enough. */
+  pg?: string;
 };
 
 export const migrations: readonly Migration[] = [
