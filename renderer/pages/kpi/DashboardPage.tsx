@@ -18,7 +18,9 @@ import { useFormat, type Formatters } from '../../i18n/format';
 import { Chart } from '../analyses/Chart';
 import { gradeLabel, kpiDetail, kpiValue, targetText, warehouseMonth } from './kpiFormat';
 
-function trendOption(k: DashboardKpi): EChartsCoreOption {
+function trendOption(k: DashboardKpi, f: Formatters): EChartsCoreOption {
+  // Fewer than two weeks with a figure draw no line: show the point and its value.
+  const sparse = k.trend.filter((p) => p.value !== null).length < 2;
   return {
     grid: { left: 36, right: 8, top: 8, bottom: 20 },
     tooltip: { trigger: 'axis' },
@@ -29,7 +31,17 @@ function trendOption(k: DashboardKpi): EChartsCoreOption {
         type: 'line',
         data: k.trend.map((p) => p.value),
         connectNulls: true,
-        symbolSize: 5,
+        symbolSize: sparse ? 9 : 5,
+        ...(sparse && {
+          symbol: 'circle',
+          showSymbol: true,
+          showAllSymbol: true,
+          label: {
+            show: true,
+            fontSize: 10,
+            formatter: (p: { value: unknown }) => kpiValue(f, k.unit, p.value as number | null),
+          },
+        }),
         lineStyle: { color: '#2f6fb3' },
         itemStyle: { color: '#2f6fb3' },
         ...(k.target !== null && {
@@ -62,7 +74,7 @@ function KpiTile({ k, f, onOpen }: { k: DashboardKpi; f: Formatters; onOpen(): v
         {gradeLabel(t, k.grade)} {targetText(k.unit, k.better, k.target, f)}
       </span>
       <span className="dash-kpi-line">{kpiDetail(t, f, k.kpi, k.figure)}</span>
-      <Chart option={trendOption(k)} height={90} testId={`dash-trend-${k.kpi}`} />
+      <Chart option={trendOption(k, f)} height={90} testId={`dash-trend-${k.kpi}`} />
     </button>
   );
 }
