@@ -20,7 +20,7 @@ import {
 import { navigate, openPrint, useRoute } from '../../app/routes';
 import { CangwuGrid } from '../../components/grid/CangwuGrid';
 import { useNotify } from '../../components/toast/useNotify';
-import { downloadText } from '../dispatchReport/reportCsv';
+import { downloadBytes, downloadText, xlsxMime } from '../../components/download';
 import { stockAnalysisParams, stockAnalysisQueryOf, type StockAnalysisQuery } from './stockAnalysisParams';
 import { useStockReport } from './useStockReport';
 import { useCellText } from './StockAnalysisTableView';
@@ -65,16 +65,7 @@ export function StockAnalysisPage() {
     if (!report) return;
     try {
       const bytes = await stockAnalysisXlsx(report, t);
-      const url = URL.createObjectURL(
-        new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-      );
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${fileBase}.xlsx`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      downloadBytes(bytes, `${fileBase}.xlsx`, xlsxMime);
     } catch (e) {
       notify.error(e);
     }
