@@ -22,6 +22,8 @@ function trendOption(k: DashboardKpi, f: Formatters): EChartsCoreOption {
   // Fewer than two weeks with a figure draw no line: show the point and its value.
   const sparse = k.trend.filter((p) => p.value !== null).length < 2;
   return {
+    // A lone point appears at once (the line's animation brings its symbol in last).
+    ...(sparse && { animation: false }),
     grid: { left: 36, right: 8, top: 8, bottom: 20 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: k.trend.map((p) => p.isoWeek.slice(5)), axisLabel: { fontSize: 9 } },
