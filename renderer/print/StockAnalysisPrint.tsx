@@ -45,7 +45,7 @@ export function StockAnalysisPrint({
   }, [report, pdf, fileName]);
 
   if (!report) return null;
-  const meta = stockReportMeta(t, f, 'stockAnalysis:', report, [
+  const meta = stockReportMeta(t, f, 'stockAnalysis', report, [
     { label: t('stockAnalysis:date'), value: report.date },
     { label: t('stockAnalysis:weeks'), value: String(report.weeks) },
     { label: t('stockAnalysis:slowDays'), value: String(report.slowDays) },

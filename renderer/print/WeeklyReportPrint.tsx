@@ -38,7 +38,7 @@ export function WeeklyReportPrint({ query, pdf, onBack }: { query: WeeklyQuery; 
   }, [report, pdf, fileName]);
 
   if (!report) return null;
-  const meta = stockReportMeta(t, f, 'reports:weekly.', report, [{ label: t('reports:weekly.period'), value: period }]);
+  const meta = stockReportMeta(t, f, 'weekly', report, [{ label: t('reports:weekly.period'), value: period }]);
   return (
     <PrintSheet
       title={t('reports:weekly.title')}
