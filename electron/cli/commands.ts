@@ -186,7 +186,7 @@ export const commands = {
     usage: `cangwu report weekly (--week 2026-W48 | --from D --to D) [--warehouse ID] [--user U]
         (--pdf FILE | --csv FILE | --xlsx FILE)  a report to a file (PDF through the system Chromium)
   cangwu report kpi --month 2026-11 [--user U] (--pdf FILE | --csv FILE | --xlsx FILE)
-                                               the KPI tracker of a month to a file
+                                               the KPI tracker of a month to a file (site-wide: no --warehouse)
   cangwu report stock-analysis [--date D] [--weeks N] [--top N] [--warehouse ID] [--user U]
         (--pdf FILE | --csv FILE | --xlsx FILE)  the stock analysis as of a day (default today)`,
     options: {
@@ -215,7 +215,16 @@ export const commands = {
       if (what === 'kpi') {
         if (values.month === undefined || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month))
           throw new UsageError(say('give --month like 2026-11', '须给出 --month，格式如 2026-11'));
-        for (const k of ['week', 'from', 'to', 'warehouse', 'date', 'weeks', 'top'] as const)
+        // The tracker is the department's, site-wide: most of its KPIs (orders, service level,
+        // returns, dispatch reports, complaints) belong to no warehouse, so it is not cut by one.
+        if (values.warehouse !== undefined)
+          throw new UsageError(
+            say(
+              'report kpi takes no --warehouse: the KPI tracker is site-wide (orders, deliveries, returns, dispatch reports and complaints have no warehouse)',
+              'report kpi 不接受 --warehouse：KPI 跟踪表为全公司口径（订单、送货、退货、发货报告、投诉不属于某一仓库）',
+            ),
+          );
+        for (const k of ['week', 'from', 'to', 'date', 'weeks', 'top'] as const)
           if (values[k] !== undefined)
             throw new UsageError(say(`report kpi takes no --${k}`, `report kpi 不接受 --${k}`));
         return;

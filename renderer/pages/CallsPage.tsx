@@ -19,7 +19,7 @@ import { useNotify } from '../components/toast/useNotify';
 import { warehouseDay } from '../i18n/format';
 import { CallSheet } from './calls/CallSheet';
 import { summaryCsv } from './calls/summaryCsv';
-import { downloadText } from './dispatchReport/reportCsv';
+import { downloadText } from '../components/download';
 
 type Tab = 'mine' | 'plan' | 'summary';
 

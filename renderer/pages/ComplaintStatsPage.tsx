@@ -14,7 +14,7 @@ import { useFormat } from '../i18n/format';
 import { MonthPicker, isMonth, thisMonth } from './analyses/parts';
 import { StatsView } from './complaints/StatsView';
 import { statsCsv } from './complaints/statsCsv';
-import { downloadText } from './dispatchReport/reportCsv';
+import { downloadText } from '../components/download';
 
 export function ComplaintStatsPage() {
   const { t, i18n } = useTranslation();

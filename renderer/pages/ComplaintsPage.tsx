@@ -50,7 +50,16 @@ export function ComplaintsPage() {
   const [selected, setSelected] = useState<number | null>(null);
   const [form, setForm] = useState(false);
   // #/complaints?deadline=atRisk (the dashboard's tile): the register filtered to open complaints at that deadline.
-  const deadlineParam = useRoute().params.get('deadline');
+  const params = useRoute().params;
+  const deadlineParam = params.get('deadline');
+  // #/complaints?id=… (a KPI drill's row): the register with that complaint open.
+  const idParam = params.get('id');
+  useEffect(() => {
+    const id = Number(idParam);
+    if (!idParam || !Number.isInteger(id) || id <= 0) return;
+    setTab('register');
+    setSelected(id);
+  }, [idParam]);
   useEffect(() => {
     if (!(deadlineStatuses as readonly string[]).includes(deadlineParam ?? '')) return;
     setTab('register');

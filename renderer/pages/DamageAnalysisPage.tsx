@@ -16,7 +16,7 @@ import { AnalysisToolbar, useAnalysisParams } from './analyses/AnalysisToolbar';
 import { DamageView, causeName, kindList } from './analyses/DamageView';
 import { AnalysisNote, WhoLine } from './analyses/parts';
 import { useAnalysis } from './analyses/useAnalysis';
-import { downloadText } from './dispatchReport/reportCsv';
+import { downloadText } from '../components/download';
 
 export function DamageAnalysisPage() {
   const { t, i18n } = useTranslation();

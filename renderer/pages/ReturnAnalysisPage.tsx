@@ -17,7 +17,7 @@ import { AnalysisToolbar, useAnalysisParams } from './analyses/AnalysisToolbar';
 import { AnalysisNote, WhoLine } from './analyses/parts';
 import { useAnalysis } from './analyses/useAnalysis';
 import { ReturnView, planTarget } from './analyses/ReturnView';
-import { downloadText } from './dispatchReport/reportCsv';
+import { downloadText } from '../components/download';
 
 const planKey = (scope: PlanScope, key: string) => `${scope}:${key}`;
 

@@ -13,6 +13,7 @@ import type { StockAnalysisQuery } from '../pages/reports/stockAnalysisParams';
 import { StockAnalysisTableView } from '../pages/reports/StockAnalysisTableView';
 import { printPage } from './printing';
 import { PrintSheet } from './PrintSheet';
+import { stockReportMeta } from './reportMeta';
 
 export function StockAnalysisPrint({
   query,
@@ -44,14 +45,11 @@ export function StockAnalysisPrint({
   }, [report, pdf, fileName]);
 
   if (!report) return null;
-  const meta = [
-    { label: t('stockAnalysis:warehouse'), value: report.warehouse?.name ?? t('stockAnalysis:allWarehouses') },
+  const meta = stockReportMeta(t, f, 'stockAnalysis', report, [
     { label: t('stockAnalysis:date'), value: report.date },
     { label: t('stockAnalysis:weeks'), value: String(report.weeks) },
     { label: t('stockAnalysis:slowDays'), value: String(report.slowDays) },
-    { label: t('stockAnalysis:timeZone'), value: report.timeZone },
-    { label: t('stockAnalysis:generatedAt'), value: f.dateTime(report.generatedAt) },
-  ];
+  ]);
   return (
     <PrintSheet
       title={t('stockAnalysis:title')}

@@ -13,6 +13,7 @@ import type { WeeklyQuery } from '../pages/reports/weeklyParams';
 import { WeeklyTableView } from '../pages/reports/WeeklyTableView';
 import { printPage } from './printing';
 import { PrintSheet } from './PrintSheet';
+import { stockReportMeta } from './reportMeta';
 
 export function WeeklyReportPrint({ query, pdf, onBack }: { query: WeeklyQuery; pdf: boolean; onBack(): void }) {
   const { t } = useTranslation();
@@ -37,12 +38,7 @@ export function WeeklyReportPrint({ query, pdf, onBack }: { query: WeeklyQuery; 
   }, [report, pdf, fileName]);
 
   if (!report) return null;
-  const meta = [
-    { label: t('reports:weekly.warehouse'), value: report.warehouse?.name ?? t('reports:weekly.allWarehouses') },
-    { label: t('reports:weekly.period'), value: period },
-    { label: t('reports:weekly.timeZone'), value: report.timeZone },
-    { label: t('reports:weekly.generatedAt'), value: f.dateTime(report.generatedAt) },
-  ];
+  const meta = stockReportMeta(t, f, 'weekly', report, [{ label: t('reports:weekly.period'), value: period }]);
   return (
     <PrintSheet
       title={t('reports:weekly.title')}

@@ -45,7 +45,7 @@ export function kpiValue(f: KpiNumbers, unit: KpiUnit, value: number | null | un
 export function kpiDetail(t: Translate, f: KpiNumbers, kpi: KpiId, figure: KpiFigure): string {
   if (figure.qty !== undefined)
     return t('kpi:returnsDetail', { qty: f.qty(figure.qty), amount: f.money(figure.amountFen ?? 0) });
-  if (figure.num !== null && figure.den !== null && kpi !== 'daysOfInventory')
+  if (figure.num !== null && figure.den !== null && kpi !== 'daysOfInventory' && kpi !== 'complaintResolutionDays')
     return t('kpi:rate', { num: f.qty(figure.num), den: f.qty(figure.den) });
   return '';
 }

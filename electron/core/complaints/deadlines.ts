@@ -65,6 +65,25 @@ export function resolveDueAt(
   return zoneMidnight(addDays(day, 1), timeZone);
 }
 
+/**
+ * The working days a resolution took, counted as resolveDueAt counts its
+ * deadline: the working days after the business day received up to and
+ * including the business day resolved (0 when resolved the day received).
+ * A complaint resolved within N of them met an N-working-day deadline.
+ */
+export function workingDaysTaken(
+  receivedAt: Date,
+  resolvedAt: Date,
+  timeZone: string,
+  overrides: CalendarOverrides,
+): number {
+  const last = today(resolvedAt, timeZone);
+  let counted = 0;
+  for (let day = addDays(today(receivedAt, timeZone), 1); day <= last; day = addDays(day, 1))
+    if (isWorkingDay(day, overrides)) counted++;
+  return counted;
+}
+
 /** Less than this share of the allowed time left: at risk. */
 const atRiskShare = 0.25;
 

@@ -37,6 +37,25 @@ async function breakdown(db: Db, key: string, from: string, to: string): Promise
   return r.rows;
 }
 
+/**
+ * The complaints received on the business days [from, to], all in one line:
+ * received, valid, resolved, resolved on time (by the stored deadline) … —
+ * what the statistics' total shows and the KPI tracker reads (kpi/definitions.ts).
+ */
+export async function complaintTotals(db: Db, from: string, to: string): Promise<Raw> {
+  const [total] = await breakdown(db, "''", from, to);
+  const n = (v: unknown) => Number(v ?? 0);
+  return {
+    key: '',
+    received: n(total?.received),
+    valid: n(total?.valid),
+    invalid: n(total?.invalid),
+    resolved: n(total?.resolved),
+    resolvedOnTime: n(total?.resolvedOnTime),
+    respondedOnTime: n(total?.respondedOnTime),
+  };
+}
+
 const line = (r: Raw, label: string | null = null): ComplaintStatLine => ({ ...r, key: String(r.key), label });
 
 export async function complaintStats(ctx: ServiceContext, month: string): Promise<ComplaintStats> {

@@ -11,6 +11,9 @@ import { receiptPostingLimitMinutes } from '../../../shared/domain';
 import { accuracyOf, addAccuracy } from '../counts/accuracy';
 import { loadSession } from '../counts/common';
 import { computeLines } from '../counts/variance';
+import { loadOverrides } from '../complaints/calendar';
+import { workingDaysTaken } from '../complaints/deadlines';
+import { complaintTotals } from '../complaints/stats';
 import type { Db } from '../db/schema';
 import { serviceLevel } from '../dispatch/delivery/serviceLevel';
 import { addDays } from '../orders/dates';
@@ -170,6 +173,71 @@ export async function lateDispatchReports(db: Db, r: KpiRange): Promise<KpiFigur
   return { value: late, num: late, den: Number(row.rows[0]?.n ?? 0) };
 }
 
+/**
+ * Issue 16 §2 "complaints received, valid, resolved on time, average resolution
+ * time" (DOMAIN: complaints 投诉, the register's deadlines): the complaints
+ * received on the range's business days, as the classification statistics
+ * count them (complaints/stats.ts complaintTotals). Received: value and num the
+ * count. Valid: num valid, den received. Resolved on time: valid ones resolved
+ * by their stored 3-working-day deadline ÷ valid ones, %.
+ */
+export async function complaintsReceived(db: Db, r: KpiRange): Promise<KpiFigure> {
+  const t = await complaintTotals(db, r.from, r.to);
+  return { value: t.received, num: t.received, den: null };
+}
+
+export async function complaintsValid(db: Db, r: KpiRange): Promise<KpiFigure> {
+  const t = await complaintTotals(db, r.from, r.to);
+  return { value: t.valid, num: t.valid, den: t.received };
+}
+
+export async function complaintsResolvedOnTime(db: Db, r: KpiRange): Promise<KpiFigure> {
+  const t = await complaintTotals(db, r.from, r.to);
+  return rate(t.resolvedOnTime, t.valid);
+}
+
+/** The valid complaints received in the range and resolved, with the working days each took. */
+export async function resolvedComplaints(
+  db: Db,
+  r: KpiRange,
+): Promise<{ id: number; receivedAt: string; resolvedAt: string; resolveDueAt: string; workingDays: number }[]> {
+  const rows = await db
+    .selectFrom('complaints')
+    .select(['id', 'received_at', 'resolved_at', 'resolve_due_at'])
+    .where('received_date', '>=', r.from)
+    .where('received_date', '<=', r.to)
+    .where('valid', '=', 1)
+    .where('resolved_at', 'is not', null)
+    .orderBy('id')
+    .execute();
+  if (rows.length === 0) return [];
+  const overrides = await loadOverrides(db);
+  return rows.map((c) => ({
+    id: c.id,
+    receivedAt: c.received_at,
+    resolvedAt: c.resolved_at!,
+    resolveDueAt: c.resolve_due_at,
+    workingDays: workingDaysTaken(new Date(c.received_at), new Date(c.resolved_at!), r.timeZone, overrides),
+  }));
+}
+
+/**
+ * Average resolution time, in working days (the unit of the complaint's
+ * resolution deadline, complaints/deadlines.ts): over the valid complaints
+ * received in the range and resolved, the working days after the day received
+ * up to the day resolved (workingDaysTaken), averaged to two decimals.
+ * num: the working days in all, den: the complaints resolved.
+ */
+export async function complaintResolutionDays(db: Db, r: KpiRange): Promise<KpiFigure> {
+  const rows = await resolvedComplaints(db, r);
+  const days = rows.reduce((n, c) => n + c.workingDays, 0);
+  return {
+    value: rows.length === 0 ? null : Math.round((days * 100) / rows.length) / 100,
+    num: days,
+    den: rows.length,
+  };
+}
+
 /** The figure of `kpi` over a range. */
 export const kpiDefinitions: Record<KpiId, (db: Db, r: KpiRange) => Promise<KpiFigure>> = {
   inventoryAccuracy,
@@ -181,4 +249,8 @@ export const kpiDefinitions: Record<KpiId, (db: Db, r: KpiRange) => Promise<KpiF
   refusals: (db, r) => returnNotes(db, r, 'refusal'),
   lateReceipts,
   lateDispatchReports,
+  complaintsReceived,
+  complaintsValid,
+  complaintsResolvedOnTime,
+  complaintResolutionDays,
 };

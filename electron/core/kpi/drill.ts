@@ -18,7 +18,7 @@ import { computeLines } from '../counts/variance';
 import type { ServiceContext } from '../context';
 import type { Db } from '../db/schema';
 import { today as todayOf } from '../orders/dates';
-import { countSessionsIn, kpiDefinitions, type KpiRange } from './definitions';
+import { countSessionsIn, kpiDefinitions, resolvedComplaints, type KpiRange } from './definitions';
 import { weeklyReport } from '../reports/weekly';
 import { instants } from './periods';
 
@@ -235,6 +235,53 @@ async function dispatchReports(db: Db, r: KpiRange): Promise<Records> {
   };
 }
 
+type ComplaintKpi = 'complaintsReceived' | 'complaintsValid' | 'complaintsResolvedOnTime' | 'complaintResolutionDays';
+
+/**
+ * The complaints behind a complaint KPI, each with its id (the drill links to
+ * it): all received in the range; for the valid count the valid first; for
+ * on time the valid ones, missed first; for the resolution time the valid
+ * resolved ones, longest first.
+ */
+async function complaints(db: Db, r: KpiRange, kpi: ComplaintKpi): Promise<Records> {
+  const validOnly = kpi === 'complaintsResolvedOnTime' || kpi === 'complaintResolutionDays';
+  const rows = await sql<Record<string, KpiDrillCell>>`
+    SELECT c.id AS complaintId, c.number AS complaint, coalesce(cu.name, c.caller_name) AS customer,
+           coalesce(cat.name_zh, c.category) AS category, c.received_at AS received, c.valid AS valid, c.resolve_due_at AS resolveDue,
+           c.resolved_at AS resolved,
+           CASE WHEN c.valid = 1 AND c.resolved_at <= c.resolve_due_at THEN 1 ELSE 0 END AS resolvedOnTime
+    FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id
+    LEFT JOIN complaint_categories cat ON cat.code = c.category
+    WHERE c.received_date BETWEEN ${r.from} AND ${r.to}
+      ${validOnly ? sql`AND c.valid = 1` : sql``}
+      ${kpi === 'complaintResolutionDays' ? sql`AND c.resolved_at IS NOT NULL` : sql``}
+    ORDER BY c.received_at, c.id`.execute(db);
+  const days = new Map((await resolvedComplaints(db, r)).map((c) => [c.id, c.workingDays]));
+  const out = rows.rows.map((x) => ({
+    ...x,
+    valid: x.valid === null ? null : x.valid === 1,
+    resolvedOnTime: x.resolvedOnTime === 1,
+    workingDays: days.get(Number(x.complaintId)) ?? null,
+  }));
+  if (kpi === 'complaintsValid') out.sort((a, b) => Number(b.valid === true) - Number(a.valid === true));
+  if (kpi === 'complaintsResolvedOnTime') out.sort((a, b) => Number(a.resolvedOnTime) - Number(b.resolvedOnTime));
+  if (kpi === 'complaintResolutionDays') out.sort((a, b) => (b.workingDays ?? 0) - (a.workingDays ?? 0));
+  return {
+    columns: [
+      ['resolvedOnTime', 'flag'],
+      ['complaint', 'text'],
+      ['customer', 'text'],
+      ['category', 'text'],
+      ['received', 'instant'],
+      ['valid', 'flag'],
+      ['resolveDue', 'instant'],
+      ['resolved', 'instant'],
+      ['workingDays', 'number'],
+    ],
+    rows: out,
+  };
+}
+
 const records: Record<KpiId, (ctx: ServiceContext, r: KpiRange) => Promise<Records>> = {
   inventoryAccuracy: (ctx, r) => countLines(ctx.db, r),
   serviceLevel: (ctx, r) => dueOrders(ctx.db, r),
@@ -245,6 +292,10 @@ const records: Record<KpiId, (ctx: ServiceContext, r: KpiRange) => Promise<Recor
   refusals: (ctx, r) => notes(ctx.db, r, 'refusal'),
   lateReceipts: (ctx, r) => receipts(ctx.db, r),
   lateDispatchReports: (ctx, r) => dispatchReports(ctx.db, r),
+  complaintsReceived: (ctx, r) => complaints(ctx.db, r, 'complaintsReceived'),
+  complaintsValid: (ctx, r) => complaints(ctx.db, r, 'complaintsValid'),
+  complaintsResolvedOnTime: (ctx, r) => complaints(ctx.db, r, 'complaintsResolvedOnTime'),
+  complaintResolutionDays: (ctx, r) => complaints(ctx.db, r, 'complaintResolutionDays'),
 };
 
 export async function kpiDrill(

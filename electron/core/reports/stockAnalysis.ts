@@ -43,6 +43,7 @@ import { addDays, today } from '../orders/dates';
 import { daysOfInventory } from './daysOfInventory';
 import { keyOf, movementsBetween, openingAt } from './figures';
 import { warehouseLocations } from './period';
+import { productsWithSuccessor } from './products';
 
 const zero = (): QtyAmount => ({ qty: 0, amountFen: 0 });
 const add = (a: QtyAmount, b: QtyAmount) => {
@@ -128,23 +129,7 @@ export async function stockAnalysis(ctx: ServiceContext, input: StockAnalysisInp
     movementsBetween(ctx.db, weeksFrom, date, locationIds, issueMovementTypes),
     lastQ.execute(),
     inflowQ.execute(),
-    ctx.db
-      .selectFrom('products as p')
-      .leftJoin('products as s', 's.id', 'p.replaced_by_id')
-      .select([
-        'p.id',
-        'p.code',
-        'p.name_zh',
-        'p.name_en',
-        'p.spec',
-        'p.unit',
-        'p.case_pack',
-        'p.category',
-        'p.replaced_by_id',
-        's.code as successor_code',
-        's.name_zh as successor_name',
-      ])
-      .execute(),
+    productsWithSuccessor(ctx.db),
   ]);
 
   const productById = new Map(products.map((p) => [p.id, p]));

@@ -20,6 +20,7 @@ import { addDays } from '../orders/dates';
 import { daysOfInventory } from './daysOfInventory';
 import { keyOf, movementsBetween, openingAt } from './figures';
 import { resolvePeriod, warehouseLocations } from './period';
+import { productsWithSuccessor } from './products';
 
 export type WeeklyInput = { week?: string; from?: string; to?: string; warehouseId?: number };
 
@@ -45,22 +46,7 @@ export async function weeklyReport(ctx: ServiceContext, input: WeeklyInput): Pro
     openingAt(ctx.db, period.from, locationIds),
     movementsBetween(ctx.db, period.from, period.to, locationIds),
     movementsBetween(ctx.db, issueWindowFrom, period.to, locationIds, issueMovementTypes),
-    ctx.db
-      .selectFrom('products as p')
-      .leftJoin('products as s', 's.id', 'p.replaced_by_id')
-      .select([
-        'p.id',
-        'p.code',
-        'p.name_zh',
-        'p.name_en',
-        'p.spec',
-        'p.unit',
-        'p.case_pack',
-        'p.category',
-        'p.replaced_by_id',
-        's.code as successor_code',
-      ])
-      .execute(),
+    productsWithSuccessor(ctx.db),
   ]);
 
   const rowsByKey = new Map<string, WeeklyReportRow>();

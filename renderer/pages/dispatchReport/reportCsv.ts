@@ -101,15 +101,3 @@ export function reportCsv(t: TFunction, r: DispatchReport): string {
   lines.push('', row([t('delivery:report.note'), r.note]));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
-
-/** Saves text as a file through the browser (the station host and Electron alike). */
-export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

@@ -26,6 +26,11 @@ function trendOption(k: DashboardKpi, f: Formatters): EChartsCoreOption {
     // Drawn at once: the tiles refresh live, and a point's symbol would otherwise appear only when the
     // line's animation reaches it.
     animation: false,
+  // Fewer than two weeks with a figure draw no line: show the point and its value.
+  const sparse = k.trend.filter((p) => p.value !== null).length < 2;
+  return {
+    // A lone point appears at once (the line's animation brings its symbol in last).
+    ...(sparse && { animation: false }),
     grid: { left: 36, right: 8, top: 8, bottom: 20 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: k.trend.map((p) => p.isoWeek.slice(5)), axisLabel: { fontSize: 9 } },
@@ -45,6 +50,17 @@ function trendOption(k: DashboardKpi, f: Formatters): EChartsCoreOption {
           color: '#2f6fb3',
           formatter: (p: { value: number | null }) => kpiValue(f, k.unit, p.value),
         },
+        symbolSize: sparse ? 9 : 5,
+        ...(sparse && {
+          symbol: 'circle',
+          showSymbol: true,
+          showAllSymbol: true,
+          label: {
+            show: true,
+            fontSize: 10,
+            formatter: (p: { value: unknown }) => kpiValue(f, k.unit, p.value as number | null),
+          },
+        }),
         lineStyle: { color: '#2f6fb3' },
         itemStyle: { color: '#2f6fb3' },
         ...(k.target !== null && {

@@ -7,6 +7,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiDrill, KpiDrillCell, KpiDrillKind, KpiId, KpiUnit } from '../../../shared/contract';
 import { api } from '../../api/client';
+import { pagesFor, routeHref } from '../../app/routes';
+import { useSession } from '../../app/session';
 import { CangwuGrid } from '../../components/grid/CangwuGrid';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat, type Formatters } from '../../i18n/format';
@@ -58,6 +60,8 @@ export function DrillPanel({ kpi, unit, from, to, onClose }: Props) {
   const { t } = useTranslation();
   const f = useFormat();
   const notify = useNotify();
+  const { session } = useSession();
+  const canOpenComplaints = pagesFor(session.user.roles).includes('complaints');
   const [drill, setDrill] = useState<KpiDrill | null>(null);
   useEffect(() => {
     setDrill(null);
@@ -78,11 +82,26 @@ export function DrillPanel({ kpi, unit, from, to, onClose }: Props) {
         valueFormatter: (p) => cellText(t, f, kpi, key, kind, p.value as KpiDrillCell),
         type:
           kind === 'qty' || kind === 'number' || kind === 'money' || kind === 'minutes' ? 'numericColumn' : undefined,
+        // A complaint's number opens it in the register (#/complaints?id=…) for those who may.
+        cellRenderer:
+          key === 'complaint' && canOpenComplaints
+            ? (p: { value: unknown; data?: Row }) =>
+                p.data?.complaintId != null ? (
+                  <a
+                    href={routeHref('complaints', { id: Number(p.data.complaintId) })}
+                    data-testid={`kpi-drill-complaint-${String(p.data.complaintId)}`}
+                  >
+                    {String(p.value ?? '')}
+                  </a>
+                ) : (
+                  String(p.value ?? '')
+                )
+            : undefined,
         cellClass: kind === 'flag' ? (p) => (p.value ? 'kpi-flag-yes' : 'kpi-flag-no') : undefined,
         flex: kind === 'text' ? 2 : 1,
         minWidth: 90,
       })),
-    [drill, t, f, kpi],
+    [drill, t, f, kpi, canOpenComplaints],
   );
 
   return (

@@ -13,7 +13,7 @@ import { hasRole, useSession } from '../../app/session';
 import { useGridEvents } from '../../components/grid/useGridEvents';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
-import { downloadText } from '../dispatchReport/reportCsv';
+import { downloadBytes, downloadText, xlsxMime } from '../../components/download';
 import { DrillPanel } from './DrillPanel';
 import { kpiCsv, kpiXlsx } from '../../../shared/reports/kpiTable';
 import { warehouseMonth } from './kpiFormat';
@@ -127,16 +127,7 @@ export function KpiTrackerPage() {
     if (!tracker) return;
     try {
       const bytes = await kpiXlsx(tracker, t, f);
-      const url = URL.createObjectURL(
-        new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-      );
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${t('kpi:fileName', { month })}.xlsx`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      downloadBytes(bytes, `${t('kpi:fileName', { month })}.xlsx`, xlsxMime);
     } catch (e) {
       notify.error(e);
     }

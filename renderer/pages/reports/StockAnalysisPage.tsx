@@ -20,7 +20,7 @@ import {
 import { navigate, openPrint, useRoute } from '../../app/routes';
 import { CangwuGrid } from '../../components/grid/CangwuGrid';
 import { useNotify } from '../../components/toast/useNotify';
-import { downloadText } from '../dispatchReport/reportCsv';
+import { downloadBytes, downloadText, xlsxMime } from '../../components/download';
 import { stockAnalysisParams, stockAnalysisQueryOf, type StockAnalysisQuery } from './stockAnalysisParams';
 import { useStockReport } from './useStockReport';
 import { useCellText } from './StockAnalysisTableView';
@@ -38,11 +38,6 @@ export function StockAnalysisPage() {
   const [tab, setTab] = useState<StockAnalysisSection>('slowMovers');
 
   const go = (q: StockAnalysisQuery) => navigate('stockAnalysis', stockAnalysisParams(q));
-  const setNumber = (k: 'weeks' | 'slowDays' | 'top', v: string) => {
-    const n = Number(v);
-    if (!Number.isSafeInteger(n) || n <= 0) return;
-    go({ ...query, [k]: n });
-  };
   const tables = useMemo(() => (report ? stockAnalysisTables(report, t) : []), [report, t]);
   const section = tables.find((s) => s.id === tab);
   const columns = useMemo<ColDef<GridRow>[]>(
@@ -65,16 +60,7 @@ export function StockAnalysisPage() {
     if (!report) return;
     try {
       const bytes = await stockAnalysisXlsx(report, t);
-      const url = URL.createObjectURL(
-        new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-      );
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${fileBase}.xlsx`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      downloadBytes(bytes, `${fileBase}.xlsx`, xlsxMime);
     } catch (e) {
       notify.error(e);
     }
@@ -93,41 +79,26 @@ export function StockAnalysisPage() {
             onChange={(e) => e.target.value && go({ ...query, date: e.target.value })}
           />
         </label>
-        <label className="inline-field">
-          {t('stockAnalysis:weeks')}
-          <input
-            type="number"
-            min={1}
-            max={104}
-            className="sa-number"
-            value={query.weeks ?? stockAnalysisDefaults.weeks}
-            data-testid="sa-weeks"
-            onChange={(e) => setNumber('weeks', e.target.value)}
-          />
-        </label>
-        <label className="inline-field">
-          {t('stockAnalysis:slowDays')}
-          <input
-            type="number"
-            min={1}
-            className="sa-number"
-            value={query.slowDays ?? stockAnalysisDefaults.slowDays}
-            data-testid="sa-slow-days"
-            onChange={(e) => setNumber('slowDays', e.target.value)}
-          />
-        </label>
-        <label className="inline-field">
-          {t('stockAnalysis:top')}
-          <input
-            type="number"
-            min={1}
-            max={500}
-            className="sa-number"
-            value={query.top ?? stockAnalysisDefaults.top}
-            data-testid="sa-top"
-            onChange={(e) => setNumber('top', e.target.value)}
-          />
-        </label>
+        <ParamNumber
+          label={t('stockAnalysis:weeks')}
+          max={104}
+          value={query.weeks ?? stockAnalysisDefaults.weeks}
+          testId="sa-weeks"
+          onChange={(n) => go({ ...query, weeks: n })}
+        />
+        <ParamNumber
+          label={t('stockAnalysis:slowDays')}
+          value={query.slowDays ?? stockAnalysisDefaults.slowDays}
+          testId="sa-slow-days"
+          onChange={(n) => go({ ...query, slowDays: n })}
+        />
+        <ParamNumber
+          label={t('stockAnalysis:top')}
+          max={500}
+          value={query.top ?? stockAnalysisDefaults.top}
+          testId="sa-top"
+          onChange={(n) => go({ ...query, top: n })}
+        />
         <label className="inline-field">
           {t('stockAnalysis:warehouse')}
           <select
@@ -216,5 +187,26 @@ export function StockAnalysisPage() {
         overlayNoRowsTemplate={t('stockAnalysis:empty')}
       />
     </section>
+  );
+}
+
+/** One of the report's whole-number parameters (weeks, slow-mover days, top N): a positive whole number or nothing happens. */
+function ParamNumber(props: { label: string; value: number; max?: number; testId: string; onChange(n: number): void }) {
+  return (
+    <label className="inline-field">
+      {props.label}
+      <input
+        type="number"
+        min={1}
+        max={props.max}
+        className="sa-number"
+        value={props.value}
+        data-testid={props.testId}
+        onChange={(e) => {
+          const n = Number(e.target.value);
+          if (Number.isSafeInteger(n) && n > 0) props.onChange(n);
+        }}
+      />
+    </label>
   );
 }

@@ -21,7 +21,7 @@ import { hasRole, useSession } from '../../app/session';
 import { CangwuGrid } from '../../components/grid/CangwuGrid';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
-import { downloadText } from '../dispatchReport/reportCsv';
+import { downloadBytes, downloadText, xlsxMime } from '../../components/download';
 import { useStockReport } from './useStockReport';
 import { weeklyParams, weeklyQueryOf, type WeeklyQuery } from './weeklyParams';
 
@@ -101,16 +101,7 @@ export function WeeklyReportPage() {
     if (!report) return;
     try {
       const bytes = await weeklyXlsx(report, t);
-      const url = URL.createObjectURL(
-        new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-      );
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${fileBase}.xlsx`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      downloadBytes(bytes, `${fileBase}.xlsx`, xlsxMime);
     } catch (e) {
       notify.error(e);
     }

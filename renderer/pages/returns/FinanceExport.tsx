@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { hasRole, useSession } from '../../app/session';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat, warehouseDay } from '../../i18n/format';
-import { downloadText } from '../dispatchReport/reportCsv';
+import { downloadText } from '../../components/download';
 
 const financeRoles = ['operator', 'csManager', 'supervisor', 'admin'] as const;
 

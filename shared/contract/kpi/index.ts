@@ -26,6 +26,10 @@ export const kpiIds = [
   'refusals',
   'lateReceipts',
   'lateDispatchReports',
+  'complaintsReceived',
+  'complaintsValid',
+  'complaintsResolvedOnTime',
+  'complaintResolutionDays',
 ] as const;
 export type KpiId = (typeof kpiIds)[number];
 
@@ -41,6 +45,10 @@ export const kpiUnits: Record<KpiId, KpiUnit> = {
   refusals: 'count',
   lateReceipts: 'count',
   lateDispatchReports: 'count',
+  complaintsReceived: 'count',
+  complaintsValid: 'count',
+  complaintsResolvedOnTime: 'pct',
+  complaintResolutionDays: 'days',
 };
 /** Which way is better: a target of 98 % accuracy is met at 98 or above, a target of 3 late receipts at 3 or below. */
 export const kpiBetter: Record<KpiId, 'higher' | 'lower'> = {
@@ -53,6 +61,10 @@ export const kpiBetter: Record<KpiId, 'higher' | 'lower'> = {
   refusals: 'lower',
   lateReceipts: 'lower',
   lateDispatchReports: 'lower',
+  complaintsReceived: 'lower',
+  complaintsValid: 'lower',
+  complaintsResolvedOnTime: 'higher',
+  complaintResolutionDays: 'lower',
 };
 /** Against its target a figure is met, near (missed by at most the KPI's margin) or missed. */
 export const kpiGrades = ['met', 'near', 'missed'] as const;

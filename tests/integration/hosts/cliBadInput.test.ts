@@ -63,6 +63,10 @@ const cases: Record<CommandName, { args: () => string[]; line: RegExp }[]> = {
   backup: [{ args: () => ['backup', '--to'], line: /--to needs a value/ }],
   report: [
     { args: () => ['report', 'weekly', '--week', 'W48', '--csv', 'x.csv'], line: /--week must look like 2026-W48/ },
+    {
+      args: () => ['report', 'kpi', '--month', '2026-11', '--warehouse', '1', '--csv', 'x.csv'],
+      line: /report kpi takes no --warehouse: the KPI tracker is site-wide/,
+    },
   ],
   restore: [{ args: () => ['restore', '--from', missing()], line: /--from: no such file/ }],
   serve: [{ args: () => ['serve', '--port', 'abc'], line: /--port must be a number 0–65535, not "abc"/ }],

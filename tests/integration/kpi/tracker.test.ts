@@ -9,6 +9,7 @@ import type { Caller } from '../../../electron/core/context';
 import { defaultTimeZone } from '../../../electron/core/clock';
 import { zonedInstant } from '../../../electron/core/dispatch/delivery/cutoff';
 import { generateAnalysesMonth } from '../../helpers/analysesMonth';
+import { complaintKpiSql } from '../../helpers/complaintKpiSql';
 import { generateKpiMonth, rebuildPeriodFigures } from '../../helpers/kpiMonth';
 import { call, openWarehouse, refusal, type Warehouse } from '../fixtures';
 
@@ -120,6 +121,11 @@ function expected(kpi: KpiId, from: string, to: string): KpiFigure {
       );
       return { value: r.late ?? 0, num: r.late ?? 0, den: r.n };
     }
+    case 'complaintsReceived':
+    case 'complaintsValid':
+    case 'complaintsResolvedOnTime':
+    case 'complaintResolutionDays':
+      return complaintKpiSql(w.core.database.sqlite, kpi, from, to);
     case 'daysOfInventory': {
       // Closing value (Σ of the whole ledger up to the range's end) ÷ issues of the 28 days to it ÷ 28.
       const [, windowEnd] = window(from, to);
