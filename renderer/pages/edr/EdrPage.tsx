@@ -18,23 +18,12 @@ import { useGridEvents } from '../../components/grid/useGridEvents';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
 import { warehouseToday } from '../../i18n/format';
-import { downloadText } from '../dispatchReport/reportCsv';
+import { downloadBytes, downloadText, xlsxMime } from '../../components/download';
 
 const tabs = ['sellOut', 'stock', 'returns', 'log', 'codes'] as const;
 type Tab = (typeof tabs)[number];
 const defaultColDef: ColDef = { sortable: true, resizable: true, filter: true };
 const weekPattern = /^\d{4}-W\d{2}$/;
-
-function downloadBytes(fileName: string, bytes: Uint8Array, mime: string) {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function EdrPage() {
   const { t } = useTranslation();
@@ -86,12 +75,7 @@ export function EdrPage() {
       const { data: sent } = await api.request('edr.recordExport', { week, format, draft: send === 'DRAFT' });
       const file = edrFileName(week, send, format);
       if (format === 'csv') downloadText(file, edrCsv(sent, send));
-      else
-        downloadBytes(
-          file,
-          await edrXlsx(sent, send),
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        );
+      else downloadBytes(await edrXlsx(sent, send), file, xlsxMime);
       notify.success(t('edr:exported', { file, send: t(`edr:send.${send}`) }));
     } catch (e) {
       notify.error(e);

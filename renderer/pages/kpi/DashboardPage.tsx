@@ -19,13 +19,6 @@ import { Chart } from '../analyses/Chart';
 import { gradeLabel, kpiDetail, kpiValue, targetText, warehouseMonth } from './kpiFormat';
 
 function trendOption(k: DashboardKpi, f: Formatters): EChartsCoreOption {
-  // A KPI with one week of figures is a single point and no line: draw it as a solid dot with its value,
-  // or the tile would show empty axes.
-  const lone = k.trend.filter((p) => p.value !== null).length < 2;
-  return {
-    // Drawn at once: the tiles refresh live, and a point's symbol would otherwise appear only when the
-    // line's animation reaches it.
-    animation: false,
   // Fewer than two weeks with a figure draw no line: show the point and its value.
   const sparse = k.trend.filter((p) => p.value !== null).length < 2;
   return {
@@ -40,16 +33,6 @@ function trendOption(k: DashboardKpi, f: Formatters): EChartsCoreOption {
         type: 'line',
         data: k.trend.map((p) => p.value),
         connectNulls: true,
-        showAllSymbol: true,
-        symbol: lone ? 'circle' : 'emptyCircle',
-        symbolSize: lone ? 9 : 5,
-        label: {
-          show: lone,
-          position: 'top',
-          fontSize: 9,
-          color: '#2f6fb3',
-          formatter: (p: { value: number | null }) => kpiValue(f, k.unit, p.value),
-        },
         symbolSize: sparse ? 9 : 5,
         ...(sparse && {
           symbol: 'circle',
