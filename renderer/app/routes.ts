@@ -266,6 +266,7 @@ export const printDocs = [
   'kpiTracker',
   'kpiReview',
   'stockAnalysis',
+  'callSheet',
 ] as const;
 export type PrintDoc = (typeof printDocs)[number];
 

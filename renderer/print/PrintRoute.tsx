@@ -15,6 +15,7 @@ import { PickListPrint } from './PickListPrint';
 import { ReturnNotePrint } from './ReturnNotePrint';
 import { ReturnReportPrint } from './ReturnReportPrint';
 import { ComplaintStatsPrint } from './ComplaintStatsPrint';
+import { CallSheetPrint } from './CallSheetPrint';
 import { WeeklyReportPrint } from './WeeklyReportPrint';
 import { StockAnalysisPrint } from './StockAnalysisPrint';
 import { stockAnalysisQueryOf } from '../pages/reports/stockAnalysisParams';
@@ -47,6 +48,7 @@ export function PrintRoute({ route }: { route: Route }) {
     .filter((n) => Number.isSafeInteger(n) && n > 0)
     .slice(0, 500);
   const returnId = idParam(route, 'return');
+  const planId = idParam(route, 'plan');
   const known =
     (doc === 'pickList' && tripIds.length > 0) ||
     (doc === 'adjustmentForm' && formId !== null) ||
@@ -59,7 +61,8 @@ export function PrintRoute({ route }: { route: Route }) {
     (doc === 'complaintStats' && month !== null) ||
     doc === 'weeklyReport' ||
     ((doc === 'kpiTracker' || doc === 'kpiReview') && month !== null) ||
-    doc === 'stockAnalysis';
+    doc === 'stockAnalysis' ||
+    (doc === 'callSheet' && planId !== null);
 
   // An address that names no document goes back to the console.
   useEffect(() => {
@@ -85,6 +88,8 @@ export function PrintRoute({ route }: { route: Route }) {
     return (
       <WeeklyReportPrint query={weeklyQueryOf(route.params)} pdf={route.params.get('pdf') === '1'} onBack={back} />
     );
+  if (doc === 'callSheet' && planId !== null)
+    return <CallSheetPrint planId={planId} userId={idParam(route, 'user') ?? undefined} onBack={back} />;
   if (doc === 'kpiTracker' && month !== null) return <KpiTrackerPrint month={month} onBack={back} />;
   if (doc === 'kpiReview' && month !== null) return <KpiReviewPrint month={month} onBack={back} />;
   if (doc === 'stockAnalysis')

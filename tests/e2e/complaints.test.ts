@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerMessage } from '../../shared/contract';
 import { launchBrowser, newPage, screenshot, screenshotDir, startStation, warehouseDay, type Station } from './harness';
+import { playwrightPdfOptions } from '../../electron/print/pdfLayout';
 import { ComplaintsPage } from './pages/ComplaintsPage';
 import { LoginPage, Shell } from './pages/ConsolePage';
 
@@ -161,5 +162,27 @@ describe('a complaint through the register to the statistics', () => {
     await supervisor.emulateMedia({ media: 'screen' });
     execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(screenshotDir, 'complaint-stats')]);
     expect(fs.statSync(pdf).size).toBeGreaterThan(10_000);
+  });
+
+  it("the operator's call sheet 回访记录表 prints on A4 with its calls, tick boxes and page x of y", async () => {
+    await new Shell(operator).go('calls');
+    await operator.getByTestId('calls-tab-mine').click();
+    await operator.getByTestId('call-sheet').waitFor();
+    const rows = await operator.locator('[data-testid="call-sheet"] tbody tr').count();
+    expect(rows).toBeGreaterThan(0);
+    await operator.getByTestId('call-sheet-print').click();
+    await operator.getByTestId('print-call-sheet').waitFor();
+    expect(await operator.locator('[data-testid="print-call-sheet"] tbody tr').count()).toBe(rows);
+    await screenshot(operator, 'complaints-08-call-sheet-print');
+    const pdf = path.join(screenshotDir, 'call-sheet.pdf');
+    await operator.emulateMedia({ media: 'print' });
+    await operator.pdf({ path: pdf, ...playwrightPdfOptions });
+    await operator.emulateMedia({ media: 'screen' });
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+    expect(text).toContain('回访记录表');
+    expect(text).toContain('□ 满意');
+    expect(text).toMatch(/第 1 页 \/ 共 \d+ 页/);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(screenshotDir, 'call-sheet')]);
+    await operator.keyboard.press('Escape');
   });
 });

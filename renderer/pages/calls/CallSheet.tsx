@@ -8,7 +8,7 @@ import { api } from '../../api/client';
 import { useApiEvent } from '../../api/hooks';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
-import { navigate } from '../../app/routes';
+import { navigate, openPrint } from '../../app/routes';
 
 export function CallSheet({ planId, userId }: { planId: number; userId?: number }) {
   const { t } = useTranslation();
@@ -83,7 +83,14 @@ export function CallSheet({ planId, userId }: { planId: number; userId?: number 
     <div className="call-sheet" tabIndex={0} onKeyDown={onKey} data-testid="call-sheet">
       <p className="page-hint">
         {t('calls:sheet.heading', { name: sheet.userName, from: sheet.startDate, to: sheet.endDate })} ·{' '}
-        {t('calls:sheet.keys')}
+        {t('calls:sheet.keys')}{' '}
+        <button
+          type="button"
+          data-testid="call-sheet-print"
+          onClick={() => openPrint('callSheet', { plan: planId, ...(userId !== undefined && { user: userId }) })}
+        >
+          {t('calls:print.print')}
+        </button>
       </p>
       <table className="call-table">
         <thead>
