@@ -267,6 +267,7 @@ export const printDocs = [
   'kpiReview',
   'stockAnalysis',
   'callSheet',
+  'callSummary',
 ] as const;
 export type PrintDoc = (typeof printDocs)[number];
 

@@ -15,6 +15,7 @@ import {
 import { api } from '../api/client';
 import { useApiEvent, useReconnected } from '../api/hooks';
 import { hasRole, useSession } from '../app/session';
+import { openPrint } from '../app/routes';
 import { useNotify } from '../components/toast/useNotify';
 import { warehouseDay } from '../i18n/format';
 import { CallSheet } from './calls/CallSheet';
@@ -256,6 +257,14 @@ function SummaryView({ canWrite }: { canWrite: boolean }) {
           onClick={() => s && downloadText(`${t('calls:sum.fileName', { from, to })}.csv`, summaryCsv(t, s))}
         >
           {t('calls:sum.csv')}
+        </button>
+        <button
+          type="button"
+          disabled={!s}
+          data-testid="calls-summary-print"
+          onClick={() => openPrint('callSummary', { date: from, to })}
+        >
+          {t('calls:print.printSummary')}
         </button>
       </div>
       {s && (

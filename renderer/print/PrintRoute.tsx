@@ -16,6 +16,7 @@ import { ReturnNotePrint } from './ReturnNotePrint';
 import { ReturnReportPrint } from './ReturnReportPrint';
 import { ComplaintStatsPrint } from './ComplaintStatsPrint';
 import { CallSheetPrint } from './CallSheetPrint';
+import { CallSummaryPrint } from './CallSummaryPrint';
 import { WeeklyReportPrint } from './WeeklyReportPrint';
 import { StockAnalysisPrint } from './StockAnalysisPrint';
 import { stockAnalysisQueryOf } from '../pages/reports/stockAnalysisParams';
@@ -49,6 +50,8 @@ export function PrintRoute({ route }: { route: Route }) {
     .slice(0, 500);
   const returnId = idParam(route, 'return');
   const planId = idParam(route, 'plan');
+  const toParam = route.params.get('to');
+  const toDay = toParam !== null && /^\d{4}-\d{2}-\d{2}$/.test(toParam) ? toParam : null;
   const known =
     (doc === 'pickList' && tripIds.length > 0) ||
     (doc === 'adjustmentForm' && formId !== null) ||
@@ -62,7 +65,8 @@ export function PrintRoute({ route }: { route: Route }) {
     doc === 'weeklyReport' ||
     ((doc === 'kpiTracker' || doc === 'kpiReview') && month !== null) ||
     doc === 'stockAnalysis' ||
-    (doc === 'callSheet' && planId !== null);
+    (doc === 'callSheet' && planId !== null) ||
+    (doc === 'callSummary' && day !== null && toDay !== null);
 
   // An address that names no document goes back to the console.
   useEffect(() => {
@@ -90,6 +94,8 @@ export function PrintRoute({ route }: { route: Route }) {
     );
   if (doc === 'callSheet' && planId !== null)
     return <CallSheetPrint planId={planId} userId={idParam(route, 'user') ?? undefined} onBack={back} />;
+  if (doc === 'callSummary' && day !== null && toDay !== null)
+    return <CallSummaryPrint from={day} to={toDay} onBack={back} />;
   if (doc === 'kpiTracker' && month !== null) return <KpiTrackerPrint month={month} onBack={back} />;
   if (doc === 'kpiReview' && month !== null) return <KpiReviewPrint month={month} onBack={back} />;
   if (doc === 'stockAnalysis')

@@ -184,5 +184,32 @@ describe('a complaint through the register to the statistics', () => {
     expect(text).toMatch(/第 1 页 \/ 共 \d+ 页/);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(screenshotDir, 'call-sheet')]);
     await operator.keyboard.press('Escape');
+
+    // The month's follow-up summary 回访总结报告 on A4.
+    await operator.getByTestId('calls-tab-summary').click();
+    await operator.getByTestId('calls-satisfaction').waitFor();
+    await operator.getByTestId('calls-summary-print').click();
+    await operator.getByTestId('print-call-summary').waitFor();
+    await screenshot(operator, 'complaints-09-call-summary-print');
+    const summary = path.join(screenshotDir, 'call-summary.pdf');
+    await operator.emulateMedia({ media: 'print' });
+    await operator.pdf({ path: summary, ...playwrightPdfOptions });
+    await operator.emulateMedia({ media: 'screen' });
+    const summaryText = execFileSync('pdftotext', ['-layout', summary, '-']).toString();
+    expect(summaryText).toContain('回访总结报告');
+    expect(summaryText).toContain('满意率');
+    expect(summaryText).toMatch(/第 1 页 \/ 共 \d+ 页/);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      summary,
+      path.join(screenshotDir, 'call-summary'),
+    ]);
+    await operator.keyboard.press('Escape');
   });
 });
