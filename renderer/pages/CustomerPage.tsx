@@ -162,7 +162,7 @@ export function CustomerPage({ customerId }: { customerId: number | null }) {
               {data.returns.map((r) => (
                 <tr key={r.id}>
                   <td>{r.number}</td>
-                  <td>{r.state}</td>
+                  <td>{t(`returns:state.${r.state}`)}</td>
                   <td>{f.dateTime(r.reportedAt)}</td>
                   <td>{r.noteNumber ?? ''}</td>
                   <td>{r.creditFen === null ? '' : f.money(r.creditFen)}</td>
