@@ -27,7 +27,7 @@ import { defaultDataDir } from './core/dataDir';
 import { claimDataDir } from './core/dataDirLock';
 import { APP_INDEX_URL, APP_SCHEME, appResponse, appSchemePrivileges, isAppOrigin, isAppPageUrl } from './appProtocol';
 import { EventOutbox } from './eventOutbox';
-import { printDocumentPdf } from './print/documentPdf';
+import { printDocumentPdf, writesDirectly } from './print/documentPdf';
 import { printSession } from './print/headless';
 import { electronPdfOptions } from './print/pdfLayout';
 import { dataDirFromArgv } from './hostArgs';
@@ -262,8 +262,17 @@ async function handleSavePdf(event: IpcMainInvokeEvent, fileName: unknown): Prom
   });
   if (choice.canceled || !choice.filePath) return { saved: false, reason: 'cancelled' };
   try {
-    // The layout every host shares (A4 from the @page rule, page x of y): electron/print/pdfLayout.ts.
-    const pdf = await event.sender.printToPDF(electronPdfOptions);
+    // The documents pdfkit writes (the weekly report: Chromium's PDF writer takes ~20 s over
+    // its 100 pages) are written as every host writes them (print/documentPdf.ts), as the
+    // window's user; the others as printed, in the layout every host shares (A4 from the
+    // @page rule, page x of y): electron/print/pdfLayout.ts.
+    const asPrinted = () => event.sender.printToPDF(electronPdfOptions);
+    const route = printRouteOf(event.sender.getURL());
+    const user = core ? callerFor(core, event.sender.id).session : null;
+    const pdf =
+      core && user && route && writesDirectly(route)
+        ? await printDocumentPdf(core, { route, userId: user.userId, locale: user.locale }, asPrinted)
+        : await asPrinted();
     await fs.promises.writeFile(choice.filePath, pdf);
     void shell.openPath(choice.filePath);
     return { saved: true, file: choice.filePath };
@@ -271,6 +280,12 @@ async function handleSavePdf(event: IpcMainInvokeEvent, fileName: unknown): Prom
     console.error('saving a PDF failed', e);
     return { saved: false, reason: 'failed' };
   }
+}
+
+/** `weeklyReport?week=…` of a window showing `…#/print/weeklyReport?week=…`, else null. */
+function printRouteOf(url: string): string | null {
+  const hash = new URL(url).hash;
+  return hash.startsWith('#/print/') ? hash.slice('#/print/'.length) : null;
 }
 
 function callerFor(c: Core, webContentsId: number): Caller {
