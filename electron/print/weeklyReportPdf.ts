@@ -8,41 +8,16 @@
 import { weeklyColumns, type WeeklyReport } from '../../shared/contract/reports';
 import type { Locale } from '../../shared/domain';
 import { weeklyPeriodText, weeklyTableLines, type Translate } from '../../shared/reports/weeklyTable';
+import { numberFormats } from '../../shared/text/numberFormats';
 import { writeTablePdf, type TableColumn, type TableRow } from './tablePdf';
 
 export type PrintFacts = { locale: Locale; timeZone: string; printedBy: string; printedAt: Date };
-
-/** Numbers as the console writes them (renderer/i18n/format.ts): grouped quantities, ¥ with two decimals. */
-export function printNumbers(locale: Locale, timeZone: string) {
-  const qty = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const money = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: 'CNY',
-    currencyDisplay: 'narrowSymbol',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  });
-  const dateTime = new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone,
-  });
-  return {
-    qty: (n: number) => qty.format(n),
-    money: (fen: number) => money.format(fen / 100),
-    dateTime: (at: Date) => dateTime.format(at),
-  };
-}
 
 /** "第 x 页 / 共 y 页 · page x of y", as every Cangwu PDF's footer (pdfLayout.ts). */
 export const pageText = (page: number, pages: number) => `第 ${page} 页 / 共 ${pages} 页 · page ${page} of ${pages}`;
 
 export function weeklyReportPdf(report: WeeklyReport, t: Translate, facts: PrintFacts): Promise<Buffer> {
-  const n = printNumbers(facts.locale, facts.timeZone);
+  const n = numberFormats(facts.locale, facts.timeZone);
   const days = (d: number | null) => (d === null ? '—' : d.toFixed(1));
   const columns: TableColumn[] = [
     { header: t('reports:weekly.col.code'), width: 5.2 },

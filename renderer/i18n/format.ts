@@ -1,8 +1,10 @@
 // Numbers, money, dates and durations through Intl in the active language
-// (GUIDE). Quantities are whole base units; money is integer fen.
+// (GUIDE; the number formats themselves: shared/text/numberFormats.ts).
+// Quantities are whole base units; money is integer fen.
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { numberFormats } from '../../shared/text/numberFormats';
 
 export type Formatters = {
   locale: string;
@@ -49,35 +51,16 @@ export function warehouseDay(at: Date = new Date()): string {
 }
 
 export function makeFormatters(locale: string, t: TFunction, timeZone = warehouseTimeZone): Formatters {
-  const qtyFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const moneyFormat = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: 'CNY',
-    // "¥" in every language (en would otherwise write "CN¥").
-    currencyDisplay: 'narrowSymbol',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  });
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone,
-  });
+  const f = numberFormats(locale, timeZone);
   return {
     locale,
     timeZone,
-    qty: (n) => (n === null || n === undefined ? '' : qtyFormat.format(n)),
-    // Display only: one division of an integer by 100, rounded to 2 places by Intl,
-    // is exact for every amount below 2^53 fen. Sums are always done in fen.
-    money: (fen) => (fen === null || fen === undefined ? '' : moneyFormat.format(fen / 100)),
+    qty: (n) => (n === null || n === undefined ? '' : f.qty(n)),
+    money: (fen) => (fen === null || fen === undefined ? '' : f.money(fen)),
     dateTime: (iso) => {
       if (!iso) return '';
       const d = new Date(iso);
-      return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
+      return Number.isNaN(d.getTime()) ? iso : f.dateTime(d);
     },
     duration: (minutes) => {
       if (minutes === null || minutes === undefined) return '';
