@@ -7,7 +7,7 @@
 // the raw SQL aggregate of the same month alone (one GROUP BY over the lines).
 import { generateAnalysesMonth } from '../helpers/analysesMonth';
 import { benchWarehouse } from './benchWarehouse';
-import { bench, percentile } from './report';
+import { bench, percentile, timeRuns } from './report';
 
 const limitMs = 500;
 const month = '2026-11';
@@ -45,18 +45,8 @@ async function main() {
   const genMs = performance.now() - t0;
   sqlite.exec('ANALYZE');
 
-  const time = async (n: number, fn: () => unknown) => {
-    await fn();
-    const samples: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t = performance.now();
-      await fn();
-      samples.push(performance.now() - t);
-    }
-    return samples;
-  };
-  const damageMs = await time(9, () => must(operator, 'analyses.damage', { month }));
-  const returnMs = await time(9, () => must(operator, 'analyses.returns', { month }));
+  const damageMs = await timeRuns(9, () => must(operator, 'analyses.damage', { month }));
+  const returnMs = await timeRuns(9, () => must(operator, 'analyses.returns', { month }));
   const rawDamage = sqlite.prepare(
     `SELECT product_id, cause, suggestion, COUNT(*), SUM(qty), SUM(amount_fen) FROM damage_reports
      WHERE entered_date BETWEEN '2026-11-01' AND '2026-11-30' GROUP BY product_id, cause, suggestion`,
@@ -67,8 +57,8 @@ async function main() {
      FROM return_notes n JOIN returns r ON r.id = n.return_id JOIN return_lines l ON l.return_id = n.return_id
      WHERE n.issued_date BETWEEN '2026-11-01' AND '2026-11-30' GROUP BY 1, 2, 3, 4`,
   );
-  const rawDamageMs = await time(9, () => rawDamage.all());
-  const rawReturnMs = await time(9, () => rawReturns.all());
+  const rawDamageMs = await timeRuns(9, () => rawDamage.all());
+  const rawReturnMs = await timeRuns(9, () => rawReturns.all());
   const note = (s: number[], raw: number[]) =>
     `limit ≤ ${limitMs} ms; p95 ${percentile(s, 95).toFixed(1)} ms; raw SQL aggregate p50 ${percentile(raw, 50).toFixed(1)} ms`;
   bench(

@@ -9,7 +9,7 @@
 // them, so they are not generated here. Reference in the same run: one raw
 // GROUP BY of the month by category.
 import { benchWarehouse } from './benchWarehouse';
-import { bench, percentile } from './report';
+import { bench, percentile, timeRuns } from './report';
 
 const limitMs = 300;
 const month = '2026-11';
@@ -113,22 +113,12 @@ async function main() {
   const genMs = performance.now() - t0;
   sqlite.exec('ANALYZE');
 
-  const time = async (runs: number, fn: () => unknown) => {
-    await fn();
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      await fn();
-      samples.push(performance.now() - t);
-    }
-    return samples;
-  };
-  const statsMs = await time(9, () => must(op, 'complaints.stats', { month }));
+  const statsMs = await timeRuns(9, () => must(op, 'complaints.stats', { month }));
   const raw = sqlite.prepare(
     `SELECT category, COUNT(*), SUM(valid = 1), SUM(resolved_at <= resolve_due_at) FROM complaints
      WHERE received_date BETWEEN '2026-11-01' AND '2026-11-30' GROUP BY category`,
   );
-  const rawMs = await time(9, () => raw.all());
+  const rawMs = await timeRuns(9, () => raw.all());
   bench(
     'complaint_stats_ms_month',
     percentile(statsMs, 50),

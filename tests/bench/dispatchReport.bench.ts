@@ -9,7 +9,7 @@
 import { openCore } from '../../electron/core/core';
 import type { BoardView, DispatchReport } from '../../shared/contract';
 import { tempDir } from '../helpers/tempDirs';
-import { bench, percentile } from './report';
+import { bench, percentile, timeRuns } from './report';
 
 const limitMs = 1000;
 
@@ -49,24 +49,19 @@ async function main() {
     if (ids.length) await must(dispatcher, 'dispatch.assign', { tripId: trip.id, orderIds: ids });
   }
 
-  const time = async (n: number, fn: () => Promise<unknown>) => {
-    const samples: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t = performance.now();
-      await fn();
-      samples.push(performance.now() - t);
-    }
-    return samples;
-  };
   let report: DispatchReport | null = null;
-  const reportMs = await time(9, async () => {
-    report = await must<DispatchReport>(keeper, 'dispatch.report', { dispatchDate: date });
-  });
-  const boardMs = await time(9, () => must(dispatcher, 'dispatch.board', { dispatchDate: date }));
+  const reportMs = await timeRuns(
+    9,
+    async () => {
+      report = await must<DispatchReport>(keeper, 'dispatch.report', { dispatchDate: date });
+    },
+    0,
+  );
+  const boardMs = await timeRuns(9, () => must(dispatcher, 'dispatch.board', { dispatchDate: date }), 0);
   const t = performance.now();
   await must(keeper, 'dispatch.submitReport', { dispatchDate: date, note: 'bench' });
   const submitMs = performance.now() - t;
-  const frozenMs = await time(9, () => must(keeper, 'dispatch.report', { dispatchDate: date }));
+  const frozenMs = await timeRuns(9, () => must(keeper, 'dispatch.report', { dispatchDate: date }), 0);
   const r = report! as DispatchReport;
   const stops = r.trips.reduce((n, x) => n + x.stops.length, 0);
   bench(

@@ -13,7 +13,7 @@ import { today } from '../../electron/core/orders/dates';
 import { storedTimeZone } from '../../electron/core/timeZoneSetting';
 import type { EdrWeek } from '../../shared/contract';
 import { benchWarehouse } from './benchWarehouse';
-import { bench, percentile } from './report';
+import { bench, percentile, timeRuns } from './report';
 
 const limitMs = 1000;
 
@@ -96,19 +96,9 @@ async function main() {
   sqlite.exec('ANALYZE');
   const genMs = performance.now() - t0;
 
-  const time = async (runs: number, fn: () => unknown) => {
-    await fn();
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      await fn();
-      samples.push(performance.now() - t);
-    }
-    return samples;
-  };
   let rows = 0;
   // The export as the page makes it: one request logs the week and answers its tables, the file is built.
-  const exportMs = await time(5, async () => {
+  const exportMs = await timeRuns(5, async () => {
     const { data } = (await must(op, 'edr.recordExport', { week, format: 'csv' })) as { data: EdrWeek };
     rows = data.sellOut.length;
     return edrCsv(data, edrSendOf(data)).length;
@@ -119,7 +109,7 @@ async function main() {
       WHERE oc.delivered_date BETWEEN ? AND ? AND oc.outcome <> 'refused' AND l.gift = 0
       GROUP BY l.product_id, o.customer_id`,
   );
-  const rawMs = await time(5, () => raw.all(days[0], days[5]));
+  const rawMs = await timeRuns(5, () => raw.all(days[0], days[5]));
   bench(
     'edr_export_ms_week',
     percentile(exportMs, 50),

@@ -8,7 +8,7 @@
 // only counts the month's orders by order day — less than any KPI month reads.
 import { generateKpiMonth } from '../helpers/kpiMonth';
 import { benchWarehouse } from './benchWarehouse';
-import { bench, percentile } from './report';
+import { bench, percentile, timeRuns } from './report';
 
 const limitMs = 2_000;
 const month = '2026-11';
@@ -50,22 +50,12 @@ async function main() {
     m: number;
   };
 
-  const time = async (n: number, fn: () => unknown) => {
-    await fn();
-    const samples: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t = performance.now();
-      await fn();
-      samples.push(performance.now() - t);
-    }
-    return samples;
-  };
-  const trackerMs = await time(5, () => must(supervisor, 'kpi.tracker', { month }));
-  const dashboardMs = await time(3, () => must(supervisor, 'kpi.dashboard', {}));
+  const trackerMs = await timeRuns(5, () => must(supervisor, 'kpi.tracker', { month }));
+  const dashboardMs = await timeRuns(3, () => must(supervisor, 'kpi.dashboard', {}));
   const raw = sqlite.prepare(
     "SELECT order_date, COUNT(*), SUM(first_time_qualified) FROM orders WHERE order_date BETWEEN '2026-11-01' AND '2026-11-30' GROUP BY order_date",
   );
-  const rawMs = await time(5, () => raw.all());
+  const rawMs = await timeRuns(5, () => raw.all());
   const note = `${counts.o} orders, ${counts.m} movements (generated in ${(genMs / 1000).toFixed(1)} s); limit ≤ ${limitMs} ms; raw month-of-orders count p50 ${percentile(rawMs, 50).toFixed(1)} ms`;
   bench('kpi_month_ms', percentile(trackerMs, 50), 'ms', note);
   bench('kpi_month_reference_ms', percentile(rawMs, 50), 'ms', 'raw SQL: the month’s orders counted by day');

@@ -14,3 +14,15 @@ export function timeSync<T>(fn: () => T): [T, number] {
   const r = fn();
   return [r, performance.now() - t];
 }
+
+/** Each run's milliseconds for `runs` runs of `fn`, after `warmup` untimed runs (caches, JIT, SQLite's page cache). */
+export async function timeRuns(runs: number, fn: () => unknown, warmup = 1): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return samples;
+}
