@@ -12,6 +12,7 @@ import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { stationSocketPath, type ServerMessage } from '../shared/contract';
+import { normalStationName, stationNameParam } from '../shared/station/stationName';
 import type { Core } from './core/core';
 import { EventOutbox } from './eventOutbox';
 import { AllowedHosts, misdirectedText } from './station/allowedHosts';
@@ -135,7 +136,11 @@ export async function startStationHost(opts: StationHostOptions): Promise<Statio
 
   wss.on('connection', (ws: WebSocket, req: http.IncomingMessage) => {
     const address = req.socket.remoteAddress ?? 'unknown';
-    const caller = core.newCaller(`ws:${randomUUID()}`, { address, local: isLoopbackAddress(address) });
+    const caller = core.newCaller(
+      `ws:${randomUUID()}`,
+      { address, local: isLoopbackAddress(address) },
+      namedStation(req.url) ?? undefined,
+    );
     clients.set(ws, caller);
     serveConnection(ws, caller, core, limits, log);
     // The core's registry of live callers forgets it too (auth/live.ts).
@@ -215,5 +220,14 @@ function safeHost(origin: string): string {
     return new URL(origin).host;
   } catch {
     return origin.slice(0, 100);
+  }
+}
+
+/** The station a browser named itself with its socket's `?station=` (else null: the host's station). */
+export function namedStation(rawUrl: string | undefined): string | null {
+  try {
+    return normalStationName(new URL(rawUrl ?? '/', 'http://station').searchParams.get(stationNameParam));
+  } catch {
+    return null;
   }
 }

@@ -31,8 +31,11 @@ export type Core = {
   schedules: ScheduleService;
   /** The core's clock (tests pin it): sessions made outside a request (a print's) use it. */
   now(): Date;
-  /** A caller for one window or client; `origin` defaults to this machine (a window, the CLI). */
-  newCaller(clientId: string, origin?: ClientOrigin): Caller;
+  /**
+   * A caller for one window or client; `origin` defaults to this machine (a window, the CLI);
+   * `station` to the host's own (a browser that named itself: shared/station/stationName.ts).
+   */
+  newCaller(clientId: string, origin?: ClientOrigin, station?: string): Caller;
   /** A host closed this caller's connection or window: logout, disable and station ownership stop counting it. */
   release(caller: Caller): void;
   dispatch(caller: Caller, name: string, input: unknown): Promise<Result<unknown>>;
@@ -125,8 +128,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     station: opts.station,
     database,
     setupGate,
-    newCaller: (clientId, origin = localOrigin) =>
-      live.register({ session: null, station: opts.station, clientId, origin }),
+    newCaller: (clientId, origin = localOrigin, station = opts.station) =>
+      live.register({ session: null, station, clientId, origin }),
     release: (caller) => live.release(caller),
     backups,
     schedules,

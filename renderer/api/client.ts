@@ -4,6 +4,8 @@
 // details to translate. The transport is chosen once, at start-up: the Electron
 // preload's bridge when present, else the station host's WebSocket.
 import { stationSocketPath } from '../../shared/contract/bridge';
+import { stationNameParam } from '../../shared/station/stationName';
+import { chosenStationName } from './stationName';
 import type { EventMessage, EventName, Events } from '../../shared/contract/events';
 import { requests, type RequestInput, type RequestName, type RequestReply } from '../../shared/contract/requests';
 import type { SessionView } from '../../shared/contract/types';
@@ -125,9 +127,12 @@ export function createApiClient(transport: Transport): ApiClient {
   };
 }
 
+/** The station socket, carrying the station name this browser chose (app/StationName.tsx), if any. */
 function stationSocketUrl(): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${location.host}${stationSocketPath}`;
+  const name = chosenStationName();
+  const query = name === null ? '' : `?${stationNameParam}=${encodeURIComponent(name)}`;
+  return `${scheme}://${location.host}${stationSocketPath}${query}`;
 }
 
 let instance: ApiClient | null = null;

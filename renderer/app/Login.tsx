@@ -9,6 +9,7 @@ import { errorMessage } from '../i18n/errorText';
 import { useFormat } from '../i18n/format';
 import { applyLocale } from '../i18n/i18n';
 import { LocaleSwitch } from './LocaleSwitch';
+import { StationName } from './StationName';
 
 export function Login({
   status,
@@ -66,9 +67,7 @@ export function Login({
     <div className="auth-screen" data-testid="login-screen">
       <header className="auth-header">
         <h1 className="auth-title">{t('common:appName')}</h1>
-        <span className="auth-station" data-testid="login-station">
-          {t('common:topbar.station', { station: status.station })}
-        </span>
+        <StationName station={status.station} />
         <LocaleSwitch onChange={(l) => void applyLocale(l)} />
       </header>
       {status.demoOnNetwork && (

@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot, startStation, type Station } from './harness';
 import { LoginPage, Shell } from './pages/ConsolePage';
+import { ScanStationPage } from './pages/ScanStationPage';
 
 let browser: Browser;
 let station: Station;
@@ -99,6 +100,56 @@ describe('sessions in the console', () => {
     } finally {
       await page.close();
       await other.close();
+    }
+  });
+
+  it('names each browser its own station: two keepers at one host keep their own tasks', async () => {
+    const dock = await newPage(browser);
+    const returnsDesk = await newPage(browser);
+    try {
+      // Chosen once on this device's login screen, kept across reloads.
+      const name = async (page: typeof dock, stationName: string) => {
+        await page.goto(station.url);
+        await page.getByTestId('login-screen').waitFor();
+        await page.getByTestId('station-name-change').click();
+        await page.getByTestId('station-name-input').fill('/');
+        await page.getByTestId('station-name-save').click();
+        await page.getByTestId('station-name-form').getByRole('alert').waitFor();
+        await page.getByTestId('station-name-input').fill(stationName);
+        await page.getByTestId('station-name-save').click();
+        await expect.poll(() => page.getByTestId('login-station').innerText()).toContain(stationName);
+      };
+      await name(dock, 'Dock 2');
+      await screenshot(dock, 'auth-04-station-named');
+      await name(returnsDesk, '退货台');
+      await new LoginPage(dock).logIn('keeper', 'demo1234');
+      await new LoginPage(returnsDesk).logIn('keeper2', 'demo1234');
+      expect(await dock.getByTestId('topbar-station').innerText()).toContain('Dock 2');
+      expect(await returnsDesk.getByTestId('topbar-station').innerText()).toContain('退货台');
+
+      const dockStation = new ScanStationPage(dock);
+      await dockStation.open();
+      await dock.getByTestId('station-task-receipt').click();
+      await expect.poll(() => dock.getByTestId('station-task-receipt').getAttribute('aria-pressed')).toBe('true');
+      // The other keeper's station is still free: their own task, taken without a refusal.
+      const deskStation = new ScanStationPage(returnsDesk);
+      await deskStation.open();
+      expect(await returnsDesk.getByTestId('station-task-lookup').getAttribute('aria-pressed')).toBe('true');
+      await returnsDesk.getByTestId('station-task-receipt').click();
+      await expect
+        .poll(() => returnsDesk.getByTestId('station-task-receipt').getAttribute('aria-pressed'))
+        .toBe('true');
+      expect(await returnsDesk.getByRole('alert').count()).toBe(0);
+      await screenshot(returnsDesk, 'auth-05-second-station');
+
+      // A reload comes back as the same station, with its task.
+      await dock.reload();
+      await dockStation.open();
+      expect(await dock.getByTestId('topbar-station').innerText()).toContain('Dock 2');
+      expect(await dock.getByTestId('station-task-receipt').getAttribute('aria-pressed')).toBe('true');
+    } finally {
+      await dock.close();
+      await returnsDesk.close();
     }
   });
 });

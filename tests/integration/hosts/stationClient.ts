@@ -29,8 +29,9 @@ export class StationClient {
     ws.on('close', (code) => (this.closeCode = code));
   }
 
-  static open(url: string, opts: ClientOptions = {}): Promise<StationClient> {
-    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}ws`, opts);
+  /** `query`: the socket address's query, e.g. `?station=Dock-2` (a browser's named station). */
+  static open(url: string, opts: ClientOptions = {}, query = ''): Promise<StationClient> {
+    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}ws${query}`, opts);
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(new StationClient(ws)));
       ws.once('unexpected-response', (_req, res) => {
