@@ -21,6 +21,7 @@ import { say, UsageError } from './cli/usage';
 import { openCore, type Core } from './core/core';
 import { claimDataDir, withDataDir } from './core/dataDirLock';
 import { backupDatabase, restoreDatabase } from './core/db/backup';
+import { copyToPostgres } from './core/db/copyToPostgres';
 import { checkIntegrity } from './core/db/integrity';
 import { databasePath, openDatabase } from './core/db/open';
 import { storedTimeZone, storeTimeZone } from './core/timeZoneSetting';
@@ -211,6 +212,50 @@ async function run(argv: string[]): Promise<number> {
         ...(flags.rate !== undefined && { rate: flags.rate }),
         ...(flags.terminator !== undefined && { terminator: flags.terminator }),
         json,
+      });
+    }
+
+    case 'db': {
+      // The only db command: migrate-to-postgres (electron/core/db/copyToPostgres.ts).
+      const from = path.resolve(flags.from!);
+      const to = flags.to!;
+      // Held for the whole copy: no host may post into the source meanwhile.
+      return withDataDir(from, 'cangwu db migrate-to-postgres', async () => {
+        const { sqlite } = openDatabase(from);
+        try {
+          const source = checkIntegrity(sqlite);
+          if (!source.ok) {
+            process.stderr.write(
+              `cangwu: the SQLite database has ${source.findings.length} problem(s); run \`cangwu check --data-dir ${from}\` and fix them first (源数据库有问题)\n`,
+            );
+            return 1;
+          }
+          let table = '';
+          const report = await copyToPostgres(sqlite, to, (p) => {
+            if (json || p.table === table) return;
+            table = p.table;
+            process.stderr.write(
+              `copying ${p.table}… ${Math.floor((p.totalCopied / Math.max(1, p.totalRows)) * 100)}%\n`,
+            );
+          });
+          const width = Math.max(...report.tables.map((t) => t.table.length));
+          const rows = report.tables.map(
+            (t) => `  ${t.table.padEnd(width)}  ${String(t.sqlite).padStart(9)}  ${String(t.postgres).padStart(9)}`,
+          );
+          print(
+            json,
+            report,
+            [
+              `  ${'table'.padEnd(width)}  ${'SQLite'.padStart(9)}  ${'PostgreSQL'.padStart(9)}`,
+              ...rows,
+              `ledger = balances on PostgreSQL: ${report.ledgerMismatches} mismatches; negative balances: ${report.negativeBalances}`,
+              `ok: ${report.rows} rows in ${report.tables.length} tables copied in ${(report.ms / 1000).toFixed(1)} s (schema ${report.schemaVersion}); the SQLite database is unchanged`,
+            ].join('\n'),
+          );
+          return 0;
+        } finally {
+          sqlite.close();
+        }
       });
     }
 

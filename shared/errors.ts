@@ -247,6 +247,12 @@ export const errorCodes = [
   'quality.actionDone',
   'edr.weekOpen',
   'edr.codeTaken',
+  'db.pgUnreachable',
+  'db.pgLoginRefused',
+  'db.pgNoDatabase',
+  'db.pgNotEmpty',
+  'db.pgCopyMismatch',
+  'db.pgCopyFailed',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

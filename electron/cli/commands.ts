@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/dataDir';
 import { databasePath } from '../core/db/open';
+import { isPostgresUrl } from '../core/db/pgDialect';
 import { isTimeZone } from '../core/timeZoneSetting';
 import { parseBaud, parseRate, parseTerminator } from './scanner';
 import { reportKindNames } from './reportKinds';
@@ -303,6 +304,29 @@ export const commands = {
       parseRate(values.rate);
     },
   },
+  'db migrate-to-postgres': {
+    usage: `cangwu db migrate-to-postgres --from DATA_DIR --to postgres://USER:PASSWORD@HOST:5432/DB
+                                                move a site's SQLite database into an empty PostgreSQL database:
+                                                all or nothing, progress shown, then both compared`,
+    options: { from: str, to: str },
+    positionals: { min: 0, max: 0, names: '' },
+    dataDir: 'none',
+    check: ({ values }) => {
+      requireOption(values, 'from', 'DATA_DIR');
+      requireOption(values, 'to', 'postgres://…');
+      if (!fs.existsSync(databasePath(values.from!)))
+        throw new UsageError(
+          say(
+            `--from ${values.from}: no Cangwu database in that folder`,
+            `--from ${values.from}：该文件夹中没有仓务数据库`,
+          ),
+        );
+      if (!isPostgresUrl(values.to!))
+        throw new UsageError(
+          say('--to must be a postgres:// address, e.g. postgres://cangwu@dbhost/cangwu', '--to 应为 postgres:// 地址'),
+        );
+    },
+  },
 } satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof commands;
@@ -356,15 +380,17 @@ export function parseCommandLine(argv: string[]): CommandLine {
     throw new UsageError(say('no command given', '未指定命令'), fullUsage());
   }
   let name = word;
-  if (word === 'scanner') {
-    const subs = Object.keys(commands).filter((k) => k.startsWith('scanner '));
-    const scannerUsage = `usage:\n${subs.map((k) => `  ${specOf(k)!.usage}`).join('\n')}\n`;
+  // Command groups: `scanner list|listen|simulate`, `db migrate-to-postgres`.
+  const subs = Object.keys(commands).filter((k) => k.startsWith(`${word} `));
+  if (subs.length > 0) {
+    const groupUsage = `usage:\n${subs.map((k) => `  ${specOf(k)!.usage}`).join('\n')}\n`;
+    const choices = subs.map((k) => k.slice(word.length + 1));
     if (sub === undefined) {
-      if (loose.values.help === true) return { kind: 'help', text: scannerUsage };
-      throw new UsageError(say('scanner needs list, listen or simulate', '缺少子命令'), scannerUsage);
+      if (loose.values.help === true) return { kind: 'help', text: groupUsage };
+      throw new UsageError(say(`${word} needs ${choices.join(', ')}`, '缺少子命令'), groupUsage);
     }
-    name = `scanner ${sub}`;
-    if (!specOf(name)) throw new UsageError(say(`unknown scanner command: ${sub}`, `未知子命令 ${sub}`), scannerUsage);
+    name = `${word} ${sub}`;
+    if (!specOf(name)) throw new UsageError(say(`unknown ${word} command: ${sub}`, `未知子命令 ${sub}`), groupUsage);
   }
   const spec = specOf(name);
   if (!spec) throw new UsageError(say(`unknown command: ${word}`, `未知命令 ${word}`), fullUsage());

@@ -26,6 +26,12 @@ const explanations: Partial<Record<AppErrorShape['code'], string>> = {
     'a backup cannot overwrite the live database or its files; choose another file (不能覆盖正在使用的数据库)',
   'backup.failed': 'the backup failed; the previous backup is untouched (备份失败，之前的备份未受影响)',
   'backup.notFound': 'no such backup file (找不到备份)',
+  'db.pgUnreachable': 'the PostgreSQL server cannot be reached (无法连接 PostgreSQL)',
+  'db.pgLoginRefused': 'PostgreSQL refused the user name or password (PostgreSQL 拒绝登录)',
+  'db.pgNoDatabase': 'no such database on the PostgreSQL server; create it with createdb (数据库不存在)',
+  'db.pgNotEmpty': 'the target database is not empty; nothing was written: use a new, empty database (目标库非空)',
+  'db.pgCopyMismatch': 'the copy did not compare equal; all of it was undone, the target is empty (核对不一致，已撤销)',
+  'db.pgCopyFailed': 'the copy failed; all of it was undone, the target is empty (复制失败，已撤销)',
 };
 
 /** The cause a person can act on, beside the explanation: the OS's reason, the holder of a lock. */
@@ -33,7 +39,9 @@ function causeOf(e: AppErrorShape): string {
   const d = (e.details ?? {}) as Record<string, unknown>;
   if (e.code === 'dataDir.inUse')
     return ` — ${String(d.command)} (pid ${String(d.pid)} on ${String(d.hostName)}, since ${String(d.since)})`;
-  const parts = [d.reason, d.file ?? d.target].filter((p) => typeof p === 'string' && p !== '');
+  if (e.code === 'db.pgCopyMismatch')
+    return ` — ${String(d.tables) || 'tables equal'}; ledger ≠ balances: ${String(d.ledgerMismatches)}; negative: ${String(d.negativeBalances)}`;
+  const parts = [d.reason, d.url, d.file ?? d.target].filter((p) => typeof p === 'string' && p !== '');
   return parts.length > 0 && e.code.match(/^(db|backup)\./) ? ` — ${parts.join(': ')}` : '';
 }
 

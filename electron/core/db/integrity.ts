@@ -55,18 +55,8 @@ export type IntegrityReport = {
   periodFigures: number;
 };
 
-export function checkIntegrity(sqlite: Database.Database): IntegrityReport {
-  const findings: Finding[] = [];
-  const quick = sqlite.pragma('quick_check', { simple: false }) as { quick_check: string }[];
-  for (const row of quick)
-    if (row.quick_check !== 'ok') findings.push({ kind: 'quickCheck', message: row.quick_check });
-
-  const fk = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-  for (const row of fk) findings.push({ kind: 'foreignKey', table: row.table, rowid: row.rowid, parent: row.parent });
-
-  const mismatches = sqlite
-    .prepare(
-      `WITH ledger AS (
+/** Every (product, status, place) whose balance is not the sum of its ledger lines. Plain SQL: PostgreSQL runs it too. */
+export const ledgerMismatchSql = `WITH ledger AS (
          SELECT product_id, status, location_id, SUM(qty) AS qty FROM movements GROUP BY product_id, status, location_id
        ), joined AS (
          SELECT l.product_id, l.status, l.location_id, l.qty AS ledger_qty, COALESCE(b.qty, 0) AS balance_qty
@@ -79,18 +69,32 @@ export function checkIntegrity(sqlite: Database.Database): IntegrityReport {
        SELECT p.code AS productCode, j.status, loc.code AS locationCode, j.ledger_qty AS ledgerQty, j.balance_qty AS balanceQty
          FROM joined j JOIN products p ON p.id = j.product_id JOIN locations loc ON loc.id = j.location_id
         WHERE j.ledger_qty <> j.balance_qty
-        ORDER BY p.code, j.status, loc.code`,
-    )
-    .all() as Omit<Extract<Finding, { kind: 'ledgerMismatch' }>, 'kind'>[];
+        ORDER BY p.code, j.status, loc.code`;
+
+/** Every balance below zero (R5). Plain SQL: PostgreSQL runs it too. */
+export const negativeBalanceSql = `SELECT p.code AS productCode, b.status, l.code AS locationCode, b.qty
+         FROM balances b JOIN products p ON p.id = b.product_id JOIN locations l ON l.id = b.location_id
+        WHERE b.qty < 0`;
+
+export function checkIntegrity(sqlite: Database.Database): IntegrityReport {
+  const findings: Finding[] = [];
+  const quick = sqlite.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+  for (const row of quick)
+    if (row.quick_check !== 'ok') findings.push({ kind: 'quickCheck', message: row.quick_check });
+
+  const fk = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  for (const row of fk) findings.push({ kind: 'foreignKey', table: row.table, rowid: row.rowid, parent: row.parent });
+
+  const mismatches = sqlite.prepare(ledgerMismatchSql).all() as Omit<
+    Extract<Finding, { kind: 'ledgerMismatch' }>,
+    'kind'
+  >[];
   for (const m of mismatches) findings.push({ kind: 'ledgerMismatch', ...m });
 
-  const negatives = sqlite
-    .prepare(
-      `SELECT p.code AS productCode, b.status, l.code AS locationCode, b.qty
-         FROM balances b JOIN products p ON p.id = b.product_id JOIN locations l ON l.id = b.location_id
-        WHERE b.qty < 0`,
-    )
-    .all() as Omit<Extract<Finding, { kind: 'negativeBalance' }>, 'kind'>[];
+  const negatives = sqlite.prepare(negativeBalanceSql).all() as Omit<
+    Extract<Finding, { kind: 'negativeBalance' }>,
+    'kind'
+  >[];
   for (const n of negatives) findings.push({ kind: 'negativeBalance', ...n });
 
   findings.push(...checkPeriodFigures(sqlite));

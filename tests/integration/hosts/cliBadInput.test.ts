@@ -76,6 +76,9 @@ const cases: Record<CommandName, { args: () => string[]; line: RegExp }[]> = {
   'scanner simulate': [
     { args: () => ['scanner', 'simulate', '--port', '/dev/x', '--rate=-1', 'X'], line: /--rate must be N\/s/ },
   ],
+  'db migrate-to-postgres': [
+    { args: () => ['db', 'migrate-to-postgres', '--from', dir, '--to', 'postgres://h/db'], line: /no Cangwu database/ },
+  ],
 };
 
 describe('cangwu command line, bad input', () => {

@@ -147,6 +147,20 @@ const cases: Record<CommandName, Case[]> = {
     [() => ['scanner', 'simulate', '--port', '/dev/x'], /simulate needs codes or --file F/],
     [() => ['scanner', 'simulate', 'X'], /--port P is required/],
   ],
+  'db migrate-to-postgres': [
+    [() => ['db', 'migrate-to-postgres', '--to', 'postgres://h/db'], /--from DATA_DIR is required/],
+    [() => ['db', 'migrate-to-postgres', '--from', dir], /--to postgres:\/\/… is required/],
+    [
+      () => ['db', 'migrate-to-postgres', '--from', dir, '--to', 'postgres://h/db'],
+      /no Cangwu database in that folder/,
+    ],
+    [
+      () => ['db', 'migrate-to-postgres', '--from', dir, '--to', 'mysql://h/db', '--data-dir', dir],
+      /unknown option --data-dir/,
+    ],
+    [() => ['db', 'frob'], /unknown db command: frob/],
+    [() => ['db'], /db needs migrate-to-postgres/],
+  ],
 };
 
 function usageError(args: string[]): UsageError {
