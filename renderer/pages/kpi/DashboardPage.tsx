@@ -27,7 +27,19 @@ function trendOption(k: DashboardKpi, f: Formatters): EChartsCoreOption {
     grid: { left: 36, right: 8, top: 8, bottom: 20 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: k.trend.map((p) => p.isoWeek.slice(5)), axisLabel: { fontSize: 9 } },
-    yAxis: { type: 'value', scale: true, axisLabel: { fontSize: 9 } },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      // Three or four labels fit a tile's height; a percentage never reads above 100 or below 0,
+      // a count never below 0 nor in fractions.
+      splitNumber: 3,
+      axisLabel: { fontSize: 9 },
+      ...(k.unit === 'pct' && {
+        min: (v: { min: number }) => Math.max(0, Math.floor(v.min - 5)),
+        max: (v: { max: number }) => Math.min(100, Math.ceil(v.max + 5)),
+      }),
+      ...(k.unit === 'count' && { min: 0, minInterval: 1 }),
+    },
     series: [
       {
         type: 'line',
