@@ -7,14 +7,15 @@
 // register rows and their ledger documents come from the analyses generator
 // (tests/helpers/analysesMonth.ts) on the demo's data folder before the host
 // starts: the damage and return services are other slices' work.
-import fs from 'node:fs';
+
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAnalysesMonth } from '../helpers/analysesMonth';
 import { tempDir } from '../helpers/tempDirs';
-import { initDataDir, launchBrowser, newPage, screenshot, screenshotDir, startStation, type Station } from './harness';
+import { initDataDir, launchBrowser, newPage, screenshot, startStation, type Station } from './harness';
+import { pdfPages, printedPdf } from './printed';
 import { AnalysisPage } from './pages/AnalysisPage';
 import { LoginPage } from './pages/ConsolePage';
 
@@ -72,15 +73,6 @@ afterAll(async () => {
   await station?.stop();
 });
 
-async function printPdf(page: Page, name: string) {
-  await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-  await page.emulateMedia({ media: 'screen' });
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  fs.writeFileSync(path.join(screenshotDir, `${name}.pdf`), pdf);
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
-}
-
 describe('monthly analyses', () => {
   it('shows the damage analysis with its Pareto chart, reconciled, and submits it to the manager', async () => {
     const a = new AnalysisPage(operator);
@@ -105,7 +97,7 @@ describe('monthly analyses', () => {
     await expect.poll(() => a.chartBars('chart-pareto')).toBeGreaterThan(3);
     expect(await operator.getByTestId('damage-by-product').locator('tbody tr').count()).toBeGreaterThan(10);
     await screenshot(operator, 'analyses-03-damage-print');
-    expect(await printPdf(operator, 'analyses-damage')).toBeGreaterThanOrEqual(1);
+    expect(pdfPages(await printedPdf(operator, 'analyses-damage'))).toBeGreaterThanOrEqual(1);
     await operator.keyboard.press('Escape');
     await operator.getByTestId('damage-analysis').waitFor();
 
@@ -146,7 +138,7 @@ describe('monthly analyses', () => {
     await expect.poll(() => a.chartBars('chart-reasons')).toBeGreaterThan(3);
     expect(await operator.getByTestId('return-plans-print').innerText()).toContain('临期商品提前一个月促销');
     await screenshot(operator, 'analyses-06-returns-print');
-    expect(await printPdf(operator, 'analyses-returns')).toBeGreaterThanOrEqual(1);
+    expect(pdfPages(await printedPdf(operator, 'analyses-returns'))).toBeGreaterThanOrEqual(1);
     await operator.keyboard.press('Escape');
   });
 

@@ -5,15 +5,15 @@
 // operator resolves it and records the customer's confirmation; the month's
 // classification statistics show it, the supervisor writes the improvement
 // measures, and the statistics print on A4 (to PDF, looked at).
-import { execFileSync } from 'node:child_process';
+
 import fs from 'node:fs';
-import path from 'node:path';
+
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerMessage } from '../../shared/contract';
-import { launchBrowser, newPage, screenshot, screenshotDir, startStation, warehouseDay, type Station } from './harness';
-import { playwrightPdfOptions } from '../../electron/print/pdfLayout';
+import { launchBrowser, newPage, screenshot, startStation, warehouseDay, type Station } from './harness';
+import { pdfText, printedPdf } from './printed';
 import { ComplaintsPage } from './pages/ComplaintsPage';
 import { LoginPage, Shell } from './pages/ConsolePage';
 
@@ -155,12 +155,7 @@ describe('a complaint through the register to the statistics', () => {
     expect(text).toContain('顾客投诉分类统计表');
     expect(text).toContain('装车限高');
     await screenshot(supervisor, 'complaints-07-print');
-    const pdf = path.join(screenshotDir, 'complaint-stats.pdf');
-    fs.mkdirSync(screenshotDir, { recursive: true });
-    await supervisor.emulateMedia({ media: 'print' });
-    await supervisor.pdf({ path: pdf, format: 'A4', printBackground: true });
-    await supervisor.emulateMedia({ media: 'screen' });
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(screenshotDir, 'complaint-stats')]);
+    const pdf = await printedPdf(supervisor, 'complaint-stats', [1, 2]);
     expect(fs.statSync(pdf).size).toBeGreaterThan(10_000);
   });
 
@@ -174,15 +169,10 @@ describe('a complaint through the register to the statistics', () => {
     await operator.getByTestId('print-call-sheet').waitFor();
     expect(await operator.locator('[data-testid="print-call-sheet"] tbody tr').count()).toBe(rows);
     await screenshot(operator, 'complaints-08-call-sheet-print');
-    const pdf = path.join(screenshotDir, 'call-sheet.pdf');
-    await operator.emulateMedia({ media: 'print' });
-    await operator.pdf({ path: pdf, ...playwrightPdfOptions });
-    await operator.emulateMedia({ media: 'screen' });
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+    const text = pdfText(await printedPdf(operator, 'call-sheet'));
     expect(text).toContain('回访记录表');
     expect(text).toContain('□ 满意');
     expect(text).toMatch(/第 1 页 \/ 共 \d+ 页/);
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(screenshotDir, 'call-sheet')]);
     await operator.keyboard.press('Escape');
 
     // The month's follow-up summary 回访总结报告 on A4.
@@ -191,25 +181,10 @@ describe('a complaint through the register to the statistics', () => {
     await operator.getByTestId('calls-summary-print').click();
     await operator.getByTestId('print-call-summary').waitFor();
     await screenshot(operator, 'complaints-09-call-summary-print');
-    const summary = path.join(screenshotDir, 'call-summary.pdf');
-    await operator.emulateMedia({ media: 'print' });
-    await operator.pdf({ path: summary, ...playwrightPdfOptions });
-    await operator.emulateMedia({ media: 'screen' });
-    const summaryText = execFileSync('pdftotext', ['-layout', summary, '-']).toString();
+    const summaryText = pdfText(await printedPdf(operator, 'call-summary'));
     expect(summaryText).toContain('回访总结报告');
     expect(summaryText).toContain('满意率');
     expect(summaryText).toMatch(/第 1 页 \/ 共 \d+ 页/);
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '60',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      summary,
-      path.join(screenshotDir, 'call-summary'),
-    ]);
     await operator.keyboard.press('Escape');
   });
 });

@@ -5,13 +5,11 @@
 // tracker, drills from a figure into the receipts behind it; the CS manager
 // sets a target and the supervisor's open tracker regrades live; the tracker
 // prints to an A4 PDF. One demo load for the file.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { playwrightPdfOptions } from '../../electron/print/pdfLayout';
-import { launchBrowser, newPage, screenshot, screenshotDir, startStation, warehouseDay, type Station } from './harness';
+import { launchBrowser, newPage, screenshot, startStation, warehouseDay, type Station } from './harness';
+import { pdfPages, pdfText, printedPdf } from './printed';
 import { LoginPage } from './pages/ConsolePage';
 import { DashboardPage, KpiTrackerPage } from './pages/KpiPage';
 
@@ -103,29 +101,12 @@ describe('KPI tracker and dashboard', () => {
     await supervisor.getByTestId('kpi-print').click();
     await supervisor.getByTestId('print-kpi-tracker').waitFor();
     await screenshot(supervisor, 'kpi-07-print');
-    await supervisor.emulateMedia({ media: 'print' });
     // The engine's layout (electron/print/pdfLayout.ts), as the desktop, the station host and the CLI print.
-    const pdf = await supervisor.pdf(playwrightPdfOptions);
-    await supervisor.emulateMedia({ media: 'screen' });
-    fs.mkdirSync(screenshotDir, { recursive: true });
-    const file = path.join(screenshotDir, 'kpi-tracker.pdf');
-    fs.writeFileSync(file, pdf);
-    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    const file = await printedPdf(supervisor, 'kpi-tracker');
+    const text = pdfText(file);
     expect(text).toContain('客户服务部重要衡量指标跟踪表');
     expect(text).toContain('库存记录准确度');
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]);
     expect(text).toContain(warehouseDay(0).slice(0, 7));
-    expect(text).toContain(`第 1 页 / 共 ${pages} 页`);
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '60',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      file,
-      path.join(screenshotDir, 'kpi-tracker-page'),
-    ]);
+    expect(text).toContain(`第 1 页 / 共 ${pdfPages(file)} 页`);
   });
 });

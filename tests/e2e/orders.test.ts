@@ -6,8 +6,7 @@
 // and the one short of stock lands on the daily confirmation list, where it is
 // resolved by substitution with the salesperson's consent; the order's page
 // shows every step. A screenshot of each screen goes to test-results/screenshots.
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
+
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
@@ -16,13 +15,12 @@ import {
   launchBrowser,
   newPage,
   screenshot,
-  screenshotDir,
   startStation,
   dayAfterDispatch,
   warehouseDay,
   type Station,
 } from './harness';
-import { playwrightPdfOptions } from '../../electron/print/pdfLayout';
+import { pdfText, printedPdf } from './printed';
 import { LoginPage } from './pages/ConsolePage';
 import {
   DeskEntryPage,
@@ -205,14 +203,10 @@ describe('a day of orders', () => {
     expect(await operator.getByTestId('print-order-confirmation').innerText()).toContain('P10001');
     await screenshot(operator, 'orders-09-confirmation-print');
     // Printed with the layout every Cangwu PDF has: page x of y in the footer, and no second counter of its own.
-    await operator.emulateMedia({ media: 'print' });
-    const pdfFile = path.join(screenshotDir, 'orders-confirmation.pdf');
-    await operator.pdf({ path: pdfFile, ...playwrightPdfOptions });
-    await operator.emulateMedia({ media: 'screen' });
-    const pdfText = execFileSync('pdftotext', ['-layout', pdfFile, '-']).toString();
-    expect(pdfText).toContain('P10001');
-    expect(pdfText).toMatch(/第 1 页 \/ 共 \d+ 页/);
-    expect(pdfText).not.toMatch(/^\s*1 \/ \d+\s*$/m);
+    const printed = pdfText(await printedPdf(operator, 'orders-confirmation'));
+    expect(printed).toContain('P10001');
+    expect(printed).toMatch(/第 1 页 \/ 共 \d+ 页/);
+    expect(printed).not.toMatch(/^\s*1 \/ \d+\s*$/m);
     await operator.keyboard.press('Escape');
     await operator.getByTestId('short-orders').waitFor();
   });

@@ -7,13 +7,14 @@
 // form against a delivered order (too much refused beside the line), both A4
 // prints go to PDF, the operator exports the notes for finance, and the
 // keeper takes refused goods in and finds their return by the order's number.
-import { execFileSync } from 'node:child_process';
+
 import fs from 'node:fs';
-import path from 'node:path';
+
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, screenshotDir, startStation, type Station } from './harness';
+import { launchBrowser, newPage, screenshot, startStation, type Station } from './harness';
 import { LoginPage, Shell } from './pages/ConsolePage';
+import { pdfText, printedPdf } from './printed';
 
 let browser: Browser;
 let station: Station;
@@ -97,7 +98,7 @@ describe('the return chain on screen', () => {
     expect(text).toContain('退货单');
     expect(text).toContain(number);
     expect(text).toContain('财务');
-    const pdf = await printPdf(operator, 'return-note');
+    const pdf = await printedPdf(operator, 'return-note');
     expect(pdfText(pdf)).toMatch(/RR-\d{8}-\d{4}/);
     expect(pdfText(pdf)).toContain('退货单');
     await operator.keyboard.press('Escape');
@@ -139,7 +140,7 @@ describe('the return chain on screen', () => {
     await sales.getByRole('button', { name: '打印退货报告' }).click();
     await sales.getByTestId('print-return-lines').waitFor();
     expect(await sales.locator('.print-view').innerText()).toContain(filed);
-    const pdf = await printPdf(sales, 'return-report');
+    const pdf = await printedPdf(sales, 'return-report');
     expect(pdfText(pdf)).toContain(filed);
     expect(pdfText(pdf)).toContain('退货报告');
 
@@ -181,16 +182,3 @@ describe('the return chain on screen', () => {
     await screenshot(keeper, 'returns-11-refusal-taken');
   });
 });
-
-/** The print view as an A4 PDF in the screenshots, its first page as a PNG to look at. */
-async function printPdf(page: Page, name: string): Promise<string> {
-  const pdf = path.join(screenshotDir, `${name}.pdf`);
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  await page.emulateMedia({ media: 'print' });
-  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
-  await page.emulateMedia({ media: 'screen' });
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(screenshotDir, name)]);
-  return pdf;
-}
-
-const pdfText = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-']).toString();

@@ -3,22 +3,14 @@
 // sections filled, changes the weeks without movement, and prints it to an A4
 // PDF; `cangwu report stock-analysis` writes PDF, CSV and XLSX, and refuses a
 // future date. One demo copy for the file; pages kept under test-results/.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tempDirs';
-import {
-  launchBrowser,
-  newPage,
-  repoRoot,
-  screenshot,
-  screenshotDir,
-  startStation,
-  warehouseDay,
-  type Station,
-} from './harness';
+import { launchBrowser, newPage, repoRoot, screenshot, startStation, warehouseDay, type Station } from './harness';
+import { pdfText, printedPdf } from './printed';
 import { LoginPage, Shell } from './pages/ConsolePage';
 import { StockAnalysisPage } from './pages/StockAnalysisPage';
 
@@ -68,24 +60,7 @@ describe('stock analysis report', () => {
     await operator.getByTestId('sa-print').click();
     await operator.getByTestId('print-stock-analysis').waitFor();
     await screenshot(operator, 'stock-analysis-04-print');
-    await operator.emulateMedia({ media: 'print' });
-    const pdf = await operator.pdf({ printBackground: true, preferCSSPageSize: true });
-    await operator.emulateMedia({ media: 'screen' });
-    fs.mkdirSync(screenshotDir, { recursive: true });
-    const file = path.join(screenshotDir, 'stock-analysis.pdf');
-    fs.writeFileSync(file, pdf);
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '60',
-      '-f',
-      '1',
-      '-l',
-      '2',
-      file,
-      path.join(screenshotDir, 'stock-analysis-page'),
-    ]);
-    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    const text = pdfText(await printedPdf(operator, 'stock-analysis-page', [1, 2]));
     expect(text).toContain('库存分析报表');
     expect(text).toContain(warehouseDay());
     for (const title of ['滞销品', '呆滞库存', '残损/赠品库龄', '库存天数排名', '旧代码库存'])
@@ -110,7 +85,7 @@ describe('stock analysis report', () => {
     const csv = fs.readFileSync(path.join(out, 'sa.csv'), 'utf8');
     const code = /\r\n([A-Z0-9-]+),/.exec(csv.split('滞销品')[1]!)?.[1];
     expect(code).toBeTruthy();
-    const text = execFileSync('pdftotext', ['-layout', path.join(out, 'sa.pdf'), '-']).toString();
+    const text = pdfText(path.join(out, 'sa.pdf'));
     expect(text).toContain('库存分析报表');
     expect(text).toContain(day);
     expect(text).toContain(code!);

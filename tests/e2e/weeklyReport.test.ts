@@ -17,35 +17,15 @@ import { startStationHost, type StationHost } from '../../electron/server';
 import { tempDir } from '../helpers/tempDirs';
 import { longReportWarehouse, type LongReportWarehouse } from '../helpers/longWeeklyReport';
 import { initDataDir, launchBrowser, newPage, repoRoot, screenshot, screenshotDir, warehouseDay } from './harness';
+import { pdfPages, pdfPngs, pdfText } from './printed';
 import { LoginPage, Shell } from './pages/ConsolePage';
 
 const rendererDir = path.join(repoRoot, 'dist', 'renderer');
 const cli = path.join(repoRoot, 'dist', 'electron', 'cli.cjs');
 const zone = 'Asia/Shanghai';
 
-const pdfText = (file: string, page?: number) =>
-  execFileSync('pdftotext', [
-    ...(page ? ['-f', String(page), '-l', String(page)] : []),
-    '-layout',
-    file,
-    '-',
-  ]).toString();
-const pdfPages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]);
-function keepPages(file: string, prefix: string, last: number) {
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  for (const p of [1, 2, last])
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '60',
-      '-f',
-      String(p),
-      '-l',
-      String(p),
-      file,
-      path.join(screenshotDir, `${prefix}-${p}`),
-    ]);
-}
+/** Pages 1, 2 and the last as PNGs to look at. */
+const keepPages = (file: string, prefix: string, last: number) => pdfPngs(file, prefix, [1, 2, last]);
 
 describe('the weekly stock report, printed', () => {
   let w: LongReportWarehouse;
