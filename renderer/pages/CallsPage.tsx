@@ -21,6 +21,7 @@ import { warehouseDay } from '../i18n/format';
 import { CallSheet } from './calls/CallSheet';
 import { summaryCsv } from './calls/summaryCsv';
 import { downloadText } from '../components/download';
+import { TabBar } from '../components/TabBar';
 
 type Tab = 'mine' | 'plan' | 'summary';
 
@@ -87,21 +88,12 @@ export function CallsPage() {
     <section className="page-body calls-page" data-testid="calls">
       <div className="toolbar">
         <h1 className="page-title">{t('calls:title')}</h1>
-        <div className="task-switch" role="tablist">
-          {tabs.map((k) => (
-            <button
-              key={k}
-              type="button"
-              role="tab"
-              aria-selected={tab === k}
-              className={tab === k ? 'primary' : ''}
-              data-testid={`calls-tab-${k}`}
-              onClick={() => setTab(k)}
-            >
-              {t(`calls:tabs.${k}`)}
-            </button>
-          ))}
-        </div>
+        <TabBar
+          tabs={tabs.map((k) => ({ id: k, label: t(`calls:tabs.${k}`) }))}
+          current={tab}
+          onChange={setTab}
+          testIdPrefix="calls"
+        />
         {tab !== 'summary' && (
           <select
             value={planId ?? ''}

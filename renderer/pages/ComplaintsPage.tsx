@@ -29,6 +29,7 @@ import { CategoriesPanel } from './complaints/CategoriesPanel';
 import { ComplaintDetail } from './complaints/ComplaintDetail';
 import { ComplaintForm } from './complaints/ComplaintForm';
 import { categoryName } from './complaints/words';
+import { TabBar } from '../components/TabBar';
 
 type Tab = 'register' | 'overdue' | 'categories' | 'calendar';
 
@@ -161,21 +162,12 @@ export function ComplaintsPage() {
     <section className="page-body complaints-page" data-testid="complaints">
       <div className="toolbar">
         <h1 className="page-title">{t('complaints:title')}</h1>
-        <div className="task-switch" role="tablist">
-          {tabs.map((k) => (
-            <button
-              key={k}
-              type="button"
-              role="tab"
-              aria-selected={tab === k}
-              className={tab === k ? 'primary' : ''}
-              data-testid={`complaints-tab-${k}`}
-              onClick={() => setTab(k)}
-            >
-              {t(`complaints:tabs.${k}`)}
-            </button>
-          ))}
-        </div>
+        <TabBar
+          tabs={tabs.map((k) => ({ id: k, label: t(`complaints:tabs.${k}`) }))}
+          current={tab}
+          onChange={setTab}
+          testIdPrefix="complaints"
+        />
         {tab === 'register' && (
           <>
             <select

@@ -9,6 +9,7 @@ import { useApiEvent } from '../api/hooks';
 import { hasRole, useSession } from '../app/session';
 import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
+import { TabBar } from '../components/TabBar';
 
 type Tab = 'orders' | 'refusals' | 'returns' | 'complaints' | 'calls';
 const tabs: Tab[] = ['orders', 'refusals', 'returns', 'complaints', 'calls'];
@@ -75,21 +76,12 @@ export function CustomerPage({ customerId }: { customerId: number | null }) {
           {t('customer:alwaysCall')}
         </label>
       </div>
-      <div className="task-switch" role="tablist">
-        {tabs.map((k) => (
-          <button
-            key={k}
-            type="button"
-            role="tab"
-            aria-selected={tab === k}
-            className={tab === k ? 'primary' : ''}
-            data-testid={`customer-tab-${k}`}
-            onClick={() => setTab(k)}
-          >
-            {t(`customer:tabs.${k}`)} ({count[k]})
-          </button>
-        ))}
-      </div>
+      <TabBar
+        tabs={tabs.map((k) => ({ id: k, label: t(`customer:tabs.${k}`), count: count[k] }))}
+        current={tab}
+        onChange={setTab}
+        testIdPrefix="customer"
+      />
       <table className="call-table" data-testid={`customer-${tab}`}>
         {tab === 'orders' && (
           <>

@@ -28,6 +28,7 @@ import { DisposalDetail } from './damage/DisposalDetail';
 import { DisposalForm } from './damage/DisposalForm';
 import { ReportDetail, causeName } from './damage/ReportDetail';
 import { ReportForm } from './damage/ReportForm';
+import { TabBar } from '../components/TabBar';
 
 type Tab = 'reports' | 'disposals' | 'causes';
 const rowSelection = { mode: 'multiRow', checkboxes: true, enableClickSelection: true } as const;
@@ -211,21 +212,15 @@ export function DamagePage() {
     <section className="page-body damage-page" data-testid="damage">
       <div className="toolbar">
         <h1 className="page-title">{t('damage:title')}</h1>
-        <div className="task-switch" role="tablist">
-          {(['reports', 'disposals', ...(isManager ? ['causes'] : [])] as Tab[]).map((k) => (
-            <button
-              key={k}
-              type="button"
-              role="tab"
-              aria-selected={tab === k}
-              className={tab === k ? 'primary' : ''}
-              data-testid={`damage-tab-${k}`}
-              onClick={() => setTab(k)}
-            >
-              {t(`damage:tabs.${k}`)}
-            </button>
-          ))}
-        </div>
+        <TabBar
+          tabs={(['reports', 'disposals', ...(isManager ? ['causes'] : [])] as Tab[]).map((k) => ({
+            id: k,
+            label: t(`damage:tabs.${k}`),
+          }))}
+          current={tab}
+          onChange={setTab}
+          testIdPrefix="damage"
+        />
         {tab === 'reports' && (
           <select
             value={reportState}

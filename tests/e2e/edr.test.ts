@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const cells = (p: Page, col: string) => p.locator(`.ag-cell[col-id="${col}"]`);
 const count = async (p: Page, tab: string) =>
-  Number((await p.getByTestId(`edr-tab-${tab}`).locator('.sa-count').innerText()).trim());
+  Number((await p.getByTestId(`edr-tab-${tab}`).locator('.tab-count').innerText()).trim());
 
 describe('EDR', () => {
   it("shows the delivered week's sell-out, stock and returns, and exports this week as a draft", async () => {
@@ -42,6 +42,14 @@ describe('EDR', () => {
     expect(await count(operator, 'stock')).toBeGreaterThan(100);
     await cells(operator, 'productCode').first().waitFor();
     await screenshot(operator, 'edr-01-sell-out');
+    // The tabs answer the arrow keys (components/TabBar.tsx): → chooses the next, End the last, Home the first.
+    await operator.getByTestId('edr-tab-sellOut').focus();
+    await operator.keyboard.press('ArrowRight');
+    await expect.poll(() => operator.getByTestId('edr-tab-stock').getAttribute('aria-selected')).toBe('true');
+    await operator.keyboard.press('End');
+    await expect.poll(() => operator.getByTestId('edr-tab-codes').getAttribute('aria-selected')).toBe('true');
+    await operator.keyboard.press('Home');
+    await expect.poll(() => operator.getByTestId('edr-tab-sellOut').getAttribute('aria-selected')).toBe('true');
 
     // The principal's code, typed in the codes tab, replaces ours in the sell-out.
     const firstCode = (await cells(operator, 'productCode').first().innerText()).trim();

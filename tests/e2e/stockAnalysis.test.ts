@@ -35,7 +35,7 @@ describe('stock analysis report', () => {
     await new LoginPage(operator).openAs(station.url, 'operator');
     await new Shell(operator).go('stockAnalysis');
     const sa = new StockAnalysisPage(operator);
-    await sa.tab('slowMovers').locator('.sa-count').waitFor();
+    await sa.tab('slowMovers').locator('.tab-count').waitFor();
     expect(await sa.count('slowMovers')).toBeGreaterThan(0);
     expect(await sa.count('aged')).toBeGreaterThan(0);
     expect(await sa.count('topDays')).toBe(20);

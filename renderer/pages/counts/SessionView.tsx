@@ -15,6 +15,7 @@ import { useFormat } from '../../i18n/format';
 import { CountSheetGrid } from './CountSheetGrid';
 import { countersText, indexLocations, scopeSummary } from './countText';
 import { ReconcileGrid } from './ReconcileGrid';
+import { TabBar } from '../../components/TabBar';
 
 type Tab = 'sheet' | 'reconcile' | 'history';
 
@@ -419,21 +420,13 @@ export function SessionView({
         <p className="page-hint">{t('counts:session.notYourCount')}</p>
       )}
 
-      <div className="tabs" role="tablist" aria-label={t('counts:session.title')}>
-        {tabs.map((k) => (
-          <button
-            key={k}
-            type="button"
-            role="tab"
-            aria-selected={shown === k}
-            className={shown === k ? 'tab tab-active' : 'tab'}
-            data-testid={`count-tab-${k}`}
-            onClick={() => setTab(k)}
-          >
-            {t(`counts:tab.${k}`)}
-          </button>
-        ))}
-      </div>
+      <TabBar
+        tabs={tabs.map((k) => ({ id: k, label: t(`counts:tab.${k}`) }))}
+        current={shown}
+        onChange={setTab}
+        testIdPrefix="count"
+        label={t('counts:session.title')}
+      />
       {shown === 'sheet' && <CountSheetGrid session={view} locations={locations} />}
       {shown === 'reconcile' && <ReconcileGrid session={view} onSession={setView} />}
       {shown === 'history' && (

@@ -19,6 +19,7 @@ import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
 import { warehouseToday } from '../../i18n/format';
 import { downloadBytes, downloadText, xlsxMime } from '../../components/download';
+import { TabBar } from '../../components/TabBar';
 
 const tabs = ['sellOut', 'stock', 'returns', 'log', 'codes'] as const;
 type Tab = (typeof tabs)[number];
@@ -237,22 +238,16 @@ export function EdrPage() {
           {send === 'RESEND' && <span className="edr-resend"> · {t('edr:resendNote')}</span>}
         </p>
       )}
-      <div className="sa-tabs" role="tablist">
-        {tabs.map((k) => (
-          <button
-            key={k}
-            type="button"
-            role="tab"
-            aria-selected={tab === k}
-            className={tab === k ? 'sa-tab sa-tab-active' : 'sa-tab'}
-            data-testid={`edr-tab-${k}`}
-            onClick={() => setTab(k)}
-          >
-            {t(`edr:tab.${k}`)}
-            {k !== 'codes' && <span className="sa-count"> {rowsOf(k).length}</span>}
-          </button>
-        ))}
-      </div>
+      <TabBar
+        tabs={tabs.map((k) => ({
+          id: k,
+          label: t(`edr:tab.${k}`),
+          count: k === 'codes' ? undefined : rowsOf(k).length,
+        }))}
+        current={tab}
+        onChange={setTab}
+        testIdPrefix="edr"
+      />
       {tab === 'codes' ? (
         <>
           <div className="toolbar">

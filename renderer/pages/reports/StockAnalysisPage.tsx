@@ -24,6 +24,7 @@ import { downloadBytes, downloadText, xlsxMime } from '../../components/download
 import { stockAnalysisParams, stockAnalysisQueryOf, type StockAnalysisQuery } from './stockAnalysisParams';
 import { useStockReport } from './useStockReport';
 import { useCellText } from './StockAnalysisTableView';
+import { TabBar } from '../../components/TabBar';
 
 type GridRow = { id: string; cells: Cell[] };
 const defaultColDef: ColDef = { sortable: true, resizable: true };
@@ -151,25 +152,16 @@ export function StockAnalysisPage() {
           {t('stockAnalysis:loading')}
         </p>
       )}
-      <div className="sa-tabs" role="tablist">
-        {stockAnalysisSections.map((s) => {
-          const table = tables.find((x) => x.id === s);
-          return (
-            <button
-              key={s}
-              type="button"
-              role="tab"
-              aria-selected={tab === s}
-              className={tab === s ? 'sa-tab sa-tab-active' : 'sa-tab'}
-              data-testid={`sa-tab-${s}`}
-              onClick={() => setTab(s)}
-            >
-              {t(`stockAnalysis:section.${s}`)}
-              {table && <span className="sa-count"> {table.rows.length}</span>}
-            </button>
-          );
-        })}
-      </div>
+      <TabBar
+        tabs={stockAnalysisSections.map((s) => ({
+          id: s,
+          label: t(`stockAnalysis:section.${s}`),
+          count: tables.find((x) => x.id === s)?.rows.length,
+        }))}
+        current={tab}
+        onChange={setTab}
+        testIdPrefix="sa"
+      />
       {section && (
         <p className="page-hint" data-testid="sa-note">
           {section.note} · {t('stockAnalysis:lines', { count: section.rows.length })}

@@ -13,7 +13,7 @@ export class StockAnalysisPage {
   }
   /** The number of lines a section's tab announces. */
   async count(section: (typeof stockAnalysisSections)[number]): Promise<number> {
-    return Number((await this.tab(section).locator('.sa-count').innerText()).trim());
+    return Number((await this.tab(section).locator('.tab-count').innerText()).trim());
   }
   rows(): Locator {
     // Visible body rows (the pinned total and AG Grid's empty sticky containers left out).
