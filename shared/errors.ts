@@ -247,6 +247,7 @@ export const errorCodes = [
   'quality.actionDone',
   'edr.weekOpen',
   'edr.codeTaken',
+  'analyses.periodTooLong',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
