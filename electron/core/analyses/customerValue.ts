@@ -1,7 +1,8 @@
 // Customer value analysis 客户价值分析 (issue 17 §4): the definitions are in
 // shared/contract/analyses/customerValue.ts. Each period is one SQL statement
-// grouped by customer (delivered orders through the order_outcomes_delivered
-// index, refusals of the same orders, return notes of the period); ranking,
+// grouped by customer (the delivered orders and refusals per customer and day
+// that migration 40's triggers keep as outcomes are recorded, the return
+// notes of the period through return_notes_date); ranking,
 // the 80/20 classes, the quintile scores and the movements are computed here
 // over the few hundred customers that come back — never over the orders.
 import { sql } from 'kysely';
@@ -42,21 +43,12 @@ type Raw = {
 /** Every customer with a delivered order, a refusal or a return note in [from, to]: one grouped pass. */
 export async function periodFigures(db: Db, from: string, to: string): Promise<PeriodFigures[]> {
   const { rows } = await sql<Raw>`
-    WITH oc AS (
-      SELECT o.customer_id AS cid, oc.outcome, oc.delivered_date, o.amount_fen, o.id AS order_id
-        FROM order_outcomes oc JOIN orders o ON o.id = oc.order_id
-       WHERE oc.delivered_date >= ${from} AND oc.delivered_date <= ${to} AND o.customer_id IS NOT NULL
-    ),
-    d AS (
-      SELECT cid,
-             SUM(CASE WHEN outcome IN ('signed', 'partlyRefused') THEN 1 ELSE 0 END) AS f,
-             MAX(CASE WHEN outcome IN ('signed', 'partlyRefused') THEN delivered_date END) AS last,
-             SUM(CASE WHEN outcome IN ('signed', 'partlyRefused') THEN amount_fen ELSE 0 END) AS gross,
-             SUM(CASE WHEN outcome IN ('refused', 'partlyRefused') THEN 1 ELSE 0 END) AS refusals,
-             SUM(CASE WHEN outcome = 'partlyRefused'
-                      THEN (SELECT COALESCE(SUM(r.amount_fen), 0) FROM refused_lines r WHERE r.order_id = oc.order_id)
-                      ELSE 0 END) AS refused
-        FROM oc GROUP BY cid
+    WITH d AS (
+      SELECT customer_id AS cid, SUM(delivered) AS f, MAX(CASE WHEN delivered > 0 THEN day END) AS last,
+             SUM(amount_fen) AS gross, SUM(refused_fen) AS refused, SUM(refusals) AS refusals
+        FROM customer_value_days
+       WHERE day >= ${from} AND day <= ${to}
+       GROUP BY customer_id
     ),
     rt AS (
       SELECT r.customer_id AS cid, SUM(n.credit_fen) AS returned

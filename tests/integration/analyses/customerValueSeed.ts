@@ -1,7 +1,8 @@
 // Delivered orders, refusals and return notes written straight into a test
 // warehouse's SQLite for the customer value analysis (issue 17 §4): a year of
 // history through the delivery screens would take minutes, and the analysis
-// reads only these rows' shape. Foreign keys are off while writing (no trips,
+// reads only these rows' shape (and migration 40's triggers keep its per-day
+// figures from them as from the delivery screen's). Foreign keys are off while writing (no trips,
 // documents or order lines behind them), as in the benches.
 import type Database from 'better-sqlite3';
 
@@ -52,8 +53,11 @@ export function seedHistory(sqlite: Database.Database, orders: SeedOrder[], retu
         insOrder.run(`CV-${n}`, o.customerId, o.customerId, o.day, o.day, o.day, `cv-${n}`, o.amountFen, at, at)
           .lastInsertRowid,
       );
+      // The delivery screen writes the refused lines first; both orders are kept right (migration 40).
+      const refusedFirst = n % 2 === 0;
+      if (o.outcome !== 'signed' && refusedFirst) insRefused.run(1_000_000 + n, id, o.refusedFen ?? o.amountFen, at);
       insOutcome.run(id, o.outcome, o.outcome === 'signed' ? null : 'damaged', o.day, at);
-      if (o.outcome !== 'signed') insRefused.run(1_000_000 + n, id, o.refusedFen ?? o.amountFen, at);
+      if (o.outcome !== 'signed' && !refusedFirst) insRefused.run(1_000_000 + n, id, o.refusedFen ?? o.amountFen, at);
     }
     for (const r of returns) {
       const n = ++seq;
