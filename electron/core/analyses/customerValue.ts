@@ -109,22 +109,31 @@ export function classify(
   return { order, classOf, cumulative, totalFen };
 }
 
-/** Quintile scores 1–5 of the customers with a delivery: 1 + floor(5 × strictly worse / n). */
+/**
+ * Quintile scores 1–5 of the customers with a delivery, by mid-rank so that
+ * ties share a score from the middle of their run (all equal: 3):
+ * 1 + floor(5 × (strictly worse + (equal − 1) / 2) / n).
+ */
 export function quintiles<T>(items: T[], value: (t: T) => number): Map<T, number> {
   const sorted = items.map(value).sort((a, b) => a - b);
   const n = sorted.length;
-  const scores = new Map<T, number>();
-  for (const it of items) {
-    const v = value(it);
-    // Strictly smaller values: the first index of v in the sorted list.
+  // The first index of a value at or above v in the sorted list.
+  const firstAtLeast = (v: number, strict: boolean) => {
     let lo = 0;
     let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < v) lo = mid + 1;
+      if (strict ? sorted[mid]! <= v : sorted[mid]! < v) lo = mid + 1;
       else hi = mid;
     }
-    scores.set(it, 1 + Math.floor((5 * lo) / n));
+    return lo;
+  };
+  const scores = new Map<T, number>();
+  for (const it of items) {
+    const v = value(it);
+    const worse = firstAtLeast(v, false);
+    const equal = firstAtLeast(v, true) - worse;
+    scores.set(it, Math.min(5, 1 + Math.floor((5 * (worse + (equal - 1) / 2)) / n)));
   }
   return scores;
 }

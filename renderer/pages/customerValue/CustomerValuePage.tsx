@@ -85,7 +85,7 @@ export function CustomerValuePage() {
       },
       { field: 'area', headerName: c('area'), width: 90 },
       { field: 'salespersonName', headerName: c('salesperson'), width: 110 },
-      { field: 'recencyDays', headerName: c('recency'), width: 110, type: 'numericColumn' },
+      { field: 'recencyDays', headerName: c('recency'), width: 150, type: 'numericColumn' },
       { field: 'frequency', headerName: c('frequency'), width: 110, type: 'numericColumn' },
       {
         field: 'moneyFen',
@@ -178,7 +178,7 @@ export function CustomerValuePage() {
     : '';
 
   return (
-    <section className="page-body cv-page" data-testid="customer-value">
+    <section className="page-body cv-page" data-testid="customerValue">
       <div className="toolbar">
         <h2>{t('customerValue:title')}</h2>
         <form

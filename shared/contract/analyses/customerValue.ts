@@ -21,10 +21,12 @@
 //   the one crossing the line included), B while below bSharePct (95 %: the
 //   next 15 %), else C. Customers of equal money take the class of the first
 //   of them (ties never split). Zero or negative money is always C.
-// - RFM scores 1–5 (quintiles) among the customers with a delivery:
-//   score = 1 + floor(5 × (customers strictly worse) / customers scored),
-//   worse = older last delivery (R), fewer orders (F), less money (M); ties
-//   share a score. Customers without a delivery score 0 and are 'inactive'.
+// - RFM scores 1–5 (quintiles by mid-rank) among the customers with a
+//   delivery: score = 1 + floor(5 × (worse + (equal − 1) / 2) / n), worse =
+//   customers with an older last delivery (R), fewer orders (F), less money
+//   (M), equal = customers with the same value (itself included), n = the
+//   customers scored; ties share a score (all equal: 3). Customers without a
+//   delivery score 0 and are 'inactive'.
 // - Segments: each dimension high when its score ≥ 3, then the usual eight:
 //   R F M high → importantValue 重要价值; r F M → importantRetain 重要保持;
 //   R f M → importantDevelop 重要发展; r f M → importantWinBack 重要挽留;

@@ -137,7 +137,16 @@ function expectedOf(from: string, to: string): Expected[] {
   }
   const scored = list.filter((p) => p.f > 0);
   const score = (v: (p: (typeof list)[number]) => number) => (p: (typeof list)[number]) =>
-    p.f === 0 ? 0 : 1 + Math.floor((5 * scored.filter((q) => v(q) < v(p)).length) / scored.length);
+    p.f === 0
+      ? 0
+      : Math.min(
+          5,
+          1 +
+            Math.floor(
+              (5 * (scored.filter((q) => v(q) < v(p)).length + (scored.filter((q) => v(q) === v(p)).length - 1) / 2)) /
+                scored.length,
+            ),
+        );
   const rOf = score((p) => -days(p.last!, to));
   const fOf = score((p) => p.f);
   const mOf = score((p) => p.money);
