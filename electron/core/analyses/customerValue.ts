@@ -209,21 +209,15 @@ export async function customerValue(
 
   const lost = previous.order.filter((p) => !current.classOf.has(p.customerId));
   const ids = [...current.order, ...lost].map((p) => p.customerId);
+  // Through the query builder (no json_each): the same on SQLite and PostgreSQL.
   const info = new Map(
     (ids.length
-      ? (
-          await sql<{
-            id: number;
-            code: string;
-            name: string;
-            area: string;
-            salesperson_id: number | null;
-            sp: string | null;
-          }>`
-            SELECT c.id, c.code, c.name, c.area, c.salesperson_id, u.display_name AS sp
-              FROM customers c LEFT JOIN users u ON u.id = c.salesperson_id
-             WHERE c.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(ctx.db)
-        ).rows
+      ? await ctx.db
+          .selectFrom('customers as c')
+          .leftJoin('users as u', 'u.id', 'c.salesperson_id')
+          .select(['c.id', 'c.code', 'c.name', 'c.area', 'c.salesperson_id', 'u.display_name as sp'])
+          .where('c.id', 'in', ids)
+          .execute()
       : []
     ).map((c) => [c.id, c]),
   );
