@@ -253,6 +253,7 @@ export const errorCodes = [
   'db.pgNotEmpty',
   'db.pgCopyMismatch',
   'db.pgCopyFailed',
+  'analyses.periodTooLong',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -36,6 +36,7 @@ import { SchedulesPage } from '../pages/reports/SchedulesPage';
 import { WeeklyReportPage } from '../pages/reports/WeeklyReportPage';
 import { StockAnalysisPage } from '../pages/reports/StockAnalysisPage';
 import { EdrPage } from '../pages/edr/EdrPage';
+import { CustomerValuePage } from '../pages/customerValue/CustomerValuePage';
 import { DashboardPage } from '../pages/kpi/DashboardPage';
 import { KpiTrackerPage } from '../pages/kpi/KpiTrackerPage';
 import { ReviewPage } from '../pages/kpi/ReviewPage';
@@ -135,6 +136,7 @@ export function Shell() {
           {page === 'kpiReview' && <ReviewPage />}
           {page === 'stockAnalysis' && <StockAnalysisPage />}
           {page === 'edr' && <EdrPage />}
+          {page === 'customerValue' && <CustomerValuePage />}
         </main>
       </div>
     </div>

@@ -55,6 +55,8 @@ export const pageIds = [
   'stockAnalysis',
   // The principal's weekly data 运行EDR (issue 17 §2).
   'edr',
+  // Customer value analysis 客户价值分析 (issue 17 §4).
+  'customerValue',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -121,6 +123,8 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   stockAnalysis: ['operator', 'supervisor', 'csManager'],
   // The EDR (issue 17 §2): the operator's, read by the CS manager and the supervisor.
   edr: ['operator', 'csManager', 'supervisor'],
+  // Customer value (issue 17 §4): the CS manager's and the supervisor's, prepared by the operator.
+  customerValue: ['operator', 'csManager', 'supervisor'],
 };
 
 /**
@@ -202,6 +206,7 @@ export const pageGroup: Record<PageId, NavGroupId> = {
   kpiReview: 'reports',
   schedules: 'reports',
   edr: 'reports',
+  customerValue: 'reports',
   // 系统 System: users, the audit log and the scanners.
   users: 'system',
   audit: 'system',

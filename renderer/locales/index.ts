@@ -75,6 +75,8 @@ import enSchedules from './en/schedules.json';
 import zhSchedules from './zh-CN/schedules.json';
 import enKpi from './en/kpi.json';
 import zhKpi from './zh-CN/kpi.json';
+import enCustomerValue from './en/customerValue.json';
+import zhCustomerValue from './zh-CN/customerValue.json';
 
 export const namespaces = [
   'common',
@@ -113,6 +115,7 @@ export const namespaces = [
   'kpi',
   'stockAnalysis',
   'edr',
+  'customerValue',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -157,6 +160,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     kpi: zhKpi,
     stockAnalysis: zhStockAnalysis,
     edr: zhEdr,
+    customerValue: zhCustomerValue,
   },
   en: {
     common: enCommon,
@@ -195,5 +199,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     kpi: enKpi,
     stockAnalysis: enStockAnalysis,
     edr: enEdr,
+    customerValue: enCustomerValue,
   },
 };

@@ -40,6 +40,7 @@ export function CallsPage() {
   const [returnDays, setReturnDays] = useState(3);
   const [complaintDays, setComplaintDays] = useState(3);
   const [sharePct, setSharePct] = useState(5);
+  const [classADays, setClassADays] = useState(0);
   const [sheetOf, setSheetOf] = useState<number | null>(null);
 
   const load = useCallback(async () => {
@@ -64,7 +65,14 @@ export function CallsPage() {
       const p = await api.request('calls.buildPlan', {
         period,
         date,
-        rules: { refusalDays, returnDays, complaintDays, deliverySharePct: sharePct, alwaysCall: true },
+        rules: {
+          refusalDays,
+          returnDays,
+          complaintDays,
+          deliverySharePct: sharePct,
+          alwaysCall: true,
+          classARefusalDays: classADays,
+        },
       });
       notify.success(t('calls:built', { n: p.total }));
       setPlanId(p.id);
@@ -168,6 +176,17 @@ export function CallsPage() {
                   max={100}
                   value={sharePct}
                   onChange={(e) => setSharePct(Number(e.target.value))}
+                />
+              </label>
+              <label>
+                {t('calls:rules.classARefusalDays')}
+                <input
+                  type="number"
+                  min={0}
+                  max={31}
+                  value={classADays}
+                  data-testid="calls-class-a-days"
+                  onChange={(e) => setClassADays(Number(e.target.value))}
                 />
               </label>
               <button type="button" className="primary" onClick={() => void build()} data-testid="calls-build-plan">

@@ -139,6 +139,7 @@ export const requestNameList = [
   'analyses.returns',
   'analyses.saveReturns',
   'analyses.submitReturns',
+  'analyses.customerValue',
   'damage.causes',
   'damage.saveCause',
   'damage.finders',

@@ -1,6 +1,7 @@
 // The monthly damage and return analyses (issue 13): request name → service.
 import type { AnalysesRequestName } from '../../../shared/contract';
 import type { Handler } from '../contract/handlers';
+import { customerValue } from './customerValue';
 import { damageAnalysis } from './damage';
 import { returnAnalysis } from './returns';
 import { writeDamage, writeReturns } from './write';
@@ -12,4 +13,5 @@ export const analysesHandlers: { [N in AnalysesRequestName]: Handler<N> } = {
   'analyses.returns': (ctx, input) => returnAnalysis(ctx.db, input.month, ctx.timeZone, input.warehouseId),
   'analyses.saveReturns': (ctx, input) => writeReturns(ctx, input, false),
   'analyses.submitReturns': (ctx, input) => writeReturns(ctx, input, true),
+  'analyses.customerValue': (ctx, input) => customerValue(ctx, input),
 };

@@ -4,6 +4,7 @@
 import type { CallReason, CallRules } from '../../../shared/contract';
 import { addDays, today } from '../orders/dates';
 import type { ServiceContext } from '../context';
+import { customerClasses } from '../analyses/customerValue';
 import { closedComplaints } from './complaintLink';
 
 export type Candidate = {
@@ -37,6 +38,16 @@ async function refusals(ctx: ServiceContext, from: string, to: string): Promise<
     promptedDate: r.delivered_date,
     avoidUserId: null,
   }));
+}
+
+/**
+ * The refusals of the last N days by class A customers: the same analysis as
+ * the customer value page (analyses.customerValue), over the year that ends
+ * the day before the plan starts, with its 80/20 rule.
+ */
+async function classARefusals(ctx: ServiceContext, start: string, from: string, to: string): Promise<Candidate[]> {
+  const classes = await customerClasses(ctx.db, addDays(start, -365), addDays(start, -1));
+  return (await refusals(ctx, from, to)).filter((c) => classes.get(c.customerId) === 'A');
 }
 
 /** Return reports (not refusals: those are called about as refusals) filed on the last N days, unless rejected. */
@@ -121,6 +132,8 @@ export async function candidates(
   if (rules.returnDays > 0) others.push(...(await returns(ctx, addDays(start, -rules.returnDays), end)));
   if (rules.complaintDays > 0) others.push(...(await closedComplaints(ctx, addDays(start, -rules.complaintDays), end)));
   if (rules.alwaysCall) others.push(...(await alwaysCall(ctx, start)));
+  const aDays = rules.classARefusalDays ?? 0;
+  if (aDays > 0) others.push(...(await classARefusals(ctx, start, addDays(start, -aDays), end)));
   const sample =
     rules.deliverySharePct > 0 ? await deliveries(ctx, addDays(start, -1), end, rules.deliverySharePct) : [];
   return { sample, others };

@@ -768,6 +768,14 @@ export type DB = {
     exported_by: number;
     exported_at: string;
   };
+  customer_value_days: {
+    customer_id: number;
+    day: string;
+    delivered: number;
+    amount_fen: number;
+    refusals: number;
+    refused_fen: number;
+  };
 };
 
 /** The database handle services use: the root or a transaction, same API. */

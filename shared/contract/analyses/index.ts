@@ -12,6 +12,9 @@ import type { ReturnKind, ReturnReason } from '../returns/words';
 import { returnReasons } from '../returns/words';
 import { id } from '../schemas';
 import { spec, type RequestSpec } from '../spec';
+import { customerValueRequests } from './customerValue';
+
+export * from './customerValue';
 
 // ---- words ---------------------------------------------------------------
 
@@ -226,5 +229,6 @@ export const analysesRequests = {
   'analyses.saveReturns': spec<ReturnAnalysis>()({ input: returnInput, access: returnWriters, write: true }),
   /** Saves and submits it to the manager, once. */
   'analyses.submitReturns': spec<ReturnAnalysis>()({ input: returnInput, access: returnWriters, write: true }),
+  ...customerValueRequests,
 } as const satisfies Record<string, RequestSpec>;
 export type AnalysesRequestName = keyof typeof analysesRequests;

@@ -30,6 +30,13 @@ export type CallRules = {
   deliverySharePct: number;
   /** The customers marked "always call". */
   alwaysCall: boolean;
+  /**
+   * Every refusal (whole or in part) of the last N days by a class A customer
+   * (0: none): A by the customer value analysis of the year before the plan
+   * starts (electron/core/analyses/customerValue.ts). Added to the refusal
+   * rule: each refusal is still called once. Absent from plans built before it.
+   */
+  classARefusalDays?: number;
 };
 
 export type CallRow = {
@@ -148,6 +155,7 @@ export const callRulesInput = z
     complaintDays: z.number().int().min(0).max(31).default(3),
     deliverySharePct: z.number().int().min(0).max(100).default(0),
     alwaysCall: z.boolean().default(true),
+    classARefusalDays: z.number().int().min(0).max(31).default(0),
   })
   .strict();
 

@@ -872,4 +872,12 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['warehouse not an id', { warehouseId: 'main' }],
     ['unexpected field', { week: '2026-W48' }],
   ],
+  'analyses.customerValue': () => [
+    ['no period', {}],
+    ['not a date', { from: '2026-02-30x', to: '2026-03-01' }],
+    ['to as a number', { from: '2026-01-01', to: 20260131 }],
+    ['share of 100', { from: '2026-01-01', to: '2026-01-31', aSharePct: 100 }],
+    ['fraction share', { from: '2026-01-01', to: '2026-01-31', bSharePct: 95.5 }],
+    ['unexpected field', { from: '2026-01-01', to: '2026-01-31', week: '2026-W05' }],
+  ],
 };

@@ -328,6 +328,7 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'edr.codes': () => ({}),
   'edr.setCode': () => ({ productId: 999_999, principalCode: 'PX-1' }),
   'reports.stockAnalysis': () => ({ weeks: 8 }),
+  'analyses.customerValue': () => ({ from: '2026-01-01', to: '2026-01-31' }),
 };
 
 // Logging out ends the caller's session, so it goes last.

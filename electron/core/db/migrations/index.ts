@@ -21,6 +21,7 @@ import { complaints } from './026_complaints';
 import { calls } from './027_calls';
 import { quality } from './031_quality';
 import { edr } from './036_edr';
+import { customerValue } from './040_customer_value';
 import { kpiTargets } from './021_kpi_targets';
 
 export type Migration = {
@@ -58,6 +59,7 @@ export const migrations: readonly Migration[] = [
   calls,
   quality,
   edr,
+  customerValue,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
