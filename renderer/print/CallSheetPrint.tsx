@@ -73,7 +73,7 @@ export function CallSheetPrint({ planId, userId, onBack }: { planId: number; use
                         </span>
                       ))}
                 </td>
-                <td className="call-print-note">{call.note}</td>
+                <td className="call-print-note">{[call.note, call.lastNote].filter(Boolean).join(' · ')}</td>
               </tr>
             ))}
           </tbody>

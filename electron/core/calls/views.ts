@@ -37,6 +37,15 @@ export const callQuery = (db: Db) =>
       'c.done_date',
       'c.complaint_id',
       'c.note',
+      // What the customer said on the last attempt: the sheet's record column.
+      (eb) =>
+        eb
+          .selectFrom('call_attempts as t')
+          .select('t.note')
+          .whereRef('t.call_id', '=', 'c.id')
+          .orderBy('t.attempt_no', 'desc')
+          .limit(1)
+          .as('last_note'),
     ]);
 
 type CallRecord = Awaited<ReturnType<ReturnType<typeof callQuery>['executeTakeFirstOrThrow']>>;
@@ -72,6 +81,7 @@ export function toCallRow(r: CallRecord, today: string): CallRow {
     late,
     complaintId: r.complaint_id,
     note: r.note,
+    lastNote: r.last_note ?? '',
   };
 }
 

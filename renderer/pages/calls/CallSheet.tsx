@@ -137,7 +137,22 @@ export function CallSheet({ planId, userId }: { planId: number; userId?: number 
                 {c.callBackAt ? ` · ${f.dateTime(c.callBackAt)}` : ''}
                 {c.attempts > 0 ? ` · ${t('calls:attempts', { n: c.attempts })}` : ''}
               </td>
-              <td>{c.note}</td>
+              <td>
+                {[c.note, c.lastNote].filter(Boolean).join(' · ')}
+                {c.outcome === 'issueRaised' && c.complaintId !== null && (
+                  <a
+                    href="#"
+                    className="call-complaint-link"
+                    data-testid={`call-complaint-${c.id}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate('complaints', { id: c.complaintId! });
+                    }}
+                  >
+                    {t('calls:sheet.openedComplaint')}
+                  </a>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

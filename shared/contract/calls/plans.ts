@@ -68,7 +68,10 @@ export type CallRow = {
   /** Done after the due date, or still open past it. */
   late: boolean;
   complaintId: number | null;
+  /** The planner's note on the call (a call added by hand says why). */
   note: string;
+  /** What was noted on the last attempt ('' before any). */
+  lastNote: string;
 };
 
 export type CallPlanRow = {

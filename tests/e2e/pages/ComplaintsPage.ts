@@ -13,8 +13,15 @@ export class ComplaintsPage {
     await this.row(number).locator('[col-id="number"]').click();
     await this.page.locator(`[data-testid="complaint-detail"] h2:has-text("${number}")`).waitFor();
   }
-  /** Registers a complaint from a customer of the list about one of their orders; returns its number. */
-  async register(opts: { customer: string; category: string; orderNumber: string; content: string }) {
+  /** Registers a complaint from a customer of the list about one of their orders (and its trip); returns its number. */
+  async register(opts: {
+    customer: string;
+    category: string;
+    orderNumber: string;
+    /** The delivery (trip) it concerns, when given. */
+    tripNumber?: string;
+    content: string;
+  }) {
     await this.page.getByTestId('complaints-new').click();
     await this.page.getByTestId('complaint-form').waitFor();
     await this.page.getByTestId('complaint-customer').fill(opts.customer);
@@ -22,6 +29,10 @@ export class ComplaintsPage {
     await order.locator('option', { hasText: opts.orderNumber }).waitFor({ state: 'attached' });
     const value = await order.locator('option', { hasText: opts.orderNumber }).getAttribute('value');
     await order.selectOption(value!);
+    if (opts.tripNumber) {
+      const trip = this.page.getByTestId('complaint-trip').locator('option', { hasText: opts.tripNumber });
+      await this.page.getByTestId('complaint-trip').selectOption((await trip.getAttribute('value'))!);
+    }
     await this.page.getByTestId('complaint-category').selectOption(opts.category);
     await this.page.getByTestId('complaint-content').fill(opts.content);
     await this.page.getByTestId('complaint-submit').click();
