@@ -154,10 +154,6 @@ export const errorCodes = [
   'damage.notABin',
   'damage.unknownFinder',
   'damage.originNotRejectable',
-  'damage.attachmentTooLarge',
-  'damage.attachmentType',
-  'damage.attachmentEmpty',
-  'damage.unknownAttachment',
   'disposal.unknown',
   'disposal.notProposed',
   'disposal.ownProposal',
@@ -187,7 +183,6 @@ export const errorCodes = [
   'returnCheck.nothingScanned',
   'receipts.damageCauseRequired',
   'receiving.notReceiving',
-  'damage.attachmentMissing',
   'analyses.unknownWarehouse',
   'print.noChromium',
   'print.failed',
@@ -254,6 +249,12 @@ export const errorCodes = [
   'db.pgCopyMismatch',
   'db.pgCopyFailed',
   'analyses.periodTooLong',
+  'attachments.empty',
+  'attachments.tooLarge',
+  'attachments.type',
+  'attachments.unknown',
+  'attachments.missing',
+  'complaints.closedForAttachments',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -9,6 +9,7 @@ export * from './counts';
 export * from './orders';
 export * from './dispatch';
 export * from './damage';
+export * from './attachments';
 export * from './returns';
 export * from './analyses';
 export * from './kpi';

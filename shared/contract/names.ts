@@ -217,6 +217,8 @@ export const requestNameList = [
   'complaints.summary',
   'complaints.stats',
   'complaints.saveStatsNote',
+  'complaints.attach',
+  'complaints.attachment',
   'quality.items',
   'quality.saveItem',
   'quality.day',

@@ -123,6 +123,13 @@ describe('a complaint through the register to the statistics', () => {
     expect(await page.state()).toBe('已受理');
     await expect.poll(() => operator.getByTestId('complaint-links').innerText()).toContain(orderNumber);
     expect(await operator.getByTestId('complaint-links').innerText()).toContain(tripNumber);
+    // The customer's letter, scanned, goes with it (an image or PDF; the core checks the content).
+    await operator.getByTestId('complaint-attach').setInputFiles({
+      name: '客户来信.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% 客户来信\n%%EOF\n'),
+    });
+    await expect.poll(() => operator.getByTestId('complaint-attachments').innerText()).toContain('客户来信.pdf');
     await expect.poll(() => page.row(number).locator('[col-id="deadline"]').innerText()).toBe('响应 · 按时');
     await screenshot(operator, 'complaints-02-registered');
 

@@ -1,6 +1,7 @@
 // Complaints 投诉 (issue 16 §1–3): request name → service.
 import type { ComplaintsRequestName } from '../../../shared/contract';
 import type { Handler } from '../contract/handlers';
+import { attachToComplaint, complaintAttachment } from './attachments';
 import { readCalendar, setCalendarDay, setRules } from './calendar';
 import { listCategories, saveCategory } from './categories';
 import { registerComplaint } from './register';
@@ -29,4 +30,6 @@ export const complaintsHandlers: { [N in ComplaintsRequestName]: Handler<N> } = 
   'complaints.summary': (ctx) => complaintsSummary(ctx),
   'complaints.stats': (ctx, input) => complaintStats(ctx, input.month),
   'complaints.saveStatsNote': (ctx, input) => saveStatsNote(ctx, input.month, input.note),
+  'complaints.attach': (ctx, input) => attachToComplaint(ctx, input),
+  'complaints.attachment': (ctx, input) => complaintAttachment(ctx, input.attachmentId),
 };

@@ -19,6 +19,7 @@ import type { ServiceContext } from '../context';
 import type { Db } from '../db/schema';
 import { addDays, today } from '../orders/dates';
 import { deadlineOf } from './deadlines';
+import { listAttachments } from '../attachments/store';
 
 function rowsQuery(db: Db) {
   return db
@@ -196,6 +197,7 @@ export async function readComplaint(ctx: ServiceContext, complaintId: number): P
     resolvedById: c.resolved_by,
     steps,
     solutions: solutions.map((s) => ({ ...s, approved: s.id === c.approved_solution_id })),
+    attachments: await listAttachments(ctx.db, 'complaint', complaintId),
   };
 }
 

@@ -1,7 +1,6 @@
 // What the damage register shows: rows for the grid and one report in full
 // (its steps, what was done with its goods, its attachments).
 import type {
-  AttachmentView,
   DamageReportRow,
   DamageReportView,
   DamageState,
@@ -9,10 +8,10 @@ import type {
   DamageWhereFound,
   DisposalKind,
   DisposalState,
-  AttachmentMime,
 } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/schema';
+import { listAttachments } from '../attachments/store';
 
 function reportQuery(db: Db) {
   return db
@@ -128,25 +127,6 @@ export async function reportRecord(db: Db, reportId: number) {
   return r;
 }
 
-export async function listAttachments(db: Db, owner: string, ownerId: number): Promise<AttachmentView[]> {
-  const rows = await db
-    .selectFrom('attachments as a')
-    .innerJoin('users as u', 'u.id', 'a.uploaded_by')
-    .select([
-      'a.id',
-      'a.file_name as fileName',
-      'a.mime',
-      'a.size_bytes as sizeBytes',
-      'a.sha256',
-      'u.display_name as uploadedBy',
-      'a.uploaded_at as uploadedAt',
-    ])
-    .where('a.owner', '=', owner)
-    .where('a.owner_id', '=', ownerId)
-    .orderBy('a.id')
-    .execute();
-  return rows.map((a) => ({ ...a, mime: a.mime as AttachmentMime }));
-}
 
 export async function readReport(db: Db, reportId: number): Promise<DamageReportView> {
   const raw = await reportQuery(db).where('r.id', '=', reportId).executeTakeFirst();

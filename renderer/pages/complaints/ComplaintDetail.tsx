@@ -11,6 +11,7 @@ import {
   complaintDepartments,
   complaintFollowers,
   complaintHandlers,
+  complaintRegistrars,
   type ComplaintCategory,
   type ComplaintDepartment,
   type ComplaintView,
@@ -19,6 +20,7 @@ import type { Role } from '../../../shared/domain';
 import { api } from '../../api/client';
 import { useApiEvent } from '../../api/hooks';
 import { hasRole, useSession } from '../../app/session';
+import { Attachments } from '../../components/Attachments';
 import { CustomerLink } from '../../components/CustomerLink';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
@@ -335,6 +337,15 @@ export function ComplaintDetail({ complaintId, categories }: { complaintId: numb
           </ol>
         </>
       )}
+      <Attachments
+        items={c.attachments}
+        title={d('attachments')}
+        testIdPrefix="complaint"
+        canAttach={c.state !== 'closed' && can(complaintRegistrars)}
+        upload={(fileName, dataBase64) => api.request('complaints.attach', { complaintId: id, fileName, dataBase64 })}
+        read={(attachmentId) => api.request('complaints.attachment', { attachmentId })}
+        onChanged={() => void load()}
+      />
       <h3>{d('steps')}</h3>
       <table className="lines complaint-steps" data-testid="complaint-steps">
         <tbody>

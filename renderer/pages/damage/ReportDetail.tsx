@@ -6,6 +6,7 @@ import type { DamageCause } from '../../../shared/contract/damage';
 import { api } from '../../api/client';
 import { hasRole, useSession } from '../../app/session';
 import { openPrint } from '../../app/routes';
+import { Attachments } from '../../components/Attachments';
 import { DecisionBar } from '../../components/DecisionBar';
 import { useNotify } from '../../components/toast/useNotify';
 import { useRecord } from '../../components/useRecord';
@@ -14,15 +15,6 @@ import { useFormat } from '../../i18n/format';
 export function causeName(causes: DamageCause[], code: string, name: (zh: string, en: string) => string): string {
   const c = causes.find((x) => x.code === code);
   return c ? name(c.nameZh, c.nameEn) : code;
-}
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error ?? new Error('read'));
-    r.readAsDataURL(file);
-  });
 }
 
 export function ReportDetail({ reportId, causes }: { reportId: number; causes: DamageCause[] }) {
@@ -43,31 +35,6 @@ export function ReportDetail({ reportId, causes }: { reportId: number; causes: D
   });
 
   if (!r) return null;
-  const attach = async (file: File) => {
-    try {
-      const a = await api.request('damage.attach', {
-        reportId,
-        fileName: file.name,
-        dataBase64: await readAsBase64(file),
-      });
-      notify.success(t('damage:detail.attached', { fileName: a.fileName }));
-      void load();
-    } catch (e) {
-      notify.error(e);
-    }
-  };
-  const view = async (attachmentId: number) => {
-    try {
-      const a = await api.request('damage.attachment', { attachmentId });
-      const bytes = Uint8Array.from(atob(a.dataBase64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: a.mime }));
-      window.open(url, '_blank', 'noopener');
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    } catch (e) {
-      notify.error(e);
-    }
-  };
-
   const done = r.done.filter((d) => d.state === 'approved').reduce((s, d) => s + d.qty, 0);
   return (
     <section className="card damage-detail" data-testid="damage-detail" data-state={r.state}>
@@ -154,34 +121,15 @@ export function ReportDetail({ reportId, causes }: { reportId: number; causes: D
         </ul>
       )}
 
-      <h3>{t('damage:detail.attachments')}</h3>
-      {r.attachments.length === 0 ? (
-        <p className="task-empty">{t('damage:detail.noAttachments')}</p>
-      ) : (
-        <ul data-testid="damage-attachments">
-          {r.attachments.map((a) => (
-            <li key={a.id}>
-              {a.fileName} · {a.uploadedBy} · {f.dateTime(a.uploadedAt)}{' '}
-              <button type="button" onClick={() => void view(a.id)}>
-                {t('damage:detail.open')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <label className="field">
-        <span>{t('damage:detail.attach')}</span>
-        <input
-          type="file"
-          accept="image/jpeg,image/png,image/webp,application/pdf"
-          data-testid="damage-attach"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void attach(file);
-          }}
-        />
-      </label>
+      <Attachments
+        items={r.attachments}
+        title={t('damage:detail.attachments')}
+        testIdPrefix="damage"
+        canAttach
+        upload={(fileName, dataBase64) => api.request('damage.attach', { reportId, fileName, dataBase64 })}
+        read={(attachmentId) => api.request('damage.attachment', { attachmentId })}
+        onChanged={() => void load()}
+      />
 
       {isManager && r.state === 'reported' && (
         <DecisionBar

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { id, idempotencyKey, isoInstant, name } from '../schemas';
 import { none, spec, type RequestSpec } from '../spec';
+import { attachmentBase64, type AttachmentFile, type AttachmentView } from '../attachments';
 import { businessDate } from '../orders';
 import {
   calendarKinds,
@@ -91,6 +92,8 @@ export type ComplaintView = ComplaintRow & {
   resolvedById: number | null;
   steps: ComplaintStep[];
   solutions: ComplaintSolution[];
+  /** The letter or photos attached (without their bytes). */
+  attachments: AttachmentView[];
 };
 
 /** What a complaint about a customer may link to: their recent orders, trips and returns. */
@@ -265,4 +268,16 @@ export const complaintRegisterRequests = {
   }),
   /** Open complaints against their deadlines and this month's figures: for the dashboard. */
   'complaints.summary': spec<ComplaintsSummary>()({ input: none, access: complaintReaders, write: false }),
+  /** The customer's letter or a photo: an image or PDF checked by its content, stored in the database; not once closed. */
+  'complaints.attach': spec<AttachmentView>()({
+    input: z.object({ complaintId: id, fileName: name, dataBase64: attachmentBase64 }).strict(),
+    access: complaintRegistrars,
+    write: true,
+  }),
+  /** An attached file's bytes, to view or save. */
+  'complaints.attachment': spec<AttachmentFile>()({
+    input: z.object({ attachmentId: id }).strict(),
+    access: complaintReaders,
+    write: false,
+  }),
 } as const satisfies Record<string, RequestSpec>;

@@ -8,11 +8,11 @@
 import { z } from 'zod';
 import { id, idempotencyKey, name, quantity } from '../schemas';
 import { none, spec, type RequestSpec } from '../spec';
+import { attachmentBase64, type AttachmentFile, type AttachmentView } from '../attachments';
 import {
   damageStates,
   damageWhereFound,
   disposalKinds,
-  type AttachmentMime,
   type DamageState,
   type DamageWhereFound,
   type DisposalKind,
@@ -64,15 +64,6 @@ export type DamageReportRow = {
   attachmentCount: number;
 };
 
-export type AttachmentView = {
-  id: number;
-  fileName: string;
-  mime: AttachmentMime;
-  sizeBytes: number;
-  sha256: string;
-  uploadedBy: string;
-  uploadedAt: string;
-};
 
 /** One line of a disposal that names this report: what was done with its goods. */
 export type DamageDoneLine = {
@@ -97,7 +88,6 @@ export type DamageReportView = DamageReportRow & {
   attachments: AttachmentView[];
 };
 
-export type AttachmentFile = { id: number; fileName: string; mime: AttachmentMime; dataBase64: string };
 
 // ---- requests ------------------------------------------------------------
 
@@ -136,11 +126,6 @@ export const damageReportInput = z
   .strict();
 export type DamageReportInput = z.input<typeof damageReportInput>;
 
-/** Base64 of at most attachmentMaxBytes (5 MiB) bytes, with a little room: the size is checked on the bytes. */
-const base64 = z
-  .string()
-  .max(7_100_000)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 
 export const registerRequests = {
   /** The causes offered on a report (retired ones too, for the register's names). */
@@ -185,7 +170,7 @@ export const registerRequests = {
   }),
   /** A photo or PDF attached to a report: checked by its content, ≤ attachmentMaxBytes, stored in the database (backups carry it). */
   'damage.attach': spec<AttachmentView>()({
-    input: z.object({ reportId: id, fileName: name, dataBase64: base64 }).strict(),
+    input: z.object({ reportId: id, fileName: name, dataBase64: attachmentBase64 }).strict(),
     access: damageReporters,
     write: true,
   }),

@@ -38,10 +38,6 @@ export const defaultDamageCauses = [
   'other',
 ] as const;
 
-/** Attachments: images and PDF only, at most this many bytes each. */
-export const attachmentMimes = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
-export type AttachmentMime = (typeof attachmentMimes)[number];
-export const attachmentMaxBytes = 5 * 1024 * 1024;
 
 /**
  * The damage register or disposals changed: every open register, approval

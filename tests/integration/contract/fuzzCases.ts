@@ -872,6 +872,12 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['warehouse not an id', { warehouseId: 'main' }],
     ['unexpected field', { week: '2026-W48' }],
   ],
+  'complaints.attach': () => [
+    ['not base64', { complaintId: 1, fileName: 'a.png', dataBase64: '<script>' }],
+    ['missing name', { complaintId: 1, dataBase64: 'AAAA' }],
+    ['far too large', { complaintId: 1, fileName: 'a.png', dataBase64: 'A'.repeat(7_200_000) }],
+  ],
+  'complaints.attachment': () => badIds('attachmentId'),
   'analyses.customerValue': () => [
     ['no period', {}],
     ['not a date', { from: '2026-02-30x', to: '2026-03-01' }],

@@ -329,6 +329,8 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'edr.setCode': () => ({ productId: 999_999, principalCode: 'PX-1' }),
   'reports.stockAnalysis': () => ({ weeks: 8 }),
   'analyses.customerValue': () => ({ from: '2026-01-01', to: '2026-01-31' }),
+  'complaints.attach': () => ({ complaintId: 999_999, fileName: 'letter.pdf', dataBase64: 'JVBERi0=' }),
+  'complaints.attachment': () => ({ attachmentId: 999_999 }),
 };
 
 // Logging out ends the caller's session, so it goes last.

@@ -78,11 +78,11 @@ describe('attachments', () => {
     const attach = (fileName: string, b: Buffer) =>
       refusal(w.core, keeper, 'damage.attach', { reportId: report.id, fileName, dataBase64: b.toString('base64') });
     expect(await attach('big.png', big)).toMatchObject({
-      code: 'damage.attachmentTooLarge',
+      code: 'attachments.tooLarge',
       details: { maxBytes: attachmentMaxBytes },
     });
     expect(await attach('photo.jpg', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]))).toMatchObject({
-      code: 'damage.attachmentType',
+      code: 'attachments.type',
       details: { fileName: 'photo.jpg' },
     });
     expect(

@@ -9,7 +9,7 @@
 // the sha256 its row recorded. The files themselves are left where they are:
 // the backup taken before this migration (db/open.ts) still refers to them,
 // and a restore of it moves them in again. A row whose file is gone keeps no
-// bytes; opening it says so (damage.attachmentMissing).
+// bytes; opening it says so (attachments.missing).
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
