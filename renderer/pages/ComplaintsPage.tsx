@@ -33,6 +33,9 @@ import { TabBar } from '../components/TabBar';
 
 type Tab = 'register' | 'overdue' | 'categories' | 'calendar';
 
+/** A register row with its category's name in the user's language. */
+type Row = ComplaintRow & { categoryName: string };
+
 export function ComplaintsPage() {
   const { t, i18n } = useTranslation();
   const f = useFormat();
@@ -46,7 +49,7 @@ export function ComplaintsPage() {
   const [deadline, setDeadline] = useState<DeadlineStatus | ''>('');
   const [category, setCategory] = useState('');
   const [openOnly, setOpenOnly] = useState(false);
-  const [rows, setRows] = useState<ComplaintRow[]>([]);
+  const [rows, setRows] = useState<Row[]>([]);
   const [categories, setCategories] = useState<ComplaintCategory[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [form, setForm] = useState(false);
@@ -80,18 +83,21 @@ export function ComplaintsPage() {
         api.request('complaints.list', filter),
       ]);
       setCategories(c);
-      setRows(category ? r.filter((x) => x.category === category) : r);
+      // The category's name goes on the row: a grid keeps a cell's value until the row changes, so a
+      // name looked up by the column would stay the code when the list arrives after the rows.
+      const shown = category ? r.filter((x) => x.category === category) : r;
+      setRows(shown.map((x) => ({ ...x, categoryName: categoryName(c, x.category, zh) })));
     } catch (e) {
       notify.error(e);
     }
-  }, [tab, state, deadline, category, openOnly, notify]);
+  }, [tab, state, deadline, category, openOnly, notify, zh]);
   useEffect(() => {
     void load();
   }, [load]);
   useApiEvent('complaints.changed', () => void load());
   useReconnected(() => void load());
 
-  const cols = useMemo<ColDef<ComplaintRow>[]>(
+  const cols = useMemo<ColDef<Row>[]>(
     () => [
       { colId: 'number', field: 'number', headerName: t('complaints:col.number'), width: 170, pinned: 'left' },
       {
@@ -123,7 +129,7 @@ export function ComplaintsPage() {
         colId: 'category',
         headerName: t('complaints:col.category'),
         width: 110,
-        valueGetter: (p) => (p.data ? categoryName(categories, p.data.category, zh) : ''),
+        field: 'categoryName',
       },
       {
         colId: 'severity',
@@ -154,7 +160,7 @@ export function ComplaintsPage() {
       { colId: 'order', field: 'orderNumber', headerName: t('complaints:col.order'), width: 160 },
       { colId: 'registeredBy', field: 'registeredBy', headerName: t('complaints:col.registeredBy'), width: 100 },
     ],
-    [t, f, categories, zh],
+    [t, f],
   );
 
   const tabs: Tab[] = ['register', 'overdue', ...(isManager ? (['categories', 'calendar'] as Tab[]) : [])];
@@ -241,16 +247,14 @@ export function ComplaintsPage() {
       )}
       {(tab === 'register' || tab === 'overdue') && (
         <div className="damage-split">
-          <CangwuGrid<ComplaintRow>
+          <CangwuGrid<Row>
             gridId={tab === 'overdue' ? 'complaintsOverdue' : 'complaints'}
             testId="complaints-grid"
             rowData={rows}
             columnDefs={cols}
             getRowId={(p) => String(p.data.id)}
             rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-            onSelectionChanged={(e: SelectionChangedEvent<ComplaintRow>) =>
-              setSelected(e.api.getSelectedRows()[0]?.id ?? null)
-            }
+            onSelectionChanged={(e: SelectionChangedEvent<Row>) => setSelected(e.api.getSelectedRows()[0]?.id ?? null)}
           />
           {selected !== null ? (
             <ComplaintDetail key={selected} complaintId={selected} categories={categories} />

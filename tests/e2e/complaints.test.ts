@@ -110,6 +110,11 @@ describe('a complaint through the register to the statistics', () => {
     await screenshot(operator, 'complaints-00-customer-refusal');
 
     await new Shell(operator).go('complaints');
+    // Categories by their names, never their codes (they once stayed codes when the list came after the rows).
+    const categoryCells = operator.locator('[data-testid="complaints-grid"] .ag-row [col-id="category"]');
+    await expect.poll(() => categoryCells.count()).toBeGreaterThan(0);
+    await expect.poll(() => categoryCells.allInnerTexts()).toContain('货物破损');
+    expect((await categoryCells.allInnerTexts()).filter((x) => /^[a-zA-Z]+$/.test(x))).toEqual([]);
     await screenshot(operator, 'complaints-01-register');
     const page = new ComplaintsPage(operator);
     number = await page.register({
