@@ -273,6 +273,7 @@ export const printDocs = [
   'stockAnalysis',
   'callSheet',
   'callSummary',
+  'scorecard',
 ] as const;
 export type PrintDoc = (typeof printDocs)[number];
 

@@ -19,6 +19,7 @@ import { CallSheetPrint } from './CallSheetPrint';
 import { CallSummaryPrint } from './CallSummaryPrint';
 import { WeeklyReportPrint } from './WeeklyReportPrint';
 import { StockAnalysisPrint } from './StockAnalysisPrint';
+import { ScorecardPrint } from './ScorecardPrint';
 import { stockAnalysisQueryOf } from '../pages/reports/stockAnalysisParams';
 import { weeklyQueryOf } from '../pages/reports/weeklyParams';
 
@@ -52,6 +53,8 @@ export function PrintRoute({ route }: { route: Route }) {
   const planId = idParam(route, 'plan');
   const toParam = route.params.get('to');
   const toDay = toParam !== null && /^\d{4}-\d{2}-\d{2}$/.test(toParam) ? toParam : null;
+  const weekParam = route.params.get('week');
+  const week = weekParam !== null && /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/.test(weekParam) ? weekParam : null;
   const known =
     (doc === 'pickList' && tripIds.length > 0) ||
     (doc === 'adjustmentForm' && formId !== null) ||
@@ -66,7 +69,8 @@ export function PrintRoute({ route }: { route: Route }) {
     ((doc === 'kpiTracker' || doc === 'kpiReview') && month !== null) ||
     doc === 'stockAnalysis' ||
     (doc === 'callSheet' && planId !== null) ||
-    (doc === 'callSummary' && day !== null && toDay !== null);
+    (doc === 'callSummary' && day !== null && toDay !== null) ||
+    (doc === 'scorecard' && week !== null);
 
   // An address that names no document goes back to the console.
   useEffect(() => {
@@ -97,6 +101,7 @@ export function PrintRoute({ route }: { route: Route }) {
   if (doc === 'callSummary' && day !== null && toDay !== null)
     return <CallSummaryPrint from={day} to={toDay} onBack={back} />;
   if (doc === 'kpiTracker' && month !== null) return <KpiTrackerPrint month={month} onBack={back} />;
+  if (doc === 'scorecard' && week !== null) return <ScorecardPrint week={week} onBack={back} />;
   if (doc === 'kpiReview' && month !== null) return <KpiReviewPrint month={month} onBack={back} />;
   if (doc === 'stockAnalysis')
     return (

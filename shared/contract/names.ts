@@ -219,6 +219,7 @@ export const requestNameList = [
   'complaints.saveStatsNote',
   'complaints.attach',
   'complaints.attachment',
+  'kpi.scorecard',
   'quality.items',
   'quality.saveItem',
   'quality.day',

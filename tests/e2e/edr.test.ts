@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoWeekOf } from '../../shared/reports/weeks';
 import { launchBrowser, newPage, screenshot, startStation, warehouseDay, type Station } from './harness';
+import { pdfPages, pdfText, printedPdf } from './printed';
 import { LoginPage, Shell } from './pages/ConsolePage';
 
 let browser: Browser;
@@ -80,5 +81,20 @@ describe('EDR', () => {
     await expect.poll(() => count(operator, 'log')).toBe(1);
     await expect.poll(() => cells(operator, 'send').first().innerText()).toBe('草稿');
     await screenshot(operator, 'edr-03-log');
+
+    // 传真每周积分表: the same week's scorecard on one A4 page, SL and ID first, marked a draft.
+    await operator.getByTestId('edr-scorecard').click();
+    const sheet = operator.getByTestId('print-scorecard');
+    await sheet.waitFor();
+    expect(await sheet.getAttribute('data-draft')).toBe('true');
+    const sl = (await sheet.locator('[data-kpi="serviceLevel"] .scorecard-value').innerText()).trim();
+    expect(sl).toMatch(/^\d+\.\d{2}%$/);
+    await screenshot(operator, 'edr-04-scorecard');
+    const file = await printedPdf(operator, 'scorecard');
+    const text = pdfText(file);
+    expect(pdfPages(file)).toBe(1);
+    for (const words of ['每周积分表', isoWeekOf(warehouseDay(0)), '客户服务水平 (SL)', '库存天数 (ID)', '草稿', sl])
+      expect(text).toContain(words);
+    expect(text).toMatch(/第 1 页 \/ 共 1 页/);
   });
 });

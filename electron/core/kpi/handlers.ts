@@ -6,6 +6,7 @@ import { readReview, writeReview } from './review';
 import { kpiDrill } from './drill';
 import { readTargets, setTarget } from './targets';
 import { kpiTracker } from './tracker';
+import { scorecard } from './scorecard';
 
 export const kpiHandlers: { [N in KpiRequestName]: Handler<N> } = {
   'kpi.tracker': (ctx, input) => kpiTracker(ctx, input.month),
@@ -16,4 +17,5 @@ export const kpiHandlers: { [N in KpiRequestName]: Handler<N> } = {
   'kpi.review': (ctx, input) => readReview(ctx, input.month),
   'kpi.saveReview': (ctx, input) => writeReview(ctx, input, false),
   'kpi.signReview': (ctx, input) => writeReview(ctx, input, true),
+  'kpi.scorecard': (ctx, input) => scorecard(ctx, input.week),
 };

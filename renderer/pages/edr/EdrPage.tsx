@@ -12,7 +12,7 @@ import type { EdrCodeRow, EdrExport, EdrWeek } from '../../../shared/contract';
 import { edrCsv, edrFileName, edrSendOf, edrXlsx, type EdrSend } from '../../../shared/reports/edrTable';
 import { addDaysTo, isoWeekOf, lastFullWeek, weekDays } from '../../../shared/reports/weeks';
 import { api } from '../../api/client';
-import { navigate, useRoute } from '../../app/routes';
+import { navigate, openPrint, useRoute } from '../../app/routes';
 import { CangwuGrid } from '../../components/grid/CangwuGrid';
 import { useGridEvents } from '../../components/grid/useGridEvents';
 import { useNotify } from '../../components/toast/useNotify';
@@ -226,6 +226,10 @@ export function EdrPage() {
             </button>
           </>
         )}
+        {/* 传真每周积分表: the week's SL and ID on one A4 page, from the KPI tracker's figures. */}
+        <button type="button" data-testid="edr-scorecard" onClick={() => openPrint('scorecard', { week })}>
+          {t('edr:scorecard.print')}
+        </button>
       </div>
       {!data && (
         <p className="page-hint" role="status">

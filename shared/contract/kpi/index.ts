@@ -10,8 +10,10 @@
 import { z } from 'zod';
 import { spec, type RequestSpec } from '../spec';
 import { reviewRequests } from './review';
+import { scorecardRequests } from './scorecard';
 
 export * from './review';
+export * from './scorecard';
 
 // ---- words ---------------------------------------------------------------
 
@@ -206,5 +208,6 @@ export const kpiRequests = {
   /** The supervisor's and the manager's landing page. */
   'kpi.dashboard': spec<Dashboard>()({ input: z.object({}).strict(), access: kpiReaders, write: false }),
   ...reviewRequests,
+  ...scorecardRequests,
 } as const satisfies Record<string, RequestSpec>;
 export type KpiRequestName = keyof typeof kpiRequests;

@@ -878,6 +878,11 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['far too large', { complaintId: 1, fileName: 'a.png', dataBase64: 'A'.repeat(7_200_000) }],
   ],
   'complaints.attachment': () => badIds('attachmentId'),
+  'kpi.scorecard': () => [
+    ['no week', {}],
+    ['a month, not a week', { week: '2026-11' }],
+    ['week 54', { week: '2026-W54' }],
+  ],
   'analyses.customerValue': () => [
     ['no period', {}],
     ['not a date', { from: '2026-02-30x', to: '2026-03-01' }],

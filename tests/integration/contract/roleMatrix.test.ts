@@ -331,6 +331,7 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'analyses.customerValue': () => ({ from: '2026-01-01', to: '2026-01-31' }),
   'complaints.attach': () => ({ complaintId: 999_999, fileName: 'letter.pdf', dataBase64: 'JVBERi0=' }),
   'complaints.attachment': () => ({ attachmentId: 999_999 }),
+  'kpi.scorecard': () => ({ week: '2026-W01' }),
 };
 
 // Logging out ends the caller's session, so it goes last.

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, openTestCore } from '../fixtures';
 import type { Core } from '../../../electron/core/core';
 import { pastWorkingDays } from '../../../electron/core/setup/demoKpi';
+import { addDaysTo, isoWeekOf, weekDays } from '../../../shared/reports/weeks';
 
 let core: Core;
 beforeAll(async () => {
@@ -38,5 +39,42 @@ describe('the demo dashboard', () => {
     expect(month('serviceLevel').value).toBeGreaterThan(0);
     expect(month('lateDispatchReports').den).toBe(reportDays.length);
     if (reportDays.length >= 2) expect(month('lateDispatchReports').num).toBe(1);
+  });
+});
+
+describe('the weekly scorecard 积分表 (issue 17 §3)', () => {
+  it("gives each figure exactly as the tracker's column for the same week, SL and ID first; this week is a draft", async () => {
+    const op = core.newCaller('operator');
+    await call(core, op, 'auth.login', { username: 'operator', secret: 'demo1234' });
+    const { today } = await call(core, op, 'kpi.dashboard', {});
+    const thisWeek = isoWeekOf(today);
+    const lastWeek = isoWeekOf(addDaysTo(today, -7));
+    for (const week of [lastWeek, thisWeek]) {
+      const card = await call(core, op, 'kpi.scorecard', { week });
+      expect(card.lines.slice(0, 2).map((l) => l.kpi)).toEqual(['serviceLevel', 'daysOfInventory']);
+      expect(card.draft).toBe(week === thisWeek);
+      // The tracker of the month holding the week's Thursday has the week as a column.
+      const { from } = weekDays(week);
+      const tracker = await call(core, op, 'kpi.tracker', { month: addDaysTo(from, 3).slice(0, 7) });
+      const column = tracker.periods.findIndex((p) => p.isoWeek === week);
+      expect(column, week).toBeGreaterThanOrEqual(0);
+      for (const line of card.lines) {
+        const cell = tracker.rows.find((r) => r.kpi === line.kpi)!.cells[column]!;
+        expect(line.figure, `${week} ${line.kpi}`).toEqual(cell.figure);
+        expect(line.grade).toEqual(cell.grade);
+      }
+    }
+    // Measured, not empty: the demo's deliveries and stock give both figures this week.
+    const now = await call(core, op, 'kpi.scorecard', { week: thisWeek });
+    expect(now.lines[0]!.figure.value).not.toBeNull();
+    expect(now.lines[1]!.figure.value).not.toBeNull();
+  });
+
+  it('refuses a week that has not begun', async () => {
+    const op = core.newCaller('operator');
+    await call(core, op, 'auth.login', { username: 'operator', secret: 'demo1234' });
+    const { today } = await call(core, op, 'kpi.dashboard', {});
+    const r = await core.dispatch(op, 'kpi.scorecard', { week: isoWeekOf(addDaysTo(today, 14)) });
+    expect(r.ok ? null : r.error.code).toBe('reports.futureRange');
   });
 });
