@@ -47,6 +47,7 @@ import { Nav } from './Nav';
 import { landingPage, navGroupsFor, navigate, pagesFor, useRoute, type PageId } from './routes';
 import { useSession } from './session';
 import { TopBar } from './TopBar';
+import { QualityPage } from '../pages/quality/QualityPage';
 
 export function Shell() {
   const { session } = useSession();
@@ -136,6 +137,7 @@ export function Shell() {
           {page === 'kpiReview' && <ReviewPage />}
           {page === 'stockAnalysis' && <StockAnalysisPage />}
           {page === 'edr' && <EdrPage />}
+          {page === 'quality' && <QualityPage />}
           {page === 'customerValue' && <CustomerValuePage />}
         </main>
       </div>

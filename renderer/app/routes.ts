@@ -2,6 +2,7 @@
 // file://, where only the hash can change without a reload).
 import { useSyncExternalStore } from 'react';
 import type { Role } from '../../shared/domain';
+import { qualityReaders } from '../../shared/contract/quality';
 
 // Every page, in its order within its nav group (pageGroup below; Alt+1 … follows navOrder).
 export const pageIds = [
@@ -57,6 +58,8 @@ export const pageIds = [
   'edr',
   // Customer value analysis 客户价值分析 (issue 17 §4).
   'customerValue',
+  // Warehouse quality checks 仓库质量检查 / GMP 跟踪记录 (issue 17 §1).
+  'quality',
 ] as const;
 export type PageId = (typeof pageIds)[number];
 
@@ -125,6 +128,7 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   edr: ['operator', 'csManager', 'supervisor'],
   // Customer value (issue 17 §4): the CS manager's and the supervisor's, prepared by the operator.
   customerValue: ['operator', 'csManager', 'supervisor'],
+  quality: qualityReaders,
 };
 
 /**
@@ -207,6 +211,7 @@ export const pageGroup: Record<PageId, NavGroupId> = {
   schedules: 'reports',
   edr: 'reports',
   customerValue: 'reports',
+  quality: 'warehouse',
   // 系统 System: users, the audit log and the scanners.
   users: 'system',
   audit: 'system',

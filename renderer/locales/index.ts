@@ -68,6 +68,8 @@ import zhCustomer from './zh-CN/customer.json';
 import enStockAnalysis from './en/stockAnalysis.json';
 import zhStockAnalysis from './zh-CN/stockAnalysis.json';
 import enEdr from './en/edr.json';
+import enQuality from './en/quality.json';
+import zhQuality from './zh-CN/quality.json';
 import zhEdr from './zh-CN/edr.json';
 import enReports from './en/reports.json';
 import zhReports from './zh-CN/reports.json';
@@ -116,6 +118,7 @@ export const namespaces = [
   'stockAnalysis',
   'edr',
   'customerValue',
+  'quality',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -161,6 +164,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     stockAnalysis: zhStockAnalysis,
     edr: zhEdr,
     customerValue: zhCustomerValue,
+    quality: zhQuality,
   },
   en: {
     common: enCommon,
@@ -200,5 +204,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     stockAnalysis: enStockAnalysis,
     edr: enEdr,
     customerValue: enCustomerValue,
+    quality: enQuality,
   },
 };

@@ -220,6 +220,7 @@ export const requestNameList = [
   'complaints.attach',
   'complaints.attachment',
   'kpi.scorecard',
+  'quality.owners',
   'quality.items',
   'quality.saveItem',
   'quality.day',

@@ -7,6 +7,7 @@ import {
   type QualityItem,
   type QualityItemKind,
   type QualityMissedDay,
+  type QualityOwner,
   type QualityRecord,
   type QualitySummary,
   type QualityZoneDay,
@@ -489,4 +490,15 @@ export async function summary(ctx: ServiceContext, month: string): Promise<Quali
     };
   });
   return { month, lines };
+}
+
+/** Active users by name: who a corrective action can be given to. */
+export async function listOwners(db: Db): Promise<QualityOwner[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('active', '=', 1)
+    .orderBy('display_name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.display_name }));
 }

@@ -5,6 +5,7 @@ import {
   completeAction,
   listActions,
   listItems,
+  listOwners,
   missedDays,
   qualityDay,
   reassignAction,
@@ -23,4 +24,5 @@ export const qualityHandlers: { [N in QualityRequestName]: Handler<N> } = {
   'quality.reassignAction': (ctx, input) => reassignAction(ctx, input),
   'quality.missedDays': (ctx, input) => missedDays(ctx, input),
   'quality.summary': (ctx, input) => summary(ctx, input.month),
+  'quality.owners': (ctx) => listOwners(ctx.db),
 };

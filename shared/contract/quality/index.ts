@@ -94,6 +94,9 @@ export type QualitySummaryLine = {
 };
 export type QualitySummary = { month: string; lines: QualitySummaryLine[] };
 
+/** Someone a corrective action can be given to: an active user. */
+export type QualityOwner = { id: number; name: string };
+
 const shift = z.string().trim().max(20).default('');
 const note = z.string().trim().max(1000).default('');
 const measured = z.number().finite();
@@ -189,5 +192,7 @@ export const qualityRequests = {
     access: qualityReaders,
     write: false,
   }),
+  /** Who an action can be given to (active users, by name): the checklist's owner picker. */
+  'quality.owners': spec<QualityOwner[]>()({ input: none, access: qualityReaders, write: false }),
 } as const satisfies Record<string, RequestSpec>;
 export type QualityRequestName = keyof typeof qualityRequests;

@@ -878,6 +878,7 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['far too large', { complaintId: 1, fileName: 'a.png', dataBase64: 'A'.repeat(7_200_000) }],
   ],
   'complaints.attachment': () => badIds('attachmentId'),
+  'quality.owners': () => noInput,
   'kpi.scorecard': () => [
     ['no week', {}],
     ['a month, not a week', { week: '2026-11' }],

@@ -332,6 +332,7 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'complaints.attach': () => ({ complaintId: 999_999, fileName: 'letter.pdf', dataBase64: 'JVBERi0=' }),
   'complaints.attachment': () => ({ attachmentId: 999_999 }),
   'kpi.scorecard': () => ({ week: '2026-W01' }),
+  'quality.owners': () => ({}),
 };
 
 // Logging out ends the caller's session, so it goes last.

@@ -190,6 +190,7 @@ describe('blind count', () => {
     await ask('quality.completeAction', { actionId: 999_999, note: 'x' });
     await ask('quality.missedDays', { from: '2026-11-02', to: '2026-11-07' });
     await ask('quality.summary', { month: '2026-11' });
+    await ask('quality.owners', {});
     replies['stock.balances'] = balances;
     // counts.finishCounting ends the blind phase: its reply may show the book, so it is checked before, by state.
     // auth.logout says nothing but null, and would end the keeper's session here.

@@ -1,0 +1,37 @@
+// 仓库质量检查 Warehouse quality checks / GMP 跟踪记录 (issue 17 §1): the zone's
+// checklist of the day, the corrective actions followed to done, and the
+// month's figures per zone.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { qualityFillers } from '../../../shared/contract';
+import { hasRole, useSession } from '../../app/session';
+import { TabBar } from '../../components/TabBar';
+import { ActionsView } from './ActionsView';
+import { Checklist } from './Checklist';
+import { SummaryView } from './SummaryView';
+
+type Tab = 'checklist' | 'actions' | 'summary';
+
+export function QualityPage() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const fills = hasRole(session, qualityFillers);
+  const tabs: Tab[] = [...(fills ? (['checklist'] as Tab[]) : []), 'actions', 'summary'];
+  const [tab, setTab] = useState<Tab>(tabs[0]!);
+  return (
+    <section className="page-body quality-page" data-testid="quality">
+      <div className="toolbar">
+        <h1 className="page-title">{t('quality:title')}</h1>
+        <TabBar
+          tabs={tabs.map((k) => ({ id: k, label: t(`quality:tab.${k}`) }))}
+          current={tab}
+          onChange={setTab}
+          testIdPrefix="quality"
+        />
+      </div>
+      {tab === 'checklist' && <Checklist />}
+      {tab === 'actions' && <ActionsView />}
+      {tab === 'summary' && <SummaryView />}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+// Warehouse quality checks (issue 17 §1) in Chromium: the keeper fills a
+// zone's checklist by keyboard only — numbers typed, pass/fail by P and F,
+// Tab between — one item fails and gets its corrective action, Ctrl+Enter
+// saves; the manager sees the action open and the zone's month in the
+// summary. Screenshots in test-results.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, screenshot, startStation, type Station } from './harness';
+import { LoginPage, Shell } from './pages/ConsolePage';
+
+let browser: Browser;
+let station: Station;
+let keeper: Page;
+let failedItem = '';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  station = await startStation({ init: ['--demo'] });
+  keeper = await newPage(browser);
+  await new LoginPage(keeper).openAs(station.url, 'keeper');
+}, 180_000);
+
+afterAll(async () => {
+  await keeper?.close();
+  await browser?.close();
+  await station?.stop();
+});
+
+describe('quality checks', () => {
+  it("the keeper fills a zone's checklist by keyboard, one item failing with its corrective action", async () => {
+    await new Shell(keeper).go('quality');
+    const rows = keeper.locator('[data-testid^="quality-row-"]');
+    await expect.poll(() => rows.count()).toBeGreaterThan(3);
+    const codes = await rows.evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-testid')!.slice('quality-row-'.length)),
+    );
+    // From the shift field, Tab reaches the first item; then each answer moves on by itself.
+    await keeper.getByTestId('quality-shift').focus();
+    await keeper.keyboard.press('Tab');
+    for (const code of codes) {
+      const row = keeper.getByTestId(`quality-row-${code}`);
+      if ((await row.locator('input[type="number"]').count()) > 0) {
+        // In limits: 18 °C, 55 %; Enter to the next item.
+        await keeper.keyboard.type(code.includes('humid') ? '55' : '18', { delay: 80 });
+        await keeper.keyboard.press('Enter');
+      } else if (failedItem === '') {
+        failedItem = code;
+        await keeper.keyboard.press('f');
+        await expect.poll(() => keeper.getByTestId(`quality-pf-${code}`).getAttribute('data-answer')).toBe('fail');
+        // F opens the corrective action and puts the cursor in it: its owner is the keeper, due the next working day.
+        await expect
+          .poll(() => keeper.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+          .toBe(`quality-action-text-${code}`);
+        await keeper.keyboard.type('重新分区堆放并贴标签', { delay: 80 });
+        await keeper.keyboard.press('Enter');
+      } else {
+        await keeper.keyboard.press('p');
+        await expect.poll(() => keeper.getByTestId(`quality-pf-${code}`).getAttribute('data-answer')).toBe('pass');
+      }
+    }
+    expect(failedItem).not.toBe('');
+    await expect.poll(() => keeper.locator('.quality-bad').count()).toBe(1);
+    await screenshot(keeper, 'quality-01-filled');
+    await keeper.keyboard.press('Control+Enter');
+    await keeper.getByTestId('quality-existing').waitFor();
+    await screenshot(keeper, 'quality-02-saved');
+  });
+
+  it('the manager sees the action open and the zone recorded in the month', async () => {
+    const manager = await newPage(browser);
+    try {
+      await new LoginPage(manager).openAs(station.url, 'manager');
+      await new Shell(manager).go('quality');
+      const grid = manager.getByTestId('quality-actions-grid');
+      const row = grid.locator('.ag-row', { hasText: failedItem });
+      await expect.poll(() => row.count()).toBeGreaterThan(0);
+      expect(await row.first().innerText()).toContain('重新分区堆放并贴标签');
+      expect(await row.first().innerText()).toContain('张仓管');
+      await screenshot(manager, 'quality-03-actions');
+      await manager.getByTestId('quality-tab-summary').click();
+      const summary = manager.getByTestId('quality-summary-grid');
+      await expect.poll(() => summary.locator('.ag-row').count()).toBeGreaterThan(0);
+      await expect.poll(() => summary.innerText()).toMatch(/[1-9]\d* \/ \d+/);
+      await screenshot(manager, 'quality-04-summary');
+    } finally {
+      await manager.close();
+    }
+  });
+});
