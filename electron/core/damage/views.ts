@@ -127,7 +127,6 @@ export async function reportRecord(db: Db, reportId: number) {
   return r;
 }
 
-
 export async function readReport(db: Db, reportId: number): Promise<DamageReportView> {
   const raw = await reportQuery(db).where('r.id', '=', reportId).executeTakeFirst();
   if (!raw) throw new AppError('damage.unknownReport', { reportId });

@@ -64,7 +64,6 @@ export type DamageReportRow = {
   attachmentCount: number;
 };
 
-
 /** One line of a disposal that names this report: what was done with its goods. */
 export type DamageDoneLine = {
   disposalId: number;
@@ -87,7 +86,6 @@ export type DamageReportView = DamageReportRow & {
   done: DamageDoneLine[];
   attachments: AttachmentView[];
 };
-
 
 // ---- requests ------------------------------------------------------------
 
@@ -125,7 +123,6 @@ export const damageReportInput = z
   })
   .strict();
 export type DamageReportInput = z.input<typeof damageReportInput>;
-
 
 export const registerRequests = {
   /** The causes offered on a report (retired ones too, for the register's names). */

@@ -38,7 +38,6 @@ export const defaultDamageCauses = [
   'other',
 ] as const;
 
-
 /**
  * The damage register or disposals changed: every open register, approval
  * list and analysis reloads. Ids only.
