@@ -8,7 +8,7 @@
 // they come. The last line sums up the steps with their times.
 // Extra arguments go to vitest: `npm test -- --project unit`.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,14 +44,25 @@ const stages = [
 const parallel = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 
 // Tests make their data folders as <tmp>/cangwu-* (tests/helpers/tempDirs.ts)
-// and must remove them: a run that leaves one behind fails.
-const tempLeft = () => new Set(readdirSync(os.tmpdir()).filter((n) => n.startsWith('cangwu-')));
+// and must remove them: a run that leaves one behind fails. The run gets a
+// temp folder of its own (TMPDIR for every step and what they start: hosts,
+// the CLI, Chromium, PostgreSQL), so another checkout's tests running on the
+// same machine at the same time can neither fail this check nor be failed by it.
+const runTmp = mkdtempSync(path.join(os.tmpdir(), 'npm-test-'));
+// Readable by the unprivileged user the test PostgreSQL runs as when the tests run as root.
+chmodSync(runTmp, 0o755);
+const childEnv = { ...process.env, TMPDIR: runTmp };
+const tempLeft = () => new Set(readdirSync(runTmp).filter((n) => n.startsWith('cangwu-')));
 const tempBefore = tempLeft();
 
 /** Runs a step; `held`: its output is collected and returned instead of streamed. */
 function runStep(args, held) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: childEnv,
+      stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    });
     const output = [];
     if (held) {
       child.stdout.on('data', (c) => output.push(c));
@@ -100,10 +111,11 @@ if (!failed) {
   summary.push(left.length === 0 ? 'temp folders ok' : `temp folders FAILED (${left.length} left)`);
   if (left.length > 0) {
     console.error(
-      `\n${left.length} temp folder(s) left in ${os.tmpdir()} by this run:\n  ${left.slice(0, 20).join('\n  ')}`,
+      `\n${left.length} temp folder(s) left in ${runTmp} by this run:\n  ${left.slice(0, 20).join('\n  ')}`,
     );
     failed = 1;
   }
 }
+rmSync(runTmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 console.log(`\n${failed ? 'npm test FAILED' : 'npm test ok'}: ${summary.join(' · ')}`);
 process.exit(failed);
