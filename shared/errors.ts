@@ -255,6 +255,17 @@ export const errorCodes = [
   'attachments.unknown',
   'attachments.missing',
   'complaints.closedForAttachments',
+  'surveys.unknown',
+  'surveys.notDraft',
+  'surveys.notOpen',
+  'surveys.otherOnCalls',
+  'surveys.unknownQuestion',
+  'surveys.outOfScale',
+  'surveys.answerMissing',
+  'surveys.scoreOnText',
+  'surveys.futureDate',
+  'surveys.notReached',
+  'surveys.callTaken',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

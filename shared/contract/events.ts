@@ -8,6 +8,7 @@ import type { DamageChanged } from './damage/words';
 import type { ReturnsChanged } from './returns/words';
 import type { CallsChanged } from './calls/words';
 import type { ComplaintsChanged } from './complaints/words';
+import type { SurveysChanged } from './surveys';
 import type { ScanView, ScannerRaw, ScannerStatus, StationPatch, StationState } from './scanning';
 
 export type StockKey = { productId: number; status: StockStatus; locationId: number; qty: number };
@@ -71,6 +72,8 @@ export type Events = {
   'quality.changed': { date: string | null; clientId?: string };
   /** An EDR week exported, or a principal code mapped: the EDR page's log and code list. */
   'edr.changed': { week: string | null };
+  /** A survey defined, opened or closed, or answered (on a call or from paper): every survey page. */
+  'surveys.changed': SurveysChanged;
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -94,5 +97,6 @@ export const eventNames: EventName[] = [
   'kpi.changed',
   'quality.changed',
   'edr.changed',
+  'surveys.changed',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

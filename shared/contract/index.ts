@@ -22,3 +22,4 @@ export * from './complaints';
 export * from './schedules';
 export * from './quality';
 export * from './edr';
+export * from './surveys';

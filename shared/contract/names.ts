@@ -235,6 +235,14 @@ export const requestNameList = [
   'edr.log',
   'edr.codes',
   'edr.setCode',
+  'surveys.list',
+  'surveys.get',
+  'surveys.save',
+  'surveys.setState',
+  'surveys.onCalls',
+  'surveys.answer',
+  'surveys.responses',
+  'surveys.results',
   'reports.stockAnalysis',
 ] as const satisfies readonly RequestName[];
 

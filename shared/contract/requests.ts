@@ -84,6 +84,7 @@ import { callsRequests } from './calls';
 import { complaintsRequests } from './complaints';
 import { qualityRequests } from './quality';
 import { edrRequests } from './edr';
+import { surveyRequests } from './surveys';
 
 export type { Access, RequestSpec } from './spec';
 /** The station host's one-time first-run code (setup/setupGate.ts), as typed: dashes and spaces allowed. */
@@ -538,6 +539,7 @@ export const requests = {
   ...complaintsRequests,
   ...qualityRequests,
   ...edrRequests,
+  ...surveyRequests,
 } as const satisfies Record<string, RequestSpec>;
 
 export type Requests = typeof requests;

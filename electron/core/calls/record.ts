@@ -11,6 +11,7 @@ import { addDays, today } from '../orders/dates';
 import { followUpComplaint, openComplaintForCall } from './complaintLink';
 import { emitCalls } from './plans';
 import { readCall } from './views';
+import { saveResponse, type AnswerInput } from '../surveys/responses';
 
 export async function recordCall(
   ctx: ServiceContext,
@@ -20,6 +21,7 @@ export async function recordCall(
     note: string;
     callBackAt?: string | undefined;
     category?: string | undefined;
+    survey?: { surveyId: number; answers: AnswerInput[] } | undefined;
   },
 ): Promise<CallView> {
   const me = requireSession(ctx);
@@ -30,6 +32,8 @@ export async function recordCall(
   if (call.avoidUserId === me.userId) throw new AppError('calls.handlerMayNotCall', { user: me.displayName });
   if (input.outcome === 'callBack' && !input.callBackAt) throw new AppError('calls.callBackTimeRequired');
   if (input.outcome === 'issueRaised' && input.note.trim() === '') throw new AppError('calls.issueNoteRequired');
+  const reached = input.outcome === 'satisfied' || input.outcome === 'issueRaised';
+  if (input.survey && !reached) throw new AppError('surveys.notReached');
 
   const at = ctx.now.toISOString();
   const callBackAt = input.outcome === 'callBack' ? new Date(input.callBackAt!).toISOString() : null;
@@ -78,6 +82,16 @@ export async function recordCall(
     before: { state: call.state, attempts: call.attempts },
     after: { outcome: input.outcome, note: input.note, callBackAt, complaintId },
   });
+  // The customer's survey answers, on the day they were called (checked before anything of the call counts: one transaction).
+  if (input.survey)
+    await saveResponse(ctx, {
+      surveyId: input.survey.surveyId,
+      customerId: call.customerId,
+      date: day,
+      source: 'call',
+      callId: call.id,
+      answers: input.survey.answers,
+    });
   emitCalls(ctx, [call.planId], [call.id], [call.customerId]);
   return readCall(ctx.db, call.id, day);
 }

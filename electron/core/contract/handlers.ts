@@ -62,6 +62,7 @@ import { reportsHandlers } from '../reports/handlers';
 import { callsHandlers } from '../calls/handlers';
 import { complaintsHandlers } from '../complaints/handlers';
 import { qualityHandlers } from '../quality/handlers';
+import { surveyHandlers } from '../surveys/handlers';
 import { edrHandlers } from '../edr/handlers';
 import { listReceipts, postReceipt } from '../receipts/receipts';
 import { createAdmin, demoLogins, loadDemo, setupStatus } from '../setup/setup';
@@ -251,5 +252,6 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...reportsHandlers,
   ...complaintsHandlers,
   ...qualityHandlers,
+  ...surveyHandlers,
   ...edrHandlers,
 });

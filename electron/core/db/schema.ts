@@ -776,6 +776,37 @@ export type DB = {
     refusals: number;
     refused_fen: number;
   };
+  surveys: {
+    id: Generated<number>;
+    name: string;
+    state: Generated<string>;
+    on_calls: Generated<number>;
+    created_by: number;
+    created_at: string;
+    opened_at: string | null;
+    closed_at: string | null;
+  };
+  survey_questions: {
+    id: Generated<number>;
+    survey_id: number;
+    sort: number;
+    kind: string;
+    text_zh: string;
+    text_en: string;
+    scale_max: number | null;
+    required: Generated<number>;
+  };
+  survey_responses: {
+    id: Generated<number>;
+    survey_id: number;
+    customer_id: number;
+    source: string;
+    call_id: number | null;
+    response_date: string;
+    entered_by: number;
+    entered_at: string;
+  };
+  survey_answers: { response_id: number; question_id: number; score: number | null; text: Generated<string> };
 };
 
 /** The database handle services use: the root or a transaction, same API. */

@@ -16,6 +16,7 @@ import {
   type PlanPeriod,
   type ShareMode,
 } from './words';
+import { callSurveyInput } from '../surveys';
 
 // ---- replies -------------------------------------------------------------
 
@@ -230,6 +231,8 @@ export const callPlanRequests = {
           .max(40)
           .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'code')
           .optional(),
+        /** The open survey's answers, when it is asked on the calls and the customer was reached. */
+        survey: callSurveyInput.optional(),
       })
       .strict(),
     access: callMakers,

@@ -892,4 +892,31 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['fraction share', { from: '2026-01-01', to: '2026-01-31', bSharePct: 95.5 }],
     ['unexpected field', { from: '2026-01-01', to: '2026-01-31', week: '2026-W05' }],
   ],
+  'surveys.list': () => noInput,
+  'surveys.get': () => badIds('surveyId'),
+  'surveys.save': () => [
+    ['no questions', { name: 'S', questions: [] }],
+    ['empty name', { name: ' ', questions: [{ kind: 'score', textZh: 'a', textEn: 'a' }] }],
+    ['scale of 1', { name: 'S', questions: [{ kind: 'score', textZh: 'a', textEn: 'a', scaleMax: 1 }] }],
+    ['scale of 11', { name: 'S', questions: [{ kind: 'score', textZh: 'a', textEn: 'a', scaleMax: 11 }] }],
+    ['unknown kind', { name: 'S', questions: [{ kind: 'stars', textZh: 'a', textEn: 'a' }] }],
+    ['21 questions', { name: 'S', questions: Array(21).fill({ kind: 'text', textZh: 'a', textEn: 'a' }) }],
+  ],
+  'surveys.setState': () => [
+    ['back to draft', { surveyId: 1, state: 'draft' }],
+    ...badIds('surveyId', { state: 'open' }),
+  ],
+  'surveys.onCalls': () => noInput,
+  'surveys.answer': () => [
+    ['no answers', { surveyId: 1, customerId: 1, date: '2026-11-02', answers: [] }],
+    ['score as text', { surveyId: 1, customerId: 1, date: '2026-11-02', answers: [{ questionId: 1, score: '5' }] }],
+    ['fraction score', { surveyId: 1, customerId: 1, date: '2026-11-02', answers: [{ questionId: 1, score: 4.5 }] }],
+    ['not a date', { surveyId: 1, customerId: 1, date: '2026-02-30x', answers: [{ questionId: 1, score: 4 }] }],
+    ...badIds('customerId', { surveyId: 1, date: '2026-11-02', answers: [{ questionId: 1, score: 4 }] }),
+  ],
+  'surveys.responses': () => [['not a date', { surveyId: 1, from: '2026-11', to: '2026-11-30' }]],
+  'surveys.results': () => [
+    ['unknown grouping', { surveyId: 1, from: '2026-11-01', to: '2026-11-30', by: 'planet' }],
+    ['no grouping', { surveyId: 1, from: '2026-11-01', to: '2026-11-30' }],
+  ],
 };

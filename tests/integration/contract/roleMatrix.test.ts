@@ -333,6 +333,22 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'complaints.attachment': () => ({ attachmentId: 999_999 }),
   'kpi.scorecard': () => ({ week: '2026-W01' }),
   'quality.owners': () => ({}),
+  'surveys.list': () => ({}),
+  'surveys.get': () => ({ surveyId: 999_999 }),
+  'surveys.save': () => ({
+    name: `matrix ${++seq}`,
+    questions: [{ kind: 'score', textZh: '满意吗', textEn: 'Satisfied?' }],
+  }),
+  'surveys.setState': () => ({ surveyId: 999_999, state: 'open' }),
+  'surveys.onCalls': () => ({}),
+  'surveys.answer': () => ({
+    surveyId: 999_999,
+    customerId: 1,
+    date: '2026-11-02',
+    answers: [{ questionId: 1, score: 3 }],
+  }),
+  'surveys.responses': () => ({ surveyId: 999_999, from: '2026-11-01', to: '2026-11-30' }),
+  'surveys.results': () => ({ surveyId: 999_999, from: '2026-11-01', to: '2026-11-30', by: 'area' }),
 };
 
 // Logging out ends the caller's session, so it goes last.

@@ -23,6 +23,7 @@ import { quality } from './031_quality';
 import { edr } from './036_edr';
 import { customerValue } from './040_customer_value';
 import { kpiTargets } from './021_kpi_targets';
+import { surveys } from './041_surveys';
 
 export type Migration = {
   version: number;
@@ -60,6 +61,7 @@ export const migrations: readonly Migration[] = [
   quality,
   edr,
   customerValue,
+  surveys,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
