@@ -48,6 +48,7 @@ import { landingPage, navGroupsFor, navigate, pagesFor, useRoute, type PageId } 
 import { useSession } from './session';
 import { TopBar } from './TopBar';
 import { QualityPage } from '../pages/quality/QualityPage';
+import { SurveysPage } from '../pages/surveys/SurveysPage';
 
 export function Shell() {
   const { session } = useSession();
@@ -138,6 +139,7 @@ export function Shell() {
           {page === 'stockAnalysis' && <StockAnalysisPage />}
           {page === 'edr' && <EdrPage />}
           {page === 'quality' && <QualityPage />}
+          {page === 'surveys' && <SurveysPage />}
           {page === 'customerValue' && <CustomerValuePage />}
         </main>
       </div>

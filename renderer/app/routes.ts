@@ -3,6 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Role } from '../../shared/domain';
 import { qualityReaders } from '../../shared/contract/quality';
+import { surveyReaders } from '../../shared/contract/surveys';
 
 // Every page, in its order within its nav group (pageGroup below; Alt+1 … follows navOrder).
 export const pageIds = [
@@ -44,6 +45,8 @@ export const pageIds = [
   'complaintStats',
   // Follow-up calls 回访 (issue 16 §4) and the customer's page (§5, #/customer?id=…).
   'calls',
+  // Satisfaction surveys 满意度调查 (issue 17 §5).
+  'surveys',
   'customer',
   // Reports (issue 14): the weekly stock report 周库存报表 and the scheduled PDFs.
   'weeklyReport',
@@ -129,6 +132,7 @@ export const pageAccess: Record<PageId, 'any' | readonly Role[]> = {
   // Customer value (issue 17 §4): the CS manager's and the supervisor's, prepared by the operator.
   customerValue: ['operator', 'csManager', 'supervisor'],
   quality: qualityReaders,
+  surveys: surveyReaders,
 };
 
 /**
@@ -199,6 +203,7 @@ export const pageGroup: Record<PageId, NavGroupId> = {
   returnReport: 'ordersCs',
   complaints: 'ordersCs',
   calls: 'ordersCs',
+  surveys: 'ordersCs',
   // 报表 Reports: the dashboard, the reports, the analyses, the KPIs and the schedules.
   dashboard: 'reports',
   weeklyReport: 'reports',

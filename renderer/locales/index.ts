@@ -70,6 +70,8 @@ import zhStockAnalysis from './zh-CN/stockAnalysis.json';
 import enEdr from './en/edr.json';
 import enQuality from './en/quality.json';
 import zhQuality from './zh-CN/quality.json';
+import enSurveys from './en/surveys.json';
+import zhSurveys from './zh-CN/surveys.json';
 import zhEdr from './zh-CN/edr.json';
 import enReports from './en/reports.json';
 import zhReports from './zh-CN/reports.json';
@@ -119,6 +121,7 @@ export const namespaces = [
   'edr',
   'customerValue',
   'quality',
+  'surveys',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -165,6 +168,7 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     edr: zhEdr,
     customerValue: zhCustomerValue,
     quality: zhQuality,
+    surveys: zhSurveys,
   },
   en: {
     common: enCommon,
@@ -205,5 +209,6 @@ export const resources: Record<Locale, Record<Namespace, Messages>> = {
     edr: enEdr,
     customerValue: enCustomerValue,
     quality: enQuality,
+    surveys: enSurveys,
   },
 };

@@ -17,6 +17,7 @@ import { loadDemoDamage } from './demoDamage';
 import { loadDemoReturns } from './demoReturns';
 import { loadDemoComplaints } from './demoComplaints';
 import { loadDemoCalls } from './demoCalls';
+import { loadDemoSurveys } from './demoSurveys';
 import { loadDemoKpi } from './demoKpi';
 import { demoAreas, demoCategories, demoGivenNames, demoShopKinds, demoSurnames, demoVariants } from './demoCatalogue';
 
@@ -356,7 +357,9 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
   await loadDemoReturns(quiet, asUser, ids);
   // Complaints (issue 16): one at each step of the register, so each CS role finds work.
   await loadDemoComplaints(quiet, asUser, ids);
-  // Follow-up calls (issue 16): today's plan shared out, some calls recorded.
+  // Satisfaction survey (issue 17 §5): open and asked on the calls, three months of paper answers.
+  await loadDemoSurveys(quiet, asUser, ids);
+  // Follow-up calls (issue 16): today's plan shared out, some calls recorded (the first with its survey answers).
   await loadDemoCalls(quiet, asUser, ids);
   // KPIs (issue 14): a finished zone count and the past working days' dispatch reports, so the dashboard measures.
   await loadDemoKpi(quiet, asUser, ids);

@@ -11,6 +11,7 @@ import { sharePlan } from '../calls/share';
 import { callSheet, setAlwaysCall } from '../calls/sheet';
 import type { ServiceContext } from '../context';
 import { today } from '../orders/dates';
+import { surveyOnCalls } from '../surveys/definitions';
 
 type AsUser = (userId: number, username: string, roles: Role[], now: Date) => ServiceContext;
 
@@ -31,7 +32,22 @@ export async function loadDemoCalls(ctx: ServiceContext, asUser: AsUser, ids: Ma
   await sharePlan(mgr, { planId: plan.id, mode: 'even' });
   const sheet = await callSheet(op, { planId: plan.id });
   const [first, second, third] = sheet.calls;
-  if (first) await recordCall(op, { callId: first.id, outcome: 'satisfied', note: '客户对送货及时表示满意。' });
+  // The survey asked on the calls (demoSurveys.ts), answered on the first call.
+  const survey = await surveyOnCalls(ctx.db);
+  if (first)
+    await recordCall(op, {
+      callId: first.id,
+      outcome: 'satisfied',
+      note: '客户对送货及时表示满意。',
+      ...(survey && {
+        survey: {
+          surveyId: survey.id,
+          answers: survey.questions
+            .filter((q) => q.kind === 'score')
+            .map((q, i) => ({ questionId: q.id, score: i === 1 ? 4 : 5 })),
+        },
+      }),
+    });
   if (second) await recordCall(op, { callId: second.id, outcome: 'satisfied', note: '满意，希望下次提前电话通知。' });
   if (third) await recordCall(op, { callId: third.id, outcome: 'noAnswer', note: '' });
 }

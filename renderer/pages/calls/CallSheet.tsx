@@ -1,14 +1,18 @@
 // A CS person's call sheet 回访记录表 (issue 16 §4), keyboard-first: ↑/↓ pick a
 // call, 1–4 choose the outcome (satisfied, issue raised, no answer, call back
-// later), type the note, Enter saves and moves to the next open call.
+// later), type the note, Enter saves and moves to the next open call. When a
+// survey is asked on the calls (issue 17 §5) and the customer was reached, its
+// questions follow the note (Tab to them; a digit scores and moves on); they
+// are sent only if answered, with the call's record.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { callOutcomes, type CallOutcome, type CallSheet as Sheet } from '../../../shared/contract';
+import { callOutcomes, type CallOutcome, type CallSheet as Sheet, type Survey } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { useApiEvent } from '../../api/hooks';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
 import { navigate, openPrint } from '../../app/routes';
+import { answersInput, SurveyQuestions, type Answers } from '../surveys/SurveyQuestions';
 
 export function CallSheet({ planId, userId }: { planId: number; userId?: number }) {
   const { t } = useTranslation();
@@ -20,6 +24,13 @@ export function CallSheet({ planId, userId }: { planId: number; userId?: number 
   const [note, setNote] = useState('');
   const [callBackAt, setCallBackAt] = useState('');
   const noteRef = useRef<HTMLInputElement>(null);
+  const [survey, setSurvey] = useState<Survey | null>(null);
+  const [answers, setAnswers] = useState<Answers>({});
+  const loadSurvey = useCallback(() => {
+    api.request('surveys.onCalls', {}).then(setSurvey, notify.error);
+  }, [notify]);
+  useEffect(loadSurvey, [loadSurvey]);
+  useApiEvent('surveys.changed', loadSurvey);
 
   const load = useCallback(async () => {
     try {
@@ -35,14 +46,19 @@ export function CallSheet({ planId, userId }: { planId: number; userId?: number 
     if (e.planIds.includes(planId)) void load();
   });
 
+  // Another call, other answers.
+  useEffect(() => setAnswers({}), [at]);
   const calls = sheet?.calls ?? [];
   const current = calls[at];
   const canRecord = userId === undefined && current !== undefined && current.state !== 'done';
 
+  const reached = outcome === 'satisfied' || outcome === 'issueRaised';
   const save = async () => {
     if (!current || !outcome) return;
+    const given = survey && reached ? answersInput(survey, answers) : [];
     try {
       await api.request('calls.record', {
+        ...(survey && given.length > 0 && { survey: { surveyId: survey.id, answers: given } }),
         callId: current.id,
         outcome,
         note,
@@ -52,6 +68,7 @@ export function CallSheet({ planId, userId }: { planId: number; userId?: number 
       setOutcome(null);
       setNote('');
       setCallBackAt('');
+      setAnswers({});
       const next = calls.findIndex((c, i) => i > at && c.state !== 'done');
       if (next >= 0) setAt(next);
       await load();
@@ -191,6 +208,12 @@ export function CallSheet({ planId, userId }: { planId: number; userId?: number 
               aria-label={t('calls:sheet.callBackAt')}
               data-testid="call-back-at"
             />
+          )}
+          {survey && reached && (
+            <div className="call-survey" data-testid="call-survey">
+              <span className="page-hint">{t('surveys:onCall.title', { name: survey.name })}</span>
+              <SurveyQuestions survey={survey} answers={answers} onChange={setAnswers} testId="call-survey-q" />
+            </div>
           )}
           <button
             type="button"
