@@ -238,6 +238,30 @@ export async function complaintResolutionDays(db: Db, r: KpiRange): Promise<KpiF
   };
 }
 
+/**
+ * Issue 17 §5 "satisfaction surveys … feeds the monthly review": the
+ * satisfaction index of the survey answers given on the range's business days
+ * (every survey, on calls and on paper): the mean of each score placed on its
+ * scale, 1 = 0 % to the top = 100 % (surveys/scores.ts), as a %. num: the
+ * answer sheets; den: none (the index is a mean, not a share).
+ */
+export async function customerSatisfaction(db: Db, r: KpiRange): Promise<KpiFigure> {
+  const row = await sql<{ sum: number | null; answers: number; sheets: number }>`
+    SELECT SUM((a.score - 1) * 1.0 / (q.scale_max - 1)) AS sum, COUNT(a.score) AS answers,
+           COUNT(DISTINCT s.id) AS sheets
+    FROM survey_responses s
+    JOIN survey_answers a ON a.response_id = s.id AND a.score IS NOT NULL
+    JOIN survey_questions q ON q.id = a.question_id
+    WHERE s.response_date BETWEEN ${r.from} AND ${r.to}`.execute(db);
+  const x = row.rows[0];
+  const answers = Number(x?.answers ?? 0);
+  return {
+    value: answers === 0 ? null : Math.round((Number(x!.sum) * 10_000) / answers) / 100,
+    num: Number(x?.sheets ?? 0),
+    den: null,
+  };
+}
+
 /** The figure of `kpi` over a range. */
 export const kpiDefinitions: Record<KpiId, (db: Db, r: KpiRange) => Promise<KpiFigure>> = {
   inventoryAccuracy,
@@ -253,4 +277,5 @@ export const kpiDefinitions: Record<KpiId, (db: Db, r: KpiRange) => Promise<KpiF
   complaintsValid,
   complaintsResolvedOnTime,
   complaintResolutionDays,
+  customerSatisfaction,
 };

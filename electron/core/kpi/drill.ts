@@ -282,6 +282,32 @@ async function complaints(db: Db, r: KpiRange, kpi: ComplaintKpi): Promise<Recor
   };
 }
 
+/** The answer sheets behind the satisfaction index, lowest first: who to call back. */
+async function surveySheets(db: Db, r: KpiRange): Promise<Records> {
+  const rows = await sql<Record<string, KpiDrillCell>>`
+    SELECT s.response_date AS answered, c.name AS customer, c.area AS area, v.name AS survey, s.source AS source,
+           ROUND(100.0 * AVG((a.score - 1) * 1.0 / (q.scale_max - 1)), 1) AS satisfaction
+    FROM survey_responses s
+    JOIN customers c ON c.id = s.customer_id
+    JOIN surveys v ON v.id = s.survey_id
+    JOIN survey_answers a ON a.response_id = s.id AND a.score IS NOT NULL
+    JOIN survey_questions q ON q.id = a.question_id
+    WHERE s.response_date BETWEEN ${r.from} AND ${r.to}
+    GROUP BY s.id, s.response_date, c.name, c.area, v.name, s.source
+    ORDER BY satisfaction, s.response_date, s.id`.execute(db);
+  return {
+    columns: [
+      ['satisfaction', 'number'],
+      ['answered', 'text'],
+      ['customer', 'text'],
+      ['area', 'text'],
+      ['survey', 'text'],
+      ['source', 'text'],
+    ],
+    rows: rows.rows,
+  };
+}
+
 const records: Record<KpiId, (ctx: ServiceContext, r: KpiRange) => Promise<Records>> = {
   inventoryAccuracy: (ctx, r) => countLines(ctx.db, r),
   serviceLevel: (ctx, r) => dueOrders(ctx.db, r),
@@ -296,6 +322,7 @@ const records: Record<KpiId, (ctx: ServiceContext, r: KpiRange) => Promise<Recor
   complaintsValid: (ctx, r) => complaints(ctx.db, r, 'complaintsValid'),
   complaintsResolvedOnTime: (ctx, r) => complaints(ctx.db, r, 'complaintsResolvedOnTime'),
   complaintResolutionDays: (ctx, r) => complaints(ctx.db, r, 'complaintResolutionDays'),
+  customerSatisfaction: (ctx, r) => surveySheets(ctx.db, r),
 };
 
 export async function kpiDrill(

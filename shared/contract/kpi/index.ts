@@ -32,6 +32,7 @@ export const kpiIds = [
   'complaintsValid',
   'complaintsResolvedOnTime',
   'complaintResolutionDays',
+  'customerSatisfaction',
 ] as const;
 export type KpiId = (typeof kpiIds)[number];
 
@@ -51,6 +52,7 @@ export const kpiUnits: Record<KpiId, KpiUnit> = {
   complaintsValid: 'count',
   complaintsResolvedOnTime: 'pct',
   complaintResolutionDays: 'days',
+  customerSatisfaction: 'pct',
 };
 /** Which way is better: a target of 98 % accuracy is met at 98 or above, a target of 3 late receipts at 3 or below. */
 export const kpiBetter: Record<KpiId, 'higher' | 'lower'> = {
@@ -67,6 +69,7 @@ export const kpiBetter: Record<KpiId, 'higher' | 'lower'> = {
   complaintsValid: 'lower',
   complaintsResolvedOnTime: 'higher',
   complaintResolutionDays: 'lower',
+  customerSatisfaction: 'higher',
 };
 /** Against its target a figure is met, near (missed by at most the KPI's margin) or missed. */
 export const kpiGrades = ['met', 'near', 'missed'] as const;

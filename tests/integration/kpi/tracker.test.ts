@@ -126,6 +126,22 @@ function expected(kpi: KpiId, from: string, to: string): KpiFigure {
     case 'complaintsResolvedOnTime':
     case 'complaintResolutionDays':
       return complaintKpiSql(w.core.database.sqlite, kpi, from, to);
+    case 'customerSatisfaction': {
+      const r = one<{ sheets: number; answers: number; total: number | null }>(
+        `SELECT COUNT(DISTINCT s.id) AS sheets, COUNT(*) AS answers,
+                SUM((a.score - 1) * 1.0 / (q.scale_max - 1)) AS total
+         FROM survey_responses s JOIN survey_answers a ON a.response_id = s.id
+         JOIN survey_questions q ON q.id = a.question_id
+         WHERE a.score IS NOT NULL AND s.response_date BETWEEN ? AND ?`,
+        from,
+        to,
+      );
+      return {
+        value: r.answers === 0 ? null : Math.round(((r.total ?? 0) / r.answers) * 10_000) / 100,
+        num: r.sheets,
+        den: null,
+      };
+    }
     case 'daysOfInventory': {
       // Closing value (Σ of the whole ledger up to the range's end) ÷ issues of the 28 days to it ÷ 28.
       const [, windowEnd] = window(from, to);
@@ -186,6 +202,31 @@ beforeAll(async () => {
     binIds,
   });
   rebuildPeriodFigures(sqlite, defaultTimeZone);
+  // Satisfaction surveys (issue 17 §5): two surveys on different scales, answered on the month's days.
+  const customerId = (sqlite.prepare('SELECT id FROM customers ORDER BY id LIMIT 1').get() as { id: number }).id;
+  for (const [name, max] of [
+    ['五分制', 5],
+    ['十分制', 10],
+  ] as const) {
+    const s = await call(w.core, manager, 'surveys.save', {
+      name,
+      questions: [
+        { kind: 'score', textZh: '及时', textEn: 'On time', scaleMax: max },
+        { kind: 'score', textZh: '态度', textEn: 'Service', scaleMax: max, required: false },
+      ],
+    });
+    await call(w.core, manager, 'surveys.setState', { surveyId: s.id, state: 'open' });
+    for (let day = 1; day <= 20; day += max === 5 ? 1 : 3)
+      await call(w.core, operator, 'surveys.answer', {
+        surveyId: s.id,
+        customerId,
+        date: `${month}-${String(day).padStart(2, '0')}`,
+        answers: [
+          { questionId: s.questions[0]!.id, score: 1 + ((day * 7) % max) },
+          ...(day % 2 === 0 ? [{ questionId: s.questions[1]!.id, score: max }] : []),
+        ],
+      });
+  }
 }, 60_000);
 afterAll(async () => w.core.close());
 
@@ -238,6 +279,9 @@ describe('KPI tracker', () => {
     expect(month('returns').value).toBeGreaterThan(0);
     expect(month('refusals').value).toBeGreaterThan(0);
     expect(month('manualAdjustmentRate').value).toBeGreaterThan(0);
+    // 20 + 7 answer sheets on two scales.
+    expect(month('customerSatisfaction').num).toBe(27);
+    expect(month('customerSatisfaction').value).toBeGreaterThan(0);
   });
 
   it('shows the days of inventory of the weekly stock report (its one definition) for the same days', async () => {
