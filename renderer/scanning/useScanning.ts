@@ -1,11 +1,14 @@
 // The scanning glue every logged-in window runs (mounted by the shell): the
 // keyboard wedge on the whole window, and the feedback sound for each scan of
-// this window's station, whatever page is open.
+// this window's station, whatever page is open; a zone label scanned at an
+// idle station opens the zone's quality checklist.
 import { useEffect } from 'react';
 import type { ScanView } from '../../shared/contract/scanning';
 import { api } from '../api/client';
 import { useApiEvent } from '../api/hooks';
-import { useSession } from '../app/session';
+import { qualityFillers } from '../../shared/contract/quality';
+import { navigate } from '../app/routes';
+import { hasRole, useSession } from '../app/session';
 import { useNotify } from '../components/toast/useNotify';
 import { playSound, preloadSounds, soundFor } from './feedback';
 import { installWedge, wedgeObservations } from './wedge';
@@ -41,7 +44,20 @@ export function useScanning(): void {
     });
   }, [notify]);
 
+  const fillsQuality = hasRole(session, qualityFillers);
   useApiEvent('scanner.scan', (p) => {
-    if (p.station === session.station) playSound(soundFor(p.scan.outcome));
+    if (p.station !== session.station) return;
+    playSound(soundFor(p.scan.outcome));
+    // A zone's label scanned at an idle station (its look-up task) opens that
+    // zone's quality checklist of the day (issue 17 §1), for whoever fills it.
+    const r = p.scan.resolution;
+    if (
+      fillsQuality &&
+      p.scan.outcome === 'accepted' &&
+      p.scan.task === 'lookup' &&
+      r?.kind === 'location' &&
+      r.locationKind === 'zone'
+    )
+      navigate('quality', { zone: r.locationId });
   });
 }

@@ -88,7 +88,14 @@ export type ScanResolution =
       oldCode: boolean;
       replacedByCode: string | null;
     }
-  | { kind: 'location'; locationId: number; code: string; name: string }
+  | {
+      kind: 'location';
+      locationId: number;
+      code: string;
+      name: string;
+      /** A zone's label opens its quality checklist (issue 17 §1); a bin's is where stock is put. */
+      locationKind: 'warehouse' | 'zone' | 'bin';
+    }
   | { kind: 'sscc'; sscc: string }
   | { kind: 'document'; documentId: number; documentNo: string }
   | { kind: 'command'; command: ScanCommand }

@@ -7,11 +7,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot, startStation, type Station } from './harness';
 import { LoginPage, Shell } from './pages/ConsolePage';
+import { ScanStationPage } from './pages/ScanStationPage';
 
 let browser: Browser;
 let station: Station;
 let keeper: Page;
 let failedItem = '';
+/** The demo's 重货区 (electron/core/setup/demo.ts), not the first zone in the list: the scan chooses it. */
+const zoneCode = 'WH1-B';
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -28,7 +31,15 @@ afterAll(async () => {
 
 describe('quality checks', () => {
   it("the keeper fills a zone's checklist by keyboard, one item failing with its corrective action", async () => {
-    await new Shell(keeper).go('quality');
+    // At the station, idle: the zone's label scanned (a wedge scanner, keys at scanner speed) opens its checklist.
+    await new Shell(keeper).go('station');
+    await keeper.getByTestId('task-lookup').waitFor();
+    await new ScanStationPage(keeper).hardwareScan(zoneCode);
+    await keeper.waitForURL(/#\/quality\?zone=\d+/);
+    await expect
+      .poll(() => keeper.getByTestId('quality-zone').locator('option:checked').innerText())
+      .toContain(zoneCode);
+    await screenshot(keeper, 'quality-00-opened-by-scan');
     const rows = keeper.locator('[data-testid^="quality-row-"]');
     await expect.poll(() => rows.count()).toBeGreaterThan(3);
     const codes = await rows.evaluateAll((els) =>

@@ -52,10 +52,17 @@ export async function resolveScan(db: Db, decoded: Extract<DecodeResult, { ok: t
     }
     const [location] = (
       await runTemplate(db, 'resolve.location', text, (t) =>
-        db.selectFrom('locations').select(['id', 'code', 'name']).where('code', '=', t),
+        db.selectFrom('locations').select(['id', 'code', 'name', 'kind']).where('code', '=', t),
       )
     ).rows;
-    if (location) return { kind: 'location', locationId: location.id, code: location.code, name: location.name };
+    if (location)
+      return {
+        kind: 'location',
+        locationId: location.id,
+        code: location.code,
+        name: location.name,
+        locationKind: location.kind as 'warehouse' | 'zone' | 'bin',
+      };
     const [document] = (
       await runTemplate(db, 'resolve.document', text, (t) =>
         db.selectFrom('documents').select(['id', 'number']).where('number', '=', t),

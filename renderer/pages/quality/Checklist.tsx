@@ -4,13 +4,16 @@
 // items answered with P or F; Tab moves on. An item out of limits or failed
 // opens its corrective action (what, who, by when) under it, and the record
 // is not saved without it (the core refuses too). Ctrl+Enter saves. The day's
-// record of the zone and shift opens for editing when it exists.
+// record of the zone and shift opens for editing when it exists. A zone's
+// label scanned at an idle station opens its checklist (#/quality?zone=…,
+// scanning/useScanning.ts).
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QualityItem, QualityOwner, QualityRecord, QualityZoneDay } from '../../../shared/contract';
 import { nextWorkingDay } from '../../../shared/workingDays';
 import { api } from '../../api/client';
 import { useApiEvent } from '../../api/hooks';
+import { useRoute } from '../../app/routes';
 import { useSession } from '../../app/session';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat, warehouseDay } from '../../i18n/format';
@@ -41,6 +44,13 @@ export function Checklist() {
   const [zones, setZones] = useState<QualityZoneDay[]>([]);
   const [date, setDate] = useState(warehouseDay());
   const [zoneId, setZoneId] = useState<number | null>(null);
+  // A scanned zone label arrives as #/quality?zone=…: that zone, today.
+  const zoneParam = Number(useRoute().params.get('zone') ?? NaN);
+  useEffect(() => {
+    if (!Number.isInteger(zoneParam)) return;
+    setZoneId(zoneParam);
+    setDate(warehouseDay());
+  }, [zoneParam]);
   const [shift, setShift] = useState('');
   const [note, setNote] = useState('');
   const [answers, setAnswers] = useState<Record<number, Answer>>({});

@@ -1,7 +1,8 @@
 // 仓库质量检查 Warehouse quality checks / GMP 跟踪记录 (issue 17 §1): the zone's
 // checklist of the day, the corrective actions followed to done, and the
 // month's figures per zone.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useRoute } from '../../app/routes';
 import { useTranslation } from 'react-i18next';
 import { qualityFillers } from '../../../shared/contract';
 import { hasRole, useSession } from '../../app/session';
@@ -18,6 +19,11 @@ export function QualityPage() {
   const fills = hasRole(session, qualityFillers);
   const tabs: Tab[] = [...(fills ? (['checklist'] as Tab[]) : []), 'actions', 'summary'];
   const [tab, setTab] = useState<Tab>(tabs[0]!);
+  // #/quality?zone=… (a zone label scanned at the station): its checklist.
+  const zoneParam = useRoute().params.get('zone');
+  useEffect(() => {
+    if (zoneParam && fills) setTab('checklist');
+  }, [zoneParam, fills]);
   return (
     <section className="page-body quality-page" data-testid="quality">
       <div className="toolbar">

@@ -86,7 +86,11 @@ describe('scan pipeline', () => {
     await setup();
     await call(w.core, keeper, 'station.setTask', { task: 'receipt' });
     expect(await scan(unit)).toMatchObject({ outcome: 'rejected', reason: 'scan.scanLocationFirst' });
-    expect((await scan(w.bins[1]!.code)).resolution).toMatchObject({ kind: 'location', code: w.bins[1]!.code });
+    expect((await scan(w.bins[1]!.code)).resolution).toMatchObject({
+      kind: 'location',
+      code: w.bins[1]!.code,
+      locationKind: 'bin',
+    });
     await scan(unit);
     await scan(unit); // counting: a repeat is one more, not a duplicate
     await call(w.core, keeper, 'station.setQuantity', { qty: 5 });
