@@ -284,6 +284,7 @@ export const printDocs = [
   'callSheet',
   'callSummary',
   'scorecard',
+  'qualitySummary',
 ] as const;
 export type PrintDoc = (typeof printDocs)[number];
 

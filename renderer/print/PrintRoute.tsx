@@ -20,6 +20,7 @@ import { CallSummaryPrint } from './CallSummaryPrint';
 import { WeeklyReportPrint } from './WeeklyReportPrint';
 import { StockAnalysisPrint } from './StockAnalysisPrint';
 import { ScorecardPrint } from './ScorecardPrint';
+import { QualitySummaryPrint } from './QualitySummaryPrint';
 import { stockAnalysisQueryOf } from '../pages/reports/stockAnalysisParams';
 import { weeklyQueryOf } from '../pages/reports/weeklyParams';
 
@@ -70,7 +71,8 @@ export function PrintRoute({ route }: { route: Route }) {
     doc === 'stockAnalysis' ||
     (doc === 'callSheet' && planId !== null) ||
     (doc === 'callSummary' && day !== null && toDay !== null) ||
-    (doc === 'scorecard' && week !== null);
+    (doc === 'scorecard' && week !== null) ||
+    (doc === 'qualitySummary' && month !== null);
 
   // An address that names no document goes back to the console.
   useEffect(() => {
@@ -102,6 +104,7 @@ export function PrintRoute({ route }: { route: Route }) {
     return <CallSummaryPrint from={day} to={toDay} onBack={back} />;
   if (doc === 'kpiTracker' && month !== null) return <KpiTrackerPrint month={month} onBack={back} />;
   if (doc === 'scorecard' && week !== null) return <ScorecardPrint week={week} onBack={back} />;
+  if (doc === 'qualitySummary' && month !== null) return <QualitySummaryPrint month={month} onBack={back} />;
   if (doc === 'kpiReview' && month !== null) return <KpiReviewPrint month={month} onBack={back} />;
   if (doc === 'stockAnalysis')
     return (

@@ -42,6 +42,8 @@ describe('KPI tracker and dashboard', () => {
     expect(await dash.kpi('serviceLevel').innerText()).toMatch(/[1-9]\d*\.\d\d%/);
     expect(await dash.kpi('inventoryAccuracy').innerText()).toMatch(/[1-9]\d*\.\d\d%/);
     expect(await supervisor.getByTestId('dash-complaints').innerText()).toContain('临近期限');
+    // The demo's quality checklists missed two zone-days last week (setup/demoQuality.ts): flagged.
+    expect(await supervisor.getByTestId('dash-quality').innerText()).toContain('未记录：2 个库区·工作日');
     await screenshot(supervisor, 'kpi-01-dashboard');
     // The complaints tile opens the register filtered to the ones at risk (or overdue).
     await supervisor.getByTestId('dash-complaints').click();

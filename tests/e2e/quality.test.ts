@@ -3,9 +3,11 @@
 // Tab between — one item fails and gets its corrective action, Ctrl+Enter
 // saves; the manager sees the action open and the zone's month in the
 // summary. Screenshots in test-results.
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot, startStation, type Station } from './harness';
+import { pdfText, printedPdf } from './printed';
 import { LoginPage, Shell } from './pages/ConsolePage';
 import { ScanStationPage } from './pages/ScanStationPage';
 
@@ -93,6 +95,31 @@ describe('quality checks', () => {
       await expect.poll(() => summary.locator('.ag-row').count()).toBeGreaterThan(0);
       await expect.poll(() => summary.innerText()).toMatch(/[1-9]\d* \/ \d+/);
       await screenshot(manager, 'quality-04-summary');
+
+      // The month as CSV, and on one A4 sheet with the open actions and the keeper's and manager's signatures.
+      const [download] = await Promise.all([
+        manager.waitForEvent('download'),
+        manager.getByTestId('quality-summary-csv').click(),
+      ]);
+      const csv = fs.readFileSync((await download.path())!, 'utf8').split('\r\n');
+      expect(csv[1]).toBe('库区,合格率,合格项,检查项,记录天数,工作日,未完成措施,逾期措施');
+      expect(csv.find((l) => l.startsWith(zoneCode))).toMatch(/^WH1-B 重货区,\d+\.\d%,\d+,\d+,\d+,\d+,[1-9]/);
+      expect(csv.filter((l) => l.startsWith('合计,'))).toHaveLength(1);
+      await manager.getByTestId('quality-summary-print').click();
+      await manager.getByTestId('print-quality-summary').waitFor();
+      const file = await printedPdf(manager, 'quality-summary');
+      const text = pdfText(file);
+      for (const words of [
+        '仓库质量检查月度汇总',
+        'WH1-B 重货区',
+        '合计',
+        '未完成的纠正措施',
+        '重新分区堆放并贴标签',
+        '仓管员',
+      ])
+        expect(text).toContain(words);
+      expect(text).toMatch(/第 1 页 \/ 共 \d+ 页/);
+      await manager.keyboard.press('Escape');
     } finally {
       await manager.close();
     }

@@ -18,6 +18,7 @@ import { loadDemoReturns } from './demoReturns';
 import { loadDemoComplaints } from './demoComplaints';
 import { loadDemoCalls } from './demoCalls';
 import { loadDemoSurveys } from './demoSurveys';
+import { loadDemoQuality } from './demoQuality';
 import { loadDemoKpi } from './demoKpi';
 import { demoAreas, demoCategories, demoGivenNames, demoShopKinds, demoSurnames, demoVariants } from './demoCatalogue';
 
@@ -363,6 +364,8 @@ export async function loadDemoWarehouse(ctx: ServiceContext): Promise<DemoLogin[
   await loadDemoCalls(quiet, asUser, ids);
   // KPIs (issue 14): a finished zone count and the past working days' dispatch reports, so the dashboard measures.
   await loadDemoKpi(quiet, asUser, ids);
+  // Quality checks (issue 17 §1): four weeks of checklists, two failures with actions, two days missed.
+  await loadDemoQuality(quiet, asUser, ids);
   progress(ctx, 'done', docs, docs);
 
   return [

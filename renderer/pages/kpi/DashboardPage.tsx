@@ -2,19 +2,21 @@
 // land. This week's KPIs, each with a small chart of the last eight weeks
 // (Apache ECharts, the analyses' chart), the counts in progress, what awaits
 // the manager's approval, today's orders and today's dispatch against the
-// report's cut-off. Each tile opens what it summarises. Live: the events of
+// report's cut-off, the zones whose quality checklist was missed in the last
+// week. Each tile opens what it summarises. Live: the events of
 // what it shows reload it (at most every two seconds).
 import type { EChartsCoreOption } from 'echarts/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ComplaintsSummary, Dashboard, DashboardKpi } from '../../../shared/contract';
+import type { ComplaintsSummary, Dashboard, DashboardKpi, QualityMissedDay } from '../../../shared/contract';
 import type { FailedRun } from '../../../shared/contract/schedules';
 import { api } from '../../api/client';
 import { navigate, pagesFor, type PageId } from '../../app/routes';
 import { useSession } from '../../app/session';
 import { useGridEvents } from '../../components/grid/useGridEvents';
 import { useNotify } from '../../components/toast/useNotify';
-import { useFormat, type Formatters } from '../../i18n/format';
+import { addDaysTo } from '../../../shared/reports/weeks';
+import { useFormat, warehouseDay, type Formatters } from '../../i18n/format';
 import { Chart } from '../analyses/Chart';
 import { gradeLabel, kpiDetail, kpiValue, targetText, warehouseMonth } from './kpiFormat';
 
@@ -106,18 +108,24 @@ export function DashboardPage() {
   const [d, setD] = useState<Dashboard | null>(null);
   const [failed, setFailed] = useState<FailedRun[]>([]);
   const [complaints, setComplaints] = useState<ComplaintsSummary | null>(null);
+  const [quality, setQuality] = useState<{ missed: QualityMissedDay[]; overdue: number } | null>(null);
   const load = useCallback(async () => {
     try {
       // Failed scheduled runs of the last week (reports and the automatic backup): never silent.
       const since = new Date(Date.now() - 7 * 86_400_000).toISOString();
-      const [dash, runs, summary] = await Promise.all([
+      // Quality checks (issue 17 §1): the zones × working days of the last week with no record.
+      const today = warehouseDay();
+      const [dash, runs, summary, missed, actions] = await Promise.all([
         api.request('kpi.dashboard', {}),
         api.request('schedules.failures', { since }),
         api.request('complaints.summary', {}),
+        api.request('quality.missedDays', { from: addDaysTo(today, -7), to: addDaysTo(today, -1) }),
+        api.request('quality.actions', { state: 'open' }),
       ]);
       setD(dash);
       setFailed(runs);
       setComplaints(summary);
+      setQuality({ missed, overdue: actions.filter((a) => a.overdue).length });
     } catch (e) {
       notify.error(e);
     }
@@ -140,6 +148,7 @@ export function DashboardPage() {
     'damage.changed': reload,
     'receipts.changed': reload,
     'complaints.changed': reload,
+    'quality.changed': reload,
     'schedules.changed': reload,
     'backups.changed': reload,
     reconnected: () => void load(),
@@ -222,6 +231,26 @@ export function DashboardPage() {
               {t('kpi:dashboard.complaints.overdue', { n: f.qty(complaints.overdue) })}
             </span>
             <span className="dash-kpi-line">{t('kpi:dashboard.complaints.open', { n: f.qty(complaints.open) })}</span>
+          </button>
+        )}
+        {quality && (
+          <button type="button" className="dash-tile" data-testid="dash-quality" onClick={() => open('quality')}>
+            <span className="dash-tile-title">{t('kpi:dashboard.quality.title')}</span>
+            <span className="dash-big">{f.qty(quality.missed.length)}</span>
+            <span className={`dash-kpi-line${quality.missed.length > 0 ? ' kpi-missed' : ''}`}>
+              {t('kpi:dashboard.quality.missed', { n: f.qty(quality.missed.length) })}
+            </span>
+            {quality.missed.slice(0, 4).map((m) => (
+              <span key={`${m.zoneId}-${m.date}`} className="dash-kpi-line">
+                {m.date.slice(5)} {m.zoneName}
+              </span>
+            ))}
+            {quality.missed.length > 4 && (
+              <span className="dash-kpi-line">{t('kpi:dashboard.quality.more', { n: quality.missed.length - 4 })}</span>
+            )}
+            <span className={`dash-kpi-line${quality.overdue > 0 ? ' kpi-near' : ''}`}>
+              {t('kpi:dashboard.quality.overdue', { n: f.qty(quality.overdue) })}
+            </span>
           </button>
         )}
         <button type="button" className="dash-tile" data-testid="dash-counts" onClick={() => open('counts')}>

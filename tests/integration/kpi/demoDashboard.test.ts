@@ -70,6 +70,29 @@ describe('the weekly scorecard 积分表 (issue 17 §3)', () => {
     expect(now.lines[1]!.figure.value).not.toBeNull();
   });
 
+  it("flags the quality checklists missed last week: two zone-days, with the month's summary and actions behind them", async () => {
+    const sup = core.newCaller('supervisor');
+    await call(core, sup, 'auth.login', { username: 'supervisor', secret: 'demo1234' });
+    const { today } = await call(core, sup, 'kpi.dashboard', {});
+    const missed = await call(core, sup, 'quality.missedDays', {
+      from: addDaysTo(today, -7),
+      to: addDaysTo(today, -1),
+    });
+    expect(missed).toHaveLength(2);
+    expect(new Set(missed.map((m) => m.zoneId)).size).toBe(2);
+    const actions = await call(core, sup, 'quality.actions', {});
+    expect(actions.map((a) => [a.itemCode, a.state]).sort()).toEqual([
+      ['fefo', 'done'],
+      ['stackingHeight', 'open'],
+    ]);
+    // Four weeks of records up to the last working day: that day's month has them for every zone.
+    let last = addDaysTo(today, -1);
+    while (new Date(`${last}T00:00:00Z`).getUTCDay() === 0) last = addDaysTo(last, -1);
+    const month = last.slice(0, 7);
+    const summary = await call(core, sup, 'quality.summary', { month });
+    expect(summary.lines.every((l) => l.daysRecorded > 0)).toBe(true);
+  });
+
   it('refuses a week that has not begun', async () => {
     const op = core.newCaller('operator');
     await call(core, op, 'auth.login', { username: 'operator', secret: 'demo1234' });
