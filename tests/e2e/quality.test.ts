@@ -120,6 +120,20 @@ describe('quality checks', () => {
         expect(text).toContain(words);
       expect(text).toMatch(/第 1 页 \/ 共 \d+ 页/);
       await manager.keyboard.press('Escape');
+
+      // The manager keeps the checklist: humidity up to 140 % makes no sense and is refused; a new item is added.
+      await manager.getByTestId('quality-tab-items').click();
+      const humidity = manager.getByTestId('quality-item-humidity');
+      await humidity.getByLabel('上限').fill('140');
+      await humidity.getByRole('button', { name: '保存' }).click();
+      await expect.poll(() => manager.getByTestId('toast-error').last().innerText()).toContain('测量值不合常理：140');
+      const added = manager.getByTestId('quality-item-new');
+      await added.getByLabel('代码').fill('pallets');
+      await added.getByLabel('名称（中文）').fill('托盘完好无破损');
+      await added.getByRole('button', { name: '＋ 新增' }).click();
+      await manager.getByTestId('quality-item-pallets').waitFor();
+      expect(await manager.getByTestId('quality-item-humidity').getByLabel('上限').inputValue()).toBe('75');
+      await screenshot(manager, 'quality-05-items');
     } finally {
       await manager.close();
     }
