@@ -26,6 +26,7 @@ import { openCore, type Core } from './core/core';
 import { defaultDataDir } from './core/dataDir';
 import { claimDataDir } from './core/dataDirLock';
 import { APP_INDEX_URL, APP_SCHEME, appResponse, appSchemePrivileges, isAppOrigin, isAppPageUrl } from './appProtocol';
+import { WindowCallers, windowStation } from './desktopStation';
 import { EventOutbox } from './eventOutbox';
 import { printDocumentPdf, writesDirectly } from './print/documentPdf';
 import { printSession } from './print/headless';
@@ -60,7 +61,8 @@ let core: Core | null = null;
 let releaseDataDir: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** One caller (login session) per window, keyed by webContents id. */
-const callers = new Map<number, Caller>();
+/** Each window's caller, for the station it chose (desktopStation.ts). */
+const callers = new WindowCallers();
 
 if (!app.requestSingleInstanceLock()) {
   // Another console already has this data folder open; it gets focused below.
@@ -183,9 +185,7 @@ async function printInHiddenWindow(job: { route: string; userId: number }): Prom
   } finally {
     printWindows.delete(id);
     session.end();
-    const caller = callers.get(id);
-    callers.delete(id);
-    if (caller) c.release(caller);
+    callers.drop(c, id);
     win.destroy();
   }
 }
@@ -215,11 +215,7 @@ function createWindow(): BrowserWindow {
   });
   const id = win.webContents.id;
   win.once('ready-to-show', () => win.show());
-  win.webContents.once('destroyed', () => {
-    const caller = callers.get(id);
-    callers.delete(id);
-    if (caller) core?.release(caller);
-  });
+  win.webContents.once('destroyed', () => callers.drop(core, id));
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -236,10 +232,16 @@ function fromOurPage(event: IpcMainInvokeEvent): boolean {
   return ours && !!frame && frame.parent === null && isAppPageUrl(frame.url);
 }
 
-async function handleRequest(event: IpcMainInvokeEvent, name: unknown, input: unknown): Promise<Result<unknown>> {
+async function handleRequest(
+  event: IpcMainInvokeEvent,
+  name: unknown,
+  input: unknown,
+  station?: unknown,
+): Promise<Result<unknown>> {
   if (!core || !fromOurPage(event)) return err({ code: 'auth.forbidden' });
   if (typeof name !== 'string') return err({ code: 'contract.unknownRequest' });
-  const caller = callerFor(core, event.sender.id);
+  // The station the window named (issue 15 §5), else the host's.
+  const caller = callers.get(core, event.sender.id, windowStation(station, core.station));
   try {
     return await core.dispatch(caller, name, input);
   } catch (e) {
@@ -288,13 +290,9 @@ function printRouteOf(url: string): string | null {
   return hash.startsWith('#/print/') ? hash.slice('#/print/'.length) : null;
 }
 
+/** The window's current caller (whatever station it last spoke for). */
 function callerFor(c: Core, webContentsId: number): Caller {
-  let caller = callers.get(webContentsId);
-  if (!caller) {
-    caller = c.newCaller(`window-${webContentsId}`);
-    callers.set(webContentsId, caller);
-  }
-  return caller;
+  return callers.get(c, webContentsId);
 }
 
 const outbox = new EventOutbox<Electron.WebContents>({

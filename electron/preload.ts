@@ -7,7 +7,17 @@ import type { CangwuBridge, SavePdfResult } from '../shared/contract/bridge';
 import type { EventMessage } from '../shared/contract/events';
 import { isListedRequestName } from '../shared/contract/names';
 import { ipcChannels } from '../shared/contract/protocol';
+import { stationNameStorageKey } from '../shared/station/stationName';
 import type { Result } from '../shared/contract/result';
+
+/** The name the window chose on the login screen, or null (the host's station); the main process checks it. */
+function chosenStation(): string | null {
+  try {
+    return localStorage.getItem(stationNameStorageKey);
+  } catch {
+    return null;
+  }
+}
 
 const bridge: CangwuBridge = {
   request(name, input) {
@@ -16,7 +26,8 @@ const bridge: CangwuBridge = {
     if (!isListedRequestName(name)) {
       return Promise.resolve<Result<unknown>>({ ok: false, error: { code: 'contract.unknownRequest' } });
     }
-    return (ipcRenderer.invoke(ipcChannels.request, name, input) as Promise<Result<unknown>>).catch(
+    // The station this window named (issue 15 §5), kept in its storage like a browser's.
+    return (ipcRenderer.invoke(ipcChannels.request, name, input, chosenStation()) as Promise<Result<unknown>>).catch(
       // invoke rejects when the input cannot be cloned (a function, a DOM
       // node) or the main process is gone: still a result, never a throw.
       (): Result<unknown> => ({ ok: false, error: { code: 'contract.internal' } }),

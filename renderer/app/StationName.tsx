@@ -2,8 +2,8 @@
 // naming this device's station (issue 15 §5): two keepers in two browsers of
 // one host are two stations, each with its own task and owner. The name is
 // kept in this browser (shared/station/stationName.ts) and sent with the
-// station socket, so the page reloads to connect as that station. The
-// desktop window is the host's own station and has no such choice.
+// station socket (a desktop window: with each request, electron/
+// desktopStation.ts), so the page reloads to connect as that station.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normalStationName, stationNameMaxLength } from '../../shared/station/stationName';
@@ -20,7 +20,6 @@ export function StationName({ station }: { station: string }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(station);
   const [invalid, setInvalid] = useState(false);
-  const canName = !window.cangwu;
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -36,19 +35,17 @@ export function StationName({ station }: { station: string }) {
     return (
       <span className="auth-station" data-testid="login-station">
         {t('common:topbar.station', { station })}
-        {canName && (
-          <button
-            type="button"
-            className="link-button station-name-change"
-            data-testid="station-name-change"
-            onClick={() => {
-              setDraft(station);
-              setEditing(true);
-            }}
-          >
-            {t('auth:station.change')}
-          </button>
-        )}
+        <button
+          type="button"
+          className="link-button station-name-change"
+          data-testid="station-name-change"
+          onClick={() => {
+            setDraft(station);
+            setEditing(true);
+          }}
+        >
+          {t('auth:station.change')}
+        </button>
       </span>
     );
   }

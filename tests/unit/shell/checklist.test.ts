@@ -143,7 +143,11 @@ describe('the Electron shell against the security checklist', () => {
     ],
     [
       'preload sends on a page-given channel',
-      broken('preload', 'ipcRenderer.invoke(ipcChannels.request, name, input)', 'ipcRenderer.invoke(name, input)'),
+      broken(
+        'preload',
+        'ipcRenderer.invoke(ipcChannels.request, name, input, chosenStation())',
+        'ipcRenderer.invoke(name, input, chosenStation())',
+      ),
       /ipcChannels/,
     ],
     [
