@@ -107,6 +107,11 @@ export function createServiceRunner(opts: Omit<DispatcherOptions, 'handlers'>): 
       if (write) {
         // Resolves only once the transaction holding this request has committed.
         value = await writes(async (trx) => {
+          // A write runner may run this again (PostgreSQL retries a deadlocked
+          // transaction, db/pgWrites.ts): only the last attempt's events count.
+          queued.length = 0;
+          committed.length = 0;
+          refusal = null;
           try {
             return await fn({ ...base, db: trx });
           } catch (e) {

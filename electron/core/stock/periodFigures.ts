@@ -77,7 +77,13 @@ export async function recordFigures(
       f.lines += 1;
     } else byKey.set(k, { product_id: l.productId, status: l.status, location_id: l.locationId, qty: l.qty, lines: 1 });
   }
-  const all = [...byKey.values()];
+  // In key order, like the balances (posting.ts): PostgreSQL locks an upsert's rows in the order given.
+  const all = [...byKey.values()].sort(
+    (a, b) =>
+      a.product_id - b.product_id ||
+      a.location_id - b.location_id ||
+      (a.status < b.status ? -1 : a.status > b.status ? 1 : 0),
+  );
   for (let i = 0; i < all.length; i += 500) {
     const chunk = all.slice(i, i + 500);
     const daily = chunk.map((f) => ({

@@ -46,6 +46,15 @@ export type PostedDocument = {
 const keyOf = (l: { productId: number; status: string; locationId: number }) =>
   `${l.productId}|${l.status}|${l.locationId}`;
 
+/** Balance keys in one fixed order: product, then location, then status. */
+const byKey = (a: MovementLine, b: MovementLine) =>
+  a.productId - b.productId || a.locationId - b.locationId || (a.status < b.status ? -1 : a.status > b.status ? 1 : 0);
+
+function isCheckViolation(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  return /CHECK constraint failed/.test(e.message) || (e as { code?: unknown }).code === '23514';
+}
+
 export async function postDocument(ctx: ServiceContext, req: PostingRequest): Promise<PostedDocument> {
   const userId = ctx.caller.session?.userId;
   if (userId === undefined) throw new AppError('auth.required');
@@ -107,8 +116,11 @@ export async function postDocument(ctx: ServiceContext, req: PostingRequest): Pr
   // A count that asked for it locks its bins while they are counted (issue 5); from memory, no query.
   await refuseLockedBins(ctx, lines);
 
-  const increases = [...deltas.values()].filter((d) => d.qty > 0);
-  const decreases = [...deltas.values()].filter((d) => d.qty < 0);
+  // In key order: two postings on PostgreSQL lock the balance rows they share in
+  // the same order, so they wait for each other instead of deadlocking.
+  const ordered = [...deltas.values()].sort(byKey);
+  const increases = ordered.filter((d) => d.qty > 0);
+  const decreases = ordered.filter((d) => d.qty < 0);
   // R5, first guard: every resulting balance is computed before anything is
   // written. Only decreases can go below zero, so only they are read.
   if (decreases.length > 0) await refuseShortfalls(ctx, decreases);
@@ -197,8 +209,9 @@ export async function postDocument(ctx: ServiceContext, req: PostingRequest): Pr
       keep(b);
     }
   } catch (e) {
-    // R5, second guard: the CHECK fired because another writer got there first.
-    if (e instanceof Error && /CHECK constraint failed/.test(e.message)) {
+    // R5, second guard: the CHECK fired because another writer got there first
+    // (SQLite's message; PostgreSQL's SQLSTATE 23514, check_violation).
+    if (isCheckViolation(e)) {
       throw new AppError('stock.wouldGoNegative', { concurrent: true });
     }
     throw e;
