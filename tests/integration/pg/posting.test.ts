@@ -10,13 +10,11 @@
 // and every idempotency key posted once.
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller, ServiceContext } from '../../../electron/core/context';
 import { openPostgres, type OpenedPostgres } from '../../../electron/core/db/pgDialect';
-import { migratePostgres } from '../../../electron/core/db/pgMigrate';
-import { pgWrites } from '../../../electron/core/db/pgWrites';
 import type { DB } from '../../../electron/core/db/schema';
-import { postDocument, type MovementLine } from '../../../electron/core/stock/posting';
+import type { MovementLine } from '../../../electron/core/stock/posting';
 import { AppError, isAppError } from '../../../shared/errors';
+import { pgPoster, pgSite } from '../../helpers/pgSite';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres';
 
 let server: TestPostgres;
@@ -30,80 +28,6 @@ afterAll(async () => {
   server?.stop();
 });
 
-type Site = { url: string; userId: number; products: number[]; bins: number[] };
-
-/** A migrated database with a user, `products` products and `bins` bins. */
-async function site(products: number, bins: number): Promise<Site> {
-  const url = await server.createDatabase();
-  const { db } = host(url);
-  await migratePostgres(db);
-  const at = new Date().toISOString();
-  const user = await db
-    .insertInto('users')
-    .values({
-      username: 'poster',
-      display_name: '过账员',
-      password_hash: null,
-      pin_hash: null,
-      locale: 'zh-CN',
-      active: 1,
-      failed_logins: 0,
-      locked_until: null,
-      created_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const wh = await db
-    .insertInto('locations')
-    .values({ code: 'WH1', name: '主仓库', kind: 'warehouse', parent_id: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const zone = await db
-    .insertInto('locations')
-    .values({ code: 'WH1-A', name: '常温区', kind: 'zone', parent_id: wh.id })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const binIds = (
-    await db
-      .insertInto('locations')
-      .values(
-        Array.from({ length: bins }, (_, i) => ({
-          code: `A-${i + 1}`,
-          name: `A-${i + 1}`,
-          kind: 'bin',
-          parent_id: zone.id,
-        })),
-      )
-      .returning('id')
-      .execute()
-  ).map((r) => r.id);
-  const productIds = (
-    await db
-      .insertInto('products')
-      .values(
-        Array.from({ length: products }, (_, i) => ({
-          code: `P${100 + i}`,
-          name_zh: `商品${i}`,
-          name_en: `Product ${i}`,
-          spec: '',
-          unit: '瓶',
-          case_pack: 12,
-          unit_cost_fen: 150 + i,
-          category: '饮料',
-          active: 1,
-          replaced_by_id: null,
-          created_at: at,
-          updated_at: at,
-          unit_weight_g: null,
-          case_weight_g: null,
-        })),
-      )
-      .returning('id')
-      .execute()
-  ).map((r) => r.id);
-  return { url, userId: user.id, products: productIds, bins: binIds };
-}
-
 /** A host's own connections to the site's database. */
 function host(url: string): OpenedPostgres {
   const o = openPostgres(url, { max: 8 });
@@ -111,31 +35,8 @@ function host(url: string): OpenedPostgres {
   return o;
 }
 
-function context(root: Kysely<DB>, userId: number, db: ServiceContext['db']): ServiceContext {
-  const caller = {
-    session: { userId, roles: ['warehouseKeeper'] },
-    station: 'pg',
-    clientId: 'pg',
-    origin: { address: 'local', local: true },
-  } as unknown as Caller;
-  return {
-    db,
-    root,
-    caller,
-    now: new Date(),
-    request: 'test',
-    timeZone: 'Asia/Shanghai',
-    dataDir: '',
-    emit: () => {},
-    afterCommit: (fn) => fn(),
-  };
-}
-
-function poster(o: OpenedPostgres, userId: number, retries?: string[]) {
-  const writes = pgWrites(o.db, { onRetry: (s) => retries?.push(s) });
-  return (type: 'receipt' | 'manualAdjustment' | 'dispatchIssue', key: string, lines: MovementLine[]) =>
-    writes((trx) => postDocument(context(o.db, userId, trx), { type, idempotencyKey: key, lines }));
-}
+const site = (products: number, bins: number) => pgSite(server, products, bins);
+const poster = pgPoster;
 
 const ledgerAgainstBalances = async (db: Kysely<DB>) =>
   (
