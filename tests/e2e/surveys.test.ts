@@ -139,7 +139,10 @@ describe('satisfaction surveys', () => {
     await expect.poll(() => manager.getByTestId('survey-open').count()).toBe(1);
     await manager.getByTestId('survey-open').click();
     await expect.poll(() => manager.getByTestId('survey-name').isDisabled()).toBe(true);
-    expect(await manager.getByTestId('survey-pick').locator('option:checked').innerText()).toContain('进行中');
+    // The picker's list reloads after the change: wait for it.
+    await expect
+      .poll(() => manager.getByTestId('survey-pick').locator('option:checked').innerText())
+      .toContain('进行中');
     await screenshot(manager, 'surveys-05-define');
   });
 });
