@@ -14,3 +14,12 @@ export const csvFormulaTrigger = /^(?!-?\d+(?:\.\d+)?$)[=+\-@\t\r]/;
 export function csvSafeCell(value: string): string {
   return csvFormulaTrigger.test(value) ? `'${value}` : value;
 }
+
+/** One CSV field: a number as it is, text formula-safe, quoted when it holds a quote, comma or line break. */
+export function csvField(v: string | number): string {
+  const s = typeof v === 'number' ? String(v) : csvSafeCell(v);
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** One CSV line of fields (the report exports' CSV files: UTF-8 with a BOM, CRLF between lines). */
+export const csvRow = (cells: (string | number)[]): string => cells.map(csvField).join(',');

@@ -2,14 +2,10 @@
 // every text cell formula-safe, amounts in yuan (two decimals).
 import type { TFunction } from 'i18next';
 import type { DamageAnalysis, ReturnAnalysis } from '../../../shared/contract';
-import { csvSafeCell } from '../../../shared/text/csvFormula';
+import { csvRow } from '../../../shared/text/csvFormula';
 import { planTarget } from './ReturnView';
 
-const field = (v: string | number): string => {
-  const s = typeof v === 'number' ? String(v) : csvSafeCell(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-const row = (cells: (string | number)[]) => cells.map(field).join(',');
+const row = csvRow;
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 const done = (lines: string[]) => `\uFEFF${lines.join('\r\n')}\r\n`;
 const kinds = (t: TFunction, by: Record<string, number | undefined>) =>

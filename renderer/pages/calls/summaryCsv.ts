@@ -4,13 +4,9 @@
 // supervisor's conclusions.
 import type { TFunction } from 'i18next';
 import type { CallSummary, SummaryCount } from '../../../shared/contract';
-import { csvSafeCell } from '../../../shared/text/csvFormula';
+import { csvRow } from '../../../shared/text/csvFormula';
 
-const field = (v: string | number): string => {
-  const s = typeof v === 'number' ? String(v) : csvSafeCell(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-const row = (cells: (string | number)[]) => cells.map(field).join(',');
+const row = csvRow;
 const pct = (pm: number | null) => (pm === null ? '' : `${(pm / 10).toFixed(1)}%`);
 
 export function summaryCsv(t: TFunction, s: CallSummary): string {

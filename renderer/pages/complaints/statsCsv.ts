@@ -2,15 +2,11 @@
 // Chinese, every text cell formula-safe; rates as percentages.
 import type { TFunction } from 'i18next';
 import type { ComplaintCategory, ComplaintStats } from '../../../shared/contract';
-import { csvSafeCell } from '../../../shared/text/csvFormula';
+import { csvRow } from '../../../shared/text/csvFormula';
 import { breakdowns, lineLabel } from './StatsView';
 import { pct } from './words';
 
-const field = (v: string | number): string => {
-  const s = typeof v === 'number' ? String(v) : csvSafeCell(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-const row = (cells: (string | number)[]) => cells.map(field).join(',');
+const row = csvRow;
 
 export function statsCsv(t: TFunction, s: ComplaintStats, categories: ComplaintCategory[], zh: boolean): string {
   const n = (k: string) => t(`complaints:stats.${k}`);

@@ -3,13 +3,9 @@
 // numbers as plain numbers (weight in kg with one decimal, amounts in yuan).
 import type { TFunction } from 'i18next';
 import type { DispatchReport } from '../../../shared/contract/dispatch';
-import { csvSafeCell } from '../../../shared/text/csvFormula';
+import { csvRow } from '../../../shared/text/csvFormula';
 
-const field = (v: string | number): string => {
-  const s = typeof v === 'number' ? String(v) : csvSafeCell(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-const row = (cells: (string | number)[]) => cells.map(field).join(',');
+const row = csvRow;
 export const kg = (g: number) => (g / 1000).toFixed(1);
 export const yuan = (fen: number) => (fen / 100).toFixed(2);
 

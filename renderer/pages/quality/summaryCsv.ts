@@ -3,13 +3,9 @@
 // as a percentage; the totals last, as on the A4 print.
 import type { TFunction } from 'i18next';
 import type { QualitySummary, QualitySummaryLine } from '../../../shared/contract';
-import { csvSafeCell } from '../../../shared/text/csvFormula';
+import { csvRow } from '../../../shared/text/csvFormula';
 
-const field = (v: string | number): string => {
-  const s = typeof v === 'number' ? String(v) : csvSafeCell(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-const row = (cells: (string | number)[]) => cells.map(field).join(',');
+const row = csvRow;
 const pct = (r: number | null) => (r === null ? '' : `${(r * 100).toFixed(1)}%`);
 
 /** The zones added up: the pass rate over every item checked, not an average of rates. */

@@ -3,14 +3,10 @@
 // a percentage and each question's average to two decimals.
 import type { TFunction } from 'i18next';
 import type { Survey, SurveyResponseRow, SurveyResults } from '../../../shared/contract';
-import { csvSafeCell } from '../../../shared/text/csvFormula';
+import { csvRow } from '../../../shared/text/csvFormula';
 import { questionText } from './SurveyQuestions';
 
-const field = (v: string | number): string => {
-  const s = typeof v === 'number' ? String(v) : csvSafeCell(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-const row = (cells: (string | number)[]) => cells.map(field).join(',');
+const row = csvRow;
 const pct = (pm: number | null) => (pm === null ? '' : `${(pm / 10).toFixed(1)}%`);
 const avg = (h: number | null) => (h === null ? '' : (h / 100).toFixed(2));
 const file = (lines: string[]) => `\uFEFF${lines.join('\r\n')}\r\n`;
