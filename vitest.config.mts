@@ -1,5 +1,6 @@
 // Three projects, run together by `npm test` (scripts/test.mjs) or one at a
 // time with `vitest run --project unit`.
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Each test file's temp folders are removed after it (tests/helpers/tempDirs.ts).
@@ -44,6 +45,15 @@ export default defineConfig({
           // Forks, not threads: better-sqlite3 and serialport are native
           // addons, safest loaded once per process.
           pool: 'forks',
+          // One fork per core (vitest's default leaves one core idle: one
+          // fork on CI's two), each running its files one after the other
+          // without a fresh module graph per file: the files share no state
+          // (no mocks, no stubbed globals or env; every core, server and
+          // folder is a test's own), and each run alone passes too.
+          maxWorkers: os.availableParallelism(),
+          isolate: false,
+          // The demo warehouse, built once per run by the first file that wants it.
+          globalSetup: ['tests/setup/integrationDemo.ts'],
         },
       },
       {

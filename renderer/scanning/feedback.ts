@@ -56,9 +56,22 @@ export function playSound(sound: FeedbackSound): void {
   preloadSounds();
   const base = loaded.get(sound);
   if (!base) return;
-  // A fresh element per play: two scans 50 ms apart each get their beep.
-  const a = base.cloneNode(true) as HTMLAudioElement;
+  // A few elements per sound, reused once finished: two scans 50 ms apart each
+  // get their beep, and a burst of hundreds (a serial gun emptying its buffer)
+  // neither creates a media player per scan — Chromium refuses more than ~1000
+  // ("too many WebMediaPlayers") and the window falls behind the scans — nor
+  // plays more beeps at once than anyone can tell apart.
+  let pool = playing.get(sound);
+  if (!pool) playing.set(sound, (pool = []));
+  let a = pool.find((p) => p.paused || p.ended);
+  if (a) a.currentTime = 0;
+  else if (pool.length < maxOverlapping) pool.push((a = base.cloneNode(true) as HTMLAudioElement));
+  else return;
   // Refused before the first user gesture (autoplay policy) or with no audio
   // device: the banner still shows the result.
   a.play().catch(() => {});
 }
+
+/** Beeps of one sound playing at once, at most. */
+const maxOverlapping = 4;
+const playing = new Map<FeedbackSound, HTMLAudioElement[]>();

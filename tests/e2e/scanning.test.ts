@@ -108,17 +108,24 @@ describe('the keyboard wedge at the scanning station', () => {
     const idBefore = await scanStation.bannerScanId();
     await scanStation.manualInput.focus();
     await page.keyboard.type(P10001, { delay: 120 });
-    await page.waitForTimeout(600);
     expect(await scanStation.manualInput.inputValue()).toBe(P10001);
-    expect(await scanStation.bannerScanId()).toBe(idBefore);
+    // No timer, a barrier: a scan of another code after the typing reaches the core in order,
+    // so had the typed code been sent, it would be the next scan and this one the one after.
     await scanStation.manualInput.fill('');
+    await scanStation.blur();
+    await scanStation.wedgeScan(P10004, 5);
+    const barrier = await scanStation.nextScan(idBefore);
+    expect(barrier.text).toContain('P10004');
+    expect(barrier.id).toBe(idBefore + 1);
   });
 
   it('counts the quantity key: type 12, then scan = 12 units, the scan’s digits kept out of the key', async () => {
     await scanStation.blur();
     await page.keyboard.type('12', { delay: 80 });
     await expect.poll(() => scanStation.qty.getAttribute('data-qty')).toBe('12');
-    await page.waitForTimeout(500); // the key reaches the core shortly after the last digit
+    // The key reaches the core shortly after the last digit: typing ends when the core has it.
+    await expect.poll(() => scanStation.qty.getAttribute('data-typing')).toBe('false');
+    await expect.poll(() => scanStation.qty.getAttribute('data-qty')).toBe('12');
     const before = await scanStation.bannerScanId();
     await scanStation.wedgeScan(P10002, 5);
     const scan = await scanStation.nextScan(before);

@@ -1,9 +1,13 @@
 // Each test builds its own warehouse in its own temp data folder, through the
 // contract like any host would.
+import fs from 'node:fs';
+import path from 'node:path';
+import { inject } from 'vitest';
 import type { RequestInput, RequestName, RequestReply } from '../../shared/contract';
 import type { Role } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { openCore, type Core, type CoreOptions } from '../../electron/core/core';
+import { businessDay } from '../../electron/core/clock';
 import type { Caller } from '../../electron/core/context';
 import { tempDir } from '../helpers/tempDirs';
 
@@ -14,6 +18,55 @@ export function tempDataDir(label = 'data'): string {
 
 export async function openTestCore(opts: Partial<CoreOptions> = {}): Promise<Core> {
   return openCore({ dataDir: opts.dataDir ?? tempDataDir(), station: 'test-station', log: () => {}, ...opts });
+}
+
+/**
+ * A core over the demo warehouse (`setup.loadDemo`) in a data folder of its own.
+ * The demo is built once per run and copied (tests/setup/integrationDemo.ts):
+ * the first file to ask builds it into the run's template folder while any
+ * other waits for it. The demo is dated from today, so a template of another
+ * day (a run across midnight), or none, means building it here as before.
+ */
+export async function openDemoCore(): Promise<Core> {
+  const root = inject('integrationDemoDir');
+  const template = root && path.join(root, 'template');
+  const ready = root && path.join(root, 'ready');
+  const today = () => businessDay(new Date());
+  if (root) {
+    let mine = false;
+    try {
+      fs.mkdirSync(path.join(root, 'building'));
+      mine = true;
+    } catch {
+      // Another file builds (or built) it.
+    }
+    if (mine) {
+      const day = today();
+      fs.mkdirSync(template);
+      const core = await openTestCore({ dataDir: template });
+      try {
+        await call(core, core.newCaller('setup'), 'setup.loadDemo', {});
+      } catch (e) {
+        // The others stop waiting and build their own (and likely fail the same way, each in its file).
+        fs.writeFileSync(ready, 'failed');
+        throw e;
+      } finally {
+        await core.close();
+      }
+      fs.writeFileSync(ready, day);
+    } else {
+      const deadline = Date.now() + 120_000;
+      while (!fs.existsSync(ready) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (fs.existsSync(ready) && fs.readFileSync(ready, 'utf8') === today()) {
+      const dataDir = tempDataDir('demo');
+      fs.cpSync(template, dataDir, { recursive: true });
+      return openTestCore({ dataDir });
+    }
+  }
+  const core = await openTestCore();
+  await call(core, core.newCaller('setup'), 'setup.loadDemo', {});
+  return core;
 }
 
 export async function call<N extends RequestName>(

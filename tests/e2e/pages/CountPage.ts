@@ -141,8 +141,13 @@ export class CountPage {
         });
         await settle();
         if (!moved) {
-          await this.page.waitForTimeout(200);
-          if ((await line.count()) === 0) break;
+          // At the bottom: the last rows may still be rendering; a short wait for the line itself.
+          const shown = await line
+            .first()
+            .waitFor({ state: 'attached', timeout: 200 })
+            .then(() => true)
+            .catch(() => false);
+          if (!shown) break;
         }
       }
     }

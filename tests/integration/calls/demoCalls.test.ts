@@ -1,13 +1,13 @@
 // The demo's follow-up calls (issue 16 §4): today's plan is shared out between
 // the CS staff and the operator's sheet shows calls done and calls waiting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, openTestCore } from '../fixtures';
+import { call, openDemoCore } from '../fixtures';
 import type { Core } from '../../../electron/core/core';
 
 let core: Core;
 beforeAll(async () => {
-  core = await openTestCore();
-  await call(core, core.newCaller('setup'), 'setup.loadDemo', {});
+  // The run's demo warehouse, copied (built by the first file that asks).
+  core = await openDemoCore();
 }, 120_000);
 afterAll(async () => core.close());
 

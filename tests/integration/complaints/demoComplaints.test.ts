@@ -2,7 +2,7 @@
 // steps, one past its first-response deadline, and the supervisor finds one
 // waiting for their approval.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, openTestCore } from '../fixtures';
+import { call, openDemoCore } from '../fixtures';
 import type { Core } from '../../../electron/core/core';
 import type { Caller } from '../../../electron/core/context';
 
@@ -13,8 +13,8 @@ const login = async (username: string): Promise<Caller> => {
   return c;
 };
 beforeAll(async () => {
-  core = await openTestCore();
-  await call(core, core.newCaller('setup'), 'setup.loadDemo', {});
+  // The run's demo warehouse, copied (built by the first file that asks).
+  core = await openDemoCore();
 }, 120_000);
 afterAll(async () => core.close());
 

@@ -1,15 +1,15 @@
 // The demo's damage register (issue 13): the CS manager logs in to reports
 // awaiting approval and a disposal to decide; the register holds every state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, openTestCore } from '../fixtures';
+import { call, openDemoCore } from '../fixtures';
 import type { Core } from '../../../electron/core/core';
 import type { Caller } from '../../../electron/core/context';
 
 let core: Core;
 let manager: Caller;
 beforeAll(async () => {
-  core = await openTestCore();
-  await call(core, core.newCaller('setup'), 'setup.loadDemo', {});
+  // The run's demo warehouse, copied (built by the first file that asks).
+  core = await openDemoCore();
   manager = core.newCaller('manager');
   await call(core, manager, 'auth.login', { username: 'manager', secret: 'demo1234' });
 }, 120_000);

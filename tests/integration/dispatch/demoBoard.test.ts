@@ -5,7 +5,7 @@ import { demoVehicleTypes } from '../../../electron/core/setup/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import type { Caller } from '../../../electron/core/context';
-import { call, openTestCore } from '../fixtures';
+import { call, openDemoCore } from '../fixtures';
 
 let core: Core;
 const login = async (username: string): Promise<Caller> => {
@@ -14,8 +14,8 @@ const login = async (username: string): Promise<Caller> => {
   return c;
 };
 beforeAll(async () => {
-  core = await openTestCore();
-  await call(core, core.newCaller('setup'), 'setup.loadDemo', {});
+  // The run's demo warehouse, copied (built by the first file that asks).
+  core = await openDemoCore();
 }, 120_000);
 afterAll(async () => core.close());
 

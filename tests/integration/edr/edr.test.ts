@@ -11,7 +11,7 @@ import { startOfDay } from '../../../electron/core/clock';
 import { addDays, isoWeek, today } from '../../../electron/core/orders/dates';
 import { mondayOfWeek } from '../../../electron/core/reports/period';
 import { storedTimeZone } from '../../../electron/core/timeZoneSetting';
-import { call, openTestCore, refusal } from '../fixtures';
+import { call, openDemoCore, refusal } from '../fixtures';
 
 let core: Core;
 let op: Caller;
@@ -21,8 +21,8 @@ let thisWeek: string;
 let deliveredWeek: string;
 
 beforeAll(async () => {
-  core = await openTestCore();
-  await call(core, core.newCaller('setup'), 'setup.loadDemo', {});
+  // The run's demo warehouse, copied (built by the first file that asks).
+  core = await openDemoCore();
   op = core.newCaller('operator');
   await call(core, op, 'auth.login', { username: 'operator', secret: 'demo1234' });
   zone = storedTimeZone(core.database.sqlite);

@@ -3,15 +3,15 @@
 // for this week and this month, from a finished zone count and the past
 // working days' deliveries and daily dispatch reports (one of them late).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, openTestCore } from '../fixtures';
+import { call, openDemoCore } from '../fixtures';
 import type { Core } from '../../../electron/core/core';
 import { pastWorkingDays } from '../../../electron/core/setup/demoKpi';
 import { addDaysTo, isoWeekOf, weekDays } from '../../../shared/reports/weeks';
 
 let core: Core;
 beforeAll(async () => {
-  core = await openTestCore();
-  await call(core, core.newCaller('setup'), 'setup.loadDemo', {});
+  // The run's demo warehouse, copied (built by the first file that asks).
+  core = await openDemoCore();
 }, 120_000);
 afterAll(async () => core.close());
 

@@ -4,15 +4,15 @@
 // stock received today and reserved.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderReasons } from '../../../shared/contract';
-import { call, openTestCore } from '../fixtures';
+import { call, openDemoCore } from '../fixtures';
 import type { Core } from '../../../electron/core/core';
 import type { Caller } from '../../../electron/core/context';
 
 let core: Core;
 let op: Caller;
 beforeAll(async () => {
-  core = await openTestCore();
-  await call(core, core.newCaller('setup'), 'setup.loadDemo', {});
+  // The run's demo warehouse, copied (built by the first file that asks).
+  core = await openDemoCore();
   op = core.newCaller('op');
   await call(core, op, 'auth.login', { username: 'operator', secret: 'demo1234' });
 }, 120_000);
