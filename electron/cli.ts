@@ -55,20 +55,21 @@ async function dispatchOrThrow<T>(
 }
 
 /** The warehouse's zone is chosen with its data folder: once documents exist, their business days are fixed. */
-function setTimeZone(dataDir: string, timeZone: string): void {
-  const { sqlite } = openDatabase(dataDir);
+async function setTimeZone(dataDir: string, timeZone: string): Promise<void> {
+  const { sqlite, db } = openDatabase(dataDir);
   try {
     const documents = (sqlite.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
-    if (documents > 0 && storedTimeZone(sqlite) !== timeZone)
+    const stored = await storedTimeZone(db);
+    if (documents > 0 && stored !== timeZone)
       throw new UsageError(
         say(
-          `--time-zone: this warehouse already has ${documents} documents dated in ${storedTimeZone(sqlite)}`,
-          `--time-zone：此仓库已有 ${documents} 张按 ${storedTimeZone(sqlite)} 日期记账的单据，不能更改时区`,
+          `--time-zone: this warehouse already has ${documents} documents dated in ${stored}`,
+          `--time-zone：此仓库已有 ${documents} 张按 ${stored} 日期记账的单据，不能更改时区`,
         ),
       );
-    storeTimeZone(sqlite, timeZone);
+    await storeTimeZone(db, timeZone);
   } finally {
-    sqlite.close();
+    await db.destroy();
   }
 }
 
@@ -89,7 +90,7 @@ async function run(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'init':
-      if (flags['time-zone']) setTimeZone(dataDir, flags['time-zone']);
+      if (flags['time-zone']) await setTimeZone(dataDir, flags['time-zone']);
       return withCore(dataDir, 'cli', async (core) => {
         const caller = core.newCaller('cli');
         if (!flags.demo) {

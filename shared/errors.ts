@@ -248,6 +248,7 @@ export const errorCodes = [
   'db.pgNotEmpty',
   'db.pgCopyMismatch',
   'db.pgCopyFailed',
+  'db.sqliteOnly',
   'analyses.periodTooLong',
   'attachments.empty',
   'attachments.tooLarge',

@@ -8,8 +8,8 @@ import { createHandlers } from './contract/handlers';
 import { createBackupService, type BackupService } from './backups/service';
 import { createScheduleService, type ScheduleService } from './schedules/service';
 import { startCheckpointer } from './db/checkpointer';
-import { groupCommitWrites, type GroupCommitOptions } from './db/groupCommit';
-import { openDatabase, type OpenedDatabase } from './db/open';
+import { openCoreDatabase, type CoreDatabase } from './db/coreDatabase';
+import type { GroupCommitOptions } from './db/groupCommit';
 import { createEventBus } from './events';
 import { startShortRetry } from './orders/autoRetry';
 import { Scanning } from './scanner/scanning';
@@ -18,12 +18,14 @@ import { BalanceIndex } from './stock/balanceIndex';
 import { SetupGate } from './setup/setupGate';
 import { LiveSessions } from './auth/live';
 import { defaultSessionIdleMs, defaultSessionMaxMs } from './auth/sessions';
-import { ensurePeriodFigures } from './stock/periodFigures';
+import { ensurePeriodFigures, ensurePeriodFiguresOf } from './stock/periodFigures';
 
 export type Core = {
   dataDir: string;
   station: string;
-  database: OpenedDatabase;
+  database: CoreDatabase;
+  /** The warehouse's zone: business days, the cut-off and every time on screen (timeZoneSetting.ts). */
+  timeZone: string;
   /** First-run setup from the network: the station host issues its one-time code here. */
   setupGate: SetupGate;
   backups: BackupService;
@@ -50,7 +52,10 @@ export type Core = {
 };
 
 export type CoreOptions = {
+  /** Attachments, backups, exports and the SQLite file (unless `database` names a server). */
   dataDir: string;
+  /** A postgres:// URL (`--database`, CANGWU_DATABASE_URL); without it, the SQLite file in the data folder. */
+  database?: string | undefined;
   station: string;
   /** Tests pin the zone; otherwise the data folder's own (timeZoneSetting.ts). */
   timeZone?: string;
@@ -70,13 +75,16 @@ export type CoreOptions = {
 };
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
-  const database = openDatabase(opts.dataDir);
-  const timeZone = opts.timeZone ?? storedTimeZone(database.sqlite);
+  const database = await openCoreDatabase({ dataDir: opts.dataDir, url: opts.database, groupCommit: opts.groupCommit });
+  const sqlite = database.dialect === 'sqlite' ? database.sqlite : null;
+  const timeZone = opts.timeZone ?? (await storedTimeZone(database.db));
   // Issue 14: the period figures' days are in the warehouse's zone (rebuilt once if it changed).
-  ensurePeriodFigures(database.sqlite, timeZone);
-  const checkpointer = startCheckpointer(database.sqlite, database.file);
+  if (sqlite) ensurePeriodFigures(sqlite, timeZone);
+  else await ensurePeriodFiguresOf(database.db, timeZone);
+  // SQLite's WAL is checkpointed off the posting thread; a PostgreSQL server checkpoints itself.
+  const checkpointer = sqlite ? startCheckpointer(sqlite, database.file) : null;
   const bus = createEventBus();
-  const balances = new BalanceIndex(database.sqlite);
+  const balances = new BalanceIndex(sqlite ? () => sqlite.pragma('data_version', { simple: true }) as number : null);
   // Names, costs and old-code links live on the balance rows too.
   bus.subscribe((e) => e.name === 'products.changed' && balances.invalidate());
   const log = opts.log ?? ((m: string, e: unknown) => console.error(m, e));
@@ -87,23 +95,25 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     ...(opts.now && { now: opts.now }),
     log,
-    // Write requests waiting at once share one COMMIT, each in its own savepoint.
-    writes: groupCommitWrites(database.db, database.sqlite, opts.groupCommit),
+    // SQLite: write requests waiting at once share one COMMIT, each in its own
+    // savepoint. PostgreSQL: a transaction each, retried on a deadlock.
+    writes: database.writes,
   };
   const run = createServiceRunner(runnerOptions);
   const scanning = new Scanning({ run, bus, serial: opts.serial ?? false, log });
   await scanning.start(database.db);
   const backups = createBackupService({
-    sqlite: database.sqlite,
+    sqlite: () => database.sqlite,
     dataDir: opts.dataDir,
     timeZone: runnerOptions.timeZone,
     bus,
     ...(opts.now && { now: opts.now }),
     log,
   });
-  if (opts.backups) backups.start();
+  // The daily file backup is the SQLite host's; a PostgreSQL site backs up its server (pg_dump, README).
+  if (opts.backups && sqlite) backups.start();
   const schedules = createScheduleService({
-    sqlite: database.sqlite,
+    db: database.db,
     dataDir: opts.dataDir,
     timeZone: runnerOptions.timeZone,
     bus,
@@ -112,7 +122,21 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   });
   const setupGate = new SetupGate();
   // Every caller handed out, so logout / disable / password change reach all of a session's connections.
-  const live = new LiveSessions(database.sqlite, bus, {
+  const writeActivity = sqlite
+    ? ((statement) => (at: string, hash: string) => void statement.run(at, hash))(
+        sqlite.prepare('UPDATE sessions SET last_active_at = ? WHERE token_hash = ?'),
+      )
+    : (at: string, hash: string) =>
+        database.db
+          .updateTable('sessions')
+          .set({ last_active_at: at })
+          .where('token_hash', '=', hash)
+          .execute()
+          .then(
+            () => undefined,
+            (e: unknown) => log('session activity not stored', e),
+          );
+  const live = new LiveSessions(writeActivity, bus, {
     idleMs: opts.sessionIdleMs ?? defaultSessionIdleMs,
     maxMs: opts.sessionMaxMs ?? defaultSessionMaxMs,
   });
@@ -127,6 +151,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     station: opts.station,
     database,
+    timeZone,
     setupGate,
     newCaller: (clientId, origin = localOrigin, station = opts.station) =>
       live.register({ session: null, station, clientId, origin }),
@@ -164,8 +189,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       await backups.stop();
       await schedules.stop();
       await scanning.close();
-      live.flush();
-      await checkpointer.stop();
+      await live.flush();
+      await checkpointer?.stop();
       // Closing the last connection checkpoints the WAL into the database file.
       await database.db.destroy();
     },

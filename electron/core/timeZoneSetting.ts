@@ -2,7 +2,8 @@
 // machine a host runs on: business days, the 16:30 cut-off and every time on
 // screen follow it (GUIDE: days in the warehouse's zone). It is chosen when the
 // folder is created (`cangwu init --time-zone`) and defaults to Asia/Shanghai.
-import type Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { DB } from './db/schema';
 import { defaultTimeZone } from './clock';
 
 const key = 'warehouse.timeZone';
@@ -17,14 +18,16 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-export function storedTimeZone(sqlite: Database.Database): string {
-  const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+export async function storedTimeZone(db: Kysely<DB>): Promise<string> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
   return row && isTimeZone(row.value) ? row.value : defaultTimeZone;
 }
 
-export function storeTimeZone(sqlite: Database.Database, timeZone: string): void {
+export async function storeTimeZone(db: Kysely<DB>, timeZone: string): Promise<void> {
   if (!isTimeZone(timeZone)) throw new RangeError(`unknown time zone: ${timeZone}`);
-  sqlite
-    .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-    .run(key, timeZone);
+  await db
+    .insertInto('settings')
+    .values({ key, value: timeZone })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: timeZone }))
+    .execute();
 }

@@ -10,7 +10,6 @@
 import { edrCsv, edrSendOf } from '../../shared/reports/edrTable';
 import { addDaysTo, lastFullWeek, weekDays } from '../../shared/reports/weeks';
 import { today } from '../../electron/core/orders/dates';
-import { storedTimeZone } from '../../electron/core/timeZoneSetting';
 import type { EdrWeek } from '../../shared/contract';
 import { benchWarehouse } from './benchWarehouse';
 import { bench, percentile, timeRuns } from './report';
@@ -33,7 +32,7 @@ async function main() {
   const op = core.newCaller('op');
   await must(op, 'auth.login', { username: 'op', secret: 'bench-password' });
   const sqlite = core.database.sqlite;
-  const zone = storedTimeZone(sqlite);
+  const zone = core.timeZone;
   const week = lastFullWeek(today(new Date(), zone));
   const { from } = weekDays(week);
   // Monday to Saturday of the last full week.

@@ -263,7 +263,7 @@ async function queriesAtScale() {
   process.stderr.write(`# built ${movements} movements in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 
   const db = core.database.db;
-  const index = new BalanceIndex(sqlite);
+  const index = new BalanceIndex(() => sqlite.pragma('data_version', { simple: true }) as number);
   let t = performance.now();
   const rows = (await index.list(db)).length;
   const coldMs = performance.now() - t;

@@ -11,7 +11,6 @@
 // delivered outcomes joined to their orders in raw SQL — what the analysis
 // would cost without migration 40's per-day figures.
 import { addDays, today } from '../../electron/core/orders/dates';
-import { storedTimeZone } from '../../electron/core/timeZoneSetting';
 import { benchWarehouse } from './benchWarehouse';
 import { bench, percentile } from './report';
 
@@ -35,7 +34,7 @@ async function main() {
   const cs = core.newCaller('cs');
   await must(cs, 'auth.login', { username: 'cs', secret: 'bench-pw-1' });
   const sqlite = core.database.sqlite;
-  const to = addDays(today(new Date(), storedTimeZone(sqlite)), -1);
+  const to = addDays(today(new Date(), core.timeZone), -1);
   const from = addDays(to, -364);
   const n = perDay * workingDays;
 

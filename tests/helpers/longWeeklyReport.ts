@@ -4,7 +4,6 @@
 // postDocument only, in one transaction.
 import { openCore, type Core, type CoreOptions } from '../../electron/core/core';
 import { postDocument, type MovementLine } from '../../electron/core/stock/posting';
-import { storedTimeZone } from '../../electron/core/timeZoneSetting';
 import { tempDir } from './tempDirs';
 
 export type LongReportWarehouse = { core: Core; supervisorId: number; dataDir: string };
@@ -63,7 +62,7 @@ export async function longReportWarehouse(
         now,
         request: 'test',
         // The folder's own zone unless the test pins one, as the core does.
-        timeZone: opts.timeZone ?? storedTimeZone(sqlite),
+        timeZone: opts.timeZone ?? core.timeZone,
         dataDir,
         emit: () => {},
         afterCommit: (fn) => fn(),

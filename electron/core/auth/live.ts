@@ -8,7 +8,6 @@
 // Activity is recorded in memory per request and written to the sessions row
 // at most every few minutes, so idleness survives a restart without a write
 // per request.
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Events } from '../../../shared/contract';
 import type { Caller } from '../context';
 import type { EventBus } from '../events';
@@ -21,15 +20,16 @@ export class LiveSessions {
   private readonly callers = new Set<WeakRef<Caller>>();
   private readonly gone = new FinalizationRegistry<WeakRef<Caller>>((ref) => this.callers.delete(ref));
   private readonly activity = new Map<string, Activity>();
-  private readonly writeActivity: BetterSqlite3.Statement<[string, string]>;
-
+  /**
+   * `writeActivity` stores a session's last activity on its row: a prepared
+   * statement on SQLite (synchronous, no queueing), a query on PostgreSQL
+   * (not awaited by the request; a failure is logged by the core).
+   */
   constructor(
-    sqlite: BetterSqlite3.Database,
+    private readonly writeActivity: (at: string, tokenHash: string) => void | Promise<void>,
     private readonly bus: EventBus,
     readonly limits: SessionLimits,
-  ) {
-    this.writeActivity = sqlite.prepare('UPDATE sessions SET last_active_at = ? WHERE token_hash = ?');
-  }
+  ) {}
 
   register(caller: Caller): Caller {
     const ref = new WeakRef(caller);
@@ -88,7 +88,7 @@ export class LiveSessions {
     const a = this.activity.get(tokenHash) ?? { at: now, written: 0 };
     a.at = Math.max(a.at, now);
     if (a.at - a.written >= activityWriteEveryMs) {
-      this.writeActivity.run(new Date(a.at).toISOString(), tokenHash);
+      void this.writeActivity(new Date(a.at).toISOString(), tokenHash);
       a.written = a.at;
     }
     this.activity.set(tokenHash, a);
@@ -115,8 +115,8 @@ export class LiveSessions {
   }
 
   /** On close: the latest activity of every session to its row. */
-  flush(): void {
+  async flush(): Promise<void> {
     for (const [hash, a] of this.activity)
-      if (a.at > a.written) this.writeActivity.run(new Date(a.at).toISOString(), hash);
+      if (a.at > a.written) await this.writeActivity(new Date(a.at).toISOString(), hash);
   }
 }

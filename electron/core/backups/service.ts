@@ -29,7 +29,8 @@ export type BackupService = {
 };
 
 export type BackupServiceOptions = {
-  sqlite: Database.Database;
+  /** The SQLite handle, asked for at each backup (a PostgreSQL core has none: db.sqliteOnly). */
+  sqlite: () => Database.Database;
   dataDir: string;
   timeZone: string;
   bus: EventBus;
@@ -89,7 +90,7 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
     const name = backupName(kind, at);
     let outcome: BackupOutcome;
     try {
-      const report = await backupDatabase(opts.sqlite, path.join(backupsFolder(opts.dataDir), name));
+      const report = await backupDatabase(opts.sqlite(), path.join(backupsFolder(opts.dataDir), name));
       outcome = { at: at.toISOString(), ok: true, kind, name, bytes: report.bytes, error: null };
       if (kind === 'daily') prune();
     } catch (e) {

@@ -11,7 +11,8 @@
 import type { Cron } from 'croner';
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema';
 import {
   scheduledJobKinds,
   type ScheduledJob,
@@ -48,7 +49,7 @@ export type ScheduleService = {
 };
 
 export type ScheduleServiceOptions = {
-  sqlite: Database.Database;
+  db: Kysely<DB>;
   dataDir: string;
   timeZone: string;
   bus: EventBus;
@@ -125,16 +126,15 @@ export function createScheduleService(opts: ScheduleServiceOptions): ScheduleSer
   }
 
   /** Who the PDF is printed as: its configurer when they may read it, else the first active supervisor. */
-  function printUser(job: ScheduledJob): number | null {
+  async function printUser(job: ScheduledJob): Promise<number | null> {
     const readers = jobDefinitions[job.kind].readers;
-    const marks = readers.map(() => '?').join(', ');
-    const rows = opts.sqlite
-      .prepare(
-        `SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id
-          WHERE u.active = 1 AND r.role IN (${marks}) ORDER BY (u.id = ?) DESC, (r.role = 'supervisor') DESC, u.id LIMIT 1`,
-      )
-      .get(...readers, job.configuredBy?.userId ?? -1) as { id: number } | undefined;
-    return rows?.id ?? null;
+    const { rows } = await sql<{ id: number }>`
+      SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id
+       WHERE u.active = 1 AND r.role IN (${sql.join(readers)})
+       ORDER BY (u.id = ${job.configuredBy?.userId ?? -1}) DESC, (r.role = 'supervisor') DESC, u.id LIMIT 1`.execute(
+      opts.db,
+    );
+    return rows[0]?.id ?? null;
   }
 
   async function execute(job: ScheduledJob, dueAt: Date): Promise<ScheduleRun> {
@@ -144,7 +144,7 @@ export function createScheduleService(opts: ScheduleServiceOptions): ScheduleSer
     try {
       if (!printer) throw new AppError('schedules.noPrinter');
       checkWritableFolder(job.folder);
-      const userId = printUser(job);
+      const userId = await printUser(job);
       if (userId === null) throw new AppError('auth.forbidden', { reason: 'no user may read this report' });
       const pdf = await printer({ route: what.route, userId });
       const file = path.join(job.folder, what.fileName);

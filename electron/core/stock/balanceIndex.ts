@@ -10,7 +10,12 @@
 //   data_version, and product edits here send products.changed: both rebuild.
 // Reads go through Kysely so they queue behind an open write transaction on
 // the shared connection and never see uncommitted rows.
-import type Database from 'better-sqlite3';
+// On PostgreSQL (issue 15) neither holds: identity ids are handed out before
+// commit, so a posting of another host or connection can commit a lower id
+// after a higher one was seen, and there is no data_version. There the index
+// keeps the products and locations (rebuilt on products.changed, which every
+// host hears through pgEvents) and reads the balances themselves each time —
+// one indexed scan of the balances table, no join.
 import type { BalanceRow } from '../../../shared/contract';
 import type { StockStatus } from '../../../shared/domain';
 import type { Db } from '../db/schema';
@@ -30,10 +35,14 @@ export class BalanceIndex {
   private products = new Map<number, ProductAttrs>();
   private locations = new Map<number, string>();
   private lastMovementId = 0;
-  private dataVersion: number | null = null;
+  private seenVersion: number | null = null;
   private stale = true;
 
-  constructor(private readonly sqlite: Database.Database) {}
+  /**
+   * `dataVersion`: SQLite's data_version of the connection (a commit by another
+   * connection bumps it); null on PostgreSQL, where the balances are read each time.
+   */
+  constructor(private readonly dataVersion: (() => number) | null) {}
 
   /** Product or location attributes changed in this process. */
   invalidate(): void {
@@ -41,11 +50,15 @@ export class BalanceIndex {
   }
 
   async list(db: Db, opts: { includeZero?: boolean } = {}): Promise<BalanceRow[]> {
-    const version = this.sqlite.pragma('data_version', { simple: true }) as number;
-    if (version !== this.dataVersion) this.stale = true;
-    this.dataVersion = version;
-    if (this.stale) await this.rebuild(db);
-    else await this.catchUp(db);
+    if (this.dataVersion === null) {
+      await (this.stale ? this.rebuild(db) : this.reloadBalances(db));
+    } else {
+      const version = this.dataVersion();
+      if (version !== this.seenVersion) this.stale = true;
+      this.seenVersion = version;
+      if (this.stale) await this.rebuild(db);
+      else await this.catchUp(db);
+    }
     const out: BalanceRow[] = [];
     for (const row of this.rows.values()) if (opts.includeZero || row.qty !== 0) out.push(row);
     return out;
@@ -83,6 +96,15 @@ export class BalanceIndex {
     for (const b of balances) this.set(b.product_id, b.status as StockStatus, b.location_id, b.qty);
     this.lastMovementId = Number(last?.id ?? 0);
     this.stale = false;
+  }
+
+  /** PostgreSQL: the balances as they are now, over the products and locations kept. */
+  private async reloadBalances(db: Db): Promise<void> {
+    const balances = await db.selectFrom('balances').select(['product_id', 'status', 'location_id', 'qty']).execute();
+    if (balances.some((b) => !this.products.has(b.product_id) || !this.locations.has(b.location_id)))
+      return this.rebuild(db);
+    this.rows = new Map();
+    for (const b of balances) this.set(b.product_id, b.status as StockStatus, b.location_id, b.qty);
   }
 
   private async catchUp(db: Db): Promise<void> {

@@ -13,11 +13,12 @@
 // back) upserts its month as well, so the rule holds in every order. Readers
 // (reports/figures.ts openingAt) add the days after `through` themselves.
 import type Database from 'better-sqlite3';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { MovementType } from '../../../shared/domain';
 import { businessDay } from '../clock';
 import type { ServiceContext } from '../context';
 import { runTemplate } from '../db/queryTemplate';
+import type { DB } from '../db/schema';
 import type { MovementLine } from './posting';
 
 const zoneSetting = 'periodFigures.timeZone';
@@ -169,33 +170,34 @@ const foldKey = (f: { day: string; productId: number; status: string; locationId
   `${f.day}|${f.productId}|${f.status}|${f.locationId}|${f.type}`;
 
 /**
- * The figures as the ledger says they should be, in any time zone: the ledger
- * grouped by UTC quarter hour (every zone's midnight falls on one), each
- * quarter given its business day here. Used by `cangwu check` and by a rebuild.
+ * The ledger grouped by UTC quarter hour (every zone's midnight falls on one),
+ * in SQL both dialects run alike: a reversal counts under the type of the
+ * movements it reverses, found by a join rather than a subquery per row
+ * (PostgreSQL refuses an ungrouped outer column in a grouped subquery).
  */
-export function foldLedger(sqlite: Database.Database, timeZone: string): Map<string, FoldedFigure> {
-  const rows = sqlite
-    .prepare(
-      `SELECT substr(m.at, 1, 13) AS hour, CAST(substr(m.at, 15, 2) AS INTEGER) / 15 AS quarter,
-              m.product_id AS productId, m.status, m.location_id AS locationId,
-              CASE WHEN m.type = 'reversal' THEN COALESCE(
-                (SELECT o.type FROM documents d JOIN movements o ON o.document_id = d.reverses_id
-                  WHERE d.id = m.document_id LIMIT 1), 'reversal') ELSE m.type END AS type,
-              SUM(m.qty) AS qty, SUM(m.qty * m.unit_cost_fen) AS amountFen, COUNT(*) AS lines
-         FROM movements m
-        GROUP BY 1, 2, 3, 4, 5, 6`,
-    )
-    .iterate() as IterableIterator<{
-    hour: string;
-    quarter: number;
-    productId: number;
-    status: string;
-    locationId: number;
-    type: string;
-    qty: number;
-    amountFen: number;
-    lines: number;
-  }>;
+const foldSql = `SELECT substr(m.at, 1, 13) AS hour, CAST(substr(m.at, 15, 2) AS INTEGER) / 15 AS quarter,
+       m.product_id AS "productId", m.status, m.location_id AS "locationId",
+       CASE WHEN m.type = 'reversal' THEN COALESCE(r.type, 'reversal') ELSE m.type END AS type,
+       SUM(m.qty) AS qty, SUM(m.qty * m.unit_cost_fen) AS "amountFen", COUNT(*) AS lines
+  FROM movements m
+  LEFT JOIN (SELECT d.id, MIN(o.type) AS type FROM documents d JOIN movements o ON o.document_id = d.reverses_id
+              GROUP BY d.id) r ON m.type = 'reversal' AND r.id = m.document_id
+ GROUP BY 1, 2, 3, 4, 5, 6`;
+
+type FoldRow = {
+  hour: string;
+  quarter: number;
+  productId: number;
+  status: string;
+  locationId: number;
+  type: string;
+  qty: number;
+  amountFen: number;
+  lines: number;
+};
+
+/** Quarter-hour rows given their business day here and summed per day. */
+function foldRows(rows: Iterable<FoldRow>, timeZone: string): Map<string, FoldedFigure> {
   const out = new Map<string, FoldedFigure>();
   const dayOf = new Map<string, string>();
   for (const r of rows) {
@@ -216,6 +218,19 @@ export function foldLedger(sqlite: Database.Database, timeZone: string): Map<str
     } else out.set(k, { ...f, qty: r.qty, amountFen: r.amountFen, lines: r.lines });
   }
   return out;
+}
+
+/**
+ * The figures as the ledger says they should be, in any time zone. Used by
+ * `cangwu check` and by a rebuild.
+ */
+export function foldLedger(sqlite: Database.Database, timeZone: string): Map<string, FoldedFigure> {
+  return foldRows(sqlite.prepare(foldSql).iterate() as IterableIterator<FoldRow>, timeZone);
+}
+
+/** foldLedger through Kysely, on either dialect. */
+export async function foldLedgerOf(db: Kysely<DB>, timeZone: string): Promise<Map<string, FoldedFigure>> {
+  return foldRows((await sql.raw<FoldRow>(foldSql).execute(db)).rows, timeZone);
 }
 
 /** The zone the stored figures' days are in (set by migration 020 and by a rebuild). */
@@ -249,5 +264,41 @@ export function ensurePeriodFigures(sqlite: Database.Database, timeZone: string)
       .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
       .run(zoneSetting, timeZone);
   })();
+  return true;
+}
+
+/** ensurePeriodFigures on a PostgreSQL database: the same rebuild through Kysely, in one transaction. */
+export async function ensurePeriodFiguresOf(db: Kysely<DB>, timeZone: string): Promise<boolean> {
+  const stored = await db.selectFrom('settings').select('value').where('key', '=', zoneSetting).executeTakeFirst();
+  if (stored?.value === timeZone) return false;
+  await db.transaction().execute(async (trx) => {
+    const folded = [...(await foldLedgerOf(trx, timeZone)).values()];
+    await trx.deleteFrom('period_figures').execute();
+    await trx.deleteFrom('period_months').execute();
+    for (let i = 0; i < folded.length; i += 1000)
+      await trx
+        .insertInto('period_figures')
+        .values(
+          folded.slice(i, i + 1000).map((f) => ({
+            day: f.day,
+            product_id: f.productId,
+            status: f.status,
+            location_id: f.locationId,
+            type: f.type,
+            qty: f.qty,
+            amount_fen: f.amountFen,
+            lines: f.lines,
+          })),
+        )
+        .execute();
+    await sql`INSERT INTO period_months (month, product_id, status, location_id, qty, amount_fen)
+       SELECT substr(day, 1, 7), product_id, status, location_id, SUM(qty), SUM(amount_fen)
+         FROM period_figures GROUP BY 1, 2, 3, 4`.execute(trx);
+    await trx
+      .insertInto('settings')
+      .values({ key: zoneSetting, value: timeZone })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: timeZone }))
+      .execute();
+  });
   return true;
 }

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerValueAnalysis } from '../../../shared/contract';
 import type { Caller } from '../../../electron/core/context';
 import { addDays, today } from '../../../electron/core/orders/dates';
-import { storedTimeZone } from '../../../electron/core/timeZoneSetting';
 import { call, openWarehouse, refusal, type Warehouse } from '../fixtures';
 import { seedCustomers, seedHistory, type SeedOrder, type SeedReturn } from './customerValueSeed';
 
@@ -33,7 +32,7 @@ beforeAll(async () => {
   w = await openWarehouse({ now: () => new Date('2026-06-15T04:00:00Z') });
   manager = await w.as('csManager');
   const sqlite = w.core.database.sqlite;
-  day = today(w.core.now(), storedTimeZone(sqlite));
+  day = today(w.core.now(), w.core.timeZone);
   const ids = seedCustomers(sqlite, 60);
   ids.forEach((id, i) => codeOf.set(id, `V${String(i + 1).padStart(3, '0')}`));
   const rnd = random(17);

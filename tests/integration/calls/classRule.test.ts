@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../../electron/core/context';
 import { addDays, today } from '../../../electron/core/orders/dates';
-import { storedTimeZone } from '../../../electron/core/timeZoneSetting';
 import { call, openWarehouse, type Warehouse } from '../fixtures';
 import { seedCustomers, seedHistory } from '../analyses/customerValueSeed';
 
@@ -19,7 +18,7 @@ beforeAll(async () => {
   w = await openWarehouse({ now: () => new Date('2026-06-15T04:00:00Z') });
   manager = await w.as('csManager');
   const sqlite = w.core.database.sqlite;
-  day = today(w.core.now(), storedTimeZone(sqlite));
+  day = today(w.core.now(), w.core.timeZone);
   ids = seedCustomers(sqlite, 10);
   const id = (n: number) => ids[n - 1]!;
   // The year before: V001 carries nearly all the value (class A), the others a little each (C).

@@ -10,7 +10,6 @@ import type { Caller } from '../../../electron/core/context';
 import { startOfDay } from '../../../electron/core/clock';
 import { addDays, isoWeek, today } from '../../../electron/core/orders/dates';
 import { mondayOfWeek } from '../../../electron/core/reports/period';
-import { storedTimeZone } from '../../../electron/core/timeZoneSetting';
 import { call, openDemoCore, refusal } from '../fixtures';
 
 let core: Core;
@@ -25,7 +24,7 @@ beforeAll(async () => {
   core = await openDemoCore();
   op = core.newCaller('operator');
   await call(core, op, 'auth.login', { username: 'operator', secret: 'demo1234' });
-  zone = storedTimeZone(core.database.sqlite);
+  zone = core.timeZone;
   const day = today(core.now(), zone);
   thisWeek = isoWeek(day);
   deliveredWeek = isoWeek(addDays(day, -2));
