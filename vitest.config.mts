@@ -58,6 +58,29 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'integration-pg',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          setupFiles,
+          // Real SQLite files, real pseudo-terminals (socat), real servers.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Forks, not threads: better-sqlite3 and serialport are native
+          // addons, safest loaded once per process.
+          pool: 'forks',
+          // One fork per core (vitest's default leaves one core idle: one
+          // fork on CI's two), each running its files one after the other
+          // without a fresh module graph per file: the files share no state
+          // (no mocks, no stubbed globals or env; every core, server and
+          // folder is a test's own), and each run alone passes too.
+          maxWorkers: os.availableParallelism(),
+          isolate: false,
+          // The demo warehouse, built once per run by the first file that wants it.
+          globalSetup: ['tests/setup/integrationDemo.ts', 'tests/setup/integrationPostgres.ts'],
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',

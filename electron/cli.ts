@@ -23,6 +23,7 @@ import { claimDataDir, withDataDir } from './core/dataDirLock';
 import { backupDatabase, restoreDatabase } from './core/db/backup';
 import { copyToPostgres } from './core/db/copyToPostgres';
 import { checkIntegrity } from './core/db/integrity';
+import { openCoreDatabase } from './core/db/coreDatabase';
 import { databasePath, openDatabase } from './core/db/open';
 import { storedTimeZone, storeTimeZone } from './core/timeZoneSetting';
 import { printDocumentPdf } from './print/documentPdf';
@@ -34,8 +35,11 @@ function print(json: boolean, value: unknown, text: string): void {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
 }
 
-async function withCore<T>(dataDir: string, station: string, fn: (core: Core) => Promise<T>): Promise<T> {
-  const core = await openCore({ dataDir, station });
+/** Where a command's warehouse is: its data folder, and a PostgreSQL server when one is named. */
+type Where = { dataDir: string; database: string | undefined };
+
+async function withCore<T>(where: Where, station: string, fn: (core: Core) => Promise<T>): Promise<T> {
+  const core = await openCore({ ...where, station });
   try {
     return await fn(core);
   } finally {
@@ -55,10 +59,14 @@ async function dispatchOrThrow<T>(
 }
 
 /** The warehouse's zone is chosen with its data folder: once documents exist, their business days are fixed. */
-async function setTimeZone(dataDir: string, timeZone: string): Promise<void> {
-  const { sqlite, db } = openDatabase(dataDir);
+async function setTimeZone(where: Where, timeZone: string): Promise<void> {
+  const { db } = await openCoreDatabase({ dataDir: where.dataDir, url: where.database });
   try {
-    const documents = (sqlite.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    const { n } = await db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const documents = Number(n);
     const stored = await storedTimeZone(db);
     if (documents > 0 && stored !== timeZone)
       throw new UsageError(
@@ -85,13 +93,14 @@ async function run(argv: string[]): Promise<number> {
   }
   activeUsage = commandUsage(line.name);
   const { command, flags, dataDir } = line;
+  const where: Where = { dataDir, database: line.database };
   const rest = line.positionals.slice(1);
   const json = flags.json ?? false;
 
   switch (command) {
     case 'init':
-      if (flags['time-zone']) await setTimeZone(dataDir, flags['time-zone']);
-      return withCore(dataDir, 'cli', async (core) => {
+      if (flags['time-zone']) await setTimeZone(where, flags['time-zone']);
+      return withCore(where, 'cli', async (core) => {
         const caller = core.newCaller('cli');
         if (!flags.demo) {
           print(
@@ -119,7 +128,7 @@ async function run(argv: string[]): Promise<number> {
       if (!decoded.ok) throw new AppError('import.undecodable', { line: decoded.line, reason: decoded.reason });
       const csv = decoded.text;
       if (!json && decoded.encoding !== 'utf-8') process.stderr.write(`read as ${decoded.encoding}\n`);
-      return withCore(dataDir, 'cli', async (core) => {
+      return withCore(where, 'cli', async (core) => {
         const caller = cliCaller(core, flags.user);
         const bar = progressLine('importing');
         core.subscribe((e) => e.name === 'work.progress' && bar(e.payload.done, e.payload.total));
@@ -134,7 +143,7 @@ async function run(argv: string[]): Promise<number> {
     case 'export': {
       const [what] = rest;
       const format = flags.format ?? 'csv';
-      return withCore(dataDir, 'cli', async (core) => {
+      return withCore(where, 'cli', async (core) => {
         const caller = cliCaller(core, flags.user);
         const rows =
           what === 'balances'
@@ -150,7 +159,7 @@ async function run(argv: string[]): Promise<number> {
     }
 
     case 'check':
-      return withCore(dataDir, 'cli', async (core) => {
+      return withCore(where, 'cli', async (core) => {
         const report = checkIntegrity(core.database.sqlite);
         const lines = report.findings.map((f) => `  ${f.kind}: ${JSON.stringify({ ...f, kind: undefined })}`);
         print(
@@ -166,7 +175,7 @@ async function run(argv: string[]): Promise<number> {
     case 'backup': {
       if (!flags.to) throw new UsageError('usage: cangwu backup --to FILE');
       const to = flags.to;
-      return withCore(dataDir, 'cli', async (core) => {
+      return withCore(where, 'cli', async (core) => {
         const report = await backupDatabase(core.database.sqlite, to);
         print(json, report, `backup written: ${report.file} (${report.bytes} bytes, schema ${report.schemaVersion})`);
         return 0;
@@ -189,7 +198,7 @@ async function run(argv: string[]): Promise<number> {
 
     case 'report': {
       const [what] = rest;
-      return withCore(dataDir, 'cli', async (core) => {
+      return withCore(where, 'cli', async (core) => {
         const caller = cliCaller(core, reportUserName(core, flags.user));
         const rendererDir = path.join(__dirname, '..', 'renderer');
         if (!json) process.stderr.write(`writing the ${what} report…\n`);
@@ -275,7 +284,7 @@ async function run(argv: string[]): Promise<number> {
       // The station host owns this machine's serial scanners, like the Electron host does.
       // One writer host per data folder: refused, naming the holder, when another runs on it.
       const release = claimDataDir(dataDir, `cangwu serve --port ${port}`);
-      const core = await openCore({ dataDir, station, serial: true, backups: true }).catch((e: unknown) => {
+      const core = await openCore({ ...where, station, serial: true, backups: true }).catch((e: unknown) => {
         release();
         throw e;
       });

@@ -23,7 +23,7 @@ import { err, type Result } from '../shared/contract/result';
 import { AppError, isAppError } from '../shared/errors';
 import type { Caller } from './core/context';
 import { openCore, type Core } from './core/core';
-import { defaultDataDir } from './core/dataDir';
+import { configuredDatabase, defaultDataDir } from './core/dataDir';
 import { claimDataDir } from './core/dataDirLock';
 import { APP_INDEX_URL, APP_SCHEME, appResponse, appSchemePrivileges, isAppOrigin, isAppPageUrl } from './appProtocol';
 import { WindowCallers, windowStation } from './desktopStation';
@@ -102,7 +102,9 @@ async function start(): Promise<void> {
     // One writer host per data folder (dataDirLock.ts): taken before the
     // database is opened, refused naming the holder.
     releaseDataDir = claimDataDir(dataDir, 'Cangwu console');
-    core = await openCore({ dataDir, station: os.hostname(), serial: true, backups: true });
+    // PostgreSQL when the folder or the environment names a server (dataDir.ts configuredDatabase).
+    const database = configuredDatabase(dataDir);
+    core = await openCore({ dataDir, database, station: os.hostname(), serial: true, backups: true });
   } catch (e) {
     releaseDataDir?.();
     releaseDataDir = null;

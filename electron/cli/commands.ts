@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from '../core/dataDir';
+import { configuredDatabase, defaultDataDir } from '../core/dataDir';
 import { databasePath } from '../core/db/open';
 import { isPostgresUrl } from '../core/db/pgDialect';
 import { isTimeZone } from '../core/timeZoneSetting';
@@ -41,6 +41,7 @@ type CommandSpec = {
 /** Every option any command takes; each command accepts only its own. */
 export type Flags = {
   'data-dir'?: string;
+  database?: string;
   json?: boolean;
   debug?: boolean;
   help?: boolean;
@@ -336,7 +337,7 @@ function specOf(name: string): CommandSpec | undefined {
 }
 
 const commonUsage = (dataDir: boolean) =>
-  `  common: ${dataDir ? `--data-dir DIR (default ${defaultDataDir()})  ` : ''}--json  --debug (stack traces)  --help`;
+  `  common: ${dataDir ? `--data-dir DIR (default ${defaultDataDir()})  --database postgres://… (or CANGWU_DATABASE_URL; default: the SQLite file in DIR)  ` : ''}--json  --debug (stack traces)  --help`;
 
 export function commandUsage(name: string): string {
   const spec = specOf(name);
@@ -356,11 +357,20 @@ ${commonUsage(true)}
 
 export type CommandLine =
   | { kind: 'help'; text: string }
-  | { kind: 'run'; command: string; name: string; flags: Flags; positionals: string[]; dataDir: string };
+  | {
+      kind: 'run';
+      command: string;
+      name: string;
+      flags: Flags;
+      positionals: string[];
+      dataDir: string;
+      /** A PostgreSQL server's URL (--database or CANGWU_DATABASE_URL); undefined: the data folder's SQLite file. */
+      database: string | undefined;
+    };
 
 /** Every string option of every command, so a first pass can find the command word. */
 function allOptions(): Record<string, OptionSpec> {
-  const out: Record<string, OptionSpec> = { ...common, 'data-dir': str };
+  const out: Record<string, OptionSpec> = { ...common, 'data-dir': str, database: str };
   for (const c of Object.values(commands) as CommandSpec[]) Object.assign(out, c.options);
   return out;
 }
@@ -397,7 +407,11 @@ export function parseCommandLine(argv: string[]): CommandLine {
   const usage = commandUsage(name);
 
   // Second pass, strict, with this command's options only.
-  const options = { ...common, ...(spec.dataDir !== 'none' && { 'data-dir': str }), ...spec.options };
+  const options = {
+    ...common,
+    ...(spec.dataDir !== 'none' && { 'data-dir': str, database: str }),
+    ...spec.options,
+  };
   let parsed: { values: Flags; positionals: string[] };
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as typeof parsed;
@@ -425,8 +439,10 @@ export function parseCommandLine(argv: string[]): CommandLine {
     throw e;
   }
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
-  if (spec.dataDir !== 'none') checkDataDir(dataDir, spec.dataDir, usage);
-  return { kind: 'run', command: word, name, flags: values, positionals: parsed.positionals, dataDir };
+  const database = spec.dataDir === 'none' ? undefined : databaseUrl(values.database, dataDir, usage);
+  // On PostgreSQL the data folder holds attachments' exports, backups and settings files, not the database.
+  if (spec.dataDir !== 'none') checkDataDir(dataDir, database ? 'create' : spec.dataDir, usage);
+  return { kind: 'run', command: word, name, flags: values, positionals: parsed.positionals, dataDir, database };
 }
 
 /** Node's parseArgs messages, as one line in the CLI's words. */
@@ -495,6 +511,21 @@ function requireWritableTarget(file: string, what: string): void {
   if (isDirectory(full)) throw new UsageError(say(`${what} ${full} is a folder`, '目标是文件夹'));
   if (!isDirectory(path.dirname(full)))
     throw new UsageError(say(`${what}: no folder ${path.dirname(full)}`, '目标文件夹不存在'));
+}
+
+/** --database, else the configured one (CANGWU_DATABASE_URL, the folder's database.url), else none (the SQLite file). */
+function databaseUrl(flag: string | undefined, dataDir: string, usage: string): string | undefined {
+  const url = flag ?? configuredDatabase(dataDir);
+  if (url === undefined) return undefined;
+  if (!isPostgresUrl(url))
+    throw new UsageError(
+      say(
+        `--database: "${url.replace(/:[^:@/]*@/, ':…@')}" is not a postgres:// URL`,
+        `--database：应为 postgres:// 地址`,
+      ),
+      usage,
+    );
+  return url;
 }
 
 function checkDataDir(dir: string, need: DataDirNeed, usage: string): void {

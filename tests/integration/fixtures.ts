@@ -2,6 +2,7 @@
 // contract like any host would.
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { inject } from 'vitest';
 import type { RequestInput, RequestName, RequestReply } from '../../shared/contract';
 import type { Role } from '../../shared/domain';
@@ -16,8 +17,58 @@ export function tempDataDir(label = 'data'): string {
   return tempDir(label);
 }
 
+/** The run's PostgreSQL server (the integration-pg project), or '' on SQLite. */
+const postgresUrl = (): string => inject('postgresUrl') ?? '';
+
+/** Whether this run's cores are on PostgreSQL; SQLite-only checks (the file, pragmas) skip themselves with it. */
+export const onPostgres = (): boolean => postgresUrl() !== '';
+
+let databaseSeq = 0;
+const databaseOf = new Map<string, string>();
+
+/** A new database of the run's server copied from `template` (a migrated empty one by default); its URL. */
+export async function newPostgresDatabase(template = 'cangwu_template'): Promise<string> {
+  const name = `t${process.pid}_${++databaseSeq}_${Date.now() % 100000}`;
+  const admin = new pg.Client({ connectionString: postgresUrl() });
+  await admin.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+        break;
+      } catch (e) {
+        // Another worker copying the same template at this instant (55006: object in use).
+        if ((e as { code?: string }).code !== '55006' || attempt >= 20) throw e;
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(postgresUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * A core of its own for one test: an empty warehouse in a temp data folder, on
+ * the SQLite file there, or in the integration-pg project on a new PostgreSQL
+ * database of the run's server.
+ */
 export async function openTestCore(opts: Partial<CoreOptions> = {}): Promise<Core> {
-  return openCore({ dataDir: opts.dataDir ?? tempDataDir(), station: 'test-station', log: () => {}, ...opts });
+  const dataDir = opts.dataDir ?? tempDataDir();
+  // A test that reopens its data folder finds its database again.
+  let database = opts.database ?? databaseOf.get(dataDir);
+  if (!database && onPostgres()) database = await newPostgresDatabase();
+  if (database) databaseOf.set(dataDir, database);
+  return openCore({
+    dataDir,
+    station: 'test-station',
+    // CANGWU_TEST_LOG=1 prints what a core logs (an internal error's real cause) instead of dropping it.
+    log: process.env.CANGWU_TEST_LOG ? (m, e) => console.error(`[core log] ${m}`, e) : () => {},
+    ...opts,
+    ...(database && { database }),
+  });
 }
 
 /**
@@ -32,6 +83,8 @@ export async function openDemoCore(): Promise<Core> {
   const template = root && path.join(root, 'template');
   const ready = root && path.join(root, 'ready');
   const today = () => businessDay(new Date());
+  // On PostgreSQL the template is a database of the server, copied by CREATE DATABASE … TEMPLATE.
+  const demoDatabase = 'cangwu_demo';
   if (root) {
     let mine = false;
     try {
@@ -43,7 +96,15 @@ export async function openDemoCore(): Promise<Core> {
     if (mine) {
       const day = today();
       fs.mkdirSync(template);
-      const core = await openTestCore({ dataDir: template });
+      if (onPostgres()) {
+        const admin = new pg.Client({ connectionString: postgresUrl() });
+        await admin.connect();
+        await admin.query(`CREATE DATABASE ${demoDatabase} TEMPLATE cangwu_template`);
+        await admin.end();
+      }
+      const url = new URL(postgresUrl() || 'postgres://x/');
+      url.pathname = `/${demoDatabase}`;
+      const core = await openTestCore({ dataDir: template, ...(onPostgres() && { database: url.toString() }) });
       try {
         await call(core, core.newCaller('setup'), 'setup.loadDemo', {});
       } catch (e) {
@@ -61,7 +122,7 @@ export async function openDemoCore(): Promise<Core> {
     if (fs.existsSync(ready) && fs.readFileSync(ready, 'utf8') === today()) {
       const dataDir = tempDataDir('demo');
       fs.cpSync(template, dataDir, { recursive: true });
-      return openTestCore({ dataDir });
+      return openTestCore({ dataDir, ...(onPostgres() && { database: await newPostgresDatabase(demoDatabase) }) });
     }
   }
   const core = await openTestCore();

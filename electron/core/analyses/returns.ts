@@ -17,6 +17,7 @@
 //   bin of the chosen warehouse (warehouse.ts), whole.
 // Read by return_notes_date, then returns and return_lines by primary key;
 // movements through their documents — never the whole ledger.
+import { listOf } from '../db/portable';
 import { sql } from 'kysely';
 import type {
   ActionPlan,
@@ -90,7 +91,7 @@ export async function returnAnalysis(
       ? (
           await sql<{ id: number; code: string; name_zh: string; case_pack: number }>`
             SELECT id, code, name_zh, case_pack FROM products
-            WHERE id IN (SELECT value FROM json_each(${JSON.stringify(productIds)}))`.execute(db)
+            WHERE id IN ${listOf(db, productIds)}`.execute(db)
         ).rows
       : []
     ).map((p) => [p.id, p]),

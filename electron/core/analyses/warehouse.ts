@@ -4,6 +4,7 @@
 // warehouse its note first put goods into (a return comes back to one dock:
 // taking the first movement partitions the returns exactly, so the
 // warehouses' figures add up to the site's even for a note split across two).
+import { listOf } from '../db/portable';
 import { sql, type RawBuilder } from 'kysely';
 import type { AnalysisWarehouse } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
@@ -31,10 +32,9 @@ export async function warehouseScope(db: Db, warehouseId: number | undefined): P
         UNION ALL SELECT l.id, l.kind FROM locations l JOIN under u ON l.parent_id = u.id)
       SELECT id FROM under WHERE kind = 'bin'`.execute(db)
   ).rows.map((b) => b.id);
-  const list = JSON.stringify(bins);
+  const list = listOf(db, bins);
   return {
     warehouse: w,
-    holds: (location) =>
-      sql<boolean>`${typeof location === 'string' ? sql.ref(location) : location} IN (SELECT value FROM json_each(${list}))`,
+    holds: (location) => sql<boolean>`${typeof location === 'string' ? sql.ref(location) : location} IN ${list}`,
   };
 }

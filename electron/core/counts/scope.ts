@@ -2,6 +2,7 @@
 // everything under it) and, for a cycle count, a product selection (category,
 // stock status, a chosen list, products not counted for N days, ABC class) and
 // "high value first" (the N lines of largest book amount).
+import { listOf } from '../db/portable';
 import { sql } from 'kysely';
 import type { CountScope, CountScopePreview } from '../../../shared/contract/counts';
 import { AppError } from '../../../shared/errors';
@@ -94,7 +95,7 @@ export function locationInScope(scope: CountScope, chain: LocationRow[]): boolea
  */
 export async function balancesInScope(db: Db, scope: CountScope, now: Date, timeZone: string) {
   // As JSON, so a scope of any size stays one statement under the bound-parameter limit.
-  const locations = JSON.stringify([...(await scopeLocations(db, scope))]);
+  const locations = [...(await scopeLocations(db, scope))];
   const since =
     scope.notCountedForDays !== undefined
       ? new Date(now.getTime() - scope.notCountedForDays * 86_400_000).toISOString()
@@ -106,17 +107,20 @@ export async function balancesInScope(db: Db, scope: CountScope, now: Date, time
   let q = db
     .selectFrom('balances as b')
     .innerJoin('products as p', 'p.id', 'b.product_id')
-    .where('b.location_id', 'in', sql<number>`(SELECT value FROM json_each(${locations}))`)
+    .where('b.location_id', 'in', listOf(db, locations))
     .where('b.qty', '>', 0);
   if (scope.categories?.length) q = q.where('p.category', 'in', scope.categories);
   if (scope.productIds?.length)
-    q = q.where('b.product_id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(scope.productIds)}))`);
+    q = q.where('b.product_id', 'in', listOf(db, scope.productIds));
   if (scope.statuses?.length) q = q.where('b.status', 'in', scope.statuses);
   if (abc)
     q = q.where(
       'b.product_id',
       'in',
-      sql<number>`(SELECT value FROM json_each(${JSON.stringify(abcChosen.map((p) => p.id))}))`,
+      listOf(
+        db,
+        abcChosen.map((p) => p.id),
+      ),
     );
   // A "not counted for N days" cycle leaves out products counted (in a session not cancelled) since then.
   if (since !== null)

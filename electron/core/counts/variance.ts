@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/contract/counts';
 import { stockStatuses, type StockStatus } from '../../../shared/domain';
 import { sql } from 'kysely';
+import { isPostgres, jsonArrayOfRows, listOf } from '../db/portable';
 import type { Db } from '../db/schema';
 import type { SessionRecord } from './common';
 import { accuracyOf } from './accuracy';
@@ -80,24 +81,25 @@ type MoveRow = [lineId: number, id: number, qty: number];
  * up by a composite string key per line. PostgreSQL has the same shape as
  * json_agg(json_build_array(…) ORDER BY …).
  */
-const inLines = (only: string | null) =>
-  only === null ? sql`` : sql` AND l.id IN (SELECT value FROM json_each(${only}))`;
+const inLines = (db: Db, only: number[] | null) =>
+  only === null ? sql`` : sql` AND l.id IN ${listOf(db, only)}`;
 
-const linesSql = (s: SessionRecord, only: string | null) => sql<{ j: string | null }>`
-  SELECT json_group_array(json_array(
-      l.id, l.product_id, l.location_id, l.status, l.snapshot_qty, l.expected, l.round, l.cause, l.cause_note,
-      l.recount_by)) AS j
+const linesSql = (db: Db, s: SessionRecord, only: number[] | null) => sql<{ j: string | null }>`
+  SELECT ${jsonArrayOfRows(
+    db,
+    'l.id, l.product_id, l.location_id, l.status, l.snapshot_qty, l.expected, l.round, l.cause, l.cause_note, l.recount_by',
+  )} AS j
   FROM count_lines l
-  WHERE l.session_id = ${s.id}${inLines(only)}`;
+  WHERE l.session_id = ${s.id}${inLines(db, only)}`;
 
-const productsSql = (s: SessionRecord, only: string | null) => sql<{ j: string | null }>`
-  SELECT json_group_array(json_array(
-      p.id, p.code, p.name_zh, p.name_en, p.unit, p.category, p.unit_cost_fen, r.code)) AS j
+const productsSql = (db: Db, s: SessionRecord, only: number[] | null) => sql<{ j: string | null }>`
+  SELECT ${jsonArrayOfRows(db, 'p.id, p.code, p.name_zh, p.name_en, p.unit, p.category, p.unit_cost_fen, r.code')} AS j
   FROM products p
   LEFT JOIN products r ON r.id = p.replaced_by_id
-  WHERE p.id IN (SELECT l.product_id FROM count_lines l WHERE l.session_id = ${s.id}${inLines(only)})`;
+  WHERE p.id IN (SELECT l.product_id FROM count_lines l WHERE l.session_id = ${s.id}${inLines(db, only)})`;
 
-const locationsSql = sql<{ j: string | null }>`SELECT json_group_array(json_array(id, code)) AS j FROM locations`;
+const locationsSql = (db: Db) =>
+  sql<{ j: string | null }>`SELECT ${jsonArrayOfRows(db, 'id, code')} AS j FROM locations`;
 
 // Each counter's running count of the lines (count_tallies, kept by triggers from the entries),
 // in primary-key order (line, round, counter), the order the fold needs, so SQLite sorts
@@ -105,25 +107,26 @@ const locationsSql = sql<{ j: string | null }>`SELECT json_group_array(json_arra
 // does not grow with the scans. All of a session's lines: the range of their ids, read
 // along the key — faster than seeking each line. The lines are made together at the
 // start, so the range holds few others.
-const talliesSql = (lines: { from: number; to: number } | string) => sql<{ j: string | null }>`
-  SELECT json_group_array(json_array(line_id, round, user_id, qty, position, at)) AS j
+const talliesSql = (db: Db, lines: { from: number; to: number } | number[]) => sql<{ j: string | null }>`
+  SELECT ${jsonArrayOfRows(db, 't.line_id, t.round, t.user_id, t.qty, t.position, t.at', 't.line_id, t.round, t.user_id')} AS j
   FROM (SELECT t.line_id, t.round, t.user_id, t.qty, t.position, t.at
         FROM count_tallies t
         WHERE ${
-          typeof lines === 'string'
-            ? sql`t.line_id IN (SELECT value FROM json_each(${lines}))`
+          Array.isArray(lines)
+            ? sql`t.line_id IN ${listOf(db, lines)}`
             : sql`t.line_id BETWEEN ${lines.from} AND ${lines.to}`
         }
-        ORDER BY t.line_id, t.round, t.user_id)`;
+        ORDER BY t.line_id, t.round, t.user_id) AS t`;
 
 // Movements since the snapshot on this session's lines (product, bin and status), in ledger order.
 // CROSS JOIN keeps SQLite's planner to the few movements outside, each finding its line by the
 // lines' unique index; left to itself it walks every line of the session instead (50 ms, not 2).
-const movesSql = (s: SessionRecord, only: string | null) => sql<{ j: string | null }>`
-  SELECT json_group_array(json_array(l.id, m.id, m.qty) ORDER BY m.id) AS j
+// (PostgreSQL has no CROSS JOIN … ON and plans the join itself.)
+const movesSql = (db: Db, s: SessionRecord, only: number[] | null) => sql<{ j: string | null }>`
+  SELECT ${jsonArrayOfRows(db, 'l.id, m.id, m.qty', 'm.id')} AS j
   FROM movements m
-  CROSS JOIN count_lines l ON l.session_id = ${s.id} AND l.product_id = m.product_id
-    AND l.location_id = m.location_id AND l.status = m.status${inLines(only)}
+  ${isPostgres(db) ? sql`JOIN` : sql`CROSS JOIN`} count_lines l ON l.session_id = ${s.id} AND l.product_id = m.product_id
+    AND l.location_id = m.location_id AND l.status = m.status${inLines(db, only)}
   WHERE m.id > ${s.snapshotMovementId ?? 0}`;
 
 async function jsonRows<T>(db: Db, query: ReturnType<typeof linesSql>): Promise<T[]> {
@@ -204,16 +207,16 @@ function ranked<T>(items: T[], id: (t: T) => number, code: (t: T) => string): Ma
 /** The reconciliation figures of a session's lines (all, or the ones listed), in walking order. */
 export async function computeLines(db: Db, s: SessionRecord, lineIds?: number[]): Promise<VarianceLine[]> {
   if (lineIds && lineIds.length === 0) return [];
-  const only = lineIds ? JSON.stringify(lineIds) : null;
-  const rows = await jsonRows<LineRow>(db, linesSql(s, only));
+  const only = lineIds ?? null;
+  const rows = await jsonRows<LineRow>(db, linesSql(db, s, only));
   if (rows.length === 0) return [];
   const products = ranked(
-    (await jsonRows<ProductRow>(db, productsSql(s, only))).map(productOf),
+    (await jsonRows<ProductRow>(db, productsSql(db, s, only))).map(productOf),
     (p) => p.id,
     (p) => p.code,
   );
   const bins = ranked(
-    await jsonRows<LocationRow>(db, locationsSql),
+    await jsonRows<LocationRow>(db, locationsSql(db)),
     ([id]) => id,
     ([, code]) => code,
   );
@@ -227,9 +230,9 @@ export async function computeLines(db: Db, s: SessionRecord, lineIds?: number[])
     if (id < from) from = id;
     if (id > to) to = id;
   }
-  const countsOf = countsPerLine(await jsonRows<TallyRow>(db, talliesSql(only ?? { from, to })), users);
+  const countsOf = countsPerLine(await jsonRows<TallyRow>(db, talliesSql(db, only ?? { from, to })), users);
   const movesOf = new Map<number, MoveRow[]>();
-  for (const m of await jsonRows<MoveRow>(db, movesSql(s, only))) push(movesOf, m[0], m);
+  for (const m of await jsonRows<MoveRow>(db, movesSql(db, s, only))) push(movesOf, m[0], m);
 
   // Walking order: bin, product code, status; by rank, so the sort compares numbers, not strings.
   const walking = rows.map((row) => {
@@ -249,18 +252,18 @@ type TotalsLineRow = [id: number, productId: number, round: number, snapshotQty:
 /** A counter's tally of a line in a round: only what the totals need. */
 type TotalsTallyRow = [lineId: number, round: number, qty: number, position: number];
 
-const totalsLinesSql = (s: SessionRecord) => sql<{ j: string | null }>`
-  SELECT json_group_array(json_array(l.id, l.product_id, l.round, l.snapshot_qty)) AS j
+const totalsLinesSql = (db: Db, s: SessionRecord) => sql<{ j: string | null }>`
+  SELECT ${jsonArrayOfRows(db, 'l.id, l.product_id, l.round, l.snapshot_qty')} AS j
   FROM count_lines l
   WHERE l.session_id = ${s.id}`;
 
-const unitCostsSql = (s: SessionRecord) => sql<{ j: string | null }>`
-  SELECT json_group_array(json_array(p.id, p.unit_cost_fen)) AS j
+const unitCostsSql = (db: Db, s: SessionRecord) => sql<{ j: string | null }>`
+  SELECT ${jsonArrayOfRows(db, 'p.id, p.unit_cost_fen')} AS j
   FROM products p
   WHERE p.id IN (SELECT l.product_id FROM count_lines l WHERE l.session_id = ${s.id})`;
 
-const totalsTalliesSql = (from: number, to: number) => sql<{ j: string | null }>`
-  SELECT json_group_array(json_array(t.line_id, t.round, t.qty, t.position)) AS j
+const totalsTalliesSql = (db: Db, from: number, to: number) => sql<{ j: string | null }>`
+  SELECT ${jsonArrayOfRows(db, 't.line_id, t.round, t.qty, t.position')} AS j
   FROM count_tallies t
   WHERE t.line_id BETWEEN ${from} AND ${to}`;
 
@@ -272,9 +275,9 @@ const totalsTalliesSql = (from: number, to: number) => sql<{ j: string | null }>
  * no names, codes, counters or walking order.
  */
 export async function sessionTotals(db: Db, s: SessionRecord): Promise<ReconcileTotals> {
-  const rows = await jsonRows<TotalsLineRow>(db, totalsLinesSql(s));
+  const rows = await jsonRows<TotalsLineRow>(db, totalsLinesSql(db, s));
   if (rows.length === 0) return totalsOf([]);
-  const costs = new Map(await jsonRows<[id: number, unitCostFen: number]>(db, unitCostsSql(s)));
+  const costs = new Map(await jsonRows<[id: number, unitCostFen: number]>(db, unitCostsSql(db, s)));
   let from = rows[0]![0];
   let to = from;
   for (const [id] of rows) {
@@ -285,7 +288,7 @@ export async function sessionTotals(db: Db, s: SessionRecord): Promise<Reconcile
   const roundOf = new Map<number, number>();
   for (const [id, , round] of rows) roundOf.set(id, round);
   const counted = new Map<number, { qty: number; position: number }>();
-  for (const [lineId, round, qty, position] of await jsonRows<TotalsTallyRow>(db, totalsTalliesSql(from, to))) {
+  for (const [lineId, round, qty, position] of await jsonRows<TotalsTallyRow>(db, totalsTalliesSql(db, from, to))) {
     if (roundOf.get(lineId) !== round) continue;
     const c = counted.get(lineId);
     if (c) {
@@ -294,7 +297,7 @@ export async function sessionTotals(db: Db, s: SessionRecord): Promise<Reconcile
     } else counted.set(lineId, { qty, position });
   }
   const movesOf = new Map<number, MoveRow[]>();
-  for (const m of await jsonRows<MoveRow>(db, movesSql(s, null))) push(movesOf, m[0], m);
+  for (const m of await jsonRows<MoveRow>(db, movesSql(db, s, null))) push(movesOf, m[0], m);
   const lines = rows.map(([id, productId, round, snapshotQty]): TotalledLine => {
     const unitCostFen = costs.get(productId)!;
     const c = counted.get(id);

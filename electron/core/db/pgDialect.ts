@@ -45,6 +45,14 @@ export type OpenedPostgres = { pool: pg.Pool; db: Kysely<DB> };
 /** A Kysely over a pool of connections to `url`; every connection works in UTC. */
 export function openPostgres(url: string, opts: { max?: number } = {}): OpenedPostgres {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types, options: '-c TimeZone=UTC' });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool }),
+    // The server's message names no query: the failed SQL goes with the error
+    // to the core's log (never to a reply), so an internal error can be found.
+    log(event) {
+      if (event.level === 'error' && event.error instanceof Error && !('sql' in event.error))
+        Object.defineProperty(event.error, 'sql', { value: event.query.sql, enumerable: true });
+    },
+  });
   return { pool, db };
 }

@@ -76,7 +76,13 @@ function translateExpressions(sql: string): string {
     .replace(/\bMAX\(([^(),]+),([^(),]+)\)/g, 'GREATEST($1,$2)')
     .replace(/\babs\(random\(\) % (\d+)\)/g, 'floor(random() * $1)::bigint')
     .replace(/\bGLOB '([^']*)'/g, (_m, glob: string) => `~ '${globToRegex(glob)}'`)
-    .replace(/\bWHERE 1\b(?!\s*[=<>!])/g, 'WHERE true');
+    .replace(/\bWHERE 1\b(?!\s*[=<>!])/g, 'WHERE true')
+    // `DO UPDATE SET qty = qty + excluded.qty`: PostgreSQL reads the bare column
+    // as ambiguous (the row or the excluded one); SQLite takes the row's.
+    .replace(
+      /(INSERT INTO (\w+)\b[^;]*?ON CONFLICT \([^)]*\) DO UPDATE SET )(\w+) = \3 ([+-])/g,
+      (_m, head: string, table: string, column: string, op: string) => `${head}${column} = ${table}.${column} ${op}`,
+    );
 }
 
 const triggerPattern =
