@@ -22,6 +22,88 @@ function morningZone(now = new Date()): string {
 }
 const e2eTimeZone = process.env.CANGWU_E2E_TIME_ZONE ?? morningZone();
 
+/** The integration tests' settings, shared by the SQLite and the PostgreSQL project. */
+const integration = {
+  include: ['tests/integration/**/*.test.ts'],
+  environment: 'node' as const,
+  setupFiles,
+  // Real SQLite files, real pseudo-terminals (socat), real servers.
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  // Forks, not threads: better-sqlite3 and serialport are native
+  // addons, safest loaded once per process.
+  pool: 'forks' as const,
+  // One fork per core (vitest's default leaves one core idle: one
+  // fork on CI's two), each running its files one after the other
+  // without a fresh module graph per file: the files share no state
+  // (no mocks, no stubbed globals or env; every core, server and
+  // folder is a test's own), and each run alone passes too.
+  maxWorkers: os.availableParallelism(),
+  isolate: false,
+};
+
+/** The feature folders whose tests run on PostgreSQL too. */
+const postgresFolders = [
+  'analyses',
+  'auth',
+  'calls',
+  'catalogue',
+  'complaints',
+  'contract',
+  'counts',
+  'damage',
+  'dispatch',
+  'edr',
+  'kpi',
+  'orders',
+  'quality',
+  'reports',
+  'returns',
+  'scanning',
+  'stock',
+  'surveys',
+];
+
+/**
+ * Tests not yet run on PostgreSQL, each for a reason in the test itself (the
+ * core's requests pass there): they seed or read through the SQLite handle
+ * (core.database.sqlite), reopen their data folder as a second core, or write
+ * SQLite-only SQL (ifnull, a bare integer as a condition). Ported one by one;
+ * the list only shrinks.
+ */
+const postgresPending = [
+  'analyses/analyses',
+  'analyses/customerValue',
+  'analyses/returnServices',
+  'auth/auth',
+  'auth/sessions',
+  'auth/stationHostLogin',
+  'calls/classRule',
+  'complaints/attachments',
+  'complaints/stats',
+  'contract/malformed',
+  'contract/roleMatrix',
+  'counts/flow',
+  'counts/tallies',
+  'damage/attachments',
+  'damage/demoDamage',
+  'dispatch/boardRules',
+  'dispatch/loadingSerial',
+  'edr/edr',
+  'kpi/complaintKpis',
+  'kpi/tracker',
+  'orders/reservationProperty',
+  'reports/abc',
+  'reports/stockAnalysis',
+  'reports/weekly',
+  'scanning/pipeline',
+  'scanning/stationOwner',
+  'stock/balanceIndex',
+  'stock/periodMonths',
+  'stock/posting',
+  'stock/postingCatalogue',
+];
+
 export default defineConfig({
   test: {
     projects: [
@@ -31,51 +113,23 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles,
-        },
-      },
-      {
-        test: {
-          name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
-          environment: 'node',
-          setupFiles,
-          // Real SQLite files, real pseudo-terminals (socat), real servers.
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          // Forks, not threads: better-sqlite3 and serialport are native
-          // addons, safest loaded once per process.
-          pool: 'forks',
-          // One fork per core (vitest's default leaves one core idle: one
-          // fork on CI's two), each running its files one after the other
-          // without a fresh module graph per file: the files share no state
-          // (no mocks, no stubbed globals or env; every core, server and
-          // folder is a test's own), and each run alone passes too.
+          // The same as the integration projects': projects run together in one
+          // group must agree on it (vitest refuses the run otherwise).
           maxWorkers: os.availableParallelism(),
-          isolate: false,
-          // The demo warehouse, built once per run by the first file that wants it.
-          globalSetup: ['tests/setup/integrationDemo.ts'],
         },
       },
+      { test: { ...integration, name: 'integration', globalSetup: ['tests/setup/integrationDemo.ts'] } },
       {
+        // The same tests on PostgreSQL (issue 15): each core on a database of its
+        // own on one throwaway server (tests/setup/integrationPostgres.ts). The
+        // features' folders; not the hosts, the SQLite file's own tools, the
+        // serial bridge or the pg folder (which starts its own servers and runs
+        // in the project above).
         test: {
+          ...integration,
           name: 'integration-pg',
-          include: ['tests/integration/**/*.test.ts'],
-          environment: 'node',
-          setupFiles,
-          // Real SQLite files, real pseudo-terminals (socat), real servers.
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          // Forks, not threads: better-sqlite3 and serialport are native
-          // addons, safest loaded once per process.
-          pool: 'forks',
-          // One fork per core (vitest's default leaves one core idle: one
-          // fork on CI's two), each running its files one after the other
-          // without a fresh module graph per file: the files share no state
-          // (no mocks, no stubbed globals or env; every core, server and
-          // folder is a test's own), and each run alone passes too.
-          maxWorkers: os.availableParallelism(),
-          isolate: false,
-          // The demo warehouse, built once per run by the first file that wants it.
+          include: postgresFolders.map((f) => `tests/integration/${f}/**/*.test.ts`),
+          exclude: postgresPending.map((f) => `tests/integration/${f}.test.ts`),
           globalSetup: ['tests/setup/integrationDemo.ts', 'tests/setup/integrationPostgres.ts'],
         },
       },

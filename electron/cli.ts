@@ -160,7 +160,7 @@ async function run(argv: string[]): Promise<number> {
 
     case 'check':
       return withCore(where, 'cli', async (core) => {
-        const report = checkIntegrity(core.database.sqlite);
+        const report = await checkIntegrity(core.database.db);
         const lines = report.findings.map((f) => `  ${f.kind}: ${JSON.stringify({ ...f, kind: undefined })}`);
         print(
           json,
@@ -233,7 +233,7 @@ async function run(argv: string[]): Promise<number> {
       return withDataDir(from, 'cangwu db migrate-to-postgres', async () => {
         const { sqlite } = openDatabase(from);
         try {
-          const source = checkIntegrity(sqlite);
+          const source = await checkIntegrity(sqlite);
           if (!source.ok) {
             process.stderr.write(
               `cangwu: the SQLite database has ${source.findings.length} problem(s); run \`cangwu check --data-dir ${from}\` and fix them first (源数据库有问题)\n`,

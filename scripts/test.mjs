@@ -33,7 +33,22 @@ const stages = [
     // Electron misconfigurations in electron/; unreviewed findings fail (scripts/electronegativity.mjs).
     ['electronegativity', [path.join(root, 'scripts/electronegativity.mjs')]],
   ],
-  [['vitest', [bin('vitest'), 'run', '--project', 'unit', '--project', 'integration', ...process.argv.slice(2)]]],
+  [
+    [
+      'vitest',
+      [
+        bin('vitest'),
+        'run',
+        '--project',
+        'unit',
+        '--project',
+        'integration',
+        '--project',
+        'integration-pg',
+        ...process.argv.slice(2),
+      ],
+    ],
+  ],
   // End-to-end tests run after the others, not beside them: a browser and a
   // station host competing with socat and SQLite tests for two CPUs made
   // timings (wedge key gaps, first paint) flaky.

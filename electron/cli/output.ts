@@ -33,7 +33,7 @@ const explanations: Partial<Record<AppErrorShape['code'], string>> = {
   'db.pgCopyMismatch': 'the copy did not compare equal; all of it was undone, the target is empty (核对不一致，已撤销)',
   'db.pgCopyFailed': 'the copy failed; all of it was undone, the target is empty (复制失败，已撤销)',
   'db.sqliteOnly':
-    'this needs the SQLite file; on PostgreSQL use the server\'s own tools (pg_dump) (此操作仅适用于 SQLite 数据库)',
+    "this needs the SQLite file; on PostgreSQL use the server's own tools (pg_dump) (此操作仅适用于 SQLite 数据库)",
 };
 
 /** The cause a person can act on, beside the explanation: the OS's reason, the holder of a lock. */

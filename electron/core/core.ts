@@ -10,7 +10,8 @@ import { createScheduleService, type ScheduleService } from './schedules/service
 import { startCheckpointer } from './db/checkpointer';
 import { openCoreDatabase, type CoreDatabase } from './db/coreDatabase';
 import type { GroupCommitOptions } from './db/groupCommit';
-import { createEventBus } from './events';
+import { createEventBus, type EventBus } from './events';
+import { joinPeers, startPeerEvents } from './db/pgEvents';
 import { startShortRetry } from './orders/autoRetry';
 import { Scanning } from './scanner/scanning';
 import { stockEventFor } from './counts/blindness';
@@ -84,6 +85,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   // SQLite's WAL is checkpointed off the posting thread; a PostgreSQL server checkpoints itself.
   const checkpointer = sqlite ? startCheckpointer(sqlite, database.file) : null;
   const bus = createEventBus();
+  // PostgreSQL: every host on the database hears the others' events (LISTEN/NOTIFY, db/pgEvents.ts).
+  const peers = database.dialect === 'postgres' ? await joinOtherHosts(opts.database!, bus, opts.log) : null;
   const balances = new BalanceIndex(sqlite ? () => sqlite.pragma('data_version', { simple: true }) as number : null);
   // Names, costs and old-code links live on the balance rows too.
   bus.subscribe((e) => e.name === 'products.changed' && balances.invalidate());
@@ -123,9 +126,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const setupGate = new SetupGate();
   // Every caller handed out, so logout / disable / password change reach all of a session's connections.
   const writeActivity = sqlite
-    ? ((statement) => (at: string, hash: string) => void statement.run(at, hash))(
-        sqlite.prepare('UPDATE sessions SET last_active_at = ? WHERE token_hash = ?'),
-      )
+    ? (
+        (statement) => (at: string, hash: string) =>
+          void statement.run(at, hash)
+      )(sqlite.prepare('UPDATE sessions SET last_active_at = ? WHERE token_hash = ?'))
     : (at: string, hash: string) =>
         database.db
           .updateTable('sessions')
@@ -189,10 +193,39 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       await backups.stop();
       await schedules.stop();
       await scanning.close();
-      await live.flush();
+      // A session's last activity that cannot be stored (a full disk) is not worth failing the close for.
+      await live.flush().catch((e: unknown) => log('session activity not stored at close', e));
       await checkpointer?.stop();
+      await peers?.close();
       // Closing the last connection checkpoints the WAL into the database file.
       await database.db.destroy();
+    },
+  };
+}
+
+/**
+ * Joins this core's bus to the other hosts on the same PostgreSQL database: a
+ * posting, an order change or a board move made on one reaches every window
+ * of every host. What is read per request (balances, counts) needs nothing more.
+ */
+async function joinOtherHosts(
+  url: string,
+  bus: EventBus,
+  log: CoreOptions['log'],
+): Promise<{ close(): Promise<void> }> {
+  const say = (m: string, e?: unknown) => (log ?? ((x: string, y: unknown) => console.error(x, y)))(m, e);
+  let join: ReturnType<typeof joinPeers> | null = null;
+  const peers = await startPeerEvents({
+    url,
+    onEvent: (msg) => join?.deliver(msg),
+    onLink: (state) => say(`events from the other hosts: ${state}`, null),
+    log: say,
+  });
+  join = joinPeers(bus, peers, say);
+  return {
+    async close() {
+      join?.leave();
+      await peers.close();
     },
   };
 }

@@ -51,6 +51,16 @@ export async function newPostgresDatabase(template = 'cangwu_template'): Promise
 }
 
 /**
+ * The environment of a child process that opens `core`'s warehouse as another
+ * station would: on PostgreSQL the same server database (CANGWU_DATABASE_URL,
+ * read by configuredDatabase), on SQLite the data folder alone.
+ */
+export function childEnv(core: Core): NodeJS.ProcessEnv {
+  const url = databaseOf.get(core.dataDir);
+  return url ? { ...process.env, CANGWU_DATABASE_URL: url } : process.env;
+}
+
+/**
  * A core of its own for one test: an empty warehouse in a temp data folder, on
  * the SQLite file there, or in the integration-pg project on a new PostgreSQL
  * database of the run's server.

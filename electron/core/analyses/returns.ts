@@ -75,7 +75,7 @@ export async function returnAnalysis(
       JOIN returns r ON r.id = n.return_id
       JOIN return_lines l ON l.return_id = n.return_id
       WHERE n.issued_date BETWEEN ${from} AND ${to} AND l.qty_good IS NOT NULL AND ${noteIn('n')}
-      GROUP BY r.kind, r.salesperson_id, l.product_id, reason`.execute(db)
+      GROUP BY r.kind, r.salesperson_id, l.product_id, COALESCE(l.check_reason, l.reason)`.execute(db)
   ).rows;
   const counts = (
     await sql<{ kind: ReturnKind; salesperson_id: number | null; n: number }>`

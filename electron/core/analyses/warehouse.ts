@@ -17,7 +17,7 @@ export type WarehouseScope = {
 };
 
 export async function warehouseScope(db: Db, warehouseId: number | undefined): Promise<WarehouseScope> {
-  if (warehouseId === undefined) return { warehouse: null, holds: () => sql<boolean>`1` };
+  if (warehouseId === undefined) return { warehouse: null, holds: () => sql<boolean>`1 = 1` };
   const w = await db
     .selectFrom('locations')
     .select(['id', 'code', 'name'])

@@ -23,11 +23,11 @@ type Raw = {
 };
 
 const measures = sql`COUNT(*) AS received,
-  COALESCE(SUM(c.valid = 1), 0) AS valid,
-  COALESCE(SUM(c.valid = 0), 0) AS invalid,
-  COALESCE(SUM(c.valid = 1 AND c.resolved_at IS NOT NULL), 0) AS resolved,
-  COALESCE(SUM(c.valid = 1 AND c.resolved_at <= c.resolve_due_at), 0) AS resolvedOnTime,
-  COALESCE(SUM(c.judged_at <= c.response_due_at), 0) AS respondedOnTime`;
+  COALESCE(SUM(CASE WHEN c.valid = 1 THEN 1 ELSE 0 END), 0) AS valid,
+  COALESCE(SUM(CASE WHEN c.valid = 0 THEN 1 ELSE 0 END), 0) AS invalid,
+  COALESCE(SUM(CASE WHEN c.valid = 1 AND c.resolved_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS resolved,
+  COALESCE(SUM(CASE WHEN c.valid = 1 AND c.resolved_at <= c.resolve_due_at THEN 1 ELSE 0 END), 0) AS "resolvedOnTime",
+  COALESCE(SUM(CASE WHEN c.judged_at <= c.response_due_at THEN 1 ELSE 0 END), 0) AS "respondedOnTime"`;
 
 async function breakdown(db: Db, key: string, from: string, to: string): Promise<Raw[]> {
   const r = await sql<Raw>`SELECT ${sql.raw(key)} AS key, ${measures}

@@ -110,8 +110,7 @@ export async function balancesInScope(db: Db, scope: CountScope, now: Date, time
     .where('b.location_id', 'in', listOf(db, locations))
     .where('b.qty', '>', 0);
   if (scope.categories?.length) q = q.where('p.category', 'in', scope.categories);
-  if (scope.productIds?.length)
-    q = q.where('b.product_id', 'in', listOf(db, scope.productIds));
+  if (scope.productIds?.length) q = q.where('b.product_id', 'in', listOf(db, scope.productIds));
   if (scope.statuses?.length) q = q.where('b.status', 'in', scope.statuses);
   if (abc)
     q = q.where(

@@ -81,8 +81,7 @@ type MoveRow = [lineId: number, id: number, qty: number];
  * up by a composite string key per line. PostgreSQL has the same shape as
  * json_agg(json_build_array(…) ORDER BY …).
  */
-const inLines = (db: Db, only: number[] | null) =>
-  only === null ? sql`` : sql` AND l.id IN ${listOf(db, only)}`;
+const inLines = (db: Db, only: number[] | null) => (only === null ? sql`` : sql` AND l.id IN ${listOf(db, only)}`);
 
 const linesSql = (db: Db, s: SessionRecord, only: number[] | null) => sql<{ j: string | null }>`
   SELECT ${jsonArrayOfRows(

@@ -1,10 +1,35 @@
 // `cangwu check`: the database is sound, the balances are exactly what the
 // ledger says (GUIDE: balances can always be rebuilt from the ledger), and no
-// balance is negative (R5). Raw SQLite on purpose: quick_check and
-// foreign_key_check are SQLite's own tools.
+// balance is negative (R5). On either dialect (issue 15 §6): the same SQL
+// through one reader; SQLite adds its own tools, quick_check and
+// foreign_key_check (a PostgreSQL server enforces its foreign keys and checks
+// its pages itself).
 import type Database from 'better-sqlite3';
+import { Kysely, sql } from 'kysely';
 import { defaultTimeZone } from '../clock';
-import { figuresTimeZone, foldLedger } from '../stock/periodFigures';
+import { figuresTimeZoneSetting, foldLedger, foldLedgerOf, type FoldedFigure } from '../stock/periodFigures';
+import type { DB } from './schema';
+
+/** Rows of a plain SQL text, from either dialect. */
+type Reader = {
+  all<T>(text: string): Promise<T[]>;
+  fold(timeZone: string): Promise<Map<string, FoldedFigure>>;
+  sqlite: Database.Database | null;
+};
+
+function readerOf(target: Database.Database | Kysely<DB>): Reader {
+  if (target instanceof Kysely)
+    return {
+      all: async <T>(text: string) => (await sql.raw<T>(text).execute(target)).rows,
+      fold: (zone) => foldLedgerOf(target, zone),
+      sqlite: null,
+    };
+  return {
+    all: async <T>(text: string) => target.prepare(text).all() as T[],
+    fold: async (zone) => foldLedger(target, zone),
+    sqlite: target,
+  };
+}
 
 export type Finding =
   | { kind: 'quickCheck'; message: string }
@@ -66,46 +91,44 @@ export const ledgerMismatchSql = `WITH ledger AS (
            FROM balances b LEFT JOIN ledger l USING (product_id, status, location_id)
           WHERE l.product_id IS NULL
        )
-       SELECT p.code AS productCode, j.status, loc.code AS locationCode, j.ledger_qty AS ledgerQty, j.balance_qty AS balanceQty
+       SELECT p.code AS "productCode", j.status, loc.code AS "locationCode", j.ledger_qty AS "ledgerQty", j.balance_qty AS "balanceQty"
          FROM joined j JOIN products p ON p.id = j.product_id JOIN locations loc ON loc.id = j.location_id
         WHERE j.ledger_qty <> j.balance_qty
         ORDER BY p.code, j.status, loc.code`;
 
 /** Every balance below zero (R5). Plain SQL: PostgreSQL runs it too. */
-export const negativeBalanceSql = `SELECT p.code AS productCode, b.status, l.code AS locationCode, b.qty
+export const negativeBalanceSql = `SELECT p.code AS "productCode", b.status, l.code AS "locationCode", b.qty
          FROM balances b JOIN products p ON p.id = b.product_id JOIN locations l ON l.id = b.location_id
         WHERE b.qty < 0`;
 
-export function checkIntegrity(sqlite: Database.Database): IntegrityReport {
+/** The SQLite handle (`cangwu check` on the data folder) or a Kysely of either dialect (a core's `database.db`). */
+export async function checkIntegrity(target: Database.Database | Kysely<DB>): Promise<IntegrityReport> {
+  const read = readerOf(target);
   const findings: Finding[] = [];
-  const quick = sqlite.pragma('quick_check', { simple: false }) as { quick_check: string }[];
-  for (const row of quick)
-    if (row.quick_check !== 'ok') findings.push({ kind: 'quickCheck', message: row.quick_check });
+  if (read.sqlite) {
+    const quick = read.sqlite.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+    for (const row of quick)
+      if (row.quick_check !== 'ok') findings.push({ kind: 'quickCheck', message: row.quick_check });
+    const fk = read.sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+    for (const row of fk) findings.push({ kind: 'foreignKey', table: row.table, rowid: row.rowid, parent: row.parent });
+  }
 
-  const fk = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-  for (const row of fk) findings.push({ kind: 'foreignKey', table: row.table, rowid: row.rowid, parent: row.parent });
-
-  const mismatches = sqlite.prepare(ledgerMismatchSql).all() as Omit<
-    Extract<Finding, { kind: 'ledgerMismatch' }>,
-    'kind'
-  >[];
+  const mismatches = await read.all<Omit<Extract<Finding, { kind: 'ledgerMismatch' }>, 'kind'>>(ledgerMismatchSql);
   for (const m of mismatches) findings.push({ kind: 'ledgerMismatch', ...m });
 
-  const negatives = sqlite.prepare(negativeBalanceSql).all() as Omit<
-    Extract<Finding, { kind: 'negativeBalance' }>,
-    'kind'
-  >[];
+  const negatives = await read.all<Omit<Extract<Finding, { kind: 'negativeBalance' }>, 'kind'>>(negativeBalanceSql);
   for (const n of negatives) findings.push({ kind: 'negativeBalance', ...n });
 
-  findings.push(...checkPeriodFigures(sqlite));
+  findings.push(...(await checkPeriodFigures(read)));
 
-  const count = (table: string) => (sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = async (table: string) =>
+    Number((await read.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0]!.n);
   return {
     ok: findings.length === 0,
     findings,
-    movements: count('movements'),
-    balances: count('balances'),
-    periodFigures: count('period_figures'),
+    movements: await count('movements'),
+    balances: await count('balances'),
+    periodFigures: await count('period_figures'),
   };
 }
 
@@ -113,27 +136,17 @@ export function checkIntegrity(sqlite: Database.Database): IntegrityReport {
  * Issue 14: the period figures against a fold of the ledger in the zone they
  * were built in, every difference named; then each month's sum against its days.
  */
-function checkPeriodFigures(sqlite: Database.Database): Finding[] {
+async function checkPeriodFigures(read: Reader): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const expected = foldLedger(sqlite, figuresTimeZone(sqlite) ?? defaultTimeZone);
+  const zone = (await read.all<{ value: string }>(figuresTimeZoneSetting))[0]?.value ?? defaultTimeZone;
+  const expected = await read.fold(zone);
   const productCode = new Map(
-    (sqlite.prepare('SELECT id, code FROM products').all() as { id: number; code: string }[]).map((p) => [
-      p.id,
-      p.code,
-    ]),
+    (await read.all<{ id: number; code: string }>('SELECT id, code FROM products')).map((p) => [p.id, p.code]),
   );
   const locationCode = new Map(
-    (sqlite.prepare('SELECT id, code FROM locations').all() as { id: number; code: string }[]).map((l) => [
-      l.id,
-      l.code,
-    ]),
+    (await read.all<{ id: number; code: string }>('SELECT id, code FROM locations')).map((l) => [l.id, l.code]),
   );
-  const found = sqlite
-    .prepare(
-      `SELECT day, product_id AS productId, status, location_id AS locationId, type, qty, amount_fen AS amountFen, lines
-         FROM period_figures`,
-    )
-    .iterate() as IterableIterator<{
+  const found = await read.all<{
     day: string;
     productId: number;
     status: string;
@@ -142,7 +155,10 @@ function checkPeriodFigures(sqlite: Database.Database): Finding[] {
     qty: number;
     amountFen: number;
     lines: number;
-  }>;
+  }>(
+    `SELECT day, product_id AS "productId", status, location_id AS "locationId", type, qty, amount_fen AS "amountFen", lines
+       FROM period_figures`,
+  );
   const mismatch = (
     f: { day: string; productId: number; status: string; locationId: number; type: string },
     e: { qty: number; amountFen: number; lines: number },
@@ -171,9 +187,17 @@ function checkPeriodFigures(sqlite: Database.Database): Finding[] {
   }
   for (const e of expected.values()) findings.push(mismatch(e, e, none));
 
-  const months = sqlite
-    .prepare(
-      `WITH days AS (
+  const months = await read.all<{
+    month: string;
+    productId: number;
+    status: string;
+    locationId: number;
+    eq: number;
+    ea: number;
+    fq: number;
+    fa: number;
+  }>(
+    `WITH days AS (
          SELECT substr(day, 1, 7) AS month, product_id, status, location_id, SUM(qty) AS qty, SUM(amount_fen) AS amount_fen
            FROM period_figures
           -- The months table reaches its latest month (stock/periodFigures.ts); later days are not in it yet.
@@ -188,19 +212,9 @@ function checkPeriodFigures(sqlite: Database.Database): Finding[] {
            FROM period_months m LEFT JOIN days d USING (month, product_id, status, location_id)
           WHERE d.month IS NULL
        )
-       SELECT month, product_id AS productId, status, location_id AS locationId, eq, ea, fq, fa
+       SELECT month, product_id AS "productId", status, location_id AS "locationId", eq, ea, fq, fa
          FROM joined WHERE eq <> fq OR ea <> fa`,
-    )
-    .all() as {
-    month: string;
-    productId: number;
-    status: string;
-    locationId: number;
-    eq: number;
-    ea: number;
-    fq: number;
-    fa: number;
-  }[];
+  );
   for (const m of months)
     findings.push({
       kind: 'periodMonthMismatch',

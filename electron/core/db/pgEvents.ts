@@ -153,8 +153,20 @@ export async function startPeerEvents(opts: PeerEventsOptions): Promise<PeerEven
   };
 }
 
-/** Events that stay on the host that made them: a request's progress belongs to the window that asked. */
-const hostOnly = new Set<string>(['work.progress']);
+/**
+ * Events that stay on the host that made them: a request's progress belongs to
+ * the window that asked; scanners and stations are the host's own (a serial
+ * scanner belongs to the machine it is plugged into); the windows a session
+ * ended on are named by this host's client ids.
+ */
+const hostOnly = new Set<string>([
+  'work.progress',
+  'scanner.status',
+  'scanner.scan',
+  'scanner.raw',
+  'station.changed',
+  'auth.sessionEnded',
+]);
 
 /**
  * Joins a core's event bus to the other hosts: what the bus emits is published

@@ -23,12 +23,13 @@ export async function orderLoads(db: Db, scope: Scope): Promise<Map<number, Orde
   const out = new Map<number, OrderLoad>();
   const run = async (where: ReturnType<typeof sql>) => {
     const { rows } = await sql<{ orderId: number; loadCases: number; weightG: number; unweighedLines: number }>`
-      SELECT l.order_id AS orderId,
-        SUM(l.qty / p.case_pack + (l.qty % p.case_pack > 0)) AS loadCases,
+      SELECT l.order_id AS "orderId",
+        SUM(l.qty / p.case_pack + CASE WHEN l.qty % p.case_pack > 0 THEN 1 ELSE 0 END) AS "loadCases",
         SUM(CASE WHEN p.case_weight_g IS NOT NULL
                  THEN (l.qty / p.case_pack) * p.case_weight_g + (l.qty % p.case_pack) * COALESCE(p.unit_weight_g, 0)
-                 ELSE l.qty * COALESCE(p.unit_weight_g, 0) END) AS weightG,
-        SUM(p.unit_weight_g IS NULL AND NOT (p.case_weight_g IS NOT NULL AND l.qty % p.case_pack = 0)) AS unweighedLines
+                 ELSE l.qty * COALESCE(p.unit_weight_g, 0) END) AS "weightG",
+        SUM(CASE WHEN p.unit_weight_g IS NULL AND NOT (p.case_weight_g IS NOT NULL AND l.qty % p.case_pack = 0)
+                 THEN 1 ELSE 0 END) AS "unweighedLines"
       FROM order_lines l JOIN products p ON p.id = l.product_id
       WHERE l.qty IS NOT NULL AND ${where}
       GROUP BY l.order_id`.execute(db);

@@ -63,7 +63,7 @@ export async function sellOut(ctx: ServiceContext, from: string, to: string): Pr
      WHERE oc.delivered_date >= ${from} AND oc.delivered_date <= ${to}
        AND oc.outcome IN ('signed', 'partlyRefused')
        AND l.gift = 0
-     GROUP BY p.id, c.id
+     GROUP BY p.id, c.id, pc.code
      ORDER BY p.code, c.code`.execute(ctx.db);
   return rows
     .map((r) => ({
@@ -103,7 +103,7 @@ async function weekReturns(ctx: ServiceContext, from: string, to: string): Promi
       eb.fn.sum<number>(eb('rl.qty_checked', '*', eb.ref('rl.unit_price_fen'))).as('amountFen'),
       eb.fn.count<number>('rt.id').distinct().as('returns'),
     ])
-    .groupBy(['p.id', 'c.id'])
+    .groupBy(['p.id', 'c.id', 'pc.code'])
     .orderBy('p.code')
     .orderBy('c.code')
     .execute();

@@ -62,7 +62,7 @@ async function countLines(db: Db, r: KpiRange): Promise<Records> {
 async function dueOrders(db: Db, r: KpiRange): Promise<Records> {
   const rows = await sql<Record<string, KpiDrillCell>>`
     SELECT CASE WHEN oc.outcome = 'signed' AND oc.delivered_date <= coalesce(o.promised_date, o.delivery_date)
-             THEN 1 ELSE 0 END AS onTime,
+             THEN 1 ELSE 0 END AS "onTime",
            o.number AS "order", c.name AS customer, coalesce(o.promised_date, o.delivery_date) AS due,
            o.state AS state, oc.outcome AS outcome, oc.delivered_date AS delivered, o.amount_fen AS amount
     FROM orders o
@@ -150,7 +150,7 @@ async function stockRows(ctx: ServiceContext, r: KpiRange): Promise<Records> {
 async function receivedOrders(db: Db, r: KpiRange): Promise<Records> {
   const rows = await sql<Record<string, KpiDrillCell>>`
     SELECT o.first_time_qualified AS qualified, o.number AS "order", o.customer_code || ' ' || coalesce(c.name, '') AS customer,
-           o.order_date AS orderDate, o.channel AS channel, o.state AS state, o.issues AS issues
+           o.order_date AS "orderDate", o.channel AS channel, o.state AS state, o.issues AS issues
     FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
     WHERE o.order_date BETWEEN ${r.from} AND ${r.to}
     ORDER BY o.first_time_qualified, o.order_date, o.number`.execute(db);
@@ -196,7 +196,7 @@ async function notes(db: Db, r: KpiRange, kind: 'report' | 'refusal'): Promise<R
 async function receipts(db: Db, r: KpiRange): Promise<Records> {
   const { start, end } = instants(r.from, r.to, r.timeZone);
   const rows = await sql<Record<string, KpiDrillCell>>`
-    SELECT d.number AS document, x.delivery_note AS deliveryNote, x.supplier AS supplier, x.arrived_at AS arrived,
+    SELECT d.number AS document, x.delivery_note AS "deliveryNote", x.supplier AS supplier, x.arrived_at AS arrived,
            x.posted_at AS posted, x.delay_minutes AS delay, x.delay_minutes > ${receiptPostingLimitMinutes} AS late
     FROM receipts x JOIN documents d ON d.id = x.document_id
     WHERE x.posted_at >= ${start} AND x.posted_at < ${end}
@@ -217,8 +217,8 @@ async function receipts(db: Db, r: KpiRange): Promise<Records> {
 
 async function dispatchReports(db: Db, r: KpiRange): Promise<Records> {
   const rows = await sql<Record<string, KpiDrillCell>>`
-    SELECT d.late AS late, d.dispatch_date AS dispatchDate, d.state AS state, d.cutoff_at AS cutoff,
-           d.submitted_at AS submitted, coalesce(u.display_name, '') AS submittedBy
+    SELECT d.late AS late, d.dispatch_date AS "dispatchDate", d.state AS state, d.cutoff_at AS cutoff,
+           d.submitted_at AS submitted, coalesce(u.display_name, '') AS "submittedBy"
     FROM dispatch_reports d LEFT JOIN users u ON u.id = d.submitted_by
     WHERE d.dispatch_date BETWEEN ${r.from} AND ${r.to} AND d.submitted_at IS NOT NULL
     ORDER BY d.late DESC, d.dispatch_date`.execute(db);
@@ -246,10 +246,10 @@ type ComplaintKpi = 'complaintsReceived' | 'complaintsValid' | 'complaintsResolv
 async function complaints(db: Db, r: KpiRange, kpi: ComplaintKpi): Promise<Records> {
   const validOnly = kpi === 'complaintsResolvedOnTime' || kpi === 'complaintResolutionDays';
   const rows = await sql<Record<string, KpiDrillCell>>`
-    SELECT c.id AS complaintId, c.number AS complaint, coalesce(cu.name, c.caller_name) AS customer,
-           coalesce(cat.name_zh, c.category) AS category, c.received_at AS received, c.valid AS valid, c.resolve_due_at AS resolveDue,
+    SELECT c.id AS "complaintId", c.number AS complaint, coalesce(cu.name, c.caller_name) AS customer,
+           coalesce(cat.name_zh, c.category) AS category, c.received_at AS received, c.valid AS valid, c.resolve_due_at AS "resolveDue",
            c.resolved_at AS resolved,
-           CASE WHEN c.valid = 1 AND c.resolved_at <= c.resolve_due_at THEN 1 ELSE 0 END AS resolvedOnTime
+           CASE WHEN c.valid = 1 AND c.resolved_at <= c.resolve_due_at THEN 1 ELSE 0 END AS "resolvedOnTime"
     FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id
     LEFT JOIN complaint_categories cat ON cat.code = c.category
     WHERE c.received_date BETWEEN ${r.from} AND ${r.to}

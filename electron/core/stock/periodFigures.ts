@@ -233,6 +233,9 @@ export async function foldLedgerOf(db: Kysely<DB>, timeZone: string): Promise<Ma
   return foldRows((await sql.raw<FoldRow>(foldSql).execute(db)).rows, timeZone);
 }
 
+/** The SQL reading the zone the stored figures' days are in (integrity.ts reads it on either dialect). */
+export const figuresTimeZoneSetting = `SELECT value FROM settings WHERE key = '${zoneSetting}'`;
+
 /** The zone the stored figures' days are in (set by migration 020 and by a rebuild). */
 export function figuresTimeZone(sqlite: Database.Database): string | null {
   const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(zoneSetting) as

@@ -121,7 +121,7 @@ describe('crash mid-posting', () => {
     const db = new Database(path.join(dataDir, 'cangwu.db'), { readonly: true });
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const report = checkIntegrity(db);
+      const report = await checkIntegrity(db);
       expect(report.findings).toEqual([]);
       const count = db.prepare('SELECT COUNT(*) AS n FROM documents WHERE idempotency_key = ?');
       const lost = [...acked].filter((k) => (count.get(k) as { n: number }).n === 0);

@@ -44,7 +44,7 @@ describe(`disk full ${how}`, () => {
   it('refuses the posting with db.diskFull, writes nothing of it, keeps reads working and posts again once there is room', async () => {
     const keeper = await w.as('warehouseKeeper');
     const before = await call(w.core, keeper, 'stock.balances', { includeZero: true });
-    const movementsBefore = checkIntegrity(w.core.database.sqlite).movements;
+    const movementsBefore = (await checkIntegrity(w.core.database.sqlite)).movements;
     // A WAL file that has restarted is written again over its own space, so a posting can
     // still fit on a full disk (and is then safely written): empty it first, as a WAL the
     // checkpointer has cut back is.
@@ -65,7 +65,7 @@ describe(`disk full ${how}`, () => {
     // Reads still answer, and nothing of the refused postings is there.
     const during = await call(w.core, keeper, 'stock.balances', { includeZero: true });
     expect(during).toEqual(before);
-    expect(checkIntegrity(w.core.database.sqlite)).toMatchObject({ ok: true, movements: movementsBefore });
+    expect(await checkIntegrity(w.core.database.sqlite)).toMatchObject({ ok: true, movements: movementsBefore });
 
     if (disk) disk.unfill();
     else w.core.database.sqlite.pragma('max_page_count = 1073741823');
@@ -74,7 +74,7 @@ describe(`disk full ${how}`, () => {
     expect(balanceOf(after, w.products[0]!.id, w.bins[0]!.id)).toBeGreaterThan(
       balanceOf(before, w.products[0]!.id, w.bins[0]!.id),
     );
-    expect(checkIntegrity(w.core.database.sqlite).ok).toBe(true);
+    expect((await checkIntegrity(w.core.database.sqlite)).ok).toBe(true);
   });
 
   // Linux refuses to remount a file system read-only while files on it are
@@ -92,6 +92,6 @@ describe(`disk full ${how}`, () => {
       w.core.database.sqlite.pragma('query_only = OFF');
     }
     await call(w.core, keeper, 'receipts.post', bigReceipt());
-    expect(checkIntegrity(w.core.database.sqlite).ok).toBe(true);
+    expect((await checkIntegrity(w.core.database.sqlite)).ok).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReleaseReport, Result } from '../../../shared/contract';
-import { call } from '../fixtures';
+import { call, childEnv } from '../fixtures';
 import { orderWarehouse, type OrderWarehouse } from './orderFixtures';
 
 const run = promisify(execFile);
@@ -38,9 +38,9 @@ describe('two releases racing for the last units', () => {
     const b = await ow.order({ customerCode: 'C002', lines: [{ productCode: 'P001', qty: 10 }] });
     const results = await Promise.all(
       [a, b].map((o, n) =>
-        run(process.execPath, [bundle, ow.w.core.dataDir, String(o.id), `station-${n}`]).then(
-          (r) => JSON.parse(r.stdout) as Result<ReleaseReport>,
-        ),
+        run(process.execPath, [bundle, ow.w.core.dataDir, String(o.id), `station-${n}`], {
+          env: childEnv(ow.w.core),
+        }).then((r) => JSON.parse(r.stdout) as Result<ReleaseReport>),
       ),
     );
     const reports = results.map((r) => (r.ok ? r.value : null));

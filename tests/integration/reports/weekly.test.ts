@@ -86,7 +86,7 @@ function expectReconciled(report: WeeklyReport, warehouseBins?: number[]) {
 }
 
 describe('period figures', () => {
-  it('equal a fold of the ledger, day by day, and cangwu check finds nothing', () => {
+  it('equal a fold of the ledger, day by day, and cangwu check finds nothing', async () => {
     const sqlite = q.w.core.database.sqlite;
     const folded = foldLedger(sqlite, zone);
     const stored = sqlite
@@ -117,12 +117,12 @@ describe('period figures', () => {
     }
     // Reversals are counted under what they reverse: no figure is typed 'reversal'.
     expect(stored.some((s) => s.type === 'reversal')).toBe(false);
-    const report = checkIntegrity(sqlite);
+    const report = await checkIntegrity(sqlite);
     expect(report.findings).toEqual([]);
     expect(report.periodFigures).toBe(stored.length);
   });
 
-  it('a corrupted figure is named by the check: product, day, status, type, expected and found', () => {
+  it('a corrupted figure is named by the check: product, day, status, type, expected and found', async () => {
     const sqlite = q.w.core.database.sqlite;
     const victim = sqlite
       .prepare(
@@ -142,7 +142,7 @@ describe('period figures', () => {
     const args = [victim.day, victim.product_id, victim.status, victim.location_id, victim.type];
     sqlite.prepare(`UPDATE period_figures SET qty = qty + 7 WHERE ${where}`).run(...args);
     try {
-      const report = checkIntegrity(sqlite);
+      const report = await checkIntegrity(sqlite);
       expect(report.ok).toBe(false);
       expect(report.findings).toContainEqual(
         expect.objectContaining({
@@ -158,7 +158,7 @@ describe('period figures', () => {
     } finally {
       sqlite.prepare(`UPDATE period_figures SET qty = qty - 7 WHERE ${where}`).run(...args);
     }
-    expect(checkIntegrity(sqlite).ok).toBe(true);
+    expect((await checkIntegrity(sqlite)).ok).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIntegrity } from '../../../electron/core/db/integrity';
-import { balanceOf, call, openWarehouse, receive, type Warehouse } from '../fixtures';
+import { balanceOf, call, childEnv, openWarehouse, receive, type Warehouse } from '../fixtures';
 
 const run = promisify(execFile);
 const bundle = path.resolve('node_modules/.cache/cangwu-tests/concurrentPoster.cjs');
@@ -36,14 +36,11 @@ describe('concurrent postings', () => {
     await receive(w, keeper, [{ product: 0, bin: 0, qty: 100 }]);
     const results = await Promise.all(
       [1, 2, 3, 4].map((n) =>
-        run(process.execPath, [
-          bundle,
-          w.core.dataDir,
-          String(w.products[0]!.id),
-          String(w.bins[0]!.id),
-          '40',
-          `station-${n}`,
-        ]).then((r) => JSON.parse(r.stdout) as { posted: number; refused: number }),
+        run(
+          process.execPath,
+          [bundle, w.core.dataDir, String(w.products[0]!.id), String(w.bins[0]!.id), '40', `station-${n}`],
+          { env: childEnv(w.core) },
+        ).then((r) => JSON.parse(r.stdout) as { posted: number; refused: number }),
       ),
     );
     expect(results.reduce((s, r) => s + r.posted, 0)).toBe(100);
@@ -51,6 +48,6 @@ describe('concurrent postings', () => {
     expect(
       balanceOf(await call(w.core, keeper, 'stock.balances', { includeZero: true }), w.products[0]!.id, w.bins[0]!.id),
     ).toBe(0);
-    expect(checkIntegrity(w.core.database.sqlite).findings).toEqual([]);
+    expect((await checkIntegrity(w.core.database.db)).findings).toEqual([]);
   });
 });

@@ -56,6 +56,6 @@ describe('monthly period figures', () => {
     expect(await openingQty('2026-02-01')).toBe(12);
     expect(await openingQty('2026-03-03')).toBe(12);
     expect(await openingQty('2026-03-04')).toBe(17);
-    expect(checkIntegrity(w.core.database.sqlite).findings).toEqual([]);
+    expect((await checkIntegrity(w.core.database.db)).findings).toEqual([]);
   });
 });

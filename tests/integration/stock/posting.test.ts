@@ -168,7 +168,7 @@ describe('stock posting', () => {
               if (e.code !== 'stock.wouldGoNegative') throw e;
             });
           }
-          const report = checkIntegrity(w.core.database.sqlite);
+          const report = await checkIntegrity(w.core.database.db);
           expect(report.findings).toEqual([]);
         },
       ),
