@@ -62,15 +62,20 @@ export async function initDataDir(dataDir: string, args: string[] = []): Promise
   });
 }
 
-/** Starts `cangwu serve` on a free port; `init` runs first when asked (e.g. the demo). */
-export async function startStation(opts: { dataDir?: string; init?: string[] } = {}): Promise<Station> {
+/**
+ * Starts `cangwu serve` on a free port; `init` runs first when asked (e.g. the demo).
+ * `database`: a PostgreSQL URL the host uses instead of the data folder's SQLite file.
+ */
+export async function startStation(
+  opts: { dataDir?: string; init?: string[]; database?: string; station?: string } = {},
+): Promise<Station> {
   if (!fs.existsSync(cli)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
   const dataDir = opts.dataDir ?? tempDir('e2e');
   // A folder a test prepared itself was made by initDataDir already.
   if (opts.init || !opts.dataDir) await initDataDir(dataDir, opts.init);
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--station', 'E2E-1', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const args = ['serve', '--port', '0', '--station', opts.station ?? 'E2E-1', '--data-dir', dataDir];
+  if (opts.database) args.push('--database', opts.database);
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const url = await new Promise<string>((resolve, reject) => {

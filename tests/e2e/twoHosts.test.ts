@@ -1,0 +1,137 @@
+// Several stations, one stock (issue 15): two station hosts — two processes,
+// as on two machines — on one PostgreSQL database, a browser on each. A receipt
+// posted through host A shows in the inventory grid of a browser on host B
+// without a reload, and a count that locks its bins, started through host A,
+// refuses a posting made through host B. A real server from Debian's package
+// (tests/helpers/postgres.ts), started and removed by the test.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCore } from '../../electron/core/core';
+import { storeTimeZone } from '../../electron/core/timeZoneSetting';
+import { connectStation, type StationClient } from '../helpers/stationClient';
+import { startPostgres, type TestPostgres } from '../helpers/postgres';
+import { tempDir } from '../helpers/tempDirs';
+import { launchBrowser, newPage, screenshot, startStation, warehouseZone, type Station } from './harness';
+import { InventoryPage, LoginPage } from './pages/ConsolePage';
+
+const password = 'two-hosts-pass-1';
+const productsCsv = `code,name_zh,name_en,spec,unit,case_pack,unit_cost,category,active
+P001,农夫山泉 550ml,Nongfu water 550ml,550ml,瓶,24,0.95,饮料,1
+P002,伊利纯牛奶,Yili milk,250ml,盒,24,2.30,乳制品,1
+`;
+
+let server: TestPostgres;
+let browser: Browser;
+let hostA: Station;
+let hostB: Station;
+let page: Page;
+const clients: StationClient[] = [];
+let product: { id: number; code: string };
+let bins: { id: number; code: string }[];
+/** The count's counter: another keeper than the one at host B's browser (a blind count hides its bins from its counters). */
+let counterId: number;
+
+/** The warehouse, written once through a core on the server, as `cangwu init` and the first run would. */
+async function seed(url: string): Promise<void> {
+  const core = await openCore({ dataDir: tempDir('two-hosts-seed'), database: url, station: 'seed', log: () => {} });
+  try {
+    await storeTimeZone(core.database.db, warehouseZone);
+    const admin = core.newCaller('admin');
+    const ok = async <T>(name: string, input: unknown): Promise<T> => {
+      const r = await core.dispatch(admin, name, input);
+      if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+      return r.value as T;
+    };
+    await ok('setup.createAdmin', { username: 'admin', displayName: '管理员', password });
+    await ok('products.import', { csv: productsCsv });
+    product = (await ok<{ id: number; code: string }[]>('products.list', {})).find((p) => p.code === 'P002')!;
+    bins = (await ok<{ id: number; code: string; kind: string }[]>('locations.list', {})).filter(
+      (l) => l.kind === 'bin',
+    );
+    await ok('users.create', { username: 'keeper', displayName: '钱仓管', roles: ['warehouseKeeper'], password });
+    const counter = await ok<{ id: number }>('users.create', {
+      username: 'counter',
+      displayName: '孙盘点',
+      roles: ['warehouseKeeper'],
+      password,
+    });
+    counterId = counter.id;
+    await ok('users.create', { username: 'planner', displayName: '周计划', roles: ['operator'], password });
+  } finally {
+    await core.close();
+  }
+}
+
+async function client(host: Station, username: string): Promise<StationClient> {
+  const c = await connectStation(host.url);
+  clients.push(c);
+  await c.request('auth.login', { username, secret: password });
+  return c;
+}
+
+const receipt = (binId: number, qty: number, key: string) => ({
+  deliveryNote: `QS-${key}`,
+  arrivedAt: new Date().toISOString(),
+  idempotencyKey: key,
+  lines: [{ productId: product.id, status: 'good', locationId: binId, qty }],
+});
+
+beforeAll(async () => {
+  server = await startPostgres();
+  const url = await server.createDatabase();
+  await seed(url);
+  [hostA, hostB] = await Promise.all([
+    startStation({ dataDir: tempDir('two-hosts-a'), database: url, station: 'DOCK-A' }),
+    startStation({ dataDir: tempDir('two-hosts-b'), database: url, station: 'DOCK-B' }),
+  ]);
+  browser = await launchBrowser();
+  page = await newPage(browser);
+});
+
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await page?.close();
+  await browser?.close();
+  await Promise.all([hostA?.stop(), hostB?.stop()]);
+  server?.stop();
+});
+
+describe('two station hosts on one PostgreSQL database', () => {
+  it("shows a receipt posted through host A in host B's inventory grid, without a reload", async () => {
+    const keeperA = await client(hostA, 'keeper');
+    await keeperA.request('receipts.post', receipt(bins[0]!.id, 10, 'two-hosts-1'));
+
+    await new LoginPage(page).openAs(hostB.url, 'keeper', password);
+    expect(await page.getByTestId('topbar-station').innerText()).toContain('DOCK-B');
+    const inventory = new InventoryPage(page);
+    expect(await inventory.onHand('P002')).toBe(10);
+
+    const started = Date.now();
+    await keeperA.request('receipts.post', receipt(bins[0]!.id, 7, 'two-hosts-2'));
+    await expect.poll(() => inventory.cell(0, 'qty').innerText(), { timeout: 5000, interval: 20 }).toBe('17');
+    // The issue's "within 1 s" is measured by the pgEvents bench (pg_cross_host_event_ms_p95); here it is shown.
+    console.log(`two hosts: host A's receipt in host B's grid after ${Date.now() - started} ms`);
+    await screenshot(page, 'two-hosts-01-inventory-on-b');
+  });
+
+  it('refuses a posting through host B into a bin a count started through host A has locked', async () => {
+    const plannerA = await client(hostA, 'planner');
+    const planned = await plannerA.request<{ id: number; lockBins: boolean }>('counts.plan', {
+      scope: { area: 'bins', locationIds: [bins[0]!.id] },
+      counters: [{ userId: counterId }],
+      lockBins: true,
+    });
+    expect(planned.lockBins).toBe(true);
+    await plannerA.request('counts.start', { sessionId: planned.id });
+
+    const keeperB = await client(hostB, 'keeper');
+    await expect(keeperB.request('receipts.post', receipt(bins[0]!.id, 5, 'two-hosts-3'))).rejects.toThrow(
+      /stock\.binLockedByCount/,
+    );
+    // Another bin is not locked: host B posts there, and host B's own browser shows it.
+    await keeperB.request('receipts.post', receipt(bins[1]!.id, 5, 'two-hosts-4'));
+    const inventory = new InventoryPage(page);
+    await expect.poll(() => inventory.onHand('P002'), { timeout: 5000 }).toBe(22);
+    await screenshot(page, 'two-hosts-02-after-lock');
+  });
+});
