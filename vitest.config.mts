@@ -116,6 +116,9 @@ export default defineConfig({
           // The same as the integration projects': projects run together in one
           // group must agree on it (vitest refuses the run otherwise).
           maxWorkers: os.availableParallelism(),
+          // Beside the integration tests on a 2-core machine a property test of a
+          // few thousand cases can take longer than vitest's 5 s (CI saw 5 s pass).
+          testTimeout: 20_000,
         },
       },
       { test: { ...integration, name: 'integration', globalSetup: ['tests/setup/integrationDemo.ts'] } },

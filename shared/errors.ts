@@ -249,6 +249,7 @@ export const errorCodes = [
   'db.pgCopyMismatch',
   'db.pgCopyFailed',
   'db.sqliteOnly',
+  'db.connectionLost',
   'analyses.periodTooLong',
   'attachments.empty',
   'attachments.tooLarge',

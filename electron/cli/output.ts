@@ -32,6 +32,7 @@ const explanations: Partial<Record<AppErrorShape['code'], string>> = {
   'db.pgNotEmpty': 'the target database is not empty; nothing was written: use a new, empty database (目标库非空)',
   'db.pgCopyMismatch': 'the copy did not compare equal; all of it was undone, the target is empty (核对不一致，已撤销)',
   'db.pgCopyFailed': 'the copy failed; all of it was undone, the target is empty (复制失败，已撤销)',
+  'db.connectionLost': 'the connection to the PostgreSQL server was lost; nothing was saved (数据库连接中断)',
   'db.sqliteOnly':
     "this needs the SQLite file; on PostgreSQL use the server's own tools (pg_dump) (此操作仅适用于 SQLite 数据库)",
 };

@@ -172,6 +172,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
           ? { name: msg.name, payload: { reason: msg.payload.reason, clientIds: [caller.clientId] } }
           : null;
       }
+      // The database server lost or back: every window, logged in or not.
+      if (msg.name === 'database.link') return msg;
       // State goes to logged-in windows only; progress also to the first-run screen.
       if (!caller.session) return msg.name === 'work.progress' ? msg : null;
       // Backup outcomes (file names, causes) are the administrator's.
@@ -218,7 +220,11 @@ async function joinOtherHosts(
   const peers = await startPeerEvents({
     url,
     onEvent: (msg) => join?.deliver(msg),
-    onLink: (state) => say(`events from the other hosts: ${state}`, null),
+    // The listening connection is the host's watch on the server: lost, every window hears it.
+    onLink: (state) => {
+      say(`database server: ${state}`, null);
+      bus.emit('database.link', { state });
+    },
     log: say,
   });
   join = joinPeers(bus, peers, say);

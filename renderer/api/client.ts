@@ -36,6 +36,11 @@ export type ApiClient = {
     get(): ConnectionState;
     subscribe(listener: () => void): () => void;
   };
+  /** Whether the host has lost its database server (database.link): every window shows it. */
+  database: {
+    down(): boolean;
+    subscribe(listener: () => void): () => void;
+  };
   session: {
     token(): string | null;
     /** Keeps the token for reload and reconnect (null after logout). */
@@ -69,6 +74,19 @@ export function createApiClient(transport: Transport): ApiClient {
     writeToken(null);
     for (const l of sessionLost) l();
   };
+
+  // The host's database server (PostgreSQL): lost, then back. Back, pages read again
+  // what they show, as after a reconnect of this window's own connection.
+  let databaseDown = false;
+  const databaseListeners = new Set<() => void>();
+  transport.onEvent((msg) => {
+    if (msg.name !== 'database.link') return;
+    const down = msg.payload.state === 'down';
+    if (down === databaseDown) return;
+    databaseDown = down;
+    for (const l of databaseListeners) l();
+    if (!down) for (const l of reconnected) l();
+  });
 
   transport.setReconnectHandshake(async (sendNow) => {
     const token = readToken();
@@ -107,6 +125,13 @@ export function createApiClient(transport: Transport): ApiClient {
     connection: {
       get: () => transport.getState(),
       subscribe: (listener) => transport.onState(listener),
+    },
+    database: {
+      down: () => databaseDown,
+      subscribe(listener) {
+        databaseListeners.add(listener);
+        return () => databaseListeners.delete(listener);
+      },
     },
     session: {
       token: readToken,
@@ -156,6 +181,10 @@ export const api: ApiClient = {
   connection: {
     get: () => getApi().connection.get(),
     subscribe: (l) => getApi().connection.subscribe(l),
+  },
+  database: {
+    down: () => getApi().database.down(),
+    subscribe: (l) => getApi().database.subscribe(l),
   },
   session: {
     token: () => getApi().session.token(),

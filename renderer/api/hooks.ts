@@ -8,6 +8,11 @@ export function useConnection(): ConnectionState {
   return useSyncExternalStore(api.connection.subscribe, api.connection.get);
 }
 
+/** Whether the host has lost its database server (then every write is refused until it is back). */
+export function useDatabaseDown(): boolean {
+  return useSyncExternalStore(api.database.subscribe, api.database.down);
+}
+
 /** Calls `handler` for each `name` event while the component is mounted. */
 export function useApiEvent<N extends EventName>(name: N, handler: (payload: Events[N]) => void): void {
   const ref = useRef(handler);

@@ -88,6 +88,12 @@ export function InventoryPage() {
       catalogueRef.current = null;
       void load();
     },
+    'counts.changed': (p) => {
+      // A count started, finished or changed its counters: which bins this user may see
+      // the book of (a blind count hides them from keepers) may have changed. Line edits
+      // of a reconciliation (lineIds) change nothing here.
+      if (p.sessionId !== null && p.lineIds === undefined) void load();
+    },
     reconnected: () => {
       catalogueRef.current = null;
       void load();

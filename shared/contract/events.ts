@@ -74,6 +74,12 @@ export type Events = {
   'edr.changed': { week: string | null };
   /** A survey defined, opened or closed, or answered (on a call or from paper): every survey page. */
   'surveys.changed': SurveysChanged;
+  /**
+   * This host lost (down) or regained (up) its PostgreSQL server (issue 15 §7):
+   * every window says so; writes are refused meanwhile (db.connectionLost),
+   * and on up every page reads again what it shows (events may have been missed).
+   */
+  'database.link': { state: 'up' | 'down' };
 };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
@@ -98,5 +104,6 @@ export const eventNames: EventName[] = [
   'quality.changed',
   'edr.changed',
   'surveys.changed',
+  'database.link',
 ];
 export type EventMessage = { [N in EventName]: { name: N; payload: Events[N] } }[EventName];

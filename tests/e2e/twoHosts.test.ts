@@ -128,10 +128,24 @@ describe('two station hosts on one PostgreSQL database', () => {
     await expect(keeperB.request('receipts.post', receipt(bins[0]!.id, 5, 'two-hosts-3'))).rejects.toThrow(
       /stock\.binLockedByCount/,
     );
-    // Another bin is not locked: host B posts there, and host B's own browser shows it.
+    // Another bin is not locked: host B posts there, and host B's own browser shows it. The
+    // count is blind, so this keeper's grid no longer shows the book of the counted bin
+    // (A-01, 17): only A-02's 5 (counts/blindness.ts).
     await keeperB.request('receipts.post', receipt(bins[1]!.id, 5, 'two-hosts-4'));
     const inventory = new InventoryPage(page);
-    await expect.poll(() => inventory.onHand('P002'), { timeout: 5000 }).toBe(22);
+    await expect.poll(() => inventory.onHand('P002'), { timeout: 5000 }).toBe(5);
     await screenshot(page, 'two-hosts-02-after-lock');
+  });
+
+  it('tells the browser when its host loses the database server, and recovers by itself when it is back', async () => {
+    const badge = page.getByTestId('connection-state');
+    server.stop();
+    await expect.poll(() => badge.getAttribute('data-status'), { timeout: 15_000 }).toBe('database-down');
+    expect(await badge.innerText()).toContain('数据库连接中断');
+    await screenshot(page, 'two-hosts-03-database-down');
+    server.restart();
+    await expect.poll(() => badge.getAttribute('data-status'), { timeout: 30_000 }).toBe('open');
+    // Back: the grid reads again (the page's reconnect handler) and still shows the stock.
+    await expect.poll(() => new InventoryPage(page).onHand('P002'), { timeout: 10_000 }).toBe(5);
   });
 });

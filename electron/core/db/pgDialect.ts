@@ -45,6 +45,10 @@ export type OpenedPostgres = { pool: pg.Pool; db: Kysely<DB> };
 /** A Kysely over a pool of connections to `url`; every connection works in UTC. */
 export function openPostgres(url: string, opts: { max?: number } = {}): OpenedPostgres {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types, options: '-c TimeZone=UTC' });
+  // An idle connection the server drops (a restart, the network) is an 'error' event on
+  // the pool; unheard it would end the host's process. The pool replaces the connection
+  // on the next query, and a query that fails meanwhile is answered db.connectionLost.
+  pool.on('error', () => undefined);
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
     // The server's message names no query: the failed SQL goes with the error

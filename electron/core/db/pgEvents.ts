@@ -166,6 +166,7 @@ const hostOnly = new Set<string>([
   'scanner.raw',
   'station.changed',
   'auth.sessionEnded',
+  'database.link',
 ]);
 
 /**

@@ -1,4 +1,4 @@
-// SQLite's and the OS's storage errors as the typed errors a person can act on.
+// SQLite's, PostgreSQL's and the OS's storage errors as the typed errors a person can act on.
 // Without this every one of them reached the user as `contract.internal` (a
 // full disk) or `db.corrupt` (any failure to open), and the administrator
 // restored a backup over a sound database when the disk was merely full.
@@ -22,7 +22,16 @@ export function reasonOf(e: unknown): string {
  */
 export function storageErrorCode(e: unknown, opening = false): ErrorCode | null {
   const code = codeOf(e);
-  if (!code) return null;
+  // node-postgres ends a query on a dropped connection with no code, only these words.
+  if (!code) return e instanceof Error && /^Connection terminated/.test(e.message) ? 'db.connectionLost' : null;
+  // PostgreSQL (issue 15 §7): the server gone or going (connection exceptions, class 08; an
+  // administrator's or a crash's shutdown, 57P01–57P03), or the network to it.
+  if (/^08...$/.test(code) || /^57P0[123]$/.test(code)) return 'db.connectionLost';
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE'].includes(code))
+    return opening ? null : 'db.connectionLost';
+  if (code === '53100') return 'db.diskFull';
+  if (code === '25006') return 'db.readOnly';
+  if (code === '53300') return 'db.busy';
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'db.diskFull';
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return 'db.readOnly';
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return 'db.ioError';
