@@ -98,10 +98,6 @@ const postgresPending = [
   'reports/weekly',
   'scanning/pipeline',
   'scanning/stationOwner',
-  'stock/balanceIndex',
-  'stock/periodMonths',
-  'stock/posting',
-  'stock/postingCatalogue',
 ];
 
 export default defineConfig({
