@@ -75,9 +75,6 @@ const postgresPending = [
   'analyses/analyses',
   'analyses/customerValue',
   'analyses/returnServices',
-  'auth/auth',
-  'auth/sessions',
-  'auth/stationHostLogin',
   'calls/classRule',
   'contract/malformed',
   'contract/roleMatrix',
@@ -88,8 +85,6 @@ const postgresPending = [
   'reports/abc',
   'reports/stockAnalysis',
   'reports/weekly',
-  'scanning/pipeline',
-  'scanning/stationOwner',
 ];
 
 export default defineConfig({
