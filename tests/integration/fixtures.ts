@@ -7,7 +7,11 @@ import { inject } from 'vitest';
 import type { RequestInput, RequestName, RequestReply } from '../../shared/contract';
 import type { Role } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import type { Kysely } from 'kysely';
 import { openCore, type Core, type CoreOptions } from '../../electron/core/core';
+import { openDatabase } from '../../electron/core/db/open';
+import { openPostgres } from '../../electron/core/db/pgDialect';
+import type { DB } from '../../electron/core/db/schema';
 import { businessDay } from '../../electron/core/clock';
 import type { Caller } from '../../electron/core/context';
 import { tempDir } from '../helpers/tempDirs';
@@ -58,6 +62,17 @@ export async function newPostgresDatabase(template = 'cangwu_template'): Promise
 export function childEnv(core: Core): NodeJS.ProcessEnv {
   const url = databaseOf.get(core.dataDir);
   return url ? { ...process.env, CANGWU_DATABASE_URL: url } : process.env;
+}
+
+/**
+ * A second connection to `core`'s database, as another station or the CLI
+ * would have: the SQLite file of its data folder, or the same PostgreSQL
+ * database. The caller destroys it.
+ */
+export function otherConnection(core: Core): Kysely<DB> {
+  const url = databaseOf.get(core.dataDir);
+  if (url) return openPostgres(url).db;
+  return openDatabase(core.dataDir, { migrate: false }).db;
 }
 
 /**

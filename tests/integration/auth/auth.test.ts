@@ -48,7 +48,7 @@ describe('first run', () => {
       displayName: '老板',
       password: 'long-enough',
     });
-    const row = core.database.sqlite.prepare('SELECT password_hash FROM users').get() as { password_hash: string };
+    const row = await core.database.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^scrypt\$/);
     expect(row.password_hash).not.toContain('long-enough');
   });
@@ -103,9 +103,11 @@ describe('login', () => {
     expect((await call(w.core, c, 'auth.login', { username: 'u-operator', secret: password })).user.username).toBe(
       'u-operator',
     );
-    const row = w.core.database.sqlite
-      .prepare("SELECT failed_logins FROM users WHERE username = 'u-operator'")
-      .get() as { failed_logins: number };
+    const row = await w.core.database.db
+      .selectFrom('users')
+      .select('failed_logins')
+      .where('username', '=', 'u-operator')
+      .executeTakeFirstOrThrow();
     expect(row.failed_logins).toBe(0);
   });
 

@@ -157,13 +157,13 @@ describe('sessions', () => {
     w = await openWarehouse({ now: () => now, sessionIdleMs: 2 * 3600_000 });
     const op = await w.as('operator');
     const token = op.session!.token;
-    const writes = () =>
-      (
-        w!.core.database.sqlite.prepare('SELECT last_active_at FROM sessions').all() as { last_active_at: string }[]
-      ).map((r) => r.last_active_at);
-    const before = writes();
+    const writes = async () =>
+      (await w!.core.database.db.selectFrom('sessions').select('last_active_at').execute()).map(
+        (r) => r.last_active_at,
+      );
+    const before = await writes();
     for (let i = 0; i < 50; i++) await w.core.dispatch(op, 'stock.balances', {});
-    expect(writes()).toEqual(before);
+    expect(await writes()).toEqual(before);
     now = new Date(now.getTime() + 90 * 60_000);
     expect((await w.core.dispatch(op, 'stock.balances', {})).ok).toBe(true);
     const dataDir = w.core.dataDir;

@@ -102,8 +102,8 @@ describe('logins through the station host', () => {
     expect(first.events.some((e) => e.name === 'auth.sessionEnded')).toBe(false);
     // The token travels only inside messages: never in the host's log, nor in what the core stored.
     expect(logLines.join('\n')).not.toContain(token);
-    const stored = w.core.database.sqlite.prepare('SELECT * FROM sessions').all();
-    const audit = w.core.database.sqlite.prepare('SELECT * FROM audit_log').all();
+    const stored = await w.core.database.db.selectFrom('sessions').selectAll().execute();
+    const audit = await w.core.database.db.selectFrom('audit_log').selectAll().execute();
     expect(JSON.stringify([stored, audit])).not.toContain(token);
   });
 });

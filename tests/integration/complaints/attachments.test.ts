@@ -5,6 +5,7 @@
 // empty file, a role that may not register complaints, a closed complaint, or
 // a damage report's file asked for as a complaint's.
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, newKey, receive, refusal } from '../fixtures';
 import { orderWarehouse, type OrderWarehouse } from '../orders/orderFixtures';
@@ -28,10 +29,15 @@ async function setup() {
   return c;
 }
 
-const stored = () =>
-  ow.w.core.database.sqlite
-    .prepare('SELECT (SELECT COUNT(*) FROM attachments) AS rows, (SELECT COUNT(*) FROM attachment_bytes) AS blobs')
-    .get();
+const stored = async () =>
+  (
+    await sql<{
+      rows: number;
+      blobs: number;
+    }>`SELECT (SELECT COUNT(*) FROM attachments) AS rows, (SELECT COUNT(*) FROM attachment_bytes) AS blobs`.execute(
+      ow.w.core.database.db,
+    )
+  ).rows[0];
 
 describe('complaint attachments', () => {
   it('keeps the letter and a photo on the complaint, and gives the same bytes back to its readers', async () => {
@@ -64,7 +70,7 @@ describe('complaint attachments', () => {
   it('refuses a file that is not an image or PDF, an empty one and a role that may not, writing nothing', async () => {
     const c = await setup();
     const keeper = await ow.w.as('warehouseKeeper');
-    const before = stored();
+    const before = await stored();
     const exe = Buffer.from('MZ\x90\x00 this is a program').toString('base64');
     expect(
       (
@@ -88,7 +94,7 @@ describe('complaint attachments', () => {
         })
       ).code,
     ).toBe('auth.forbidden');
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it("refuses a closed complaint, and never hands out a damage report's photo as a complaint's", async () => {

@@ -2,10 +2,11 @@
 // figures by category, department, area and salesperson, the trend and the
 // supervisor's note — checked against SQL written here, independently of the
 // core's queries, over complaints in several categories, areas and states.
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Caller } from '../../../electron/core/context';
 import type { ComplaintStatLine } from '../../../shared/contract';
-import { call, newKey, refusal } from '../fixtures';
+import { call, newKey, onPostgres, refusal } from '../fixtures';
 import { orderWarehouse, type OrderWarehouse } from '../orders/orderFixtures';
 
 let ow: OrderWarehouse;
@@ -50,31 +51,33 @@ describe('complaint classification statistics', () => {
 
     const month = a.receivedDate.slice(0, 7);
     const s = await call(w.core, op, 'complaints.stats', { month });
-    const sqlite = w.core.database.sqlite;
-    const by = (keyExpr: string): Record<string, Counts> => {
-      const rows = sqlite
-        .prepare(
-          `SELECT ${keyExpr} AS k,
+    const db = w.core.database.db;
+    // The same comparisons in each dialect's own terms: instants compared as
+    // times (julianday / timestamptz), the month of the received day.
+    const pg = onPostgres();
+    const instant = (col: string) => (pg ? `(${col})::timestamptz` : `julianday(${col})`);
+    const monthOf = (col: string) => (pg ? `to_char((${col})::date, 'YYYY-MM')` : `strftime('%Y-%m', ${col})`);
+    const by = async (keyExpr: string): Promise<Record<string, Counts>> => {
+      const { rows } = await sql<{ k: string | number } & Counts>`
+          SELECT ${sql.raw(keyExpr)} AS k,
              count(*) AS received,
              count(CASE WHEN c.valid = 1 THEN 1 END) AS valid,
              count(CASE WHEN c.valid = 0 THEN 1 END) AS invalid,
              count(CASE WHEN c.valid = 1 AND c.state IN ('resolved','confirmed','followedUp','closed') THEN 1 END) AS resolved,
-             count(CASE WHEN c.valid = 1 AND julianday(c.resolved_at) <= julianday(c.resolve_due_at) THEN 1 END) AS resolvedOnTime,
-             count(CASE WHEN julianday(c.judged_at) <= julianday(c.response_due_at) THEN 1 END) AS respondedOnTime
+             count(CASE WHEN c.valid = 1 AND ${sql.raw(instant('c.resolved_at'))} <= ${sql.raw(instant('c.resolve_due_at'))} THEN 1 END) AS "resolvedOnTime",
+             count(CASE WHEN ${sql.raw(instant('c.judged_at'))} <= ${sql.raw(instant('c.response_due_at'))} THEN 1 END) AS "respondedOnTime"
            FROM complaints c LEFT JOIN customers cu ON cu.id = c.customer_id
-           WHERE strftime('%Y-%m', c.received_date) = ?
-           GROUP BY k`,
-        )
-        .all(month) as ({ k: string | number } & Counts)[];
+           WHERE ${sql.raw(monthOf('c.received_date'))} = ${month}
+           GROUP BY 1`.execute(db);
       return Object.fromEntries(rows.map(({ k, ...rest }) => [String(k), rest]));
     };
     const mine = (lines: ComplaintStatLine[]) =>
       Object.fromEntries(lines.map(({ key, label: _label, ...rest }) => [key, rest]));
-    expect(mine(s.byCategory)).toEqual(by('c.category'));
-    expect(mine(s.byDepartment)).toEqual(by("ifnull(c.department, '')"));
-    expect(mine(s.byArea)).toEqual(by("ifnull(cu.area, '')"));
-    expect(mine(s.bySalesperson)).toEqual(by("ifnull(cu.salesperson_id, '')"));
-    expect(mine([s.total])).toEqual(by("''"));
+    expect(mine(s.byCategory)).toEqual(await by('c.category'));
+    expect(mine(s.byDepartment)).toEqual(await by("COALESCE(c.department, '')"));
+    expect(mine(s.byArea)).toEqual(await by("COALESCE(cu.area, '')"));
+    expect(mine(s.bySalesperson)).toEqual(await by("COALESCE(CAST(cu.salesperson_id AS TEXT), '')"));
+    expect(mine([s.total])).toEqual(await by("''"));
     // What a reader sees: five this month, 3 valid of 4 judged, the two resolved on time.
     expect(s.total).toMatchObject({ received: 5, valid: 3, invalid: 1, resolved: 2, resolvedOnTime: 2 });
     expect(s.byCategory[0]).toMatchObject({ key: 'deliveryLate', received: 3 });

@@ -284,17 +284,30 @@ describe('stock count flow', () => {
     await call(c.w.core, c.op, 'adjustments.submit', { formId });
     // Goods leave after the count: the −100 line now exceeds what the book holds.
     await c.dispatch('P001', 'A-01', 50);
-    const ledger = () =>
-      (c.w.core.database.sqlite.prepare('SELECT COUNT(*) AS n FROM movements').get() as { n: number }).n;
-    const before = { movements: ledger(), p1: await c.balance('P001', 'A-01'), p2: await c.balance('P002', 'A-01') };
+    const ledger = async () =>
+      Number(
+        (
+          await c.w.core.database.db
+            .selectFrom('movements')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = {
+      movements: await ledger(),
+      p1: await c.balance('P001', 'A-01'),
+      p2: await c.balance('P002', 'A-01'),
+    };
     const e = await refusal(c.w.core, c.manager, 'adjustments.approve', { formId });
     expect(e).toMatchObject({
       code: 'stock.wouldGoNegative',
       details: { productCode: 'P001', shortfall: 50, lineNo: 1 },
     });
-    expect({ movements: ledger(), p1: await c.balance('P001', 'A-01'), p2: await c.balance('P002', 'A-01') }).toEqual(
-      before,
-    );
+    expect({
+      movements: await ledger(),
+      p1: await c.balance('P001', 'A-01'),
+      p2: await c.balance('P002', 'A-01'),
+    }).toEqual(before);
     expect((await call(c.w.core, c.op, 'adjustments.get', { formId })).state).toBe('submitted');
     expect((await call(c.w.core, c.op, 'counts.get', { sessionId: s.id })).state).toBe('confirmed');
   });

@@ -5,8 +5,9 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tallyBackfillSql } from '../../../electron/core/db/migrations/006_count_tallies';
+import { toPostgres } from '../../../electron/core/db/pgTranslate';
 import type { Db } from '../../../electron/core/db/schema';
-import { call } from '../fixtures';
+import { call, onPostgres } from '../fixtures';
 import { countWarehouse, startZoneCount, type CountWarehouse } from './countFixtures';
 
 let c: CountWarehouse | null = null;
@@ -91,7 +92,8 @@ describe('count tallies', () => {
 
     // The migration's backfill, run on these entries, builds the same rows.
     await sql`DELETE FROM count_tallies`.execute(db);
-    await sql.raw(tallyBackfillSql).execute(db);
+    // As the migration ran it on each dialect (PostgreSQL's through the migration translator).
+    await sql.raw(onPostgres() ? toPostgres(tallyBackfillSql) : tallyBackfillSql).execute(db);
     expect((await talliesAndFold(db)).tallies).toEqual(tallies);
   });
 

@@ -22,7 +22,7 @@ const auditOf = async (entity: string, entityId: number) =>
   );
 /** Sets a trip's state as the loading and delivery slices do (their requests are theirs). */
 const setTripState = (tripId: number, state: string) =>
-  dw.w.core.database.sqlite.prepare('UPDATE trips SET state = ? WHERE id = ?').run(state, tripId);
+  dw.w.core.database.db.updateTable('trips').set({ state }).where('id', '=', tripId).execute();
 
 describe('capacity', () => {
   it('refuses an overload naming the plate and the excess in cases and kg, and writes nothing', async () => {
@@ -172,7 +172,7 @@ describe('closed trips and vehicles off the road', () => {
   it('refuses assigning to a departed trip, naming it, and writes nothing', async () => {
     const trip = await dw.trip();
     const o = await dw.released(1);
-    setTripState(trip.id, 'departed');
+    await setTripState(trip.id, 'departed');
     const r = await refusal(dw.w.core, dw.dispatcher, 'dispatch.assign', { tripId: trip.id, orderIds: [o.id] });
     expect(r).toEqual({ code: 'dispatch.tripClosed', details: { number: trip.number, state: 'departed' } });
     expect((await dw.board()).orders.find((x) => x.id === o.id)!.state).toBe('released');
@@ -182,7 +182,7 @@ describe('closed trips and vehicles off the road', () => {
     const [t1, t2] = [await dw.trip(), await dw.trip()];
     const o = await dw.released(1);
     await assign(t1.id, [o.id]);
-    setTripState(t1.id, 'loading');
+    await setTripState(t1.id, 'loading');
     const r = await refusal(dw.w.core, dw.dispatcher, 'dispatch.assign', { tripId: t2.id, orderIds: [o.id] });
     expect(r).toEqual({ code: 'dispatch.tripClosed', details: { number: t1.number, state: 'loading' } });
   });

@@ -4,6 +4,7 @@
 // current week, the returns equal the checked return lines; a week not over
 // goes out only as a draft, a second final export is a re-send of the first,
 // and the principal's codes replace ours.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import type { Caller } from '../../../electron/core/context';
@@ -31,7 +32,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => core.close());
 
-const sqlite = () => core.database.sqlite;
+const db = () => core.database.db;
 
 describe('the EDR week', () => {
   it("sells out the week's delivered lines net of refusals, gifts apart, per product and customer", async () => {
@@ -39,18 +40,15 @@ describe('the EDR week', () => {
     const from = mondayOfWeek(deliveredWeek)!;
     const to = addDays(from, 6);
     // Independent: every delivered line, its refused units subtracted one by one.
-    const lines = sqlite()
-      .prepare(
-        `SELECT p.code AS product, c.code AS customer, l.id, l.qty, l.price_fen AS price
-           FROM order_outcomes oc JOIN orders o ON o.id = oc.order_id JOIN order_lines l ON l.order_id = o.id
-           JOIN products p ON p.id = l.product_id JOIN customers c ON c.id = o.customer_id
-          WHERE oc.delivered_date BETWEEN ? AND ? AND oc.outcome <> 'refused' AND l.gift = 0`,
-      )
-      .all(from, to) as { product: string; customer: string; id: number; qty: number; price: number }[];
-    const refused = sqlite().prepare('SELECT qty FROM refused_lines WHERE line_id = ?');
+    const { rows: lines } = await sql<{ product: string; customer: string; id: number; qty: number; price: number }>`
+      SELECT p.code AS product, c.code AS customer, l.id, l.qty, l.price_fen AS price
+        FROM order_outcomes oc JOIN orders o ON o.id = oc.order_id JOIN order_lines l ON l.order_id = o.id
+        JOIN products p ON p.id = l.product_id JOIN customers c ON c.id = o.customer_id
+       WHERE oc.delivered_date BETWEEN ${from} AND ${to} AND oc.outcome <> 'refused' AND l.gift = 0`.execute(db());
     const expected = new Map<string, { qty: number; amountFen: number }>();
     for (const l of lines) {
-      const back = (refused.all(l.id) as { qty: number }[]).reduce((s, r) => s + r.qty, 0);
+      const refused = await db().selectFrom('refused_lines').select('qty').where('line_id', '=', l.id).execute();
+      const back = refused.reduce((s, r) => s + r.qty, 0);
       const key = `${l.product}|${l.customer}`;
       const e = expected.get(key) ?? { qty: 0, amountFen: 0 };
       e.qty += l.qty - back;
@@ -70,12 +68,9 @@ describe('the EDR week', () => {
   it("holds the current week's stock on hand equal to the live balances", async () => {
     const week = await call(core, op, 'edr.week', { week: thisWeek });
     expect(week.closed).toBe(false);
-    const balances = sqlite()
-      .prepare(
-        `SELECT p.code || '|' || b.status AS k, SUM(b.qty) AS qty FROM balances b JOIN products p ON p.id = b.product_id
-          GROUP BY b.product_id, b.status HAVING SUM(b.qty) <> 0`,
-      )
-      .all() as { k: string; qty: number }[];
+    const { rows: balances } = await sql<{ k: string; qty: number }>`
+      SELECT p.code || '|' || b.status AS k, SUM(b.qty) AS qty FROM balances b JOIN products p ON p.id = b.product_id
+       GROUP BY b.product_id, b.status, p.code HAVING SUM(b.qty) <> 0`.execute(db());
     expect(new Map(week.stock.map((r) => [`${r.productCode}|${r.status}`, r.qty]))).toEqual(
       new Map(balances.map((b) => [b.k, b.qty])),
     );
@@ -84,13 +79,12 @@ describe('the EDR week', () => {
   it('lists the return lines checked in during the week at their price', async () => {
     const start = startOfDay(mondayOfWeek(thisWeek)!, zone).toISOString();
     const end = startOfDay(addDays(mondayOfWeek(thisWeek)!, 7), zone).toISOString();
-    const expected = sqlite()
-      .prepare(
-        `SELECT COALESCE(SUM(rl.qty_checked), 0) AS qty, COALESCE(SUM(rl.qty_checked * rl.unit_price_fen), 0) AS fen
-           FROM returns r JOIN return_lines rl ON rl.return_id = r.id
-          WHERE r.checked_at >= ? AND r.checked_at < ? AND rl.qty_checked > 0`,
-      )
-      .get(start, end) as { qty: number; fen: number };
+    const expected = (
+      await sql<{ qty: number; fen: number }>`
+        SELECT COALESCE(SUM(rl.qty_checked), 0) AS qty, COALESCE(SUM(rl.qty_checked * rl.unit_price_fen), 0) AS fen
+          FROM returns r JOIN return_lines rl ON rl.return_id = r.id
+         WHERE r.checked_at >= ${start} AND r.checked_at < ${end} AND rl.qty_checked > 0`.execute(db())
+    ).rows[0]!;
     // The demo checks returns in at the station today.
     expect(expected.qty).toBeGreaterThan(0);
     const week = await call(core, op, 'edr.week', { week: thisWeek });
@@ -100,13 +94,21 @@ describe('the EDR week', () => {
 });
 
 describe('EDR exports', () => {
-  const logged = () => (sqlite().prepare('SELECT COUNT(*) AS n FROM edr_exports').get() as { n: number }).n;
+  const logged = async () =>
+    Number(
+      (
+        await db()
+          .selectFrom('edr_exports')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('refuses a final export of a week not over, writing nothing, and logs it as a draft', async () => {
-    const before = logged();
+    const before = await logged();
     const r = await refusal(core, op, 'edr.recordExport', { week: thisWeek, format: 'csv' });
     expect(r.code).toBe('edr.weekOpen');
-    expect(logged()).toBe(before);
+    expect(await logged()).toBe(before);
     const { logged: draft } = await call(core, op, 'edr.recordExport', { week: thisWeek, format: 'xlsx', draft: true });
     expect(draft).toMatchObject({ week: thisWeek, draft: true, resendOf: null, format: 'xlsx' });
   });

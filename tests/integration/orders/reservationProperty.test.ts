@@ -47,10 +47,12 @@ async function invariants() {
   const db = ow.w.core.database.db;
   const rows = await sql<{ product_id: number; status: string; sum: number; reserved: number; on_hand: number }>`
     SELECT k.product_id, k.status,
-      (SELECT ifnull(SUM(qty), 0) FROM order_reservations r WHERE r.product_id = k.product_id AND r.status = k.status) AS sum,
-      (SELECT ifnull(SUM(qty), 0) FROM reserved_stock s WHERE s.product_id = k.product_id AND s.status = k.status) AS reserved,
-      (SELECT ifnull(SUM(qty), 0) FROM balances b WHERE b.product_id = k.product_id AND b.status = k.status) AS on_hand
-    FROM (SELECT id AS product_id, status FROM products, (SELECT 'good' AS status UNION SELECT 'gift')) k`.execute(db);
+      (SELECT COALESCE(SUM(qty), 0) FROM order_reservations r WHERE r.product_id = k.product_id AND r.status = k.status) AS sum,
+      (SELECT COALESCE(SUM(qty), 0) FROM reserved_stock s WHERE s.product_id = k.product_id AND s.status = k.status) AS reserved,
+      (SELECT COALESCE(SUM(qty), 0) FROM balances b WHERE b.product_id = k.product_id AND b.status = k.status) AS on_hand
+    FROM (SELECT id AS product_id, status FROM products, (SELECT 'good' AS status UNION SELECT 'gift') st) k`.execute(
+    db,
+  );
   for (const r of rows.rows) {
     expect(r.sum).toBe(r.reserved);
     expect(r.on_hand - r.reserved).toBeGreaterThanOrEqual(0);
@@ -111,7 +113,7 @@ describe('reservations under random sequences', () => {
     const db = ow.w.core.database.db;
     const onHand = await sql<{
       q: number;
-    }>`SELECT ifnull(SUM(qty), 0) AS q FROM balances WHERE product_id = ${ow.product('P002')} AND status = 'good'`.execute(
+    }>`SELECT COALESCE(SUM(qty), 0) AS q FROM balances WHERE product_id = ${ow.product('P002')} AND status = 'good'`.execute(
       db,
     );
     await expect(

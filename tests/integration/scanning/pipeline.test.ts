@@ -3,8 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../../../shared/barcode/gtin';
 import type { Caller } from '../../../electron/core/context';
-import { openCore } from '../../../electron/core/core';
-import { call, openWarehouse, password, refusal, type Warehouse } from '../fixtures';
+import { call, openTestCore, openWarehouse, password, refusal, type Warehouse } from '../fixtures';
 
 let w: Warehouse;
 let keeper: Caller;
@@ -110,7 +109,7 @@ describe('scan pipeline', () => {
     // A restart (a new core on the same data folder) keeps the scanned lines.
     const dataDir = w.core.dataDir;
     await w.core.close();
-    const core = await openCore({ dataDir, station: 'test-station', log: () => {} });
+    const core = await openTestCore({ dataDir });
     w = { ...w, core };
     const again = core.newCaller('again');
     await call(core, again, 'auth.login', { username: 'u-warehousekeeper', secret: password });

@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventMessage, StationState } from '../../../shared/contract';
 import type { Caller } from '../../../electron/core/context';
-import { openCore, type Core } from '../../../electron/core/core';
-import { call, password, refusal } from '../fixtures';
+import type { Core } from '../../../electron/core/core';
+import { call, openTestCore, password, refusal } from '../fixtures';
 import { countWarehouse, enter, startZoneCount, type CountWarehouse } from '../counts/countFixtures';
 import { askCore, plugSerialScanner, until, type SerialScanner } from '../../helpers/serialScanner';
 import { tempDir } from '../../helpers/tempDirs';
@@ -35,7 +35,7 @@ async function logIn(core: Core, username: string): Promise<Caller> {
 /** The same data folder opened again with the station's serial scanners, as the station host does. */
 async function reopenWithScanners(cw: CountWarehouse): Promise<Core> {
   await cw.w.core.close();
-  const core = await openCore({ dataDir: cw.w.core.dataDir, station: 'test-station', serial: true, log: () => {} });
+  const core = await openTestCore({ dataDir: cw.w.core.dataDir, serial: true });
   cw.w = { ...cw.w, core };
   return core;
 }

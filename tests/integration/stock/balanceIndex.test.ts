@@ -1,8 +1,7 @@
 // The inventory grid's balances are served from memory; they must still be
 // exactly the database's, whoever wrote to it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../../electron/core/core';
-import { balanceOf, call, openWarehouse, password, receive, type Warehouse } from '../fixtures';
+import { balanceOf, call, openTestCore, openWarehouse, password, receive, type Warehouse } from '../fixtures';
 
 let w: Warehouse;
 afterEach(async () => w?.core.close());
@@ -14,7 +13,7 @@ describe('inventory balances', () => {
     await receive(w, keeper, [{ product: 0, bin: 0, qty: 5 }]);
     expect(balanceOf(await call(w.core, keeper, 'stock.balances', {}), w.products[0]!.id, w.bins[0]!.id)).toBe(5);
 
-    const other = await openCore({ dataDir: w.core.dataDir, station: 'second-station', log: () => {} });
+    const other = await openTestCore({ dataDir: w.core.dataDir, station: 'second-station' });
     const otherKeeper = other.newCaller('k2');
     await call(other, otherKeeper, 'auth.login', { username: 'u-warehousekeeper', secret: password });
     await call(other, otherKeeper, 'receipts.post', {

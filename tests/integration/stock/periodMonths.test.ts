@@ -27,12 +27,10 @@ async function receiveAt(at: string, qty: number) {
   });
 }
 
-const monthsInTable = () =>
-  (
-    w.core.database.sqlite.prepare('SELECT DISTINCT month FROM period_months ORDER BY month').all() as {
-      month: string;
-    }[]
-  ).map((r) => r.month);
+const monthsInTable = async () =>
+  (await w.core.database.db.selectFrom('period_months').select('month').distinct().orderBy('month').execute()).map(
+    (r) => r.month,
+  );
 
 const openingQty = async (day: string) =>
   (await openingAt(w.core.database.db, day, null)).get(`${w.products[0]!.id}|good`)?.qty ?? 0;
@@ -41,16 +39,16 @@ describe('monthly period figures', () => {
   it('roll a month up when the next month posts, take a posting into a month they reach, and keep openings equal to the ledger', async () => {
     await receiveAt('2026-01-15T10:00:00+08:00', 10);
     // The month being posted is not in the table: its days are.
-    expect(monthsInTable()).toEqual([]);
+    expect(await monthsInTable()).toEqual([]);
     expect(await openingQty('2026-01-16')).toBe(10);
 
     // March's first posting rolls January up (February had nothing).
     await receiveAt('2026-03-03T09:00:00+08:00', 5);
-    expect(monthsInTable()).toEqual(['2026-01']);
+    expect(await monthsInTable()).toEqual(['2026-01']);
 
     // A clock set back into January: the month the table holds moves with the posting.
     await receiveAt('2026-01-20T16:00:00+08:00', 2);
-    expect(monthsInTable()).toEqual(['2026-01']);
+    expect(await monthsInTable()).toEqual(['2026-01']);
 
     expect(await openingQty('2026-01-20')).toBe(10);
     expect(await openingQty('2026-02-01')).toBe(12);

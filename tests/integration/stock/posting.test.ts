@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkIntegrity } from '../../../electron/core/db/integrity';
 import { balanceOf, call, newKey, openWarehouse, post, receive, refusal, type Warehouse } from '../fixtures';
@@ -178,16 +179,16 @@ describe('stock posting', () => {
 
   it('the database itself refuses a negative balance even if a bug bypassed the posting function', async () => {
     w = await openWarehouse();
-    const sqlite = w.core.database.sqlite;
-    expect(() =>
-      sqlite
-        .prepare("INSERT INTO balances (product_id, status, location_id, qty) VALUES (?, 'good', ?, -1)")
-        .run(w.products[0]!.id, w.bins[0]!.id),
-    ).toThrow(/CHECK constraint failed/);
-    expect(() => sqlite.prepare('DELETE FROM movements').run()).not.toThrow(); // empty ledger: nothing to delete yet
+    const db = w.core.database.db;
+    await expect(
+      sql`INSERT INTO balances (product_id, status, location_id, qty) VALUES (${w.products[0]!.id}, 'good', ${w.bins[0]!.id}, -1)`.execute(
+        db,
+      ),
+    ).rejects.toThrow(/CHECK constraint failed|violates check constraint/);
+    await expect(sql`DELETE FROM movements`.execute(db)).resolves.toBeDefined(); // empty ledger: nothing to delete yet
     const keeper = await w.as('warehouseKeeper');
     await receive(w, keeper, [{ product: 0, bin: 0, qty: 1 }]);
-    expect(() => sqlite.prepare('UPDATE movements SET qty = 5').run()).toThrow(/append-only/);
-    expect(() => sqlite.prepare('DELETE FROM movements').run()).toThrow(/append-only/);
+    await expect(sql`UPDATE movements SET qty = 5`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM movements`.execute(db)).rejects.toThrow(/append-only/);
   });
 });

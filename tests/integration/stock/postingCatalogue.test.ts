@@ -1,18 +1,19 @@
 // The posting path keeps product costs and location ids in memory (one token
 // read per posting). A cost changed by this process, by another connection on
 // the same file, or changed and rolled back, must never post with a stale cost.
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { databasePath } from '../../../electron/core/db/open';
-import { call, newKey, openWarehouse, post, type Warehouse } from '../fixtures';
+import { call, newKey, openWarehouse, otherConnection, post, type Warehouse } from '../fixtures';
 
 let w: Warehouse;
 afterEach(async () => w?.core.close());
 
 async function lastCost(w: Warehouse): Promise<number> {
-  const row = w.core.database.sqlite.prepare('SELECT unit_cost_fen FROM movements ORDER BY id DESC LIMIT 1').get() as {
-    unit_cost_fen: number;
-  };
+  const row = await w.core.database.db
+    .selectFrom('movements')
+    .select('unit_cost_fen')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return row.unit_cost_fen;
 }
 
@@ -36,10 +37,9 @@ describe('posting catalogue', () => {
     await receive();
     expect(await lastCost(w)).toBe(123);
 
-    // By another connection on the same file (the CLI, a second station).
-    const other = new Database(databasePath(w.core.dataDir));
-    other.pragma('busy_timeout = 5000');
-    other.prepare('UPDATE products SET unit_cost_fen = 456 WHERE id = ?').run(product.id);
+    // By another connection on the same database (the CLI, a second station).
+    const other = otherConnection(w.core);
+    await other.updateTable('products').set({ unit_cost_fen: 456 }).where('id', '=', product.id).execute();
     await receive();
     expect(await lastCost(w)).toBe(456);
 
@@ -74,13 +74,22 @@ describe('posting catalogue', () => {
     expect(await lastCost(w)).toBe(456);
 
     // A bin added by another connection can be posted to at once.
-    const zone = other.prepare("SELECT id FROM locations WHERE kind = 'zone' LIMIT 1").get() as { id: number };
+    const zone = await other
+      .selectFrom('locations')
+      .select('id')
+      .where('kind', '=', 'zone')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const bin = Number(
-      other
-        .prepare("INSERT INTO locations (code, name, kind, parent_id) VALUES ('Z-99', 'Z-99', 'bin', ?)")
-        .run(zone.id).lastInsertRowid,
+      (
+        await other
+          .insertInto('locations')
+          .values({ code: 'Z-99', name: 'Z-99', kind: 'bin', parent_id: zone.id })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
     );
-    other.close();
+    await other.destroy();
     await post(w, keeper, {
       type: 'receipt',
       idempotencyKey: newKey(),
