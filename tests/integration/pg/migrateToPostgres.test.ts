@@ -4,7 +4,9 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../../electron/core/core';
 import { databasePath } from '../../../electron/core/db/open';
+import { addDays, today } from '../../../electron/core/orders/dates';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres';
 import { tempDataDir } from '../fixtures';
 import { buildCli, type Cli } from '../hosts/cliProcess';
@@ -81,6 +83,39 @@ describe('cangwu db migrate-to-postgres', () => {
     // The source is untouched and still sound.
     const check = await cli.run(['check', '--data-dir', dataDir]);
     expect(check.code, check.stderr).toBe(0);
+    // `cangwu check` on the target, through the same command with --database: clean too.
+    const checkPg = await cli.run(['check', '--database', url, '--data-dir', tempDataDir('pg-check')]);
+    expect(checkPg.code, checkPg.stderr).toBe(0);
+
+    // The same weekly report from both: the last four weeks, as the supervisor reads them.
+    const report = async (core: Core) => {
+      const supervisor = core.newCaller('supervisor');
+      const login = await core.dispatch(supervisor, 'auth.login', { username: 'supervisor', secret: 'demo1234' });
+      expect(login.ok).toBe(true);
+      const day = today(new Date(), core.timeZone);
+      const r = await core.dispatch(supervisor, 'reports.weekly', { from: addDays(day, -28), to: addDays(day, -1) });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.value;
+    };
+    const fromSqlite = await openCore({ dataDir, station: 'sqlite', log: () => {} });
+    const fromPostgres = await openCore({
+      dataDir: tempDataDir('pg-core'),
+      database: url,
+      station: 'pg',
+      log: () => {},
+    });
+    try {
+      // Everything but the moment each was drawn up.
+      const [a, b] = [await report(fromSqlite), await report(fromPostgres)].map((r) => ({
+        ...(r as { generatedAt: string; rows: unknown[] }),
+        generatedAt: null,
+      }));
+      expect(a!.rows.length).toBeGreaterThan(0);
+      expect(b).toEqual(a);
+    } finally {
+      await fromSqlite.close();
+      await fromPostgres.close();
+    }
   });
 
   it('refuses a target that is not empty, writing nothing', async () => {
