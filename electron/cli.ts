@@ -24,6 +24,8 @@ import { backupDatabase, restoreDatabase } from './core/db/backup';
 import { copyToPostgres } from './core/db/copyToPostgres';
 import { checkIntegrity } from './core/db/integrity';
 import { openCoreDatabase } from './core/db/coreDatabase';
+import { dumpPostgres } from './core/db/pgBackup';
+import { pgSchemaVersion } from './core/db/pgMigrate';
 import { databasePath, openDatabase } from './core/db/open';
 import { storedTimeZone, storeTimeZone } from './core/timeZoneSetting';
 import { printDocumentPdf } from './print/documentPdf';
@@ -129,7 +131,7 @@ async function run(argv: string[]): Promise<number> {
       const csv = decoded.text;
       if (!json && decoded.encoding !== 'utf-8') process.stderr.write(`read as ${decoded.encoding}\n`);
       return withCore(where, 'cli', async (core) => {
-        const caller = cliCaller(core, flags.user);
+        const caller = await cliCaller(core, flags.user);
         const bar = progressLine('importing');
         core.subscribe((e) => e.name === 'work.progress' && bar(e.payload.done, e.payload.total));
         const report = await dispatchOrThrow<{ imported: number; updated: number }>(core, caller, 'products.import', {
@@ -144,7 +146,7 @@ async function run(argv: string[]): Promise<number> {
       const [what] = rest;
       const format = flags.format ?? 'csv';
       return withCore(where, 'cli', async (core) => {
-        const caller = cliCaller(core, flags.user);
+        const caller = await cliCaller(core, flags.user);
         const rows =
           what === 'balances'
             ? await exportBalances(core, caller)
@@ -176,7 +178,10 @@ async function run(argv: string[]): Promise<number> {
       if (!flags.to) throw new UsageError('usage: cangwu backup --to FILE');
       const to = flags.to;
       return withCore(where, 'cli', async (core) => {
-        const report = await backupDatabase(core.database.sqlite, to);
+        // PostgreSQL: the server's own dump (db/pgBackup.ts); SQLite: an online copy of the file.
+        const report = where.database
+          ? await dumpPostgres(where.database, to, await pgSchemaVersion(core.database.db))
+          : await backupDatabase(core.database.sqlite, to);
         print(json, report, `backup written: ${report.file} (${report.bytes} bytes, schema ${report.schemaVersion})`);
         return 0;
       });
@@ -199,7 +204,7 @@ async function run(argv: string[]): Promise<number> {
     case 'report': {
       const [what] = rest;
       return withCore(where, 'cli', async (core) => {
-        const caller = cliCaller(core, reportUserName(core, flags.user));
+        const caller = await cliCaller(core, await reportUserName(core, flags.user));
         const rendererDir = path.join(__dirname, '..', 'renderer');
         if (!json) process.stderr.write(`writing the ${what} report…\n`);
         const out = await runReport(core, caller, what as ReportKindName, flags, rendererDir);

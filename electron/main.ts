@@ -145,7 +145,7 @@ const printWindows = new Set<number>();
 async function printInHiddenWindow(job: { route: string; userId: number }): Promise<Buffer> {
   const c = core;
   if (!c) throw new AppError('schedules.noPrinter');
-  const session = printSession(c, job.userId);
+  const session = await printSession(c, job.userId);
   // The same preferences as the console's window (createWindow), hidden.
   const win = new BrowserWindow({
     show: false,
@@ -186,7 +186,7 @@ async function printInHiddenWindow(job: { route: string; userId: number }): Prom
     return await contents.printToPDF(electronPdfOptions);
   } finally {
     printWindows.delete(id);
-    session.end();
+    void session.end().catch(() => undefined);
     callers.drop(c, id);
     win.destroy();
   }

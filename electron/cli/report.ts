@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 // `cangwu report weekly --week 2026-W48 --pdf FILE | --csv FILE | --xlsx FILE`:
 // the report asked through the contract as the named user (refusals — a
 // future or reversed period, an unknown warehouse, a role that may not read
@@ -113,14 +114,11 @@ export async function runReport(
 }
 
 /** The user a report is written as: --user, else the first active user who may read reports (a supervisor first). */
-export function reportUserName(core: Core, username: string | undefined): string | undefined {
+export async function reportUserName(core: Core, username: string | undefined): Promise<string | undefined> {
   if (username) return username;
-  const row = core.database.sqlite
-    .prepare(
-      `SELECT u.username FROM users u JOIN user_roles r ON r.user_id = u.id
-        WHERE u.active = 1 AND r.role IN ('supervisor', 'operator', 'csManager')
-        ORDER BY (r.role = 'supervisor') DESC, u.id LIMIT 1`,
-    )
-    .get() as { username: string } | undefined;
-  return row?.username;
+  const { rows } = await sql<{ username: string }>`
+    SELECT u.username FROM users u JOIN user_roles r ON r.user_id = u.id
+     WHERE u.active = 1 AND r.role IN ('supervisor', 'operator', 'csManager')
+     ORDER BY (r.role = 'supervisor') DESC, u.id LIMIT 1`.execute(core.database.db);
+  return rows[0]?.username;
 }

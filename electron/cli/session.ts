@@ -6,31 +6,40 @@ import type { Role } from '../../shared/domain';
 import type { Core } from '../core/core';
 import type { Caller } from '../core/context';
 
-export function cliCaller(core: Core, username?: string): Caller {
-  const sqlite = core.database.sqlite;
-  const user = (
-    username
-      ? sqlite.prepare('SELECT id FROM users WHERE username = ? AND active = 1').get(username)
-      : sqlite
-          .prepare(
-            `SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id
-              WHERE r.role = 'admin' AND u.active = 1 ORDER BY u.id LIMIT 1`,
-          )
-          .get()
-  ) as { id: number } | undefined;
+export async function cliCaller(core: Core, username?: string): Promise<Caller> {
+  const db = core.database.db;
+  const user = username
+    ? await db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', username)
+        .where('active', '=', 1)
+        .executeTakeFirst()
+    : await db
+        .selectFrom('users as u')
+        .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+        .select('u.id')
+        .where('r.role', '=', 'admin')
+        .where('u.active', '=', 1)
+        .orderBy('u.id')
+        .limit(1)
+        .executeTakeFirst();
   if (!user) throw new AppError(username ? 'users.notFound' : 'setup.notInitialized', username ? { username } : {});
   return userCaller(core, user.id, 'cli');
 }
 
 /** A caller acting as one active user, with their roles (the CLI, and PDFs written for a user by a host). */
-export function userCaller(core: Core, userId: number, station: string): Caller {
-  const sqlite = core.database.sqlite;
-  const user = sqlite
-    .prepare('SELECT id, username, display_name FROM users WHERE id = ? AND active = 1')
-    .get(userId) as { id: number; username: string; display_name: string } | undefined;
+export async function userCaller(core: Core, userId: number, station: string): Promise<Caller> {
+  const db = core.database.db;
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name'])
+    .where('id', '=', userId)
+    .where('active', '=', 1)
+    .executeTakeFirst();
   if (!user) throw new AppError('users.notFound', { username: String(userId) });
-  const roles = (sqlite.prepare('SELECT role FROM user_roles WHERE user_id = ?').all(user.id) as { role: Role }[]).map(
-    (r) => r.role,
+  const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute()).map(
+    (r) => r.role as Role,
   );
   const caller = core.newCaller(station);
   caller.station = station;

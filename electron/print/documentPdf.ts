@@ -48,7 +48,7 @@ function weeklyInput(params: URLSearchParams): Record<string, string | number> {
 
 const direct: Record<string, DirectWriter> = {
   async weeklyReport(core, params, job) {
-    const caller = userCaller(core, job.userId, 'print');
+    const caller = await userCaller(core, job.userId, 'print');
     try {
       const r = await core.dispatch(caller, 'reports.weekly', weeklyInput(params));
       if (!r.ok) throw new AppError(r.error.code, r.error.details ?? {});

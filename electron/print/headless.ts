@@ -30,19 +30,25 @@ export type HeadlessPrint = {
 };
 
 /** A short-lived session for a page that prints (expires in 10 minutes even if never deleted). */
-export function printSession(core: Core, userId: number): { token: string; end(): void } {
+export async function printSession(core: Core, userId: number): Promise<{ token: string; end(): Promise<void> }> {
   const token = newToken();
   const hash = tokenHash(token);
   const now = core.now();
-  core.database.sqlite
-    .prepare(
-      `INSERT INTO sessions (token_hash, user_id, station, created_at, expires_at, last_active_at)
-       VALUES (?, ?, 'print', ?, ?, ?)`,
-    )
-    .run(hash, userId, now.toISOString(), new Date(now.getTime() + 10 * 60_000).toISOString(), now.toISOString());
+  const db = core.database.db;
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: hash,
+      user_id: userId,
+      station: 'print',
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + 10 * 60_000).toISOString(),
+      last_active_at: now.toISOString(),
+    })
+    .execute();
   return {
     token,
-    end: () => void core.database.sqlite.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hash),
+    end: async () => void (await db.deleteFrom('sessions').where('token_hash', '=', hash).execute()),
   };
 }
 
@@ -63,7 +69,7 @@ export async function launchPrintBrowser(): Promise<Browser> {
 /** The print route as a finished PDF (A4, page x of y). Opens and closes its own browser unless one is given. */
 export async function printRouteToPdf(core: Core, job: HeadlessPrint, shared?: Browser): Promise<Buffer> {
   const browser = shared ?? (await launchPrintBrowser());
-  const session = printSession(core, job.userId);
+  const session = await printSession(core, job.userId);
   try {
     // The host prints from itself over loopback; its certificate (self-signed on a LAN) is its own.
     const context = await browser.newContext({ locale: job.locale ?? 'zh-CN', ignoreHTTPSErrors: true });
@@ -82,7 +88,7 @@ export async function printRouteToPdf(core: Core, job: HeadlessPrint, shared?: B
       await context.close();
     }
   } finally {
-    session.end();
+    await session.end().catch(() => undefined);
     if (!shared) await browser.close();
   }
 }
