@@ -69,7 +69,7 @@ async function dueOrders(db: Db, r: KpiRange): Promise<Records> {
     LEFT JOIN order_outcomes oc ON oc.order_id = o.id
     LEFT JOIN customers c ON c.id = o.customer_id
     WHERE o.state <> 'cancelled' AND coalesce(o.promised_date, o.delivery_date) BETWEEN ${r.from} AND ${r.to}
-    ORDER BY onTime, due, o.number`.execute(db);
+    ORDER BY "onTime", due, o.number`.execute(db);
   return {
     columns: [
       ['onTime', 'flag'],
