@@ -74,12 +74,9 @@ const postgresFolders = [
 const postgresPending = [
   'analyses/analyses',
   'analyses/customerValue',
-  'analyses/returnServices',
   'calls/classRule',
-  'contract/malformed',
   'kpi/complaintKpis',
   'kpi/tracker',
-  'reports/abc',
   'reports/stockAnalysis',
   'reports/weekly',
 ];
