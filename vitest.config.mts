@@ -77,8 +77,6 @@ const postgresPending = [
   'calls/classRule',
   'kpi/complaintKpis',
   'kpi/tracker',
-  'reports/stockAnalysis',
-  'reports/weekly',
 ];
 
 export default defineConfig({
