@@ -75,7 +75,6 @@ const postgresPending = [
   'analyses/analyses',
   'analyses/customerValue',
   'calls/classRule',
-  'kpi/complaintKpis',
   'kpi/tracker',
 ];
 
