@@ -73,8 +73,6 @@ const postgresFolders = [
  */
 const postgresPending = [
   'analyses/analyses',
-  'analyses/customerValue',
-  'calls/classRule',
   'kpi/tracker',
 ];
 
