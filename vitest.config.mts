@@ -72,7 +72,6 @@ const postgresFolders = [
  * the list only shrinks.
  */
 const postgresPending = [
-  'analyses/analyses',
   'kpi/tracker',
 ];
 

@@ -180,7 +180,7 @@ beforeAll(async () => {
     (p) => p.id,
   );
   const binIds = w.bins.map((b) => b.id);
-  generateAnalysesMonth(sqlite, {
+  await generateAnalysesMonth(w.core.database.db, {
     month,
     damageLines: 50,
     returnLines: 400,
