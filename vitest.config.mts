@@ -64,29 +64,6 @@ const postgresFolders = [
   'surveys',
 ];
 
-/**
- * Tests not yet run on PostgreSQL, each for a reason in the test itself (the
- * core's requests pass there): they seed or read through the SQLite handle
- * (core.database.sqlite), reopen their data folder as a second core, or write
- * SQLite-only SQL (ifnull, a bare integer as a condition). Ported one by one;
- * the list only shrinks.
- */
-const postgresPending = [
-  'analyses/analyses',
-  'analyses/customerValue',
-  'analyses/returnServices',
-  'calls/classRule',
-  'contract/malformed',
-  'contract/roleMatrix',
-  'damage/demoDamage',
-  'dispatch/loadingSerial',
-  'kpi/complaintKpis',
-  'kpi/tracker',
-  'reports/abc',
-  'reports/stockAnalysis',
-  'reports/weekly',
-];
-
 export default defineConfig({
   test: {
     projects: [
@@ -115,7 +92,6 @@ export default defineConfig({
           ...integration,
           name: 'integration-pg',
           include: postgresFolders.map((f) => `tests/integration/${f}/**/*.test.ts`),
-          exclude: postgresPending.map((f) => `tests/integration/${f}.test.ts`),
           globalSetup: ['tests/setup/integrationDemo.ts', 'tests/setup/integrationPostgres.ts'],
         },
       },

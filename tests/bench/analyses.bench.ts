@@ -31,7 +31,7 @@ async function main() {
   const sqlite = core.database.sqlite;
   const id = (u: string) => (sqlite.prepare('SELECT id FROM users WHERE username = ?').get(u) as { id: number }).id;
   const t0 = performance.now();
-  const made = generateAnalysesMonth(sqlite, {
+  const made = await generateAnalysesMonth(core.database.db, {
     month,
     damageLines: 20_000,
     returnLines: 20_000,

@@ -31,7 +31,7 @@ async function main() {
   const sqlite = core.database.sqlite;
   const userId = (sqlite.prepare("SELECT id FROM users WHERE username = 'sup'").get() as { id: number }).id;
   const t0 = performance.now();
-  generateKpiMonth(sqlite, {
+  await generateKpiMonth(core.database.db, {
     month,
     ordersPerDay: 5_200,
     receiptsPerDay: 30,

@@ -10,6 +10,7 @@
 
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAnalysesMonth } from '../helpers/analysesMonth';
@@ -37,7 +38,8 @@ beforeAll(async () => {
   const binIds = (
     db.prepare("SELECT id FROM locations WHERE kind = 'bin' ORDER BY id LIMIT 8").all() as { id: number }[]
   ).map((l) => l.id);
-  generateAnalysesMonth(db, {
+  const kdb = new Kysely<unknown>({ dialect: new SqliteDialect({ database: db }) });
+  await generateAnalysesMonth(kdb, {
     month,
     damageLines: 400,
     returnLines: 300,

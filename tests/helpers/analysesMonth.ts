@@ -5,7 +5,12 @@
 // (balances kept right: an opening stock per product and bin, then every
 // movement applied to the balances). Three smaller previous months feed the
 // trend. Row numbers are prefixed 'G' so they never meet the real numbering.
-import type Database from 'better-sqlite3';
+import { CompiledQuery, type Kysely } from 'kysely';
+import { isPostgres } from '../../electron/core/db/portable';
+
+// Any database with these tables: a test core's (either dialect) or a Kysely over a raw SQLite file.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the rows are written as SQL text
+type AnyDb = Kysely<any>;
 
 export type MonthPlan = {
   month: string;
@@ -46,7 +51,19 @@ const monthOffset = (month: string, n: number) => {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 };
 
-export function generateAnalysesMonth(sqlite: Database.Database, plan: MonthPlan): GeneratedMonth {
+export async function generateAnalysesMonth(db: AnyDb, plan: MonthPlan): Promise<GeneratedMonth> {
+  const pg = isPostgres(db);
+  // SQL text with ? placeholders, run on `on` ($1, $2 … on PostgreSQL).
+  const query = async <R>(on: AnyDb, text: string, params: unknown[] = []) => {
+    let n = 0;
+    const compiled = CompiledQuery.raw(pg ? text.replace(/\?/g, () => `$${++n}`) : text, params);
+    return (await on.executeQuery<R>(compiled)).rows;
+  };
+  const prepare = (text: string) => ({
+    /** Runs an INSERT and answers the new row's id. */
+    insert: async (on: AnyDb, ...params: unknown[]) =>
+      Number((await query<{ id: number }>(on, `${text} RETURNING id`, params))[0]!.id),
+  });
   let rnd = plan.seed ?? 20261;
   // A small deterministic generator: the same month every run.
   const rand = (n: number) => {
@@ -55,71 +72,123 @@ export function generateAnalysesMonth(sqlite: Database.Database, plan: MonthPlan
   };
   const pick = <T>(xs: readonly T[]) => xs[rand(xs.length)]!;
   const costs = new Map(
-    (sqlite.prepare('SELECT id, unit_cost_fen FROM products').all() as { id: number; unit_cost_fen: number }[]).map(
-      (p) => [p.id, p.unit_cost_fen],
-    ),
+    (await query<{ id: number; unit_cost_fen: number }>(db, 'SELECT id, unit_cost_fen FROM products')).map((p) => [
+      p.id,
+      p.unit_cost_fen,
+    ]),
   );
   const balances = new Map<string, number>();
   const move = (p: number, s: string, l: number, q: number) => {
     const k = `${p}|${s}|${l}`;
     balances.set(k, (balances.get(k) ?? 0) + q);
   };
-  let docSeq = (sqlite.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM documents').get() as { n: number }).n;
-  const insDoc = sqlite.prepare(
-    "INSERT INTO documents (id, type, number, state, idempotency_key, created_by, created_at, posted_at) VALUES (?, ?, ?, 'posted', ?, ?, ?, ?)",
+  const lastId = async (table: string) =>
+    (await query<{ n: number }>(db, `SELECT COALESCE(MAX(id), 0) AS n FROM ${table}`))[0]!.n;
+  /**
+   * A table's rows kept to be written together at the end, in the order they
+   * were made (a row per statement took minutes on PostgreSQL); with `numbered`
+   * each row takes the table's next id here (next()), so rows made later can refer to it.
+   */
+  const rowsOf = async (table: string, columns: string, tuple: string, numbered = false) => {
+    let id = numbered ? await lastId(table) : 0;
+    const rows: unknown[][] = [];
+    return {
+      table,
+      /** A row's values (its id first when numbered: `next()`). */
+      add: (...params: unknown[]) => void rows.push(params),
+      next: () => ++id,
+      write: async (on: AnyDb, tail = '') => {
+        const cols = numbered ? `id, ${columns}` : columns;
+        const one = numbered ? `(?, ${tuple.slice(1)}` : tuple;
+        for (let k = 0; k < rows.length; k += 500) {
+          const part = rows.slice(k, k + 500);
+          await query(
+            on,
+            `INSERT INTO ${table} (${cols}) VALUES ${part.map(() => one).join(', ')} ${tail}`,
+            part.flat(),
+          );
+        }
+      },
+    };
+  };
+  const documents = await rowsOf(
+    'documents',
+    'type, number, state, idempotency_key, created_by, created_at, posted_at',
+    "(?, ?, 'posted', ?, ?, ?, ?)",
+    true,
   );
-  const insMove = sqlite.prepare(
-    'INSERT INTO movements (document_id, type, product_id, status, location_id, qty, unit_cost_fen, at, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  const movements = await rowsOf(
+    'movements',
+    'document_id, type, product_id, status, location_id, qty, unit_cost_fen, at, user_id',
+    '(?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const post = (type: string, at: string, lines: [number, string, number, number][]) => {
-    const id = ++docSeq;
-    insDoc.run(id, type, `G${type}-${id}`, `gen-${type}-${id}`, plan.userId, at, at);
+    const id = documents.next();
+    documents.add(id, type, `G${type}-${id}`, `gen-${type}-${id}`, plan.userId, at, at);
     for (const [p, s, l, q] of lines) {
-      insMove.run(id, type, p, s, l, q, costs.get(p) ?? 0, at, plan.userId);
+      movements.add(id, type, p, s, l, q, costs.get(p) ?? 0, at, plan.userId);
       move(p, s, l, q);
     }
     return id;
   };
-  const insReport =
-    sqlite.prepare(`INSERT INTO damage_reports (number, state, product_id, from_status, location_id, qty,
-      unit_cost_fen, amount_fen, where_found, cause, cause_note, suggestion, found_by, reported_by, reported_at, reported_date,
-      decided_by, decided_at, entered_date, origin_document_id, transfer_document_id, idempotency_key)
-      VALUES (?, 'approved', ?, 'good', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insDisposal = sqlite.prepare(`INSERT INTO disposals (number, kind, state, supplier, proposed_by, proposed_at,
-      decided_by, decided_at, decided_date, document_id, idempotency_key) VALUES (?, ?, 'approved', ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insDisposalLine =
-    sqlite.prepare(`INSERT INTO disposal_lines (disposal_id, line_no, product_id, location_id, qty,
-      unit_cost_fen, amount_fen, damage_report_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insReturn = sqlite.prepare(`INSERT INTO returns (number, kind, state, customer_id, salesperson_id, reported_by,
-      reported_at, decided_by, decided_at, checked_by, checked_at, cases_checked, has_differences, trip_id, idempotency_key)
-      VALUES (?, ?, 'posted', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`);
-  const insReturnLine = sqlite.prepare(`INSERT INTO return_lines (return_id, line_no, product_id, status, qty_reported,
-      reason, unit_price_fen, qty_checked, check_reason, qty_good, qty_damaged, good_location_id, damaged_location_id, credit_fen)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insNote = sqlite.prepare(`INSERT INTO return_notes (return_id, document_id, number, credit_fen, units_good,
-      units_damaged, issued_by, issued_at, issued_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const reports = await rowsOf(
+    'damage_reports',
+    `number, state, product_id, from_status, location_id, qty, unit_cost_fen, amount_fen, where_found, cause,
+     cause_note, suggestion, found_by, reported_by, reported_at, reported_date, decided_by, decided_at, entered_date,
+     origin_document_id, transfer_document_id, idempotency_key`,
+    "(?, 'approved', ?, 'good', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    true,
+  );
+  const disposals = await rowsOf(
+    'disposals',
+    'number, kind, state, supplier, proposed_by, proposed_at, decided_by, decided_at, decided_date, document_id, idempotency_key',
+    "(?, ?, 'approved', ?, ?, ?, ?, ?, ?, ?, ?)",
+    true,
+  );
+  const disposalLines = await rowsOf(
+    'disposal_lines',
+    'disposal_id, line_no, product_id, location_id, qty, unit_cost_fen, amount_fen, damage_report_id',
+    '(?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const returnRows = await rowsOf(
+    'returns',
+    `number, kind, state, customer_id, salesperson_id, reported_by, reported_at, decided_by, decided_at, checked_by,
+     checked_at, cases_checked, has_differences, trip_id, idempotency_key`,
+    "(?, ?, 'posted', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+    true,
+  );
+  const returnLines = await rowsOf(
+    'return_lines',
+    `return_id, line_no, product_id, status, qty_reported, reason, unit_price_fen, qty_checked, check_reason, qty_good,
+     qty_damaged, good_location_id, damaged_location_id, credit_fen`,
+    '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const notes = await rowsOf(
+    'return_notes',
+    'return_id, document_id, number, credit_fen, units_good, units_damaged, issued_by, issued_at, issued_date',
+    '(?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
 
-  let gen = (sqlite.prepare('SELECT COUNT(*) AS n FROM damage_reports').get() as { n: number }).n + 1;
+  let gen = (await query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM damage_reports'))[0]!.n + 1;
   const result: GeneratedMonth = { damageReports: 0, returnLines: 0, returns: 0 };
-  sqlite.transaction(() => {
+  await db.transaction().execute(async (trx) => {
     // Customers, a vehicle and a trip for the refusals.
-    const insCustomer = sqlite.prepare(
+    const insCustomer = prepare(
       "INSERT INTO customers (code, name, area, route, salesperson_id) VALUES (?, ?, 'G', 'G', ?)",
     );
     const customerIds: number[] = [];
     for (let i = 0; i < 40; i++) {
-      const r = insCustomer.run(
+      const r = await insCustomer.insert(
+        trx,
         `G${plan.month}-C${gen}-${i}`,
         `生成客户${i}`,
         plan.salespersonIds[i % plan.salespersonIds.length]!,
       );
-      customerIds.push(Number(r.lastInsertRowid));
+      customerIds.push(r);
     }
-    const vehicle = Number(
-      sqlite
-        .prepare("INSERT INTO vehicles (plate, driver_name, capacity_cases, capacity_kg) VALUES (?, '司机', 500, 5000)")
-        .run(`G-${plan.month}-${gen}`).lastInsertRowid,
-    );
+    const vehicle = await prepare(
+      "INSERT INTO vehicles (plate, driver_name, capacity_cases, capacity_kg) VALUES (?, '司机', 500, 5000)",
+    ).insert(trx, `G-${plan.month}-${gen}`);
     // Opening stock: plenty of good stock on every product and bin used.
     const openingAt = `${monthOffset(plan.month, -4)}-01T04:00:00.000Z`;
     const opening: [number, string, number, number][] = [];
@@ -134,22 +203,19 @@ export function generateAnalysesMonth(sqlite: Database.Database, plan: MonthPlan
       const [y, mo] = m.split('-').map(Number) as [number, number];
       const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
       const day = (i: number) => `${m}-${String((i % days) + 1).padStart(2, '0')}`;
-      const trip = Number(
-        sqlite
-          .prepare(
-            `INSERT INTO trips (number, dispatch_date, vehicle_id, seq, driver_name, state, created_by, created_at,
+      const trip = await prepare(
+        `INSERT INTO trips (number, dispatch_date, vehicle_id, seq, driver_name, state, created_by, created_at,
               updated_at, departed_at, returned_at) VALUES (?, ?, ?, 1, '司机', 'returned', ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            `GT-${m}-${gen}`,
-            `${m}-01`,
-            vehicle,
-            plan.userId,
-            `${m}-01T01:00:00.000Z`,
-            `${m}-01T01:00:00.000Z`,
-            `${m}-01T02:00:00.000Z`,
-            `${m}-01T09:00:00.000Z`,
-          ).lastInsertRowid,
+      ).insert(
+        trx,
+        `GT-${m}-${gen}`,
+        `${m}-01`,
+        vehicle,
+        plan.userId,
+        `${m}-01T01:00:00.000Z`,
+        `${m}-01T01:00:00.000Z`,
+        `${m}-01T02:00:00.000Z`,
+        `${m}-01T09:00:00.000Z`,
       );
 
       // Damage: one report per line; 1 in 10 arrived damaged on a receipt (origin), the rest approved (transfer).
@@ -170,7 +236,9 @@ export function generateAnalysesMonth(sqlite: Database.Database, plan: MonthPlan
             ]);
         const suggestion = pick(suggestions);
         const n = gen++;
-        const r = insReport.run(
+        const r = reports.next();
+        reports.add(
+          r,
           `BS-G${n}`,
           p,
           l,
@@ -192,7 +260,7 @@ export function generateAnalysesMonth(sqlite: Database.Database, plan: MonthPlan
           origin ? null : doc,
           `gen-damage-${n}`,
         );
-        monthReports.push({ id: Number(r.lastInsertRowid), p, l, qty, cost, kind: suggestion });
+        monthReports.push({ id: r, p, l, qty, cost, kind: suggestion });
       }
       result.damageReports += damageN;
       // Disposals: every other report of the month disposed of as suggested, 20 reports a disposal, the month's last days.
@@ -209,21 +277,22 @@ export function generateAnalysesMonth(sqlite: Database.Database, plan: MonthPlan
         }
         const doc = post('disposal', at, lines);
         const n = gen++;
-        const disp = Number(
-          insDisposal.run(
-            `CZ-G${n}`,
-            kind,
-            kind === 'returnToSupplier' ? '供应商' : '',
-            plan.userId,
-            at,
-            plan.managerId,
-            at,
-            d,
-            doc,
-            `gen-disposal-${n}`,
-          ).lastInsertRowid,
+        const disp = disposals.next();
+        disposals.add(
+          disp,
+          `CZ-G${n}`,
+          kind,
+          kind === 'returnToSupplier' ? '供应商' : '',
+          plan.userId,
+          at,
+          plan.managerId,
+          at,
+          d,
+          doc,
+          `gen-disposal-${n}`,
         );
-        chunk.forEach((r, k) => insDisposalLine.run(disp, k + 1, r.p, r.l, r.qty, r.cost, r.qty * r.cost, r.id));
+        for (const [k, r] of chunk.entries())
+          disposalLines.add(disp, k + 1, r.p, r.l, r.qty, r.cost, r.qty * r.cost, r.id);
       }
 
       // Returns: 10 lines each; 1 in 5 a refusal (on the month's trip); some lines partly damaged.
@@ -234,22 +303,22 @@ export function generateAnalysesMonth(sqlite: Database.Database, plan: MonthPlan
         const customer = pick(customerIds);
         const salesperson = (i / 10) % 7 === 3 ? null : pick(plan.salespersonIds);
         const n = gen++;
-        const ret = Number(
-          insReturn.run(
-            `TH-G${n}`,
-            refusal ? 'refusal' : 'report',
-            customer,
-            salesperson,
-            plan.userId,
-            at,
-            refusal ? null : plan.managerId,
-            refusal ? null : at,
-            plan.userId,
-            at,
-            0,
-            refusal ? trip : null,
-            `gen-return-${n}`,
-          ).lastInsertRowid,
+        const ret = returnRows.next();
+        returnRows.add(
+          ret,
+          `TH-G${n}`,
+          refusal ? 'refusal' : 'report',
+          customer,
+          salesperson,
+          plan.userId,
+          at,
+          refusal ? null : plan.managerId,
+          refusal ? null : at,
+          plan.userId,
+          at,
+          0,
+          refusal ? trip : null,
+          `gen-return-${n}`,
         );
         const lineCount = Math.min(10, returnN - i);
         const moves: [number, string, number, number][] = [];
@@ -288,20 +357,29 @@ export function generateAnalysesMonth(sqlite: Database.Database, plan: MonthPlan
           damaged += bad;
         }
         // check_reason: the keeper's, differing from the report's on some lines.
-        for (const r of rows) insReturnLine.run(...r);
+        for (const r of rows) returnLines.add(...r);
         const doc = post('returnReceipt', at, moves);
-        insNote.run(ret, doc, `RRG-${doc}`, credit, good, damaged, plan.userId, at, d);
+        notes.add(ret, doc, `RRG-${doc}`, credit, good, damaged, plan.userId, at, d);
         result.returns += 1;
         result.returnLines += lineCount;
       }
     }
-    const upsert = sqlite.prepare(
-      'INSERT INTO balances (product_id, status, location_id, qty) VALUES (?, ?, ?, ?) ON CONFLICT (product_id, status, location_id) DO UPDATE SET qty = qty + excluded.qty',
-    );
+    // In the order the rows refer to each other (and as they were made: the ledger before the damage reports).
+    for (const t of [documents, movements, reports, disposals, disposalLines, returnRows, returnLines, notes])
+      await t.write(trx);
+    const balanceRows = await rowsOf('balances', 'product_id, status, location_id, qty', '(?, ?, ?, ?)');
     for (const [k, q] of balances) {
       const [p, s, l] = k.split('|');
-      if (q !== 0) upsert.run(Number(p), s, Number(l), q);
+      if (q !== 0) balanceRows.add(Number(p), s, Number(l), q);
     }
-  })();
+    await balanceRows.write(
+      trx,
+      'ON CONFLICT (product_id, status, location_id) DO UPDATE SET qty = balances.qty + excluded.qty',
+    );
+    // Rows written with their ids: PostgreSQL's identities go on from the last.
+    if (pg)
+      for (const t of [documents, reports, disposals, returnRows])
+        await query(trx, `SELECT setval(pg_get_serial_sequence('${t.table}', 'id'), (SELECT MAX(id) FROM ${t.table}))`);
+  });
   return result;
 }

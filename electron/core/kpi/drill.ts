@@ -69,7 +69,7 @@ async function dueOrders(db: Db, r: KpiRange): Promise<Records> {
     LEFT JOIN order_outcomes oc ON oc.order_id = o.id
     LEFT JOIN customers c ON c.id = o.customer_id
     WHERE o.state <> 'cancelled' AND coalesce(o.promised_date, o.delivery_date) BETWEEN ${r.from} AND ${r.to}
-    ORDER BY onTime, due, o.number`.execute(db);
+    ORDER BY "onTime", due, o.number`.execute(db);
   return {
     columns: [
       ['onTime', 'flag'],
@@ -197,7 +197,8 @@ async function receipts(db: Db, r: KpiRange): Promise<Records> {
   const { start, end } = instants(r.from, r.to, r.timeZone);
   const rows = await sql<Record<string, KpiDrillCell>>`
     SELECT d.number AS document, x.delivery_note AS "deliveryNote", x.supplier AS supplier, x.arrived_at AS arrived,
-           x.posted_at AS posted, x.delay_minutes AS delay, x.delay_minutes > ${receiptPostingLimitMinutes} AS late
+           x.posted_at AS posted, x.delay_minutes AS delay,
+           CASE WHEN x.delay_minutes > ${receiptPostingLimitMinutes} THEN 1 ELSE 0 END AS late
     FROM receipts x JOIN documents d ON d.id = x.document_id
     WHERE x.posted_at >= ${start} AND x.posted_at < ${end}
     ORDER BY late DESC, x.posted_at`.execute(db);

@@ -4,6 +4,7 @@
 // movements of the month's documents by type and posting time, written here —
 // and small cases: last month's reports stay out, refusals apart from returns,
 // action plans saved and read back (audited), submission by role and once.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../../electron/core/context';
 import { defaultTimeZone } from '../../../electron/core/clock';
@@ -17,8 +18,9 @@ let op: Caller;
 let manager: Caller;
 let keeper: Caller;
 let sales: Caller;
-const userId = (username: string) =>
-  (w.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: number }).id;
+const userId = async (username: string) =>
+  (await w.core.database.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow())
+    .id;
 
 beforeAll(async () => {
   w = await openWarehouse();
@@ -28,23 +30,24 @@ beforeAll(async () => {
     await w.as('warehouseKeeper'),
     await w.as('salesperson'),
   ];
-  const sqlite = w.core.database.sqlite;
+  const db = w.core.database.db;
   const at = new Date().toISOString();
-  const insert = sqlite.prepare(
-    "INSERT INTO products (code, name_zh, name_en, unit, case_pack, unit_cost_fen, category, created_at, updated_at) VALUES (?, ?, ?, '个', 12, ?, '饮料', ?, ?)",
-  );
-  for (let i = 0; i < 300; i++) insert.run(`G${10000 + i}`, `商品${i}`, `Product ${i}`, 100 + ((i * 37) % 900), at, at);
-  const productIds = (sqlite.prepare("SELECT id FROM products WHERE code LIKE 'G%'").all() as { id: number }[]).map(
+  for (let i = 0; i < 300; i++)
+    await sql`INSERT INTO products (code, name_zh, name_en, unit, case_pack, unit_cost_fen, category, created_at, updated_at)
+      VALUES (${`G${10000 + i}`}, ${`商品${i}`}, ${`Product ${i}`}, '个', 12, ${100 + ((i * 37) % 900)}, '饮料', ${at}, ${at})`.execute(
+      db,
+    );
+  const productIds = (await db.selectFrom('products').select('id').where('code', 'like', 'G%').execute()).map(
     (p) => p.id,
   );
-  generateAnalysesMonth(sqlite, {
+  await generateAnalysesMonth(db, {
     month,
     damageLines: 20_000,
     returnLines: 20_000,
     previousLines: 1_000,
-    userId: userId('u-operator'),
-    managerId: userId('u-csmanager'),
-    salespersonIds: [userId('u-salesperson'), userId('admin')],
+    userId: await userId('u-operator'),
+    managerId: await userId('u-csmanager'),
+    salespersonIds: [await userId('u-salesperson'), await userId('admin')],
     productIds,
     binIds: w.bins.map((b) => b.id),
   });
@@ -62,43 +65,41 @@ function window(m: string): [string, string] {
 }
 
 /** Independent SQL: movements of the month's documents of these types, by status sign. */
-function ledger(m: string, types: string[], where: string) {
+async function ledger(m: string, types: string[], where: string) {
   const [from, to] = window(m);
-  return w.core.database.sqlite
-    .prepare(
-      `SELECT COALESCE(SUM(m.qty), 0) AS qty, COALESCE(SUM(m.qty * m.unit_cost_fen), 0) AS amount
+  return (
+    await sql<{ qty: number; amount: number }>`
+      SELECT COALESCE(SUM(m.qty), 0) AS qty, COALESCE(SUM(m.qty * m.unit_cost_fen), 0) AS amount
        FROM movements m JOIN documents d ON d.id = m.document_id
-       WHERE d.type IN (${types.map(() => '?').join(',')}) AND d.posted_at >= ? AND d.posted_at < ? AND ${where}`,
+       WHERE d.type IN (${sql.join(types)}) AND d.posted_at >= ${from} AND d.posted_at < ${to} AND ${sql.raw(where)}`.execute(
+      w.core.database.db,
     )
-    .get(...types, from, to) as { qty: number; amount: number };
+  ).rows[0]!;
 }
 
 describe('monthly damage analysis', () => {
   it('equals the ledger: into damaged by transfers and damaged arrivals, out by disposals, per product and per month', async () => {
     const a = await call(w.core, op, 'analyses.damage', { month });
-    const into = ledger(month, ['damageTransfer', 'receipt'], "m.status = 'damaged' AND m.qty > 0");
+    const into = await ledger(month, ['damageTransfer', 'receipt'], "m.status = 'damaged' AND m.qty > 0");
     expect(a.total.reports).toBe(20_000);
     expect([a.total.qty, a.total.amountFen]).toEqual([into.qty, into.amount]);
-    const out = ledger(month, ['disposal'], "m.status = 'damaged' AND m.qty < 0");
+    const out = await ledger(month, ['disposal'], "m.status = 'damaged' AND m.qty < 0");
     expect(a.disposals.reduce((s, d) => s + d.qty, 0)).toBe(-out.qty);
     expect(a.disposals.reduce((s, d) => s + d.amountFen, 0)).toBe(-out.amount);
     expect(a.reconciliation.every((r) => r.reconciled)).toBe(true);
 
     const [from, to] = window(month);
-    const perProduct = w.core.database.sqlite
-      .prepare(
-        `SELECT m.product_id AS id, SUM(m.qty) AS qty FROM movements m JOIN documents d ON d.id = m.document_id
-         WHERE d.type IN ('damageTransfer','receipt') AND m.status = 'damaged' AND m.qty > 0
-           AND d.posted_at >= ? AND d.posted_at < ? GROUP BY m.product_id`,
-      )
-      .all(from, to) as { id: number; qty: number }[];
+    const { rows: perProduct } = await sql<{ id: number; qty: number }>`
+      SELECT m.product_id AS id, SUM(m.qty) AS qty FROM movements m JOIN documents d ON d.id = m.document_id
+       WHERE d.type IN ('damageTransfer','receipt') AND m.status = 'damaged' AND m.qty > 0
+         AND d.posted_at >= ${from} AND d.posted_at < ${to} GROUP BY m.product_id`.execute(w.core.database.db);
     expect(new Map(a.products.map((p) => [p.productId, p.qty]))).toEqual(new Map(perProduct.map((p) => [p.id, p.qty])));
     // The causes add up to the month and the Pareto ends at 100 %.
     expect(a.causes.reduce((s, c) => s + c.qty, 0)).toBe(a.total.qty);
     expect(a.causes.at(-1)?.cumulativePct).toBe(100);
     // The trend: each of the three months before from the ledger too.
     for (const t of a.trend) {
-      const l = ledger(t.month, ['damageTransfer', 'receipt'], "m.status = 'damaged' AND m.qty > 0");
+      const l = await ledger(t.month, ['damageTransfer', 'receipt'], "m.status = 'damaged' AND m.qty > 0");
       expect([t.month, t.qty, t.amountFen]).toEqual([t.month, l.qty, l.amount]);
     }
     expect(a.trend.map((t) => t.count)).toEqual([1_000, 1_000, 1_000, 20_000]);
@@ -115,21 +116,19 @@ describe('monthly damage analysis', () => {
 describe('monthly return analysis', () => {
   it('equals the ledger: the return notes’ movements of the month, returns and refusals apart', async () => {
     const a = await call(w.core, op, 'analyses.returns', { month });
-    const all = ledger(month, ['returnReceipt'], 'm.qty > 0');
-    const damaged = ledger(month, ['returnReceipt'], "m.qty > 0 AND m.status = 'damaged'");
+    const all = await ledger(month, ['returnReceipt'], 'm.qty > 0');
+    const damaged = await ledger(month, ['returnReceipt'], "m.qty > 0 AND m.status = 'damaged'");
     const total = a.kinds.reduce((s, k) => s + k.qty, 0);
     expect(a.kinds.reduce((s, k) => s + k.lines, 0)).toBe(20_000);
     expect(total).toBe(all.qty);
     expect(a.kinds.reduce((s, k) => s + k.qtyDamaged, 0)).toBe(damaged.qty);
     expect(a.reconciliation.every((r) => r.reconciled)).toBe(true);
     const [from, to] = window(month);
-    const byKind = w.core.database.sqlite
-      .prepare(
-        `SELECT r.kind, SUM(m.qty) AS qty FROM movements m JOIN documents d ON d.id = m.document_id
-         JOIN return_notes n ON n.document_id = d.id JOIN returns r ON r.id = n.return_id
-         WHERE d.type = 'returnReceipt' AND m.qty > 0 AND d.posted_at >= ? AND d.posted_at < ? GROUP BY r.kind`,
-      )
-      .all(from, to) as { kind: string; qty: number }[];
+    const { rows: byKind } = await sql<{ kind: string; qty: number }>`
+      SELECT r.kind, SUM(m.qty) AS qty FROM movements m JOIN documents d ON d.id = m.document_id
+       JOIN return_notes n ON n.document_id = d.id JOIN returns r ON r.id = n.return_id
+       WHERE d.type = 'returnReceipt' AND m.qty > 0 AND d.posted_at >= ${from} AND d.posted_at < ${to}
+       GROUP BY r.kind`.execute(w.core.database.db);
     expect(Object.fromEntries(a.kinds.map((k) => [k.kind, k.qty]))).toEqual(
       Object.fromEntries(byKind.map((k) => [k.kind, k.qty])),
     );
@@ -138,13 +137,13 @@ describe('monthly return analysis', () => {
     expect(a.salespeople.reduce((s, p) => s + p.reportQty + p.refusalQty, 0)).toBe(all.qty);
     expect(a.reasons.reduce((s, r) => s + r.reportQty + r.refusalQty, 0)).toBe(all.qty);
     for (const t of a.trend) {
-      const l = ledger(t.month, ['returnReceipt'], 'm.qty > 0');
+      const l = await ledger(t.month, ['returnReceipt'], 'm.qty > 0');
       expect([t.month, t.reportQty + t.refusalQty]).toEqual([t.month, l.qty]);
     }
   });
 
   it('saves the action plans with the report, reads them back, audits each edit, and removes an emptied one', async () => {
-    const spId = String(userId('u-salesperson'));
+    const spId = String(await userId('u-salesperson'));
     const saved = await call(w.core, op, 'analyses.saveReturns', {
       month,
       note: '本月退货偏多',
@@ -167,9 +166,12 @@ describe('monthly return analysis', () => {
     });
     const after = await call(w.core, op, 'analyses.returns', { month });
     expect(after.plans.map((p) => p.key)).toEqual([spId]);
-    const audit = w.core.database.sqlite
-      .prepare("SELECT entity_id, before, after FROM audit_log WHERE entity = 'returnActionPlan' ORDER BY id")
-      .all() as { entity_id: string; before: string | null; after: string | null }[];
+    const audit = await w.core.database.db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'before', 'after'])
+      .where('entity', '=', 'returnActionPlan')
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.entity_id)).toEqual([
       `${month}/salesperson/${spId}`,
       `${month}/reason/expired`,

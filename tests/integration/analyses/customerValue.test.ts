@@ -31,9 +31,9 @@ function random(seed: number) {
 beforeAll(async () => {
   w = await openWarehouse({ now: () => new Date('2026-06-15T04:00:00Z') });
   manager = await w.as('csManager');
-  const sqlite = w.core.database.sqlite;
+  const db = w.core.database.db;
   day = today(w.core.now(), w.core.timeZone);
-  const ids = seedCustomers(sqlite, 60);
+  const ids = await seedCustomers(db, 60);
   ids.forEach((id, i) => codeOf.set(id, `V${String(i + 1).padStart(3, '0')}`));
   const rnd = random(17);
   const first = addDays(day, -730);
@@ -72,10 +72,10 @@ beforeAll(async () => {
     });
   }
   // A customer who only returns goods this year: value below zero.
-  const [onlyReturns] = seedCustomers(sqlite, 1, 'W');
+  const [onlyReturns] = await seedCustomers(db, 1, 'W');
   codeOf.set(onlyReturns!, 'W001');
   returns.push({ customerId: onlyReturns!, day: addDays(day, -3), kind: 'report', creditFen: 9_999 });
-  seedHistory(sqlite, orders, returns);
+  await seedHistory(db, orders, returns);
 }, 60_000);
 afterAll(async () => w.core.close());
 
@@ -255,13 +255,13 @@ describe('customer value over a generated year', () => {
 
 describe('the 80/20 boundaries', () => {
   let t: Map<string, number>;
-  beforeAll(() => {
-    const sqlite = w.core.database.sqlite;
-    const ids = seedCustomers(sqlite, 9, 'T');
+  beforeAll(async () => {
+    const db = w.core.database.db;
+    const ids = await seedCustomers(db, 9, 'T');
     t = new Map(ids.map((id, i) => [`T${i + 1}`, id]));
     const id = (c: string) => t.get(c)!;
-    seedHistory(
-      sqlite,
+    await seedHistory(
+      db,
       [
         // February: T2 carries 90 %, T1 the next, T9 the rest.
         { customerId: id('T2'), day: '2023-02-10', outcome: 'signed', amountFen: 9000 },

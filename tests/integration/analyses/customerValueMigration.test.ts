@@ -3,6 +3,7 @@
 // partly refused with what was refused, refused whole), and kept by its
 // triggers for the outcomes recorded after.
 import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/db/migrate';
 import { databasePath, openDatabase } from '../../../electron/core/db/open';
@@ -42,27 +43,28 @@ function expected(orders: SeedOrder[]): Day[] {
 }
 
 describe('migration 40', () => {
-  it("fills each customer's day from the outcomes already recorded, then keeps it as more are recorded", () => {
+  it("fills each customer's day from the outcomes already recorded, then keeps it as more are recorded", async () => {
     const dir = tempDataDir();
     const raw = new Database(databasePath(dir));
     migrate(raw, 36);
-    const [a, b] = seedCustomers(raw, 2);
+    const rawDb = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
+    const [a, b] = await seedCustomers(rawDb, 2);
     const before: SeedOrder[] = [
       { customerId: a!, day: '2026-03-02', outcome: 'signed', amountFen: 10_000 },
       { customerId: a!, day: '2026-03-02', outcome: 'partlyRefused', amountFen: 8_000, refusedFen: 3_000 },
       { customerId: b!, day: '2026-03-03', outcome: 'refused', amountFen: 5_000 },
     ];
-    seedHistory(raw, before);
-    raw.close();
+    await seedHistory(rawDb, before);
+    await rawDb.destroy();
 
-    const { sqlite } = openDatabase(dir);
+    const { sqlite, db } = openDatabase(dir);
     const days = () => sqlite.prepare('SELECT * FROM customer_value_days ORDER BY customer_id, day').all();
     expect(days()).toEqual(expected(before));
     const after: SeedOrder[] = [
       { customerId: a!, day: '2026-03-02', outcome: 'partlyRefused', amountFen: 4_000, refusedFen: 500 },
       { customerId: b!, day: '2026-03-04', outcome: 'signed', amountFen: 2_000 },
     ];
-    seedHistory(sqlite, after);
+    await seedHistory(db, after);
     expect(days()).toEqual(expected([...before, ...after]));
     sqlite.close();
   });

@@ -3,6 +3,7 @@
 // and a refusal at delivery taken in at the check are counted apart in the
 // month of their notes and reconcile with the returnReceipt movements; the
 // damaged part's damage report (opened by the note) is in the damage analysis.
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultTimeZone } from '../../../electron/core/clock';
 import { today } from '../../../electron/core/orders/dates';
@@ -79,18 +80,22 @@ describe('analyses over the return chain', () => {
       ['refusedAtDelivery', 0, 10],
     ]);
     // Independent SQL over the ledger: the returnReceipt movements posted.
-    const ledger = w.core.database.sqlite
-      .prepare(
-        "SELECT SUM(m.qty) AS qty FROM movements m JOIN documents d ON d.id = m.document_id WHERE d.type = 'returnReceipt' AND m.qty > 0",
+    const ledger = (
+      await sql<{
+        qty: number;
+      }>`SELECT SUM(m.qty) AS qty FROM movements m JOIN documents d ON d.id = m.document_id WHERE d.type = 'returnReceipt' AND m.qty > 0`.execute(
+        w.core.database.db,
       )
-      .get() as { qty: number };
+    ).rows[0]!;
     expect(ledger.qty).toBe(34);
     expect(ra.reconciliation.every((x) => x.reconciled)).toBe(true);
     const credit = (
-      w.core.database.sqlite.prepare('SELECT credit_fen AS c FROM return_notes WHERE return_id = ?').get(r.id) as {
-        c: number;
-      }
-    ).c;
+      await w.core.database.db
+        .selectFrom('return_notes')
+        .select('credit_fen')
+        .where('return_id', '=', r.id)
+        .executeTakeFirstOrThrow()
+    ).credit_fen;
     expect(ra.kinds[0]!.creditFen).toBe(credit);
 
     // The note's damaged part opened a damage report already in damaged stock: in the damage analysis.

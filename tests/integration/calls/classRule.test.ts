@@ -17,12 +17,12 @@ let ids: number[];
 beforeAll(async () => {
   w = await openWarehouse({ now: () => new Date('2026-06-15T04:00:00Z') });
   manager = await w.as('csManager');
-  const sqlite = w.core.database.sqlite;
+  const db = w.core.database.db;
   day = today(w.core.now(), w.core.timeZone);
-  ids = seedCustomers(sqlite, 10);
+  ids = await seedCustomers(db, 10);
   const id = (n: number) => ids[n - 1]!;
   // The year before: V001 carries nearly all the value (class A), the others a little each (C).
-  seedHistory(sqlite, [
+  await seedHistory(db, [
     ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => ({
       customerId: id(n),
       day: addDays(day, -100 - n),

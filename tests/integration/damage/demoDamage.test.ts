@@ -1,5 +1,6 @@
 // The demo's damage register (issue 13): the CS manager logs in to reports
 // awaiting approval and a disposal to decide; the register holds every state.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, openDemoCore } from '../fixtures';
 import type { Core } from '../../../electron/core/core';
@@ -22,11 +23,13 @@ describe('the demo damage register', () => {
     expect(reports.filter((r) => r.state === 'reported').length).toBeGreaterThanOrEqual(3);
     // A day's work waits, not the month's damaged arrivals (those older than two days were approved).
     const old = new Date(Date.now() - 48 * 3600_000).toISOString();
-    const backlog = core.database.sqlite
-      .prepare(
-        "SELECT COUNT(*) AS n FROM damage_reports WHERE state = 'reported' AND origin_document_id IS NOT NULL AND reported_at < ?",
+    const backlog = (
+      await sql<{
+        n: number;
+      }>`SELECT COUNT(*) AS n FROM damage_reports WHERE state = 'reported' AND origin_document_id IS NOT NULL AND reported_at < ${old}`.execute(
+        core.database.db,
       )
-      .get(old) as { n: number };
+    ).rows[0]!;
     expect(backlog.n).toBe(0);
     expect(reports.filter((r) => r.state === 'reported').length).toBeLessThan(25);
     const disposals = await call(core, manager, 'disposals.list', {});

@@ -5,8 +5,8 @@
 // the scan's transaction.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Caller } from '../../../electron/core/context';
-import { openCore, type Core } from '../../../electron/core/core';
-import { call, password } from '../fixtures';
+import type { Core } from '../../../electron/core/core';
+import { call, openTestCore, password } from '../fixtures';
 import { askCore, plugSerialScanner, type SerialScanner } from '../../helpers/serialScanner';
 import { tempDir } from '../../helpers/tempDirs';
 import { loadingWarehouse, type LoadingWarehouse } from './loadingFixtures';
@@ -44,7 +44,7 @@ describe('load check with a serial scanner', () => {
     await lw.w.core.close();
 
     // The station host: the same data with its serial scanners.
-    core = await openCore({ dataDir, station: 'test-station', serial: true, log: () => {} });
+    core = await openTestCore({ dataDir, serial: true });
     const admin = await logIn(core, 'admin');
     const keeper = await logIn(core, 'u-warehousekeeper');
     scanner = await plugSerialScanner(askCore(core, admin), { dir: tempDir('load-serial'), station: 'test-station' });

@@ -10,7 +10,7 @@ import type { Caller } from '../../../electron/core/context';
 import { defaultTimeZone } from '../../../electron/core/clock';
 import { resolveDueAt, responseDueAt } from '../../../electron/core/complaints/deadlines';
 import { addDays, today } from '../../../electron/core/orders/dates';
-import { complaintKpiSql, type ComplaintKpi } from '../../helpers/complaintKpiSql';
+import { complaintKpiOf, type ComplaintKpi } from '../../helpers/complaintKpiSql';
 import { call, openWarehouse, type Warehouse } from '../fixtures';
 
 const month = '2026-10';
@@ -27,53 +27,58 @@ let manager: Caller;
 let seq = 0;
 
 /** A complaint received at `receivedAt`, judged valid or not, resolved `resolveHours` later (or not at all). */
-function insertComplaint(receivedAt: Date, valid: boolean | null, resolveHours: number | null) {
-  const sqlite = w.core.database.sqlite;
+async function insertComplaint(receivedAt: Date, valid: boolean | null, resolveHours: number | null) {
+  const db = w.core.database.db;
   const overrides = new Map(
-    (
-      sqlite.prepare('SELECT date, kind FROM working_calendar').all() as { date: string; kind: 'holiday' | 'workday' }[]
-    ).map((r) => [r.date, r.kind]),
+    (await db.selectFrom('working_calendar').select(['date', 'kind']).execute()).map((r) => [
+      r.date,
+      r.kind as 'holiday' | 'workday',
+    ]),
   );
   const rules = { responseHours: 24, resolveWorkingDays: 3 };
-  const user = (sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").get() as { id: number }).id;
+  const user = (await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow()).id;
   const resolvedAt =
     valid && resolveHours !== null ? new Date(receivedAt.getTime() + resolveHours * 3_600_000).toISOString() : null;
   seq++;
-  sqlite
-    .prepare(
-      `INSERT INTO complaints (number, state, caller_name, channel, received_at, received_date, content, category, severity,
-         response_due_at, resolve_due_at, registered_by, registered_at, valid, judged_by, judged_at, resolved_by,
-         resolved_at, idempotency_key)
-       VALUES (?, ?, '王先生', 'phone', ?, ?, '客户投诉', 'deliveryLate', 'normal', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      `TS-${String(seq).padStart(5, '0')}`,
-      resolvedAt ? 'resolved' : valid === null ? 'received' : 'judged',
-      receivedAt.toISOString(),
-      today(receivedAt, defaultTimeZone),
-      responseDueAt(receivedAt, rules).toISOString(),
-      resolveDueAt(receivedAt, rules, defaultTimeZone, overrides).toISOString(),
-      user,
-      receivedAt.toISOString(),
-      valid === null ? null : valid ? 1 : 0,
-      valid === null ? null : user,
-      valid === null ? null : new Date(receivedAt.getTime() + 3_600_000).toISOString(),
-      resolvedAt ? user : null,
-      resolvedAt,
-      `ts-${seq}`,
-    );
+  await db
+    .insertInto('complaints')
+    .values({
+      number: `TS-${String(seq).padStart(5, '0')}`,
+      state: resolvedAt ? 'resolved' : valid === null ? 'received' : 'judged',
+      caller_name: '王先生',
+      channel: 'phone',
+      received_at: receivedAt.toISOString(),
+      received_date: today(receivedAt, defaultTimeZone),
+      content: '客户投诉',
+      category: 'deliveryLate',
+      severity: 'normal',
+      response_due_at: responseDueAt(receivedAt, rules).toISOString(),
+      resolve_due_at: resolveDueAt(receivedAt, rules, defaultTimeZone, overrides).toISOString(),
+      registered_by: user,
+      registered_at: receivedAt.toISOString(),
+      valid: valid === null ? null : valid ? 1 : 0,
+      judged_by: valid === null ? null : user,
+      judged_at: valid === null ? null : new Date(receivedAt.getTime() + 3_600_000).toISOString(),
+      resolved_by: resolvedAt ? user : null,
+      resolved_at: resolvedAt,
+      idempotency_key: `ts-${seq}`,
+    })
+    .execute();
 }
 
 beforeAll(async () => {
   w = await openWarehouse({ now: () => now });
   [supervisor, manager] = [await w.as('supervisor'), await w.as('csManager')];
-  const sqlite = w.core.database.sqlite;
-  const admin = (sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").get() as { id: number }).id;
-  const cal = sqlite.prepare(
-    "INSERT INTO working_calendar (date, kind, note, updated_by, updated_at) VALUES (?, ?, '', ?, '2026-09-01T00:00:00.000Z')",
-  );
-  for (let d = 1; d <= 7; d++) cal.run(`2026-10-0${d}`, 'holiday', admin);
-  cal.run('2026-10-10', 'workday', admin);
+  const db = w.core.database.db;
+  const admin = (await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow())
+    .id;
+  const cal = (date: string, kind: string) =>
+    db
+      .insertInto('working_calendar')
+      .values({ date, kind, note: '', updated_by: admin, updated_at: '2026-09-01T00:00:00.000Z' })
+      .execute();
+  for (let d = 1; d <= 7; d++) await cal(`2026-10-0${d}`, 'holiday');
+  await cal('2026-10-10', 'workday');
   // Every day from 28 September to 2 November, three complaints at 09:00, 15:00 and 22:30 (UTC+8):
   // valid or not or not judged yet, resolved after 2 hours to 9 days, or not at all.
   let k = 0;
@@ -83,7 +88,7 @@ beforeAll(async () => {
       const at = new Date(`${day}T${hhmm}:00.000Z`);
       const valid = k % 7 === 0 ? null : k % 5 !== 0;
       const hours = k % 11 === 0 ? null : [2, 20, 50, 75, 100, 130, 170, 216][k % 8]!;
-      insertComplaint(at, valid, hours);
+      await insertComplaint(at, valid, hours);
     }
 });
 
@@ -96,12 +101,12 @@ describe('complaint KPIs in the tracker', () => {
     for (const kpi of complaintKpis) {
       const row = t.rows.find((r) => r.kpi === kpi)!;
       expect(row).toBeDefined();
-      t.periods.forEach((p, i) => {
+      for (const [i, p] of t.periods.entries()) {
         expect(row.cells[i]!.figure, `${kpi} ${p.key} ${p.from}–${p.to}`).toEqual(
-          complaintKpiSql(w.core.database.sqlite, kpi, p.from, p.to),
+          await complaintKpiOf(w.core.database.db, kpi, p.from, p.to),
         );
         compared++;
-      });
+      }
     }
     expect(compared).toBe(complaintKpis.length * t.periods.length);
     const monthCell = (kpi: ComplaintKpi) => t.rows.find((r) => r.kpi === kpi)!.cells.at(-1)!.figure!;
@@ -114,8 +119,8 @@ describe('complaint KPIs in the tracker', () => {
 
   it('counts resolution time in working days: a complaint of the holiday eve resolved after it took one', async () => {
     // Received Wednesday 30 September 10:00, resolved Thursday 8 October 10:00: 1–7 October are holidays.
-    const before = complaintKpiSql(w.core.database.sqlite, 'complaintResolutionDays', '2026-09-30', '2026-09-30');
-    insertComplaint(new Date('2026-09-30T02:00:00.000Z'), true, 8 * 24);
+    const before = await complaintKpiOf(w.core.database.db, 'complaintResolutionDays', '2026-09-30', '2026-09-30');
+    await insertComplaint(new Date('2026-09-30T02:00:00.000Z'), true, 8 * 24);
     const d = await call(w.core, supervisor, 'kpi.drill', {
       kpi: 'complaintResolutionDays',
       from: '2026-09-30',
@@ -132,7 +137,7 @@ describe('complaint KPIs in the tracker', () => {
       from: '2026-10-01',
       to: '2026-10-31',
     });
-    const expected = complaintKpiSql(w.core.database.sqlite, 'complaintsResolvedOnTime', '2026-10-01', '2026-10-31');
+    const expected = await complaintKpiOf(w.core.database.db, 'complaintsResolvedOnTime', '2026-10-01', '2026-10-31');
     expect(d.figure).toEqual(expected);
     expect(d.total).toBe(expected.den);
     expect(d.rows.filter((r) => r.resolvedOnTime === true)).toHaveLength(expected.num!);
@@ -155,14 +160,14 @@ describe('complaint KPIs in the monthly review', () => {
     const r = await call(w.core, supervisor, 'kpi.review', { month });
     for (const kpi of complaintKpis) {
       const k = r.kpis.find((x) => x.kpi === kpi)!;
-      expect(k.figure, kpi).toEqual(complaintKpiSql(w.core.database.sqlite, kpi, '2026-10-01', '2026-10-31'));
-      expect(k.previous, kpi).toEqual(complaintKpiSql(w.core.database.sqlite, kpi, '2026-09-01', '2026-09-30'));
+      expect(k.figure, kpi).toEqual(await complaintKpiOf(w.core.database.db, kpi, '2026-10-01', '2026-10-31'));
+      expect(k.previous, kpi).toEqual(await complaintKpiOf(w.core.database.db, kpi, '2026-09-01', '2026-09-30'));
     }
     const signed = await call(w.core, manager, 'kpi.signReview', { month, commentary: '投诉处理偏慢', actions: '' });
     const frozen = signed.kpis.filter((k) => k.kpi.startsWith('complaint')).map((k) => k.figure);
     // A complaint of October registered after the sign-off, resolved late.
-    insertComplaint(new Date('2026-10-20T02:00:00.000Z'), true, 24 * 12);
-    const received = complaintKpiSql(w.core.database.sqlite, 'complaintsReceived', '2026-10-01', '2026-10-31');
+    await insertComplaint(new Date('2026-10-20T02:00:00.000Z'), true, 24 * 12);
+    const received = await complaintKpiOf(w.core.database.db, 'complaintsReceived', '2026-10-01', '2026-10-31');
     expect(received.value).toBe(frozen[0]!.value! + 1);
     const again = await call(w.core, supervisor, 'kpi.review', { month });
     expect(again.kpis.filter((k) => k.kpi.startsWith('complaint')).map((k) => k.figure)).toEqual(frozen);

@@ -3,15 +3,16 @@
 // DOMAIN.md definition; each figure drills down to the records it counts; the
 // weeks are the month's ISO weeks; targets are the CS manager's, audited, and
 // grade the cells; a future month, a reversed range and the wrong role are refused.
+import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiFigure, KpiId, KpiTracker } from '../../../shared/contract';
 import type { Caller } from '../../../electron/core/context';
 import { defaultTimeZone } from '../../../electron/core/clock';
 import { zonedInstant } from '../../../electron/core/dispatch/delivery/cutoff';
 import { generateAnalysesMonth } from '../../helpers/analysesMonth';
-import { complaintKpiSql } from '../../helpers/complaintKpiSql';
+import { complaintKpiOf } from '../../helpers/complaintKpiSql';
 import { generateKpiMonth, rebuildPeriodFigures } from '../../helpers/kpiMonth';
-import { call, openWarehouse, refusal, type Warehouse } from '../fixtures';
+import { call, onPostgres, openWarehouse, refusal, type Warehouse } from '../fixtures';
 
 const month = '2026-11';
 // Friday 20 November 2026, 12:00 in the warehouse's zone: the month's third week is under way.
@@ -22,9 +23,15 @@ let manager: Caller;
 let operator: Caller;
 let keeper: Caller;
 
-const userId = (username: string) =>
-  (w.core.database.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: number }).id;
-const one = <T>(query: string, ...params: unknown[]) => w.core.database.sqlite.prepare(query).get(...params) as T;
+const userId = async (username: string) =>
+  (await w.core.database.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow())
+    .id;
+/** The first row of SQL text with ? placeholders ($1, $2 … on PostgreSQL). */
+const one = async <T>(query: string, ...params: unknown[]): Promise<T> => {
+  let n = 0;
+  const text = onPostgres() ? query.replace(/\?/g, () => `$${++n}`) : query;
+  return (await w.core.database.db.executeQuery<T>(CompiledQuery.raw(text, params))).rows[0]!;
+};
 const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n * 10_000) / d) / 100);
 const nextDay = (date: string) => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -40,11 +47,11 @@ const window = (from: string, to: string) => [
 ];
 
 /** Each definition of DOMAIN.md as SQL of its own. */
-function expected(kpi: KpiId, from: string, to: string): KpiFigure {
+async function expected(kpi: KpiId, from: string, to: string): Promise<KpiFigure> {
   const [start, end] = window(from, to);
   switch (kpi) {
     case 'inventoryAccuracy': {
-      const r = one<{ n: number; ok: number | null }>(
+      const r = await one<{ n: number; ok: number | null }>(
         `WITH counted AS (
            SELECT l.id, l.product_id, l.location_id, l.status, l.snapshot_qty, s.tolerance_units AS tu,
                   s.snapshot_movement_id AS snap, SUM(t.qty) AS qty, MAX(t.position) AS pos
@@ -53,10 +60,10 @@ function expected(kpi: KpiId, from: string, to: string): KpiFigure {
            JOIN count_tallies t ON t.line_id = l.id AND t.round = l.round
            WHERE s.state IN ('reconciling', 'confirmed', 'closed')
              AND s.counting_finished_at >= ? AND s.counting_finished_at < ?
-           GROUP BY l.id)
-         SELECT COUNT(*) AS n, SUM(abs(c.qty - c.snapshot_qty - coalesce((SELECT SUM(m.qty) FROM movements m
+           GROUP BY l.id, s.tolerance_units, s.snapshot_movement_id)
+         SELECT COUNT(*) AS n, SUM(CASE WHEN abs(c.qty - c.snapshot_qty - coalesce((SELECT SUM(m.qty) FROM movements m
              WHERE m.product_id = c.product_id AND m.location_id = c.location_id AND m.status = c.status
-               AND m.id > c.snap AND m.id <= c.pos), 0)) <= c.tu) AS ok
+               AND m.id > c.snap AND m.id <= c.pos), 0)) <= c.tu THEN 1 ELSE 0 END) AS ok
          FROM counted c`,
         start,
         end,
@@ -64,9 +71,10 @@ function expected(kpi: KpiId, from: string, to: string): KpiFigure {
       return { value: pct(r.ok ?? 0, r.n), num: r.ok ?? 0, den: r.n };
     }
     case 'serviceLevel': {
-      const r = one<{ n: number; ok: number | null }>(
+      const r = await one<{ n: number; ok: number | null }>(
         `SELECT COUNT(*) AS n,
-                SUM(oc.outcome = 'signed' AND oc.delivered_date <= coalesce(o.promised_date, o.delivery_date)) AS ok
+                SUM(CASE WHEN oc.outcome = 'signed' AND oc.delivered_date <= coalesce(o.promised_date, o.delivery_date)
+                    THEN 1 ELSE 0 END) AS ok
          FROM orders o LEFT JOIN order_outcomes oc ON oc.order_id = o.id
          WHERE o.state <> 'cancelled' AND coalesce(o.promised_date, o.delivery_date) BETWEEN ? AND ?`,
         from,
@@ -75,8 +83,8 @@ function expected(kpi: KpiId, from: string, to: string): KpiFigure {
       return { value: pct(r.ok ?? 0, r.n), num: r.ok ?? 0, den: r.n };
     }
     case 'manualAdjustmentRate': {
-      const r = one<{ n: number; adj: number | null }>(
-        `SELECT COUNT(*) AS n, SUM(type IN ('manualAdjustment', 'countAdjustment')) AS adj
+      const r = await one<{ n: number; adj: number | null }>(
+        `SELECT COUNT(*) AS n, SUM(CASE WHEN type IN ('manualAdjustment', 'countAdjustment') THEN 1 ELSE 0 END) AS adj
          FROM movements WHERE at >= ? AND at < ?`,
         start,
         end,
@@ -84,7 +92,7 @@ function expected(kpi: KpiId, from: string, to: string): KpiFigure {
       return { value: pct(r.adj ?? 0, r.n), num: r.adj ?? 0, den: r.n };
     }
     case 'qualifiedOrderRate': {
-      const r = one<{ n: number; ok: number | null }>(
+      const r = await one<{ n: number; ok: number | null }>(
         'SELECT COUNT(*) AS n, SUM(first_time_qualified) AS ok FROM orders WHERE order_date BETWEEN ? AND ?',
         from,
         to,
@@ -93,7 +101,7 @@ function expected(kpi: KpiId, from: string, to: string): KpiFigure {
     }
     case 'returns':
     case 'refusals': {
-      const r = one<{ n: number; qty: number | null; credit: number | null }>(
+      const r = await one<{ n: number; qty: number | null; credit: number | null }>(
         `SELECT COUNT(*) AS n, SUM(l.good + l.damaged) AS qty, SUM(l.credit) AS credit
          FROM (SELECT r.id, SUM(rl.qty_good) AS good, SUM(rl.qty_damaged) AS damaged, SUM(rl.credit_fen) AS credit
                FROM return_notes n JOIN returns r ON r.id = n.return_id JOIN return_lines rl ON rl.return_id = r.id
@@ -105,16 +113,16 @@ function expected(kpi: KpiId, from: string, to: string): KpiFigure {
       return { value: r.n, num: r.n, den: null, qty: r.qty ?? 0, amountFen: r.credit ?? 0 };
     }
     case 'lateReceipts': {
-      const r = one<{ n: number; late: number | null }>(
-        'SELECT COUNT(*) AS n, SUM(delay_minutes > 120) AS late FROM receipts WHERE posted_at >= ? AND posted_at < ?',
+      const r = await one<{ n: number; late: number | null }>(
+        'SELECT COUNT(*) AS n, SUM(CASE WHEN delay_minutes > 120 THEN 1 ELSE 0 END) AS late FROM receipts WHERE posted_at >= ? AND posted_at < ?',
         start,
         end,
       );
       return { value: r.late ?? 0, num: r.late ?? 0, den: r.n };
     }
     case 'lateDispatchReports': {
-      const r = one<{ n: number; late: number | null }>(
-        `SELECT COUNT(*) AS n, SUM(submitted_at >= cutoff_at) AS late FROM dispatch_reports
+      const r = await one<{ n: number; late: number | null }>(
+        `SELECT COUNT(*) AS n, SUM(CASE WHEN submitted_at >= cutoff_at THEN 1 ELSE 0 END) AS late FROM dispatch_reports
          WHERE dispatch_date BETWEEN ? AND ? AND state <> 'draft'`,
         from,
         to,
@@ -125,9 +133,9 @@ function expected(kpi: KpiId, from: string, to: string): KpiFigure {
     case 'complaintsValid':
     case 'complaintsResolvedOnTime':
     case 'complaintResolutionDays':
-      return complaintKpiSql(w.core.database.sqlite, kpi, from, to);
+      return complaintKpiOf(w.core.database.db, kpi, from, to);
     case 'customerSatisfaction': {
-      const r = one<{ sheets: number; answers: number; total: number | null }>(
+      const r = await one<{ sheets: number; answers: number; total: number | null }>(
         `SELECT COUNT(DISTINCT s.id) AS sheets, COUNT(*) AS answers,
                 SUM((a.score - 1) * 1.0 / (q.scale_max - 1)) AS total
          FROM survey_responses s JOIN survey_answers a ON a.response_id = s.id
@@ -146,7 +154,7 @@ function expected(kpi: KpiId, from: string, to: string): KpiFigure {
       // Closing value (Σ of the whole ledger up to the range's end) ÷ issues of the 28 days to it ÷ 28.
       const [, windowEnd] = window(from, to);
       const [windowStart] = window(nextDay(addDaysTest(to, -28)), to);
-      const r = one<{ closing: number | null; issued: number | null }>(
+      const r = await one<{ closing: number | null; issued: number | null }>(
         `SELECT (SELECT SUM(qty * unit_cost_fen) FROM movements WHERE at < ?) AS closing,
                 (SELECT -SUM(qty * unit_cost_fen) FROM movements
                   WHERE at >= ? AND at < ? AND type IN ('dispatchIssue', 'giftIssue')) AS issued`,
@@ -170,40 +178,42 @@ beforeAll(async () => {
     await w.as('operator'),
     await w.as('warehouseKeeper'),
   ];
-  const sqlite = w.core.database.sqlite;
+  const db = w.core.database.db;
   const at = now.toISOString();
-  const insert = sqlite.prepare(
-    "INSERT INTO products (code, name_zh, name_en, unit, case_pack, unit_cost_fen, category, created_at, updated_at) VALUES (?, ?, ?, '个', 12, ?, '饮料', ?, ?)",
-  );
-  for (let i = 0; i < 60; i++) insert.run(`K${1000 + i}`, `商品${i}`, `Product ${i}`, 100 + i, at, at);
-  const productIds = (sqlite.prepare("SELECT id FROM products WHERE code LIKE 'K%'").all() as { id: number }[]).map(
+  for (let i = 0; i < 60; i++)
+    await sql`INSERT INTO products (code, name_zh, name_en, unit, case_pack, unit_cost_fen, category, created_at, updated_at)
+      VALUES (${`K${1000 + i}`}, ${`商品${i}`}, ${`Product ${i}`}, '个', 12, ${100 + i}, '饮料', ${at}, ${at})`.execute(
+      db,
+    );
+  const productIds = (await db.selectFrom('products').select('id').where('code', 'like', 'K%').execute()).map(
     (p) => p.id,
   );
   const binIds = w.bins.map((b) => b.id);
-  generateAnalysesMonth(sqlite, {
+  await generateAnalysesMonth(w.core.database.db, {
     month,
     damageLines: 50,
     returnLines: 400,
     previousLines: 20,
-    userId: userId('u-operator'),
-    managerId: userId('u-csmanager'),
-    salespersonIds: [userId('admin')],
+    userId: await userId('u-operator'),
+    managerId: await userId('u-csmanager'),
+    salespersonIds: [await userId('admin')],
     productIds,
     binIds,
   });
-  generateKpiMonth(sqlite, {
+  await generateKpiMonth(db, {
     month,
     ordersPerDay: 60,
     receiptsPerDay: 6,
     movesPerDay: 80,
     countLinesPerSession: 60,
-    userId: userId('u-operator'),
+    userId: await userId('u-operator'),
     productIds,
     binIds,
   });
-  rebuildPeriodFigures(sqlite, defaultTimeZone);
+  await rebuildPeriodFigures(db, defaultTimeZone);
   // Satisfaction surveys (issue 17 §5): two surveys on different scales, answered on the month's days.
-  const customerId = (sqlite.prepare('SELECT id FROM customers ORDER BY id LIMIT 1').get() as { id: number }).id;
+  const customerId = (await db.selectFrom('customers').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow())
+    .id;
   for (const [name, max] of [
     ['五分制', 5],
     ['十分制', 10],
@@ -259,15 +269,18 @@ describe('KPI tracker', () => {
     expect(october.periods[0]!.from).toBe('2026-09-28');
   });
 
-  it('shows every figure equal to independent SQL for its definition', () => {
+  it('shows every figure equal to independent SQL for its definition', async () => {
     const kpis = tracker.rows.map((r) => r.kpi);
     expect(kpis).toEqual(expect.arrayContaining(['inventoryAccuracy', 'serviceLevel', 'lateDispatchReports']));
     for (const row of tracker.rows) {
-      tracker.periods.forEach((p, i) => {
+      for (const [i, p] of tracker.periods.entries()) {
         const cell = row.cells[i]!;
-        if (p.future) return expect(cell.figure).toBeNull();
-        expect([row.kpi, p.key, cell.figure]).toEqual([row.kpi, p.key, expected(row.kpi, p.from, p.to)]);
-      });
+        if (p.future) {
+          expect(cell.figure).toBeNull();
+          continue;
+        }
+        expect([row.kpi, p.key, cell.figure]).toEqual([row.kpi, p.key, await expected(row.kpi, p.from, p.to)]);
+      }
     }
     // The generated month is not empty: the comparisons above compared real figures.
     const month = (k: KpiId) => tracker.rows.find((r) => r.kpi === k)!.cells[4]!.figure!;
@@ -351,7 +364,7 @@ describe('KPI targets', () => {
   it('lets the CS manager set a target, audited, and grades the cells met / near / missed', async () => {
     const targets = await call(w.core, manager, 'kpi.setTarget', { kpi: 'inventoryAccuracy', target: 80 });
     expect(targets.find((t) => t.kpi === 'inventoryAccuracy')).toMatchObject({ target: 80, setBy: 'csManager' });
-    const audit = one<{ before: string | null; after: string }>(
+    const audit = await one<{ before: string | null; after: string }>(
       "SELECT before, after FROM audit_log WHERE entity = 'kpiTarget' AND entity_id = 'inventoryAccuracy'",
     );
     expect(audit).toEqual({ before: '{"target":null}', after: '{"target":80}' });
@@ -379,7 +392,9 @@ describe('KPI targets', () => {
     expect(
       (await call(w.core, supervisor, 'kpi.targets', {})).find((t) => t.kpi === 'serviceLevel')!.target,
     ).toBeNull();
-    expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE entity_id = 'serviceLevel'").n).toBe(0);
+    expect((await one<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE entity_id = 'serviceLevel'")).n).toBe(
+      0,
+    );
   });
 
   it('clears a target with null', async () => {
@@ -433,7 +448,7 @@ describe('dashboard', () => {
     }
     expect(d.counts).toEqual([]);
     expect(d.approvals.returns).toBe(
-      one<{ n: number }>("SELECT COUNT(*) AS n FROM returns WHERE state = 'reported'").n,
+      (await one<{ n: number }>("SELECT COUNT(*) AS n FROM returns WHERE state = 'reported'")).n,
     );
   });
 });
@@ -443,14 +458,16 @@ describe('monthly performance review', () => {
     const r = await call(w.core, supervisor, 'kpi.review', { month });
     expect(r).toMatchObject({ state: 'new', from: '2026-11-01', to: '2026-11-20', previousMonth: '2026-10' });
     const service = r.kpis.find((k) => k.kpi === 'serviceLevel')!;
-    expect(service.figure).toEqual(expected('serviceLevel', '2026-11-01', '2026-11-20'));
-    expect(service.previous).toEqual(expected('serviceLevel', '2026-10-01', '2026-10-31'));
+    expect(service.figure).toEqual(await expected('serviceLevel', '2026-11-01', '2026-11-20'));
+    expect(service.previous).toEqual(await expected('serviceLevel', '2026-10-01', '2026-10-31'));
     expect(r.damage.reports).toBe(
-      one<{ n: number }>(
-        "SELECT COUNT(*) AS n FROM damage_reports WHERE entered_date BETWEEN '2026-11-01' AND '2026-11-30'",
+      (
+        await one<{ n: number }>(
+          "SELECT COUNT(*) AS n FROM damage_reports WHERE entered_date BETWEEN '2026-11-01' AND '2026-11-30'",
+        )
       ).n,
     );
-    const accuracy = expected('inventoryAccuracy', '2026-11-01', '2026-11-20');
+    const accuracy = await expected('inventoryAccuracy', '2026-11-01', '2026-11-20');
     expect(r.counts).toMatchObject({ linesCounted: accuracy.den, linesWithinTolerance: accuracy.num });
   });
 
@@ -469,18 +486,17 @@ describe('monthly performance review', () => {
     const lateBefore = signed.kpis.find((k) => k.kpi === 'lateReceipts')!.figure;
 
     // A receipt posted late into October after the sign-off does not change the signed review.
-    const sqlite = w.core.database.sqlite;
-    const doc = sqlite
-      .prepare(
-        "INSERT INTO documents (type, number, state, idempotency_key, created_by, created_at, posted_at) VALUES ('receipt', 'K-LATE', 'posted', 'k-late', ?, '2026-10-15T02:00:00.000Z', '2026-10-15T02:00:00.000Z')",
+    const doc = (
+      await one<{ id: number }>(
+        "INSERT INTO documents (type, number, state, idempotency_key, created_by, created_at, posted_at) VALUES ('receipt', 'K-LATE', 'posted', 'k-late', ?, '2026-10-15T02:00:00.000Z', '2026-10-15T02:00:00.000Z') RETURNING id",
+        await userId('u-operator'),
       )
-      .run(userId('u-operator')).lastInsertRowid;
-    sqlite
-      .prepare(
-        "INSERT INTO receipts (document_id, delivery_note, supplier, arrived_at, posted_at, delay_minutes) VALUES (?, 'K-LATE', 'K', '2026-10-14T02:00:00.000Z', '2026-10-15T02:00:00.000Z', 1440)",
-      )
-      .run(doc);
-    expect(expected('lateReceipts', '2026-10-01', '2026-10-31').value).toBe((lateBefore.value ?? 0) + 1);
+    ).id;
+    await one(
+      "INSERT INTO receipts (document_id, delivery_note, supplier, arrived_at, posted_at, delay_minutes) VALUES (?, 'K-LATE', 'K', '2026-10-14T02:00:00.000Z', '2026-10-15T02:00:00.000Z', 1440)",
+      doc,
+    );
+    expect((await expected('lateReceipts', '2026-10-01', '2026-10-31')).value).toBe((lateBefore.value ?? 0) + 1);
     const again = await call(w.core, supervisor, 'kpi.review', { month: '2026-10' });
     expect(again.kpis.find((k) => k.kpi === 'lateReceipts')!.figure).toEqual(lateBefore);
 

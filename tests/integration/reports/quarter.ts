@@ -3,6 +3,7 @@
 // transfer too), posted through the one posting function with the clock set
 // to each moment, a day per transaction. Some postings fall a few minutes
 // either side of local midnight so a day taken in UTC would be caught.
+import { sql } from 'kysely';
 import type { MovementType, StockStatus } from '../../../shared/domain';
 import type { Caller, ServiceContext } from '../../../electron/core/context';
 import { addDays, today } from '../../../electron/core/orders/dates';
@@ -62,23 +63,21 @@ export async function generateQuarter(seed = 7): Promise<Quarter> {
   const mainWarehouseId = locations.find((l) => l.kind === 'warehouse')!.id;
 
   // A second warehouse with one zone and one bin, straight into the table.
-  const sqlite = w.core.database.sqlite;
-  const otherWarehouseId = Number(
-    sqlite
-      .prepare("INSERT INTO locations (code, name, kind, parent_id) VALUES ('WH2', '二号仓', 'warehouse', NULL)")
-      .run().lastInsertRowid,
-  );
-  const zoneId = Number(
-    sqlite
-      .prepare("INSERT INTO locations (code, name, kind, parent_id) VALUES ('WH2-A', '二号仓常温区', 'zone', ?)")
-      .run(otherWarehouseId).lastInsertRowid,
-  );
-  const otherBin = Number(
-    sqlite
-      .prepare("INSERT INTO locations (code, name, kind, parent_id) VALUES ('W2-01', '二号仓 1', 'bin', ?)")
-      .run(zoneId).lastInsertRowid,
-  );
-  sqlite.prepare('UPDATE catalogue_version SET token = token + 1').run();
+  const db = w.core.database.db;
+  const location = async (code: string, name: string, kind: string, parentId: number | null) =>
+    Number(
+      (
+        await db
+          .insertInto('locations')
+          .values({ code, name, kind, parent_id: parentId })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+  const otherWarehouseId = await location('WH2', '二号仓', 'warehouse', null);
+  const zoneId = await location('WH2-A', '二号仓常温区', 'zone', otherWarehouseId);
+  const otherBin = await location('W2-01', '二号仓 1', 'bin', zoneId);
+  await sql`UPDATE catalogue_version SET token = token + 1`.execute(db);
 
   const operator = await w.as('operator');
   const supervisor = await w.as('supervisor');

@@ -1,11 +1,12 @@
 // The stock analysis report 库存分析报表 over a generated quarter (issue 14 item
 // 2 "Tests"): each section equals independent SQL over the ledger (movements)
 // for the same definition; refusals typed and translated.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageBuckets, type StockAnalysis } from '../../../shared/contract';
 import { addDays } from '../../../electron/core/orders/dates';
 import { resources } from '../../../renderer/locales';
-import { call, refusal } from '../fixtures';
+import { call, onPostgres, refusal } from '../fixtures';
 import { dayStart, generateQuarter, type Quarter } from './quarter';
 
 let q: Quarter;
@@ -16,31 +17,36 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => q?.w.core.close());
 
-const sqlite = () => q.w.core.database.sqlite;
+const db = () => q.w.core.database.db;
+// The day of an instant in the quarter's zone (+8), and days between two days, in each dialect's terms.
+const dayOf = (at: string) =>
+  onPostgres()
+    ? `to_char(((${at})::timestamptz AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD')`
+    : `date(${at}, '+8 hours')`;
+const daysBetween = (from: string, to: string) =>
+  onPostgres() ? `((${to})::date - (${from})::date)` : `CAST(julianday(${to}) - julianday(${from}) AS INTEGER)`;
 // Reversals count under the type they reverse (R15), as in the weekly test.
-const typed = `SELECT m.*, COALESCE(o.type, m.type) AS ftype, date(m.at, '+8 hours') AS day
+const typed = () =>
+  sql.raw(`SELECT m.*, COALESCE(o.type, m.type) AS ftype, ${dayOf('m.at')} AS day
   FROM movements m JOIN documents d ON d.id = m.document_id
-  LEFT JOIN (SELECT DISTINCT document_id, type FROM movements) o ON o.document_id = d.reverses_id`;
+  LEFT JOIN (SELECT DISTINCT document_id, type FROM movements) o ON o.document_id = d.reverses_id`);
 
 type Line = { p: number; s: string; qty: number; amount: number };
 
-function ledgerOnHand(date: string): Map<string, Line> {
-  const rows = sqlite()
-    .prepare(
-      `SELECT product_id AS p, status AS s, SUM(qty) AS qty, SUM(qty * unit_cost_fen) AS amount
-         FROM movements WHERE at < ? GROUP BY 1, 2 HAVING SUM(qty) > 0`,
-    )
-    .all(dayStart(addDays(date, 1)).toISOString()) as Line[];
+async function ledgerOnHand(date: string): Promise<Map<string, Line>> {
+  const { rows } = await sql<Line>`
+    SELECT product_id AS p, status AS s, SUM(qty) AS qty, SUM(qty * unit_cost_fen) AS amount
+      FROM movements WHERE at < ${dayStart(addDays(date, 1)).toISOString()} GROUP BY 1, 2 HAVING SUM(qty) > 0`.execute(
+    db(),
+  );
   return new Map(rows.map((r) => [`${r.p}|${r.s}`, r]));
 }
 
-function ledgerIssued(from: string, date: string): Map<number, number> {
-  const rows = sqlite()
-    .prepare(
-      `SELECT product_id AS p, -SUM(qty * unit_cost_fen) AS amount FROM (${typed})
-        WHERE status = 'good' AND ftype IN ('dispatchIssue', 'giftIssue') AND day >= ? AND day <= ? GROUP BY 1`,
-    )
-    .all(from, date) as { p: number; amount: number }[];
+async function ledgerIssued(from: string, date: string): Promise<Map<number, number>> {
+  const { rows } = await sql<{ p: number; amount: number }>`
+    SELECT product_id AS p, -SUM(qty * unit_cost_fen) AS amount FROM (${typed()}) t
+     WHERE status = 'good' AND ftype IN ('dispatchIssue', 'giftIssue') AND day >= ${from} AND day <= ${date}
+     GROUP BY 1`.execute(db());
   return new Map(rows.map((r) => [r.p, r.amount]));
 }
 
@@ -57,8 +63,8 @@ describe('reports.stockAnalysis', () => {
   it('slow movers and top days of inventory: good stock on hand by R14 days of inventory, as the ledger gives them', async () => {
     for (const date of asOf()) {
       const r = await analysis({ date, slowDays: 30, top: 5 });
-      const held = [...ledgerOnHand(date).values()].filter((l) => l.s === 'good');
-      const issued = ledgerIssued(addDays(date, -27), date);
+      const held = [...(await ledgerOnHand(date)).values()].filter((l) => l.s === 'good');
+      const issued = await ledgerIssued(addDays(date, -27), date);
       const doi = held.map((l) => ({ p: l.p, amount: l.amount, doi: r14(l.amount, issued.get(l.p)) }));
       const slow = doi.filter((d) => d.doi === null || d.doi > 30);
       expect(r.slowMovers.map((s) => [s.productId, s.onHand.amountFen, s.daysOfInventory]).sort()).toEqual(
@@ -81,11 +87,13 @@ describe('reports.stockAnalysis', () => {
       for (const weeks of [1, 2, 8]) {
         const r = await analysis({ date, weeks });
         const since = addDays(date, -7 * weeks);
-        const last = sqlite()
-          .prepare(`SELECT product_id AS p, status AS s, MAX(day) AS last FROM (${typed}) WHERE day <= ? GROUP BY 1, 2`)
-          .all(date) as { p: number; s: string; last: string }[];
+        const { rows: last } = await sql<{ p: number; s: string; last: string }>`
+          SELECT product_id AS p, status AS s, MAX(day) AS last FROM (${typed()}) t WHERE day <= ${date}
+           GROUP BY 1, 2`.execute(db());
         const lastOf = new Map(last.map((l) => [`${l.p}|${l.s}`, l.last]));
-        const idle = [...ledgerOnHand(date).values()].filter((l) => (lastOf.get(`${l.p}|${l.s}`) ?? '') <= since);
+        const idle = [...(await ledgerOnHand(date)).values()].filter(
+          (l) => (lastOf.get(`${l.p}|${l.s}`) ?? '') <= since,
+        );
         expect(r.idleSince).toBe(since);
         expect(
           r.idle.map((i) => [i.productId, i.status, i.onHand.qty, i.onHand.amountFen, i.lastMovement]).sort(),
@@ -101,32 +109,27 @@ describe('reports.stockAnalysis', () => {
       const r = await analysis({ date });
       // Independent SQL: the inflows (positive figures per day × location × type),
       // newest first, each taking what the on-hand quantity has left.
-      const rows = sqlite()
-        .prepare(
-          `WITH onhand AS (SELECT product_id AS p, status AS s, SUM(qty) AS qty FROM movements
-                            WHERE at < ? AND status IN ('damaged', 'gift') GROUP BY 1, 2 HAVING SUM(qty) > 0),
-                figs AS (SELECT product_id AS p, status AS s, day, location_id, ftype, SUM(qty) AS qty FROM (${typed})
-                          WHERE day <= ? AND status IN ('damaged', 'gift') GROUP BY 1, 2, 3, 4, 5 HAVING SUM(qty) > 0),
+      const { rows } = await sql<{ p: number; s: string; age: number; taken: number }>`
+          WITH onhand AS (SELECT product_id AS p, status AS s, SUM(qty) AS qty FROM movements
+                            WHERE at < ${dayStart(addDays(date, 1)).toISOString()} AND status IN ('damaged', 'gift')
+                            GROUP BY 1, 2 HAVING SUM(qty) > 0),
+                figs AS (SELECT product_id AS p, status AS s, day, location_id, ftype, SUM(qty) AS qty FROM (${typed()}) t
+                          WHERE day <= ${date} AND status IN ('damaged', 'gift') GROUP BY 1, 2, 3, 4, 5 HAVING SUM(qty) > 0),
                 inflow AS (SELECT p, s, day, SUM(qty) AS qty FROM figs GROUP BY 1, 2, 3),
                 run AS (SELECT i.p, i.s, i.day, i.qty, o.qty AS have,
                                SUM(i.qty) OVER (PARTITION BY i.p, i.s ORDER BY i.day DESC) - i.qty AS before
                           FROM inflow i JOIN onhand o ON o.p = i.p AND o.s = i.s)
-           SELECT p, s, CAST(julianday(?) - julianday(day) AS INTEGER) AS age,
-                  MIN(qty, have - before) AS taken FROM run WHERE have > before`,
-        )
-        .all(dayStart(addDays(date, 1)).toISOString(), date, date) as {
-        p: number;
-        s: string;
-        age: number;
-        taken: number;
-      }[];
+           SELECT p, s, ${sql.raw(daysBetween('day', `'${date}'`))} AS age,
+                  ${sql.raw(onPostgres() ? 'LEAST' : 'MIN')}(qty, have - before) AS taken FROM run WHERE have > before`.execute(
+        db(),
+      );
       const expected = new Map<string, number>();
       const bucket = (age: number) => (age <= 30 ? 'd0_30' : age <= 60 ? 'd31_60' : age <= 90 ? 'd61_90' : 'over90');
       for (const x of rows) {
         const k = `${x.p}|${x.s}|${bucket(x.age)}`;
         expected.set(k, (expected.get(k) ?? 0) + x.taken);
       }
-      const onHand = [...ledgerOnHand(date).values()].filter((l) => l.s !== 'good');
+      const onHand = [...(await ledgerOnHand(date)).values()].filter((l) => l.s !== 'good');
       expect(r.aged.map((a) => [a.productId, a.status, a.onHand.qty, a.onHand.amountFen]).sort()).toEqual(
         onHand.map((l) => [l.p, l.s, l.qty, l.amount]).sort(),
       );
@@ -148,12 +151,11 @@ describe('reports.stockAnalysis', () => {
 
   it('old-code stock still on hand, with its successor and the successor’s good stock', async () => {
     const r = await analysis({});
-    const onHand = ledgerOnHand(q.today);
-    const old = sqlite()
-      .prepare(
-        'SELECT p.id, s.code AS successor, s.id AS sid FROM products p JOIN products s ON s.id = p.replaced_by_id',
-      )
-      .all() as { id: number; successor: string; sid: number }[];
+    const onHand = await ledgerOnHand(q.today);
+    const { rows: old } = await sql<{ id: number; successor: string; sid: number }>`
+      SELECT p.id, s.code AS successor, s.id AS sid FROM products p JOIN products s ON s.id = p.replaced_by_id`.execute(
+      db(),
+    );
     const want = old.flatMap((o) =>
       ['good', 'damaged', 'gift']
         .filter((s) => onHand.has(`${o.id}|${s}`))

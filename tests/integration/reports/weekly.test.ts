@@ -1,6 +1,7 @@
 // The weekly stock report over a generated quarter (issue 14 "Tests"): every
 // line reconciles with the ledger, the period figures equal a fold of the
 // ledger, the current week's closing is the live balance; refusals.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   columnOfMovementType,
@@ -11,8 +12,8 @@ import {
 import type { MovementType } from '../../../shared/domain';
 import { checkIntegrity } from '../../../electron/core/db/integrity';
 import { addDays, isoWeek } from '../../../electron/core/orders/dates';
-import { foldLedger } from '../../../electron/core/stock/periodFigures';
-import { call, refusal } from '../fixtures';
+import { foldLedgerOf } from '../../../electron/core/stock/periodFigures';
+import { call, onPostgres, refusal } from '../fixtures';
 import { dayStart, generateQuarter, zone, type Quarter } from './quarter';
 
 let q: Quarter;
@@ -21,21 +22,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => q?.w.core.close());
 
+/** What `cangwu check` reads: the SQLite handle (its quick_check too), or the PostgreSQL database through Kysely. */
+const integrityTarget = () => (onPostgres() ? q.w.core.database.db : q.w.core.database.sqlite);
+
 type Sums = Map<string, { qty: number; amountFen: number }>;
 
 /** Independent SQL on the ledger: per product × status × report column, movements at [from, to). */
-function ledgerBetween(fromAt: string, toAt: string, warehouseBins?: number[]): Sums {
-  const rows = q.w.core.database.sqlite
-    .prepare(
-      `SELECT m.product_id AS p, m.status AS s, m.location_id AS l, m.type AS t, o.type AS ot,
-              SUM(m.qty) AS qty, SUM(m.qty * m.unit_cost_fen) AS amount
-         FROM movements m
-         JOIN documents d ON d.id = m.document_id
-         LEFT JOIN (SELECT DISTINCT document_id, type FROM movements) o ON o.document_id = d.reverses_id
-        WHERE m.at >= ? AND m.at < ?
-        GROUP BY 1, 2, 3, 4, 5`,
-    )
-    .all(fromAt, toAt) as {
+async function ledgerBetween(fromAt: string, toAt: string, warehouseBins?: number[]): Promise<Sums> {
+  const { rows } = await sql<{
     p: number;
     s: string;
     l: number;
@@ -43,7 +37,13 @@ function ledgerBetween(fromAt: string, toAt: string, warehouseBins?: number[]): 
     ot: string | null;
     qty: number;
     amount: number;
-  }[];
+  }>`SELECT m.product_id AS p, m.status AS s, m.location_id AS l, m.type AS t, o.type AS ot,
+            SUM(m.qty) AS qty, SUM(m.qty * m.unit_cost_fen) AS amount
+       FROM movements m
+       JOIN documents d ON d.id = m.document_id
+       LEFT JOIN (SELECT DISTINCT document_id, type FROM movements) o ON o.document_id = d.reverses_id
+      WHERE m.at >= ${fromAt} AND m.at < ${toAt}
+      GROUP BY 1, 2, 3, 4, 5`.execute(q.w.core.database.db);
   const out: Sums = new Map();
   for (const r of rows) {
     if (warehouseBins && !warehouseBins.includes(r.l)) continue;
@@ -60,11 +60,11 @@ function ledgerBetween(fromAt: string, toAt: string, warehouseBins?: number[]): 
 
 const zero = { qty: 0, amountFen: 0 };
 
-function expectReconciled(report: WeeklyReport, warehouseBins?: number[]) {
+async function expectReconciled(report: WeeklyReport, warehouseBins?: number[]) {
   const from = dayStart(report.from).toISOString();
   const to = dayStart(addDays(report.to, 1)).toISOString();
-  const before = ledgerBetween('0000', from, warehouseBins);
-  const within = ledgerBetween(from, to, warehouseBins);
+  const before = await ledgerBetween('0000', from, warehouseBins);
+  const within = await ledgerBetween(from, to, warehouseBins);
   expect(report.rows.length).toBeGreaterThan(20);
   for (const row of report.rows) {
     const k = `${row.productId}|${row.status}`;
@@ -87,20 +87,12 @@ function expectReconciled(report: WeeklyReport, warehouseBins?: number[]) {
 
 describe('period figures', () => {
   it('equal a fold of the ledger, day by day, and cangwu check finds nothing', async () => {
-    const sqlite = q.w.core.database.sqlite;
-    const folded = foldLedger(sqlite, zone);
-    const stored = sqlite
-      .prepare('SELECT day, product_id, status, location_id, type, qty, amount_fen, lines FROM period_figures')
-      .all() as {
-      day: string;
-      product_id: number;
-      status: string;
-      location_id: number;
-      type: string;
-      qty: number;
-      amount_fen: number;
-      lines: number;
-    }[];
+    const db = q.w.core.database.db;
+    const folded = await foldLedgerOf(db, zone);
+    const stored = await db
+      .selectFrom('period_figures')
+      .select(['day', 'product_id', 'status', 'location_id', 'type', 'qty', 'amount_fen', 'lines'])
+      .execute();
     expect(stored.length).toBe(folded.size);
     for (const s of stored) {
       const f = folded.get(`${s.day}|${s.product_id}|${s.status}|${s.location_id}|${s.type}`);
@@ -117,32 +109,32 @@ describe('period figures', () => {
     }
     // Reversals are counted under what they reverse: no figure is typed 'reversal'.
     expect(stored.some((s) => s.type === 'reversal')).toBe(false);
-    const report = await checkIntegrity(sqlite);
+    const report = await checkIntegrity(integrityTarget());
     expect(report.findings).toEqual([]);
     expect(report.periodFigures).toBe(stored.length);
   });
 
   it('a corrupted figure is named by the check: product, day, status, type, expected and found', async () => {
-    const sqlite = q.w.core.database.sqlite;
-    const victim = sqlite
-      .prepare(
-        `SELECT f.day, f.product_id, f.status, f.location_id, f.type, f.qty, p.code FROM period_figures f
-           JOIN products p ON p.id = f.product_id WHERE f.type = 'receipt' ORDER BY f.day LIMIT 1`,
-      )
-      .get() as {
-      day: string;
-      product_id: number;
-      status: string;
-      location_id: number;
-      type: string;
-      qty: number;
-      code: string;
-    };
-    const where = 'day = ? AND product_id = ? AND status = ? AND location_id = ? AND type = ?';
-    const args = [victim.day, victim.product_id, victim.status, victim.location_id, victim.type];
-    sqlite.prepare(`UPDATE period_figures SET qty = qty + 7 WHERE ${where}`).run(...args);
+    const db = q.w.core.database.db;
+    const victim = (
+      await sql<{
+        day: string;
+        product_id: number;
+        status: string;
+        location_id: number;
+        type: string;
+        qty: number;
+        code: string;
+      }>`SELECT f.day, f.product_id, f.status, f.location_id, f.type, f.qty, p.code FROM period_figures f
+           JOIN products p ON p.id = f.product_id WHERE f.type = 'receipt' ORDER BY f.day LIMIT 1`.execute(db)
+    ).rows[0]!;
+    const shift = (by: number) =>
+      sql`UPDATE period_figures SET qty = qty + ${by}
+           WHERE day = ${victim.day} AND product_id = ${victim.product_id} AND status = ${victim.status}
+             AND location_id = ${victim.location_id} AND type = ${victim.type}`.execute(db);
+    await shift(7);
     try {
-      const report = await checkIntegrity(sqlite);
+      const report = await checkIntegrity(integrityTarget());
       expect(report.ok).toBe(false);
       expect(report.findings).toContainEqual(
         expect.objectContaining({
@@ -156,9 +148,9 @@ describe('period figures', () => {
         }),
       );
     } finally {
-      sqlite.prepare(`UPDATE period_figures SET qty = qty - 7 WHERE ${where}`).run(...args);
+      await shift(-7);
     }
-    expect((await checkIntegrity(sqlite)).ok).toBe(true);
+    expect((await checkIntegrity(integrityTarget())).ok).toBe(true);
   });
 });
 
@@ -168,16 +160,22 @@ describe('reports.weekly', () => {
       const report = await call(q.w.core, q.supervisor, 'reports.weekly', { week: isoWeek(monday) });
       expect(report.from).toBe(monday);
       expect(report.to).toBe(addDays(monday, 6));
-      expectReconciled(report);
+      await expectReconciled(report);
     }
   });
 
   it("this week's closing is the live balance of every product and status", async () => {
     const report = await call(q.w.core, q.supervisor, 'reports.weekly', { week: isoWeek(q.today) });
     expect(report.complete).toBe(false);
-    const live = q.w.core.database.sqlite
-      .prepare('SELECT product_id AS p, status AS s, SUM(qty) AS qty FROM balances GROUP BY 1, 2 HAVING SUM(qty) <> 0')
-      .all() as { p: number; s: string; qty: number }[];
+    const live = (
+      await sql<{
+        p: number;
+        s: string;
+        qty: number;
+      }>`SELECT product_id AS p, status AS s, SUM(qty) AS qty FROM balances GROUP BY 1, 2 HAVING SUM(qty) <> 0`.execute(
+        q.w.core.database.db,
+      )
+    ).rows;
     const closing = report.rows.filter((r) => r.figures.closing.qty !== 0);
     expect(closing.map((r) => [r.productId, r.status, r.figures.closing.qty]).sort()).toEqual(
       live.map((b) => [b.p, b.s, b.qty]).sort(),
@@ -189,11 +187,11 @@ describe('reports.weekly', () => {
     const to = addDays(q.today, -3);
     const all = await call(q.w.core, q.supervisor, 'reports.weekly', { from, to });
     expect(all.week).toBeNull();
-    expectReconciled(all);
+    await expectReconciled(all);
     const main = await call(q.w.core, q.supervisor, 'reports.weekly', { from, to, warehouseId: q.mainWarehouseId });
     const other = await call(q.w.core, q.supervisor, 'reports.weekly', { from, to, warehouseId: q.otherWarehouseId });
     expect(other.warehouse?.code).toBe('WH2');
-    expectReconciled(other, [q.otherBin]);
+    await expectReconciled(other, [q.otherBin]);
     for (const c of weeklyColumns)
       expect(main.totals.figures[c].amountFen + other.totals.figures[c].amountFen).toBe(
         all.totals.figures[c].amountFen,
