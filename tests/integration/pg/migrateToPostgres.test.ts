@@ -2,10 +2,13 @@
 // demo warehouse's SQLite folder copied into an empty PostgreSQL database of a
 // real server, compared, and every refusal leaving the target as it was.
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../electron/core/core';
 import { databasePath } from '../../../electron/core/db/open';
+import { postgresTool } from '../../../electron/core/db/pgBackup';
 import { addDays, today } from '../../../electron/core/orders/dates';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres';
 import { tempDataDir } from '../fixtures';
@@ -86,6 +89,12 @@ describe('cangwu db migrate-to-postgres', () => {
     // `cangwu check` on the target, through the same command with --database: clean too.
     const checkPg = await cli.run(['check', '--database', url, '--data-dir', tempDataDir('pg-check')]);
     expect(checkPg.code, checkPg.stderr).toBe(0);
+    // `cangwu backup` on PostgreSQL: the server's own dump, readable by pg_restore.
+    const dump = path.join(tempDataDir('pg-dump'), 'cangwu.dump');
+    const backup = await cli.run(['backup', '--to', dump, '--database', url, '--data-dir', tempDataDir('pg-backup')]);
+    expect(backup.code, backup.stderr).toBe(0);
+    const listed = spawnSync(postgresTool('pg_restore'), ['--list', dump], { encoding: 'utf8' });
+    expect(listed.stdout).toMatch(/TABLE DATA \S+ movements /);
 
     // The same weekly report from both: the last four weeks, as the supervisor reads them.
     const report = async (core: Core) => {
