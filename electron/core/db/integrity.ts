@@ -146,16 +146,7 @@ async function checkPeriodFigures(read: Reader): Promise<Finding[]> {
   const locationCode = new Map(
     (await read.all<{ id: number; code: string }>('SELECT id, code FROM locations')).map((l) => [l.id, l.code]),
   );
-  const found = await read.all<{
-    day: string;
-    productId: number;
-    status: string;
-    locationId: number;
-    type: string;
-    qty: number;
-    amountFen: number;
-    lines: number;
-  }>(
+  const found = await read.all<FoldedFigure>(
     `SELECT day, product_id AS "productId", status, location_id AS "locationId", type, qty, amount_fen AS "amountFen", lines
        FROM period_figures`,
   );

@@ -184,17 +184,8 @@ const foldSql = `SELECT substr(m.at, 1, 13) AS hour, CAST(substr(m.at, 15, 2) AS
               GROUP BY d.id) r ON m.type = 'reversal' AND r.id = m.document_id
  GROUP BY 1, 2, 3, 4, 5, 6`;
 
-type FoldRow = {
-  hour: string;
-  quarter: number;
-  productId: number;
-  status: string;
-  locationId: number;
-  type: string;
-  qty: number;
-  amountFen: number;
-  lines: number;
-};
+/** A figure of one UTC quarter hour (not yet given its business day). */
+type FoldRow = Omit<FoldedFigure, 'day'> & { hour: string; quarter: number };
 
 /** Quarter-hour rows given their business day here and summed per day. */
 function foldRows(rows: Iterable<FoldRow>, timeZone: string): Map<string, FoldedFigure> {
