@@ -1,6 +1,7 @@
 // The weekly stock report over a generated quarter (issue 14 "Tests"): every
 // line reconciles with the ledger, the period figures equal a fold of the
 // ledger, the current week's closing is the live balance; refusals.
+import type { DB } from '../../../electron/core/db/schema';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -117,15 +118,9 @@ describe('period figures', () => {
   it('a corrupted figure is named by the check: product, day, status, type, expected and found', async () => {
     const db = q.w.core.database.db;
     const victim = (
-      await sql<{
-        day: string;
-        product_id: number;
-        status: string;
-        location_id: number;
-        type: string;
-        qty: number;
-        code: string;
-      }>`SELECT f.day, f.product_id, f.status, f.location_id, f.type, f.qty, p.code FROM period_figures f
+      await sql<
+        Pick<DB['period_figures'], 'day' | 'product_id' | 'status' | 'location_id' | 'type' | 'qty'> & { code: string }
+      >`SELECT f.day, f.product_id, f.status, f.location_id, f.type, f.qty, p.code FROM period_figures f
            JOIN products p ON p.id = f.product_id WHERE f.type = 'receipt' ORDER BY f.day LIMIT 1`.execute(db)
     ).rows[0]!;
     const shift = (by: number) =>
