@@ -21,7 +21,17 @@
 // On PostgreSQL (issue 15 §4) several hosts write one database as a matter of
 // course, so nothing is held: the counts are read in the asking transaction
 // each time (one indexed read of the few counting sessions; none, usually).
-import type { Kysely } from 'kysely';
+//
+// Reading them is not enough there: under READ COMMITTED a posting on host B
+// could read "no count", a count could start and commit on host A with its
+// snapshot, and B's lines then land in a bin that count locks — and after its
+// snapshot, under a ledger position the reconciliation takes for "before". So
+// on PostgreSQL a count's start and recount and every posting share one
+// transaction-scoped advisory lock, as writer and readers: postings take it
+// shared (they never wait for each other), a count takes it exclusive, so it
+// waits for the postings in flight to commit and the next ones wait for it,
+// then read it. SQLite needs none of this: it has one writer at a time.
+import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../db/portable';
 import { AppError } from '../../../shared/errors';
 import type { DB, Db } from '../db/schema';
@@ -71,11 +81,25 @@ export async function activeCounts(ctx: { root: Kysely<DB>; db: Db }): Promise<A
   return counts;
 }
 
+/** The advisory lock's key: any constant of our own ('cw' + 'count'). */
+const countsLockKey = 0x6377_0c07;
+
+/**
+ * Called first by a change that makes bins counted (a count's start, a
+ * recount), with the transaction it writes through: on PostgreSQL it waits
+ * for the postings in flight and holds the next ones until it commits.
+ */
+export async function excludePostings(ctx: { root: Kysely<DB>; db: Db }): Promise<void> {
+  if (isPostgres(ctx.root)) await sql`SELECT pg_advisory_xact_lock(${sql.lit(countsLockKey)})`.execute(ctx.db);
+}
+
 /** Refuses a posting that touches a bin locked by a count being counted (the count's own adjustment comes later). */
 export async function refuseLockedBins(
   ctx: { root: Kysely<DB>; db: Db },
   lines: readonly { locationId: number }[],
 ): Promise<void> {
+  // Before the counts are read: a count starting now is either committed and seen, or waits for this posting.
+  if (isPostgres(ctx.root)) await sql`SELECT pg_advisory_xact_lock_shared(${sql.lit(countsLockKey)})`.execute(ctx.db);
   const { locked } = await activeCounts(ctx);
   if (locked.size === 0) return;
   for (const l of lines) {

@@ -12,6 +12,7 @@ import type {
 import { AppError } from '../../../shared/errors';
 import { hasRole, type ServiceContext } from '../context';
 import type { Db } from '../db/schema';
+import { excludePostings } from './activeCounts';
 import { createFormFromSession } from './adjustments';
 import { bookVisible } from './blindness';
 import { changed, clearConfirmations, loadSession, requireState, userId, type SessionRecord } from './common';
@@ -86,6 +87,8 @@ export async function requestRecount(
   ctx: ServiceContext,
   input: { sessionId: number; lineIds: number[]; keeperId: number },
 ): Promise<ReconcileChange> {
+  // The recounted bins lock again: on PostgreSQL wait for another host's postings in flight (activeCounts.ts).
+  await excludePostings(ctx);
   const s = await loadSession(ctx.db, input.sessionId);
   requireState(s, ['reconciling']);
   await requireKeeper(ctx.db, input.keeperId);

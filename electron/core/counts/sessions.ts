@@ -15,6 +15,7 @@ import type {
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../context';
 import type { Db } from '../db/schema';
+import { excludePostings } from './activeCounts';
 import { listForms } from './adjustmentViews';
 import { bookVisible } from './blindness';
 import { changed, ledgerPosition, loadSession, nextNumber, requireState, userId, type SessionRecord } from './common';
@@ -114,6 +115,8 @@ export async function previewPlan(ctx: ServiceContext, scope: CountScope): Promi
  * the classes may be days old — and recorded with the session.
  */
 export async function startSession(ctx: ServiceContext, sessionId: number): Promise<CountSessionView> {
+  // On PostgreSQL, before the position is read: no posting of another host is half-way (activeCounts.ts).
+  await excludePostings(ctx);
   const s = await loadSession(ctx.db, sessionId);
   requireState(s, ['planned']);
   // Same write transaction: no posting can land between the position and the balances read.

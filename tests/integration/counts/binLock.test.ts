@@ -2,9 +2,12 @@
 // for it is being counted or recounted, a posting touching one of its bins is
 // refused whole, naming the bin and the count, and writes nothing. Its own
 // adjustment posts after counting, when the lock is gone.
+import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../../electron/core/core';
+import type { DB } from '../../../electron/core/db/schema';
 import { AppError } from '../../../shared/errors';
-import { call, newKey, refusal } from '../fixtures';
+import { call, childEnv, newKey, onPostgres, otherConnection, password, refusal, tempDataDir } from '../fixtures';
 import { countWarehouse, enter, type CountWarehouse } from './countFixtures';
 
 let c: CountWarehouse;
@@ -151,5 +154,143 @@ describe('lock of counted bins', () => {
     const form = await call(core, c.manager, 'adjustments.approve', { formId, comment: '同意' });
     expect(form.state).toBe('approved');
     expect(await c.balance('P002', 'A-01')).toBe(47);
+  });
+});
+
+// On PostgreSQL another host posts at the same instant as a count starts
+// (issue 15 §4): a posting that read "no count" must not land in a bin a count
+// committed meanwhile, and a count must not snapshot around a posting in flight.
+// Each race is made to happen, not hoped for: a third connection holds a row
+// one side needs, so that side stops half-way while the other goes on.
+describe.runIf(onPostgres())('lock of counted bins across hosts (PostgreSQL)', () => {
+  let hostB: Core | undefined;
+  let other: Kysely<DB> | undefined;
+  let releaseHeld: (() => void) | undefined;
+  afterEach(async () => {
+    releaseHeld?.();
+    await hostB?.close();
+    await other?.destroy();
+    hostB = other = undefined;
+  });
+
+  /** A second host on the same database, with the operator logged in there. */
+  async function secondHost() {
+    hostB = await openCore({
+      dataDir: tempDataDir('host-b'),
+      database: childEnv(c.w.core).CANGWU_DATABASE_URL!,
+      station: 'host-b',
+      log: () => {},
+    });
+    const op = hostB.newCaller('op-b');
+    const r = await hostB.dispatch(op, 'auth.login', { username: 'u-operator', secret: password });
+    expect(r.ok).toBe(true);
+    return { host: hostB, op };
+  }
+
+  /** Holds the rows `lock` locks in a transaction of the third connection until `release` is called. */
+  async function holding(lock: (trx: Kysely<DB>) => Promise<unknown>) {
+    other = otherConnection(c.w.core);
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = releaseHeld = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const done = other.transaction().execute(async (trx) => {
+      await lock(trx);
+      locked();
+      await released;
+    });
+    await isLocked;
+    return { release: async () => (release(), await done) };
+  }
+
+  /**
+   * Waits until a transaction of this test's database waits for a lock of
+   * `kind` (the counts' advisory lock, or a row another transaction holds), or
+   * holds the counts' lock exclusive. The server is shared by the run's files.
+   */
+  async function until(state: 'waitsAdvisory' | 'waitsRow' | 'holdsExclusive') {
+    const query =
+      state === 'holdsExclusive'
+        ? sql<{ n: string }>`
+            SELECT COUNT(*) AS n FROM pg_locks
+            WHERE database = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND locktype = 'advisory' AND granted AND mode = 'ExclusiveLock'`
+        : sql<{ n: string }>`
+            SELECT COUNT(*) AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'
+              AND wait_event = ${state === 'waitsAdvisory' ? 'advisory' : 'transactionid'}`;
+    for (let i = 0; i < 250; i++) {
+      const { rows } = await query.execute(other!);
+      if (Number(rows[0]!.n) > 0) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`never ${state}`);
+  }
+
+  it('refuses a posting another host makes while the count is starting', async () => {
+    c = await countWarehouse();
+    const b = await secondHost();
+    const planned = await call(c.w.core, c.op, 'counts.plan', {
+      scope: { area: 'bins', locationIds: [c.bin('A-01')] },
+      counters: [{ userId: c.ids.keeper }],
+      lockBins: true,
+    });
+    // Host A's start stops at its update of the session row, its snapshot read.
+    const session = await holding((trx) =>
+      trx.selectFrom('count_sessions').select('id').where('id', '=', planned.id).forUpdate().execute(),
+    );
+    const starting = call(c.w.core, c.op, 'counts.start', { sessionId: planned.id });
+    await until('holdsExclusive');
+    // Host B posts into the bin now: no count is committed yet.
+    let settled = false;
+    const posting = b.host.dispatch(b.op, 'receipts.post', receiptInput('A-01')).finally(() => (settled = true));
+    await until('waitsAdvisory');
+    expect(settled).toBe(false);
+    await session.release();
+    const started = await starting;
+    const r = await posting;
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatchObject({
+      code: 'stock.binLockedByCount',
+      details: { locationCode: 'A-01', sessionNumber: started.number },
+    });
+    expect(await c.balance('P001', 'A-01')).toBe(100);
+  });
+
+  it('snapshots a posting another host had in flight when the count started', async () => {
+    c = await countWarehouse();
+    const b = await secondHost();
+    const planned = await call(c.w.core, c.op, 'counts.plan', {
+      scope: { area: 'bins', locationIds: [c.bin('A-01')] },
+      counters: [{ userId: c.ids.keeper }],
+      lockBins: false,
+    });
+    // Host B's receipt stops at the balance row it adds to.
+    const balance = await holding((trx) =>
+      trx
+        .selectFrom('balances')
+        .select('qty')
+        .where('product_id', '=', c.product('P001').id)
+        .where('location_id', '=', c.bin('A-01'))
+        .forUpdate()
+        .execute(),
+    );
+    const posting = b.host.dispatch(b.op, 'receipts.post', receiptInput('A-01', 5));
+    await until('waitsRow');
+    // Host A starts the count while B's posting is half-way: it waits for it.
+    let started = false;
+    const starting = call(c.w.core, c.op, 'counts.start', { sessionId: planned.id }).finally(() => (started = true));
+    await until('waitsAdvisory');
+    expect(started).toBe(false);
+    await balance.release();
+    expect((await posting).ok).toBe(true);
+    await starting;
+    const snapshot = await other!
+      .selectFrom('count_lines')
+      .select('snapshot_qty')
+      .where('session_id', '=', planned.id)
+      .where('product_id', '=', c.product('P001').id)
+      .executeTakeFirstOrThrow();
+    expect(snapshot.snapshot_qty).toBe(105);
   });
 });
