@@ -140,10 +140,18 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
             () => undefined,
             (e: unknown) => log('session activity not stored', e),
           );
-  const live = new LiveSessions(writeActivity, bus, {
-    idleMs: opts.sessionIdleMs ?? defaultSessionIdleMs,
-    maxMs: opts.sessionMaxMs ?? defaultSessionMaxMs,
-  });
+  const live = new LiveSessions(
+    writeActivity,
+    bus,
+    { idleMs: opts.sessionIdleMs ?? defaultSessionIdleMs, maxMs: opts.sessionMaxMs ?? defaultSessionMaxMs },
+    // Which sessions another host left standing (it deleted the rows of those it ended).
+    async (hashes) =>
+      new Set(
+        (await database.db.selectFrom('sessions').select('token_hash').where('token_hash', 'in', hashes).execute()).map(
+          (r) => r.token_hash,
+        ),
+      ),
+  );
   const handlers = createHandlers({ balances, scanning, live, setupGate, backups, schedules });
   // Serial scans are credited to the owner of the station's task (whoever
   // chose it), not to whichever window last made a request: see scanner/pipeline.ts.
@@ -172,6 +180,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
           ? { name: msg.name, payload: { reason: msg.payload.reason, clientIds: [caller.clientId] } }
           : null;
       }
+      // Between hosts only (auth/live.ts).
+      if (msg.name === 'auth.sessionsRevoked') return null;
       // The database server lost or back: every window, logged in or not.
       if (msg.name === 'database.link') return msg;
       // State goes to logged-in windows only; progress also to the first-run screen.

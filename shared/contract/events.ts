@@ -48,6 +48,19 @@ export type Events = {
     reason: 'loggedOut' | 'disabled' | 'passwordChanged' | 'passwordReset';
     clientIds: string[];
   };
+  /**
+   * Between hosts only, never sent to a window (issue 15): sessions another
+   * host ended — one by its token (a logout), or a user's (disabled, password
+   * changed or reset). Each host ends its own connections of those sessions
+   * whose rows are gone, and tells their windows with auth.sessionEnded.
+   */
+  'auth.sessionsRevoked': {
+    reason: 'loggedOut' | 'disabled' | 'passwordChanged' | 'passwordReset';
+    userId: number | null;
+    tokenHash: string | null;
+    /** The host that ended them, which has already ended its own. */
+    host: string;
+  };
   /** Orders entered, changed, released, cancelled: every orders grid and order page updates. */
   'orders.changed': OrdersChanged;
   'customers.changed': { customerIds: number[] | 'all' };
@@ -90,6 +103,7 @@ export const eventNames: EventName[] = [
   'audit.appended',
   'work.progress',
   'auth.sessionEnded',
+  'auth.sessionsRevoked',
   'orders.changed',
   'customers.changed',
   'prices.changed',

@@ -237,7 +237,7 @@ export async function logout(ctx: ServiceContext, live?: LiveSessions): Promise<
     await recordAudit(ctx, { entity: 'logout', entityId: s.userId });
     // Every other connection that resumed with this token ends too.
     ctx.afterCommit(() => {
-      live?.end((other) => other.tokenHash === s.tokenHash, 'loggedOut', ctx.caller);
+      live?.end({ tokenHash: s.tokenHash }, 'loggedOut', ctx.caller);
       live?.forget(s.tokenHash);
     });
   }
@@ -279,7 +279,7 @@ async function endUserSessions(
   keep: ServiceContext['caller'] | null = null,
 ): Promise<void> {
   await ctx.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
-  ctx.afterCommit(() => live?.end((s) => s.userId === userId, reason, keep));
+  ctx.afterCommit(() => live?.end({ userId }, reason, keep));
 }
 
 /** users.unlock: clears the user's failed-login counters at every address. */

@@ -5,6 +5,10 @@
 // all of them, not only the connection that asked; so the core keeps (weak)
 // references to every caller it handed out and clears the session on each,
 // then tells those windows (auth.sessionEnded) so they return to the login.
+// On PostgreSQL other hosts hold connections of the same sessions: the end
+// goes to them as auth.sessionsRevoked (the peer events), and each ends those
+// of its connections whose session rows are gone — the database, not the
+// message, decides, so a login made on that host a moment later survives.
 // Activity is recorded in memory per request and written to the sessions row
 // at most every few minutes, so idleness survives a restart without a write
 // per request.
@@ -15,6 +19,8 @@ import { activityWriteEveryMs, type Session, type SessionLimits } from './sessio
 
 type Activity = { at: number; written: number };
 export type EndReason = Events['auth.sessionEnded']['reason'];
+/** Which sessions end: one (its token's hash) or every one of a user. */
+export type Ended = { tokenHash: string } | { userId: number };
 
 export class LiveSessions {
   private readonly callers = new Set<WeakRef<Caller>>();
@@ -25,11 +31,24 @@ export class LiveSessions {
    * statement on SQLite (synchronous, no queueing), a query on PostgreSQL
    * (not awaited by the request; a failure is logged by the core).
    */
+  /** This host among the others on one database (random: only ever compared). */
+  private readonly host = Math.random().toString(36).slice(2);
+
+  /**
+   * `stored` answers which of these token hashes still have a session row
+   * (asked when another host ends sessions).
+   */
   constructor(
     private readonly writeActivity: (at: string, tokenHash: string) => void | Promise<void>,
     private readonly bus: EventBus,
     readonly limits: SessionLimits,
-  ) {}
+    private readonly stored: (tokenHashes: string[]) => Promise<Set<string>> = async (h) => new Set(h),
+  ) {
+    bus.subscribe((msg) => {
+      if (msg.name === 'auth.sessionsRevoked' && msg.payload.host !== this.host)
+        void this.endRevoked(msg.payload).catch(() => undefined);
+    });
+  }
 
   register(caller: Caller): Caller {
     const ref = new WeakRef(caller);
@@ -95,13 +114,48 @@ export class LiveSessions {
   }
 
   /**
-   * Ends the session on every live caller `match` picks (except `keep`, the
-   * caller who asked) and tells those windows why.
+   * Ends the session on every live caller `which` names (except `keep`, the
+   * caller who asked), tells those windows why, and the other hosts.
    */
-  end(match: (s: Session) => boolean, reason: EndReason, keep: Caller | null = null): number {
+  end(which: Ended, reason: EndReason, keep: Caller | null = null): number {
+    const ended = this.endHere(
+      this.matching(which).filter((c) => c !== keep),
+      reason,
+    );
+    this.bus.emit('auth.sessionsRevoked', {
+      reason,
+      userId: 'userId' in which ? which.userId : null,
+      tokenHash: 'tokenHash' in which ? which.tokenHash : null,
+      host: this.host,
+    });
+    return ended;
+  }
+
+  /** Another host ended sessions: end ours of them whose rows it deleted. */
+  private async endRevoked(r: Events['auth.sessionsRevoked']): Promise<void> {
+    const which: Ended = r.tokenHash !== null ? { tokenHash: r.tokenHash } : { userId: r.userId ?? -1 };
+    const candidates = this.matching(which);
+    if (candidates.length === 0) return;
+    const alive = await this.stored([...new Set(candidates.map((c) => c.session!.tokenHash))]);
+    // Still matching after the read: a caller may have logged out or in meanwhile.
+    this.endHere(
+      candidates.filter((c) => c.session && !alive.has(c.session.tokenHash) && this.matches(c.session, which)),
+      r.reason,
+    );
+  }
+
+  private matches(s: Session, which: Ended): boolean {
+    return 'tokenHash' in which ? s.tokenHash === which.tokenHash : s.userId === which.userId;
+  }
+
+  private matching(which: Ended): Caller[] {
+    return [...this.live()].filter((c) => c.session && this.matches(c.session, which));
+  }
+
+  private endHere(callers: Caller[], reason: EndReason): number {
     const clientIds: string[] = [];
-    for (const c of this.live()) {
-      if (c === keep || !c.session || !match(c.session)) continue;
+    for (const c of callers) {
+      if (!c.session) continue;
       this.activity.delete(c.session.tokenHash);
       c.session = null;
       clientIds.push(c.clientId);

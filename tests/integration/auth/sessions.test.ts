@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventMessage } from '../../../shared/contract';
 import type { Caller } from '../../../electron/core/context';
-import type { Core } from '../../../electron/core/core';
-import { call, openWarehouse, password, refusal, type Warehouse } from '../fixtures';
+import { openCore, type Core } from '../../../electron/core/core';
+import { call, childEnv, onPostgres, openWarehouse, password, refusal, tempDataDir, type Warehouse } from '../fixtures';
 
 let w: Warehouse | undefined;
 afterEach(async () => {
@@ -174,5 +174,66 @@ describe('sessions', () => {
     // 90 min after the last request: the idle clock starts from it, not from the login.
     now = new Date(now.getTime() + 90 * 60_000);
     expect((await call(core, core.newCaller('back'), 'auth.resume', { token })).user.username).toBe('u-operator');
+  });
+});
+
+// Two hosts on one PostgreSQL database (issue 15): a browser on host B resumed
+// the session a window on host A logs out of, or belongs to a user host A
+// disables. Host B ends it at once (the peers' events), not at its next resume.
+describe.runIf(onPostgres())('sessions across hosts (PostgreSQL)', () => {
+  let hostB: Core | undefined;
+  afterEach(async () => {
+    await hostB?.close();
+    hostB = undefined;
+  });
+
+  async function openHostB(core: Core) {
+    hostB = await openCore({
+      dataDir: tempDataDir('host-b'),
+      database: childEnv(core).CANGWU_DATABASE_URL!,
+      station: 'host-b',
+      log: () => {},
+    });
+    return hostB;
+  }
+
+  /** Polls `done` for up to 5 s: the events cross the server. */
+  async function eventually(done: () => boolean | Promise<boolean>) {
+    for (let i = 0; i < 250 && !(await done()); i++) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  it('a logout on host A ends the same session on host B, and only that one', async () => {
+    w = await openWarehouse();
+    const b = await openHostB(w.core);
+    const op = await w.as('operator');
+    const onB = b.newCaller('browser-on-b');
+    await call(b, onB, 'auth.resume', { token: op.session!.token });
+    const colleague = b.newCaller('colleague-on-b');
+    await call(b, colleague, 'auth.login', { username: 'u-operator', secret: password });
+    const box = inbox(b, onB);
+    const colleagueBox = inbox(b, colleague);
+
+    await call(w.core, op, 'auth.logout', {});
+    await eventually(() => ended(box).length > 0);
+    expect(ended(box)).toEqual([{ reason: 'loggedOut', clientIds: ['browser-on-b'] }]);
+    expect((await refusal(b, onB, 'stock.balances', {})).code).toBe('auth.required');
+    // The same user's other session, on its own token, goes on.
+    expect(ended(colleagueBox)).toEqual([]);
+    expect((await b.dispatch(colleague, 'stock.balances', {})).ok).toBe(true);
+    // No window hears the hosts' own message.
+    expect(box.some((e) => (e.name as string) === 'auth.sessionsRevoked')).toBe(false);
+  });
+
+  it('disabling a user on host A ends their connections on host B', async () => {
+    w = await openWarehouse();
+    const b = await openHostB(w.core);
+    const keeper = await w.as('warehouseKeeper');
+    const onB = b.newCaller('keeper-on-b');
+    await call(b, onB, 'auth.login', { username: 'u-warehousekeeper', secret: password });
+    const box = inbox(b, onB);
+    await call(w.core, w.admin, 'users.setActive', { userId: keeper.session!.userId, active: false, reason: '离职' });
+    await eventually(() => ended(box).length > 0);
+    expect(ended(box)).toEqual([{ reason: 'disabled', clientIds: ['keeper-on-b'] }]);
+    expect((await refusal(b, onB, 'stock.balances', {})).code).toBe('auth.required');
   });
 });
