@@ -289,7 +289,13 @@ async function run(argv: string[]): Promise<number> {
       // The station host owns this machine's serial scanners, like the Electron host does.
       // One writer host per data folder: refused, naming the holder, when another runs on it.
       const release = claimDataDir(dataDir, `cangwu serve --port ${port}`);
-      const core = await openCore({ ...where, station, serial: true, backups: true }).catch((e: unknown) => {
+      const core = await openCore({
+        ...where,
+        databaseFromCommandLine: flags.database !== undefined,
+        station,
+        serial: true,
+        backups: true,
+      }).catch((e: unknown) => {
         release();
         throw e;
       });

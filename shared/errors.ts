@@ -250,6 +250,8 @@ export const errorCodes = [
   'db.pgCopyFailed',
   'db.sqliteOnly',
   'db.connectionLost',
+  'database.setByEnvironment',
+  'database.setByCommandLine',
   'analyses.periodTooLong',
   'attachments.empty',
   'attachments.tooLarge',

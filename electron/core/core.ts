@@ -57,6 +57,8 @@ export type CoreOptions = {
   dataDir: string;
   /** A postgres:// URL (`--database`, CANGWU_DATABASE_URL); without it, the SQLite file in the data folder. */
   database?: string | undefined;
+  /** `database` came from the command line (`serve --database`): the administrator's setting cannot change it (databaseSettings). */
+  databaseFromCommandLine?: boolean;
   station: string;
   /** Tests pin the zone; otherwise the data folder's own (timeZoneSetting.ts). */
   timeZone?: string;
@@ -107,6 +109,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   await scanning.start(database.db);
   const backups = createBackupService({
     sqlite: () => database.sqlite,
+    server: database.dialect === 'postgres' ? database.file : null,
     dataDir: opts.dataDir,
     timeZone: runnerOptions.timeZone,
     bus,
@@ -152,7 +155,18 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
         ),
       ),
   );
-  const handlers = createHandlers({ balances, scanning, live, setupGate, backups, schedules });
+  const handlers = createHandlers({
+    balances,
+    scanning,
+    live,
+    setupGate,
+    backups,
+    schedules,
+    database: {
+      running: { kind: database.dialect, where: database.file },
+      commandLine: opts.databaseFromCommandLine === true,
+    },
+  });
   // Serial scans are credited to the owner of the station's task (whoever
   // chose it), not to whichever window last made a request: see scanner/pipeline.ts.
   const dispatch = createDispatcher({ ...runnerOptions, handlers, sessions: live });

@@ -11,6 +11,7 @@ import { useNotify } from '../components/toast/useNotify';
 import { useFormat } from '../i18n/format';
 import { UserActions } from './users/UserActions';
 import { BackupsSection } from './users/BackupsSection';
+import { DatabaseSection } from './users/DatabaseSection';
 import { UserForm } from './users/UserForm';
 
 const getRowId = ({ data }: { data: UserRow }) => String(data.id);
@@ -118,7 +119,10 @@ export function UsersPage() {
           />
         </div>
       </div>
-      <BackupsSection />
+      <div className="admin-cards">
+        <BackupsSection />
+        <DatabaseSection />
+      </div>
     </section>
   );
 }

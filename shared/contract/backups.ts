@@ -31,6 +31,12 @@ export type BackupStatus = {
   lastSuccess: BackupOutcome | null;
   nextDailyAt: string | null;
   backups: BackupFile[];
+  /**
+   * The PostgreSQL server this host runs on (no password), or null: a site on
+   * a server is backed up there (`cangwu backup --database`, pg_dump), not by
+   * this host's daily file copy.
+   */
+  server: string | null;
 };
 
 export const backupSettingsInput = z

@@ -100,6 +100,8 @@ export const requestNameList = [
   'backups.status',
   'backups.runNow',
   'backups.configure',
+  'database.status',
+  'database.configure',
   'vehicles.list',
   'vehicles.save',
   'vehicles.setOffRoad',

@@ -3,6 +3,7 @@
 // WebSocket, the CLI) reach the core only through these names.
 import { z } from 'zod';
 import { backupsRequests } from './backups';
+import { databaseSettingsRequests } from './databaseSettings';
 import { schedulesRequests } from './schedules';
 import { maxQuantity } from '../domain';
 import {
@@ -526,6 +527,7 @@ export const requests = {
 
   ...ordersRequests,
   ...backupsRequests,
+  ...databaseSettingsRequests,
   ...dispatchRequests,
   ...damageRequests,
   ...returnsRequests,

@@ -4,15 +4,18 @@
 // without a reload, and a count that locks its bins, started through host A,
 // refuses a posting made through host B. A real server from Debian's package
 // (tests/helpers/postgres.ts), started and removed by the test.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/core';
+import { databaseSettingFile } from '../../electron/core/dataDir';
 import { storeTimeZone } from '../../electron/core/timeZoneSetting';
 import { connectStation, type StationClient } from '../helpers/stationClient';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 import { tempDir } from '../helpers/tempDirs';
 import { launchBrowser, newPage, screenshot, startStation, warehouseZone, type Station } from './harness';
-import { InventoryPage, LoginPage } from './pages/ConsolePage';
+import { InventoryPage, LoginPage, Shell } from './pages/ConsolePage';
 
 const password = 'two-hosts-pass-1';
 const productsCsv = `code,name_zh,name_en,spec,unit,case_pack,unit_cost,category,active
@@ -80,9 +83,13 @@ beforeAll(async () => {
   server = await startPostgres();
   const url = await server.createDatabase();
   await seed(url);
+  // Host A is given the server on its command line; host B by its data folder's setting, as the
+  // administrator's database section (or the desktop app) leaves it.
+  const folderB = tempDir('two-hosts-b');
+  fs.writeFileSync(path.join(folderB, databaseSettingFile), `${url}\n`, { mode: 0o600 });
   [hostA, hostB] = await Promise.all([
     startStation({ dataDir: tempDir('two-hosts-a'), database: url, station: 'DOCK-A' }),
-    startStation({ dataDir: tempDir('two-hosts-b'), database: url, station: 'DOCK-B' }),
+    startStation({ dataDir: folderB, station: 'DOCK-B' }),
   ]);
   browser = await launchBrowser();
   page = await newPage(browser);
@@ -135,6 +142,32 @@ describe('two station hosts on one PostgreSQL database', () => {
     const inventory = new InventoryPage(page);
     await expect.poll(() => inventory.onHand('P002'), { timeout: 5000 }).toBe(5);
     await screenshot(page, 'two-hosts-02-after-lock');
+  });
+
+  it('shows the administrator on host B the server it runs on, and checks a URL before keeping it', async () => {
+    const admin = await newPage(browser);
+    try {
+      await new LoginPage(admin).openAs(hostB.url, 'admin', password);
+      await new Shell(admin).go('users');
+      const section = admin.getByTestId('database-settings');
+      await expect.poll(() => section.getByTestId('database-running').innerText()).toContain('PostgreSQL 服务器');
+      const running = await section.getByTestId('database-running').innerText();
+      expect(running).toContain(new URL(server.url('x')).host);
+      // No daily file copy on a server: the backups card says where backups belong.
+      expect(await admin.getByTestId('backups-on-server').innerText()).toContain('cangwu backup --database');
+      // Its data folder's setting chose it: the next start is the same, no restart pending.
+      expect(await section.getByTestId('database-next').innerText()).toBe(running);
+      // A URL whose server does not answer: told in words, nothing kept.
+      await section.getByTestId('database-url').fill('postgres://cangwu:pw@127.0.0.1:1/cangwu');
+      await section.getByTestId('database-save').click();
+      const toast = admin.getByTestId('toasts').getByRole('alert');
+      await expect.poll(() => toast.innerText(), { timeout: 15_000 }).toContain('无法连接 PostgreSQL 服务器');
+      expect(await toast.innerText()).not.toContain(':pw@');
+      expect(await section.getByTestId('database-next').innerText()).toBe(running);
+      await screenshot(admin, 'two-hosts-04-database-settings');
+    } finally {
+      await admin.close();
+    }
   });
 
   it('tells the browser when its host loses the database server, and recovers by itself when it is back', async () => {

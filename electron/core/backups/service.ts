@@ -31,6 +31,8 @@ export type BackupService = {
 export type BackupServiceOptions = {
   /** The SQLite handle, asked for at each backup (a PostgreSQL core has none: db.sqliteOnly). */
   sqlite: () => Database.Database;
+  /** The PostgreSQL server the core runs on (shown without password), or null on SQLite: no file backups then. */
+  server?: string | null;
   dataDir: string;
   timeZone: string;
   bus: EventBus;
@@ -80,8 +82,9 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
       timeZone: opts.timeZone,
       last,
       lastSuccess,
-      nextDailyAt: nextDaily()?.toISOString() ?? null,
+      nextDailyAt: opts.server ? null : (nextDaily()?.toISOString() ?? null),
       backups: listBackups(opts.dataDir),
+      server: opts.server ?? null,
     };
   }
 

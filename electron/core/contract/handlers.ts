@@ -4,6 +4,8 @@ import type { ParsedInput, RequestName, RequestReply } from '../../../shared/con
 import { AppError } from '../../../shared/errors';
 import { listAudit } from '../audit/audit';
 import { backupsHandlers } from '../backups/handlers';
+import { databaseSettingsHandlers } from '../databaseSettings/handlers';
+import type { DatabasePlace } from '../../../shared/contract/databaseSettings';
 import type { BackupService } from '../backups/service';
 import { schedulesHandlers } from '../schedules/handlers';
 import type { ScheduleService } from '../schedules/service';
@@ -87,6 +89,8 @@ export type HandlerDeps = {
   setupGate: SetupGate;
   backups: BackupService;
   schedules: ScheduleService;
+  /** The database the core opened, as it may be shown, and whether the command line chose it (databaseSettings). */
+  database: { running: DatabasePlace; commandLine: boolean };
 };
 
 /**
@@ -247,6 +251,7 @@ export const createHandlers = (deps: HandlerDeps): Handlers => ({
   ...callsHandlers,
   ...kpiHandlers,
   ...backupsHandlers(deps.backups),
+  ...databaseSettingsHandlers(deps.database),
   ...createStationCheckHandlers(deps),
   ...schedulesHandlers(deps.schedules, deps.backups),
   ...reportsHandlers,

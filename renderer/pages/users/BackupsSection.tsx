@@ -75,6 +75,16 @@ export function BackupsSection() {
             }),
           });
 
+  if (status?.server)
+    return (
+      <section className="card backups" data-testid="backups">
+        <h2>{t('users:backups.title')}</h2>
+        <p className="muted" data-testid="backups-on-server">
+          {t('users:backups.onServer', { server: status.server })}
+        </p>
+      </section>
+    );
+
   return (
     <section className="card backups" data-testid="backups">
       <h2>{t('users:backups.title')}</h2>

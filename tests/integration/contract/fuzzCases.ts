@@ -154,6 +154,15 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['keep too many weeks', { dailyAt: '02:30', keepDaily: 7, keepWeekly: 261 }],
     ['fractional days', { dailyAt: '02:30', keepDaily: 1.5, keepWeekly: 4 }],
   ],
+  'database.status': () => noInput,
+  'database.configure': () => [
+    ['not a postgres url', { url: 'mysql://user@host/db' }],
+    ['a file path', { url: '/var/lib/cangwu.db' }],
+    ['url with a space', { url: 'postgres://a b@host/db' }],
+    ['huge url', { url: `postgres://h/${'x'.repeat(2001)}` }],
+    ['no url key', {}],
+    ['url as number', { url: 5432 }],
+  ],
   'products.list': () => noInput,
   'products.update': ({ productId }) => [
     ...badIds('id', { nameZh: 'x' }),

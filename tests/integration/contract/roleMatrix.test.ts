@@ -149,6 +149,9 @@ const sample: { [N in RequestName]: () => RequestInput<N> } = {
   'backups.status': () => ({}),
   'backups.runNow': () => ({}),
   'backups.configure': () => ({ dailyAt: '02:30', keepDaily: 7, keepWeekly: 4 }),
+  'database.status': () => ({}),
+  // Back to the SQLite file: no server to reach, nothing of the test's own database changed.
+  'database.configure': () => ({ url: null }),
   'vehicles.list': () => ({ date: '2026-12-05' }),
   'vehicles.save': () => ({ plate: `粤A·M${++seq}`, capacityCases: 300, capacityKg: 2000, driverName: '矩阵司机' }),
   'vehicles.setOffRoad': () => ({ vehicleId: 999_999, date: '2026-12-05', off: true, reason: 'x' }),
