@@ -59,7 +59,14 @@ const cases: Record<CommandName, { args: () => string[]; line: RegExp }[]> = {
     { args: () => ['export', 'balances', '--bogus'], line: /unknown option --bogus for `cangwu export`/ },
     { args: () => ['export', 'balances', '--format', 'xml'], line: /--format must be csv or json, not "xml"/ },
   ],
-  check: [{ args: () => ['check', '--data-dir', file], line: /data folder .*plain\.csv is not a folder/ }],
+  check: [
+    { args: () => ['check', '--data-dir', file], line: /data folder .*plain\.csv is not a folder/ },
+    // The password of a URL that is not PostgreSQL's is not repeated either.
+    {
+      args: () => ['check', '--database', 'mysql://u:pw@h/db'],
+      line: /--database: "mysql:\/\/u:…@h\/db" is not a postgres:\/\/ URL/,
+    },
+  ],
   backup: [{ args: () => ['backup', '--to'], line: /--to needs a value/ }],
   report: [
     { args: () => ['report', 'weekly', '--week', 'W48', '--csv', 'x.csv'], line: /--week must look like 2026-W48/ },
