@@ -2,15 +2,18 @@
 // as a real second process (another station, the CLI, a crashing poster):
 // better-sqlite3 and the other native or self-reading packages stay the
 // installed ones in node_modules.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
 const cacheDir = path.resolve('node_modules/.cache/cangwu-tests');
 
-/** Bundles `entry` to node_modules/.cache/cangwu-tests/<its name>.cjs; the bundle's path. */
+/** Bundles `entry` to node_modules/.cache/cangwu-tests/<its name>-<its folder's hash>.cjs; the bundle's path. */
 export async function bundleForNode(entry: string): Promise<string> {
-  const outfile = path.join(cacheDir, `${path.basename(entry).replace(/\.[cm]?ts$/, '')}.cjs`);
+  // Worktrees of the repository may share one node_modules: each tree's entry has a bundle of its own.
+  const tree = createHash('sha256').update(path.resolve(entry)).digest('hex').slice(0, 8);
+  const outfile = path.join(cacheDir, `${path.basename(entry).replace(/\.[cm]?ts$/, '')}-${tree}.cjs`);
   const result = await build({
     entryPoints: [entry],
     bundle: true,

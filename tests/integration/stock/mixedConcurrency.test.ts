@@ -1,0 +1,223 @@
+// Issue 15, "How it is tested": two station hosts — two processes, each its own
+// core on the one database (the data folder's SQLite file; in the
+// integration-pg project one PostgreSQL database) — with four clients each
+// posting receipts, issues (a receipt taken back, damage out of good stock)
+// and manual adjustments through the request path against the same
+// 5 products × 2 bins for a bounded time (mixedPoster.ts). Afterwards: no
+// balance below zero, Σ ledger = balances, every balance exactly the opening
+// stock plus what the clients were told was posted (no lost update, nothing
+// posted unanswered), every acknowledged document there once, replayed
+// requests answered with the first document, document numbers unique and
+// gap-free per type and day, and the database's own check clean.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentTypes } from '../../../shared/domain';
+import { checkIntegrity } from '../../../electron/core/db/integrity';
+import { bundleForNode } from '../../helpers/bundle';
+import { call, childEnv, newKey, openWarehouse, password, type Warehouse } from '../fixtures';
+import type { Delta, MixedPosterConfig, MixedPosterResult } from './mixedPoster';
+
+const seconds = 3;
+const opening = 12;
+let bundle: string;
+let w: Warehouse;
+
+beforeAll(async () => {
+  bundle = await bundleForNode(path.resolve(__dirname, 'mixedPoster.ts'));
+  w = await openWarehouse();
+});
+afterAll(async () => w.core.close());
+
+/** Starts the hosts, lets them go together once every one has logged in, and collects what each was told. */
+async function runHosts(configs: MixedPosterConfig[]): Promise<MixedPosterResult[]> {
+  const children = configs.map((config) => {
+    const child = spawn(process.execPath, [bundle, w.core.dataDir, JSON.stringify(config)], {
+      env: childEnv(w.core),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const lines = readline.createInterface({ input: child.stdout });
+    const ready = new Promise<void>((resolve, reject) => {
+      lines.once('line', (l) => (l === 'ready' ? resolve() : reject(new Error(l))));
+      child.once('exit', () => reject(new Error(`${config.label} exited before it was ready: ${stderr}`)));
+    });
+    const done = new Promise<MixedPosterResult>((resolve, reject) => {
+      let last = '';
+      lines.on('line', (l) => (last = l));
+      // 'close': the process has exited and its output is read to the end.
+      child.once('close', (code) => {
+        try {
+          if (code !== 0) throw new Error(`exit ${code}`);
+          resolve(JSON.parse(last) as MixedPosterResult);
+        } catch (e) {
+          reject(new Error(`${config.label}: ${String(e)} ${stderr}`));
+        }
+      });
+    });
+    return { child, ready, done };
+  });
+  await Promise.all(children.map((c) => c.ready));
+  for (const c of children) c.child.stdin.write('go\n');
+  return Promise.all(children.map((c) => c.done));
+}
+
+const keyOf = (d: { productId: number; status: string; locationId: number }) =>
+  `${d.productId}|${d.status}|${d.locationId}`;
+
+describe('two station hosts posting a mix at once', () => {
+  it('leave no balance negative, ledger = balances = opening + what was acknowledged, replays posted once, numbers gap-free', async () => {
+    const extra = [
+      'code,name_zh,name_en,spec,unit,case_pack,unit_cost,category,active',
+      'P004,可口可乐 330ml,Coca-Cola 330ml,330ml,罐,24,1.80,饮料,1',
+      'P005,康师傅方便面,Master Kong noodles,100g,袋,24,2.50,食品,1',
+    ].join('\n');
+    await call(w.core, w.admin, 'products.import', { csv: extra });
+    const products = (await call(w.core, w.admin, 'products.list', {}))
+      .filter((p) => ['P001', 'P002', 'P003', 'P004', 'P005'].includes(p.code))
+      .map((p) => p.id);
+    const bins = w.bins.slice(0, 2).map((b) => b.id);
+    expect(products).toHaveLength(5);
+    expect(bins).toHaveLength(2);
+    // The users the hosts log in as; the manager decides what the operator and keeper raise.
+    for (const role of ['warehouseKeeper', 'operator', 'csManager'] as const) await w.as(role);
+    const keeper = await w.as('warehouseKeeper');
+    const openingReceipt = await call(w.core, keeper, 'receipts.post', {
+      deliveryNote: 'QS-OPENING',
+      arrivedAt: new Date().toISOString(),
+      idempotencyKey: newKey(),
+      lines: products.flatMap((productId) =>
+        bins.map((locationId) => ({ productId, status: 'good' as const, locationId, qty: opening })),
+      ),
+    });
+
+    const base = { seconds, clients: 4, products, bins, sharedReceipts: 6, password };
+    const results = await runHosts([
+      { ...base, label: 'host-a', seed: 11 },
+      { ...base, label: 'host-b', seed: 29 },
+    ]);
+
+    // Every request was answered as a client expects: posted, or refused short, or an approval that came second.
+    expect(results.flatMap((r) => r.unexpected)).toEqual([]);
+    const refusedShort = results.reduce((s, r) => s + r.refusedShort, 0);
+    const acks = results.flatMap((r) => r.acks);
+    const db = w.core.database.db;
+
+    // Each acknowledged posting's document, found by the id or the number its reply gave.
+    const documents = await db
+      .selectFrom('documents')
+      .select(['id', 'type', 'number', 'idempotency_key', 'reverses_id'])
+      .orderBy('id')
+      .execute();
+    const byId = new Map(documents.map((d) => [d.id, d]));
+    const byNo = new Map(documents.map((d) => [d.number, d]));
+    const acknowledged = new Map<number, { key: string; deltas: Delta[]; kind: string }>();
+    for (const a of acks) {
+      const doc = a.documentId !== null ? byId.get(a.documentId) : byNo.get(a.documentNo);
+      expect(doc, `${a.kind} ${a.key} acknowledged but not in the database`).toBeDefined();
+      // The reply's document is the one its idempotency key posted: a replay answers the first.
+      expect(doc!.idempotency_key).toBe(a.key);
+      const seen = acknowledged.get(doc!.id);
+      if (seen) expect(seen.key).toBe(a.key);
+      else acknowledged.set(doc!.id, { key: a.key, deltas: a.deltas, kind: a.kind });
+    }
+    // Nothing posted that no client was told of (the opening receipt aside).
+    expect(documents.filter((d) => d.id !== openingReceipt.id && !acknowledged.has(d.id))).toEqual([]);
+
+    // Replays: the second answer names the first's document, and a key posted once.
+    const replays = results.flatMap((r) => r.replays);
+    for (const r of replays) expect(r.second, `${r.kind} ${r.key}`).toBe(r.first);
+    const sharedPosted = new Map<string, Set<string>>();
+    for (const r of results)
+      for (const a of r.acks.filter((x) => x.key.startsWith('shared-receipt-'))) {
+        const hosts = sharedPosted.get(a.key) ?? new Set();
+        hosts.add(r.label);
+        sharedPosted.set(a.key, hosts);
+      }
+    const sharedAcrossHosts = [...sharedPosted.values()].filter((h) => h.size === 2).length;
+
+    // Each document's movements are the lines its client sent.
+    const movements = await db
+      .selectFrom('movements')
+      .select(['document_id', 'product_id', 'status', 'location_id', 'qty'])
+      .execute();
+    const movementsOf = new Map<number, string[]>();
+    for (const m of movements) {
+      const list = movementsOf.get(m.document_id) ?? [];
+      list.push(`${m.product_id}|${m.status}|${m.location_id}|${m.qty}`);
+      movementsOf.set(m.document_id, list);
+    }
+    for (const [id, a] of acknowledged)
+      expect(movementsOf.get(id)?.sort(), `${a.kind} ${a.key}`).toEqual(
+        a.deltas.map((d) => `${keyOf(d)}|${d.qty}`).sort(),
+      );
+
+    // No lost update: each balance is the opening stock plus the acknowledged postings, and the ledger says the same.
+    const expected = new Map<string, number>();
+    for (const productId of products)
+      for (const locationId of bins) expected.set(keyOf({ productId, status: 'good', locationId }), opening);
+    for (const a of acknowledged.values())
+      for (const d of a.deltas) expected.set(keyOf(d), (expected.get(keyOf(d)) ?? 0) + d.qty);
+    const balances = await db.selectFrom('balances').select(['product_id', 'status', 'location_id', 'qty']).execute();
+    const actual = new Map(
+      balances.map((b) => [keyOf({ productId: b.product_id, status: b.status, locationId: b.location_id }), b.qty]),
+    );
+    const ledger = new Map<string, number>();
+    for (const m of movements) {
+      const k = keyOf({ productId: m.product_id, status: m.status, locationId: m.location_id });
+      ledger.set(k, (ledger.get(k) ?? 0) + m.qty);
+    }
+    const nonZero = (m: Map<string, number>) => new Map([...m].filter(([, q]) => q !== 0));
+    expect(nonZero(actual)).toEqual(nonZero(expected));
+    expect(nonZero(ledger)).toEqual(nonZero(expected));
+    expect(balances.filter((b) => b.qty < 0)).toEqual([]);
+    // What the host that watched it all shows: its inventory grid agrees with the database.
+    const shown = await call(w.core, keeper, 'stock.balances', {});
+    expect(new Map(shown.map((b) => [keyOf(b), b.qty]))).toEqual(nonZero(actual));
+
+    // Document numbers: unique, and per type and business day 1, 2, 3 … with no gap.
+    const numbers = documents.map((d) => d.number);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    const sequences = new Map<string, number[]>();
+    for (const d of documents) {
+      const m = /^([A-Z]+)-(\d{8})-(\d{4,})$/.exec(d.number);
+      expect(m, d.number).not.toBeNull();
+      expect(m![1]).toBe(documentTypes[d.type as keyof typeof documentTypes]);
+      const seq = sequences.get(`${m![1]}-${m![2]}`) ?? [];
+      seq.push(Number(m![3]));
+      sequences.set(`${m![1]}-${m![2]}`, seq);
+    }
+    for (const [prefix, seq] of sequences)
+      expect(
+        seq.sort((a, b) => a - b),
+        prefix,
+      ).toEqual(Array.from({ length: seq.length }, (_, i) => i + 1));
+
+    expect((await checkIntegrity(db)).findings).toEqual([]);
+
+    // The run really contended and really posted: stock ran short, every kind went through, replays happened.
+    const kinds = new Map<string, number>();
+    for (const a of acknowledged.values()) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
+    console.info(
+      `mixed concurrency: ${acknowledged.size} documents posted (${[...kinds].map(([k, v]) => `${k} ${v}`).join(', ')}), ` +
+        `${refusedShort} refused short, ${replays.length} replays, ${sharedAcrossHosts} receipts sent by both hosts, ` +
+        `${results.reduce((s, r) => s + r.refusedTwice, 0)} second approvals refused, ` +
+        `${results.reduce((s, r) => s + r.requests, 0)} requests; mean ms ` +
+        JSON.stringify(
+          Object.fromEntries(
+            results.flatMap((r) =>
+              Object.entries(r.timings).map(([k, v]) => [`${r.label} ${k}`, Math.round(v.ms / v.n)]),
+            ),
+          ),
+        ),
+    );
+    expect(refusedShort).toBeGreaterThan(0);
+    expect(acknowledged.size).toBeGreaterThanOrEqual(30);
+    for (const kind of ['receipt', 'reversal', 'damage', 'adjustment'])
+      expect(kinds.get(kind) ?? 0, kind).toBeGreaterThan(0);
+    expect(replays.length).toBeGreaterThan(0);
+    expect(sharedAcrossHosts).toBeGreaterThanOrEqual(base.clients);
+  });
+});
