@@ -142,11 +142,12 @@ async function main() {
 
   let n = 0;
   type Client = (typeof clients)[number];
-  const operations: ((c: Client, sharedKey?: number) => Promise<void>)[] = [
+  /** `sharedKey`: a receipt of that shared key, or (false) one of this client's own; at random when not given. */
+  const operations: ((c: Client, sharedKey?: number | false) => Promise<void>)[] = [
     // A receipt, its own key or one both hosts share.
     async (c, sharedKey) => {
-      const shared = sharedKey !== undefined || rand(3) === 0;
-      const k = sharedKey ?? (shared ? rand(config.sharedReceipts) : n++);
+      const shared = sharedKey === undefined ? rand(3) === 0 : sharedKey !== false;
+      const k = typeof sharedKey === 'number' ? sharedKey : shared ? rand(config.sharedReceipts) : n++;
       const key = shared ? `shared-receipt-${k}` : `${config.label}-receipt-${k}`;
       // A shared key's receipt is the same on both hosts: its lines follow from its number.
       const deltas = shared
@@ -276,8 +277,11 @@ async function main() {
   const end = performance.now() + config.seconds * 1000;
   await Promise.all(
     clients.map(async (c, i) => {
-      // The first request of each client is a shared receipt the other host's client sends at the same moment.
+      // Each client starts with a shared receipt the other host's client sends at the same moment,
+      // then one of each kind (a receipt of its own first, for it to take back), then at random.
       await operations[0]!(c, i % config.sharedReceipts);
+      await operations[0]!(c, false);
+      for (const op of operations.slice(1)) await op(c);
       while (performance.now() < end) await operations[pick(weights)]!(c);
     }),
   );
