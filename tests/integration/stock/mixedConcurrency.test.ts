@@ -145,23 +145,43 @@ describe('two station hosts posting a mix at once', () => {
     const shown = await call(w.core, keeper, 'stock.balances', {});
     expect(new Map(shown.map((b) => [keyOf(b), b.qty]))).toEqual(nonZero(actual));
 
-    // Document numbers: unique, and per type and business day 1, 2, 3 … with no gap.
+    // Numbers: unique, and per type and business day 1, 2, 3 … with no gap, up to the counter's last —
+    // the ledger documents, and the adjustment forms (TZ) and damage reports (BS) numbered under the same race.
     const numbers = documents.map((d) => d.number);
     expect(new Set(numbers).size).toBe(numbers.length);
+    for (const d of documents)
+      expect(d.number.split('-')[0], d.number).toBe(documentTypes[d.type as keyof typeof documentTypes]);
+    const counters = await db.selectFrom('document_counters').select(['type', 'day', 'last']).execute();
+    const lastOf = new Map(counters.map((c) => [`${c.type}|${c.day}`, c.last]));
+    const registers = [
+      ...documents.map((d) => ({ counter: d.type, number: d.number })),
+      ...(await db.selectFrom('adjustment_forms').select('number').execute()).map((f) => ({
+        counter: 'adjustmentForm',
+        number: f.number,
+      })),
+      ...(await db.selectFrom('damage_reports').select('number').execute()).map((r) => ({
+        counter: 'damageReport',
+        number: r.number,
+      })),
+    ];
     const sequences = new Map<string, number[]>();
-    for (const d of documents) {
-      const m = /^([A-Z]+)-(\d{8})-(\d{4,})$/.exec(d.number);
-      expect(m, d.number).not.toBeNull();
-      expect(m![1]).toBe(documentTypes[d.type as keyof typeof documentTypes]);
-      const seq = sequences.get(`${m![1]}-${m![2]}`) ?? [];
-      seq.push(Number(m![3]));
-      sequences.set(`${m![1]}-${m![2]}`, seq);
+    for (const r of registers) {
+      const m = /^[A-Z]+-(\d{8})-(\d{4,})$/.exec(r.number);
+      expect(m, r.number).not.toBeNull();
+      const seq = sequences.get(`${r.counter}|${m![1]}`) ?? [];
+      seq.push(Number(m![2]));
+      sequences.set(`${r.counter}|${m![1]}`, seq);
     }
-    for (const [prefix, seq] of sequences)
+    expect(
+      [...sequences.keys()].filter((k) => k.startsWith('adjustmentForm|') || k.startsWith('damageReport|')),
+    ).not.toEqual([]);
+    for (const [counter, seq] of sequences) {
       expect(
         seq.sort((a, b) => a - b),
-        prefix,
+        counter,
       ).toEqual(Array.from({ length: seq.length }, (_, i) => i + 1));
+      expect(lastOf.get(counter), counter).toBe(seq.length);
+    }
 
     expect((await checkIntegrity(db)).findings).toEqual([]);
 
