@@ -9,7 +9,10 @@
 //   share, so the same receipt arrives from both processes;
 // - issues out of good stock: a receipt taken back (operator,
 //   stock.reverseDocument, sometimes sent twice with its key) and damage found in a bin
-//   (keeper damage.report, manager damage.approve: good → damaged);
+//   (keeper damage.report, manager damage.approve: good → damaged) — the
+//   dispatch issue proper (DI, the load check of an order on a trip) needs
+//   orders released, assigned and scanned first, not a request a client can
+//   repeat at random; orders/race.test.ts races the releases that reserve it;
 // - manual adjustments 库存调整表, mostly decreases (operator
 //   adjustments.createManual and .submit, manager adjustments.approve — sometimes
 //   the approval twice at once: it must post once).
