@@ -24,7 +24,8 @@ for (const file of files) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['better-sqlite3', 'serialport', '@serialport/*', 'playwright-core', 'pdfkit'],
+    // esbuild finds its binary from its own folder: a bench that bundles a second process's script loads it from there.
+    external: ['better-sqlite3', 'serialport', '@serialport/*', 'playwright-core', 'pdfkit', 'esbuild'],
     outfile,
     logLevel: 'warning',
     // CommonJS has no import.meta; give modules that use it the same values (as scripts/build.mjs does).

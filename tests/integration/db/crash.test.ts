@@ -8,29 +8,18 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleForNode } from '../../helpers/bundle';
 import { checkIntegrity } from '../../../electron/core/db/integrity';
 import { call, openWarehouse, password } from '../fixtures';
 
 const kills = Number(process.env.CRASH_KILLS ?? 50);
-const bundleDir = path.resolve('node_modules/.cache/cangwu-tests', `durable-crash-${process.pid}`);
-const bundle = path.join(bundleDir, 'crashPoster.cjs');
+let bundle: string;
 let dataDir: string;
 let products: { productId: number; locationId: number }[];
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.resolve(__dirname, 'crashPoster.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // playwright-core reads its own package.json at run time: it stays in node_modules.
-    external: ['better-sqlite3', 'serialport', '@serialport/*', 'playwright-core', 'pdfkit'],
-    outfile: bundle,
-    logLevel: 'silent',
-  });
+  bundle = await bundleForNode(path.resolve(__dirname, 'crashPoster.ts'));
   const w = await openWarehouse();
   await call(w.core, w.admin, 'users.create', {
     username: 'crash-poster',
@@ -43,7 +32,6 @@ beforeAll(async () => {
   await w.core.close();
 });
 afterAll(() => {
-  fs.rmSync(bundleDir, { recursive: true, force: true });
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

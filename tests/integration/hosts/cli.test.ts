@@ -4,14 +4,14 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleForNode } from '../../helpers/bundle';
 import { openCore } from '../../../electron/core/core';
 import { claimDataDir } from '../../../electron/core/dataDirLock';
 import { tempDataDir } from '../fixtures';
 
 const execFileP = promisify(execFile);
-const cliBundle = path.resolve('node_modules/.cache/cangwu-tests/cli.cjs');
+let cliBundle: string;
 
 async function cangwu(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -25,17 +25,7 @@ async function cangwu(...args: string[]): Promise<{ code: number; stdout: string
 
 let demoDir: string;
 beforeAll(async () => {
-  await build({
-    entryPoints: ['electron/cli.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // playwright-core reads its own package.json at run time: it stays in node_modules.
-    external: ['better-sqlite3', 'serialport', '@serialport/*', 'playwright-core', 'pdfkit'],
-    outfile: cliBundle,
-    logLevel: 'silent',
-  });
+  cliBundle = await bundleForNode('electron/cli.ts');
   demoDir = tempDataDir('cli-demo');
   const r = await cangwu('init', '--demo', '--json', '--data-dir', demoDir);
   expect(r.code).toBe(0);

@@ -5,28 +5,18 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleForNode } from '../../helpers/bundle';
 import type { ReleaseReport, Result } from '../../../shared/contract';
 import { call, childEnv } from '../fixtures';
 import { orderWarehouse, type OrderWarehouse } from './orderFixtures';
 
 const run = promisify(execFile);
-const bundle = path.resolve('node_modules/.cache/cangwu-tests/concurrentReleaser.cjs');
+let bundle: string;
 let ow: OrderWarehouse;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.resolve(__dirname, 'concurrentReleaser.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // playwright-core reads its own package.json at run time: it stays in node_modules.
-    external: ['better-sqlite3', 'serialport', '@serialport/*', 'playwright-core', 'pdfkit'],
-    outfile: bundle,
-    logLevel: 'silent',
-  });
+  bundle = await bundleForNode(path.resolve(__dirname, 'concurrentReleaser.ts'));
   ow = await orderWarehouse();
 });
 afterAll(async () => ow.w.core.close());

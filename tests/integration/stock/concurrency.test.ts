@@ -4,28 +4,17 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleForNode } from '../../helpers/bundle';
 import { checkIntegrity } from '../../../electron/core/db/integrity';
 import { balanceOf, call, childEnv, openWarehouse, receive, type Warehouse } from '../fixtures';
 
 const run = promisify(execFile);
-const bundle = path.resolve('node_modules/.cache/cangwu-tests/concurrentPoster.cjs');
+let bundle: string;
 let w: Warehouse;
 
 beforeAll(async () => {
-  // A real second process needs plain JavaScript; better-sqlite3 stays the installed native module.
-  await build({
-    entryPoints: [path.resolve(__dirname, 'concurrentPoster.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // playwright-core reads its own package.json at run time: it stays in node_modules.
-    external: ['better-sqlite3', 'serialport', '@serialport/*', 'playwright-core', 'pdfkit'],
-    outfile: bundle,
-    logLevel: 'silent',
-  });
+  bundle = await bundleForNode(path.resolve(__dirname, 'concurrentPoster.ts'));
   w = await openWarehouse();
 });
 afterAll(async () => w.core.close());
