@@ -66,6 +66,10 @@ describe('reservations under random sequences', () => {
   it('Σ reservations = reserved per product/status, and available ≥ 0', async () => {
     const ids: number[] = [];
     const pick = (n: number) => ids[n % ids.length]!;
+    // Whether the game ever reserved (an order released) or ran short: asked after every command,
+    // since the end of a game may have cancelled or taken back every one of its ~20 orders.
+    let reserved = false;
+    let short = false;
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 12 }), async (commands) => {
         for (const c of commands) {
@@ -99,13 +103,15 @@ describe('reservations under random sequences', () => {
             if (!r.ok) expect(r.error.code).toMatch(/^orders\./);
           }
           await invariants();
+          const states = await call(ow.w.core, ow.op, 'orders.list', { states: ['released', 'short'] });
+          reserved ||= states.some((o) => o.state === 'released');
+          short ||= states.some((o) => o.state === 'short');
         }
       }),
       { numRuns: 25 },
     );
-    // The game did reserve: some orders hold stock at the end, some went short on the way.
-    const states = new Set((await call(ow.w.core, ow.op, 'orders.list', {})).map((o) => o.state));
-    expect(states.has('released') || states.has('short')).toBe(true);
+    // The game did reserve, or some orders went short on the way.
+    expect(reserved || short).toBe(true);
   });
 
   it('the database itself refuses a reservation beyond stock on hand', async () => {
