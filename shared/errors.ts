@@ -255,6 +255,11 @@ export const errorCodes = [
   'attachments.unknown',
   'attachments.missing',
   'complaints.closedForAttachments',
+  'edr.folderUnset',
+  'edr.folderNotAbsolute',
+  'edr.folderMissing',
+  'edr.folderNotWritable',
+  'edr.writeFailed',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

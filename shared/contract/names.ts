@@ -235,6 +235,9 @@ export const requestNameList = [
   'edr.log',
   'edr.codes',
   'edr.setCode',
+  'edr.folder',
+  'edr.setFolder',
+  'edr.writeToFolder',
   'reports.stockAnalysis',
 ] as const satisfies readonly RequestName[];
 
