@@ -111,6 +111,37 @@ describe('EDR', () => {
   });
 });
 
+describe('the EDR written to the host folder', () => {
+  it('the administrator names the folder; the operator writes the last full week there as CSV and XLSX', async () => {
+    const folder = tempDir('edr-e2e-folder');
+    const admin = await newPage(browser);
+    const op = await newPage(browser);
+    try {
+      await new LoginPage(admin).openAs(station.url, 'admin');
+      await new Shell(admin).go('schedules');
+      const input = admin.getByTestId('edr-folder-input');
+      await input.pressSequentially(folder, { delay: 60 });
+      await admin.getByTestId('edr-folder-save').click();
+      await admin.getByText(folder).first().waitFor();
+      await screenshot(admin, 'edr-05-folder-setting');
+
+      await new LoginPage(op).openAs(station.url, 'operator');
+      await new Shell(op).go('edr');
+      const week = lastFullWeek(warehouseDay(0));
+      await op.getByTestId('edr-state').waitFor();
+      await op.getByTestId('edr-write-folder').click();
+      const files = [`EDR-${week}-FINAL.csv`, `EDR-${week}-FINAL.xlsx`];
+      await expect.poll(() => fs.readdirSync(folder).sort(), { timeout: 15_000 }).toEqual(files);
+      await op.getByTestId('edr-tab-log').click();
+      await expect.poll(() => cells(op, 'path').first().innerText()).toBe(path.join(folder, files[1]!));
+      await screenshot(op, 'edr-06-written-to-folder');
+    } finally {
+      await admin.close();
+      await op.close();
+    }
+  });
+});
+
 describe('cangwu report scorecard', () => {
   it("prints a closed week's scorecard to one A4 PDF from the command line; bad options exit 2", async () => {
     const dataDir = path.join(tempDir('scorecard-cli'), 'data');
