@@ -11,7 +11,7 @@ import { AppError, isAppError } from '../shared/errors';
 import { decodeText } from '../shared/text/decodeText';
 import { commandUsage, fullUsage, parseCommandLine, type Flags } from './cli/commands';
 import { runDecode } from './cli/decode';
-import { reportUserName, runReport } from './cli/report';
+import { reportUserName, runEdrReport, runReport } from './cli/report';
 import type { ReportKindName } from './cli/reportKinds';
 import { exportBalances, exportMovements, toCsv } from './cli/exportData';
 import { printError, progressLine } from './cli/output';
@@ -204,10 +204,15 @@ async function run(argv: string[]): Promise<number> {
     case 'report': {
       const [what] = rest;
       return withCore(where, 'cli', async (core) => {
-        const caller = await cliCaller(core, await reportUserName(core, flags.user));
+        const caller = await cliCaller(core, await reportUserName(core, flags.user, what as ReportKindName));
         const rendererDir = path.join(__dirname, '..', 'renderer');
         if (!json) process.stderr.write(`writing the ${what} report…\n`);
-        const out = await runReport(core, caller, what as ReportKindName, flags, rendererDir);
+        if (what === 'edr') {
+          const edr = await runEdrReport(core, caller, flags);
+          print(json, edr, `EDR (${edr.send}) written:\n${edr.files.join('\n')}`);
+          return 0;
+        }
+        const out = await runReport(core, caller, what as Exclude<ReportKindName, 'edr'>, flags, rendererDir);
         print(json, out, `${out.format.toUpperCase()} written: ${out.file} (${out.bytes} bytes)`);
         return 0;
       });

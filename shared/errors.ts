@@ -270,6 +270,11 @@ export const errorCodes = [
   'surveys.futureDate',
   'surveys.notReached',
   'surveys.callTaken',
+  'edr.folderUnset',
+  'edr.folderNotAbsolute',
+  'edr.folderMissing',
+  'edr.folderNotWritable',
+  'edr.writeFailed',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

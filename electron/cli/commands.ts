@@ -69,6 +69,7 @@ export type Flags = {
   csv?: string;
   xlsx?: string;
   'time-zone'?: string;
+  draft?: boolean;
   month?: string;
   date?: string;
   weeks?: string;
@@ -190,9 +191,16 @@ export const commands = {
   cangwu report kpi --month 2026-11 [--user U] (--pdf FILE | --csv FILE | --xlsx FILE)
                                                the KPI tracker of a month to a file (site-wide: no --warehouse)
   cangwu report stock-analysis [--date D] [--weeks N] [--top N] [--warehouse ID] [--user U]
-        (--pdf FILE | --csv FILE | --xlsx FILE)  the stock analysis as of a day (default today)`,
+        (--pdf FILE | --csv FILE | --xlsx FILE)  the stock analysis as of a day (default today)
+  cangwu report edr --week 2026-W48|YYYY-MM-DD --out DIR [--draft] [--user U]
+                                               the principal's weekly data (EDR) as CSV and XLSX into a folder
+                                               (logged with the paths; --draft for a week not over)
+  cangwu report scorecard --week 2026-W48|YYYY-MM-DD --pdf FILE [--user U]
+                                               the weekly scorecard 积分表 (SL, ID) as one A4 PDF`,
     options: {
       week: str,
+      out: str,
+      draft: bool,
       from: str,
       to: str,
       warehouse: str,
@@ -205,11 +213,14 @@ export const commands = {
       weeks: str,
       top: str,
     },
-    positionals: { min: 1, max: 1, names: 'weekly|kpi|stock-analysis' },
+    positionals: { min: 1, max: 1, names: 'weekly|kpi|stock-analysis|edr|scorecard' },
     dataDir: 'database',
     check: ({ values, positionals: [what] }) => {
       if (!(reportKindNames as readonly string[]).includes(what!))
         throw new UsageError(say(`unknown report "${what}": ${reportKindNames.join(', ')}`, `未知报表 ${what}`));
+      if (what === 'edr' || what === 'scorecard') return weekReportValues(what, values);
+      for (const k of ['out', 'draft'] as const)
+        if (values[k] !== undefined) throw new UsageError(say(`--${k} is for report edr`, `--${k} 用于 report edr`));
       const targets = (['pdf', 'csv', 'xlsx'] as const).filter((k) => values[k] !== undefined);
       if (targets.length !== 1)
         throw new UsageError(say('give exactly one of --pdf, --csv, --xlsx', '须给出 --pdf、--csv、--xlsx 之一'));
@@ -465,6 +476,50 @@ function explainParseError(e: unknown, command: string, options: Record<string, 
     return say(`${option} needs a value`, `${option} 缺少取值`);
   }
   return say(message.split('\n')[0] ?? message, '命令行有误');
+}
+
+/** `--week` as an ISO week (2026-W48) or a day of it (YYYY-MM-DD, a real date). */
+export function isWeekOrDay(value: string): boolean {
+  if (/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/.test(value)) return true;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  return new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+}
+
+/** `report edr` (--week, --out DIR, --draft) and `report scorecard` (--week, --pdf FILE): nothing else. */
+function weekReportValues(what: 'edr' | 'scorecard', values: Flags): void {
+  const own: (keyof Flags)[] = what === 'edr' ? ['week', 'out', 'draft', 'user'] : ['week', 'pdf', 'user'];
+  for (const k of [
+    'week',
+    'out',
+    'draft',
+    'pdf',
+    'csv',
+    'xlsx',
+    'from',
+    'to',
+    'warehouse',
+    'month',
+    'date',
+    'weeks',
+    'top',
+  ] as const)
+    if (values[k] !== undefined && !own.includes(k))
+      throw new UsageError(say(`report ${what} takes no --${k}`, `report ${what} 不接受 --${k}`));
+  if (values.week === undefined || !isWeekOrDay(values.week))
+    throw new UsageError(
+      say(
+        `give --week like 2026-W48 or a day of the week YYYY-MM-DD${values.week === undefined ? '' : `, not "${values.week}"`}`,
+        '须给出 --week，格式如 2026-W48 或该周某日 YYYY-MM-DD',
+      ),
+    );
+  if (what === 'edr') {
+    if (values.out === undefined) throw new UsageError(say('--out DIR is required', '缺少 --out 文件夹'));
+    const full = path.resolve(values.out);
+    if (!isDirectory(full)) throw new UsageError(say(`--out: no folder ${full}`, '--out 文件夹不存在'));
+    return;
+  }
+  if (values.pdf === undefined) throw new UsageError(say('--pdf FILE is required', '缺少 --pdf 文件'));
+  requireWritableTarget(values.pdf, '--pdf');
 }
 
 function requireOption(values: Flags, key: keyof Flags, valueName: string): void {

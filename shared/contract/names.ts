@@ -245,6 +245,9 @@ export const requestNameList = [
   'surveys.answer',
   'surveys.responses',
   'surveys.results',
+  'edr.folder',
+  'edr.setFolder',
+  'edr.writeToFolder',
   'reports.stockAnalysis',
 ] as const satisfies readonly RequestName[];
 

@@ -5,8 +5,20 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoWeekOf } from '../../shared/reports/weeks';
-import { launchBrowser, newPage, screenshot, startStation, warehouseDay, type Station } from './harness';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { isoWeekOf, lastFullWeek } from '../../shared/reports/weeks';
+import { tempDir } from '../helpers/tempDirs';
+import {
+  initDataDir,
+  launchBrowser,
+  newPage,
+  repoRoot,
+  screenshot,
+  startStation,
+  warehouseDay,
+  type Station,
+} from './harness';
 import { pdfPages, pdfText, printedPdf } from './printed';
 import { LoginPage, Shell } from './pages/ConsolePage';
 
@@ -96,5 +108,67 @@ describe('EDR', () => {
     for (const words of ['每周积分表', isoWeekOf(warehouseDay(0)), '客户服务水平 (SL)', '库存天数 (ID)', '草稿', sl])
       expect(text).toContain(words);
     expect(text).toMatch(/第 1 页 \/ 共 1 页/);
+  });
+});
+
+describe('the EDR written to the host folder', () => {
+  it('the administrator names the folder; the operator writes the last full week there as CSV and XLSX', async () => {
+    const folder = tempDir('edr-e2e-folder');
+    const admin = await newPage(browser);
+    const op = await newPage(browser);
+    try {
+      await new LoginPage(admin).openAs(station.url, 'admin');
+      await new Shell(admin).go('schedules');
+      const input = admin.getByTestId('edr-folder-input');
+      await input.pressSequentially(folder, { delay: 60 });
+      await admin.getByTestId('edr-folder-save').click();
+      await admin.getByText(folder).first().waitFor();
+      await screenshot(admin, 'edr-05-folder-setting');
+
+      await new LoginPage(op).openAs(station.url, 'operator');
+      await new Shell(op).go('edr');
+      const week = lastFullWeek(warehouseDay(0));
+      await op.getByTestId('edr-state').waitFor();
+      await op.getByTestId('edr-write-folder').click();
+      const files = [`EDR-${week}-FINAL.csv`, `EDR-${week}-FINAL.xlsx`];
+      await expect.poll(() => fs.readdirSync(folder).sort(), { timeout: 15_000 }).toEqual(files);
+      await op.getByTestId('edr-tab-log').click();
+      await expect.poll(() => cells(op, 'path').first().innerText()).toBe(path.join(folder, files[1]!));
+      await screenshot(op, 'edr-06-written-to-folder');
+    } finally {
+      await admin.close();
+      await op.close();
+    }
+  });
+});
+
+describe('cangwu report scorecard', () => {
+  it("prints a closed week's scorecard to one A4 PDF from the command line; bad options exit 2", async () => {
+    const dataDir = path.join(tempDir('scorecard-cli'), 'data');
+    await initDataDir(dataDir, ['--demo']);
+    const cli = path.join(repoRoot, 'dist', 'electron', 'cli.cjs');
+    const week = lastFullWeek(warehouseDay(0));
+    const file = path.join(tempDir('scorecard-out'), 'scorecard.pdf');
+    // A day of the week names the week.
+    const r = spawnSync(
+      process.execPath,
+      [cli, 'report', 'scorecard', '--week', warehouseDay(-7), '--pdf', file, '--data-dir', dataDir],
+      { encoding: 'utf8' },
+    );
+    expect([r.status, r.stderr]).toEqual([0, expect.any(String)]);
+    expect(pdfPages(file)).toBe(1);
+    const text = pdfText(file);
+    for (const words of ['每周积分表', week, '客户服务水平 (SL)', '库存天数 (ID)']) expect(text).toContain(words);
+    expect(text).not.toContain('草稿');
+    const bad = spawnSync(
+      process.execPath,
+      [cli, 'report', 'scorecard', '--week', week, '--csv', 'x.csv', '--data-dir', dataDir],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, LANG: 'C', LC_ALL: '' },
+      },
+    );
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.split('\n')[0]).toMatch(/report scorecard takes no --csv/);
   });
 });

@@ -767,6 +767,8 @@ export type DB = {
     return_rows: number;
     exported_by: number;
     exported_at: string;
+    /** The file's full path when written to the EDR folder on the host (migration 043). */
+    path: Generated<string | null>;
   };
   customer_value_days: {
     customer_id: number;

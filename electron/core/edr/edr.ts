@@ -119,7 +119,7 @@ async function weekReturns(ctx: ServiceContext, from: string, to: string): Promi
   }));
 }
 
-async function exportsOf(db: Db, week: string | null): Promise<EdrExport[]> {
+export async function exportsOf(db: Db, week: string | null): Promise<EdrExport[]> {
   let q = db
     .selectFrom('edr_exports as e')
     .innerJoin('users as u', 'u.id', 'e.exported_by')
@@ -141,6 +141,7 @@ async function exportsOf(db: Db, week: string | null): Promise<EdrExport[]> {
     returnRows: r.return_rows,
     exportedBy: r.by,
     exportedAt: r.exported_at,
+    path: r.path,
   }));
 }
 
@@ -181,17 +182,39 @@ export async function recordExport(
   ctx: ServiceContext,
   input: { week: string; format: 'csv' | 'xlsx'; draft: boolean },
 ): Promise<{ logged: EdrExport; data: EdrWeek }> {
-  const session = requireSession(ctx);
+  requireSession(ctx);
   const data = await edrWeek(ctx, input.week);
+  const resendOf = sendOf(data, input);
+  const id = await logExport(ctx, data, { ...input, resendOf, path: null });
+  ctx.emit('edr.changed', { week: input.week });
+  const sent = await exportsOf(ctx.db, input.week);
+  return { logged: sent.find((e) => e.id === id)!, data: { ...data, sent } };
+}
+
+/**
+ * What an export of the week is: refused for a week not over unless a draft;
+ * else the earlier final export it repeats (null for the first, and for a draft).
+ */
+export function sendOf(data: EdrWeek, input: { week: string; draft: boolean }): number | null {
   // A week not yet over goes out only as a draft, marked so in the file and the log.
   if (!data.closed && !input.draft) throw new AppError('edr.weekOpen', { week: input.week, to: data.to });
-  const first = data.sent.filter((e) => !e.draft).at(-1) ?? null;
+  if (input.draft) return null;
+  return data.sent.filter((e) => !e.draft).at(-1)?.id ?? null;
+}
+
+/** One row of the log (append-only): what the file carried, and where it was written on the host, if it was. */
+export async function logExport(
+  ctx: ServiceContext,
+  data: EdrWeek,
+  input: { week: string; format: 'csv' | 'xlsx'; draft: boolean; resendOf: number | null; path: string | null },
+): Promise<number> {
+  const session = requireSession(ctx);
   const row = await ctx.db
     .insertInto('edr_exports')
     .values({
       week: input.week,
       draft: input.draft ? 1 : 0,
-      resend_of: input.draft ? null : (first?.id ?? null),
+      resend_of: input.resendOf,
       format: input.format,
       sell_out_rows: data.sellOut.length,
       sell_out_qty: data.sellOut.reduce((s, r) => s + r.qty, 0),
@@ -200,17 +223,22 @@ export async function recordExport(
       return_rows: data.returns.length,
       exported_by: session.userId,
       exported_at: ctx.now.toISOString(),
+      path: input.path,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   await recordAudit(ctx, {
     entity: 'edrExport',
     entityId: row.id,
-    after: { week: input.week, draft: input.draft, format: input.format, resendOf: first?.id ?? null },
+    after: {
+      week: input.week,
+      draft: input.draft,
+      format: input.format,
+      resendOf: input.resendOf,
+      ...(input.path !== null && { path: input.path }),
+    },
   });
-  ctx.emit('edr.changed', { week: input.week });
-  const sent = await exportsOf(ctx.db, input.week);
-  return { logged: sent[0]!, data: { ...data, sent } };
+  return row.id;
 }
 
 export const edrLog = (ctx: ServiceContext) => exportsOf(ctx.db, null);

@@ -2,6 +2,7 @@
 import type { EdrRequestName } from '../../../shared/contract';
 import type { Handler } from '../contract/handlers';
 import { edrCodes, edrLog, edrWeek, recordExport, setCode } from './edr';
+import { edrFolder, setEdrFolder, writeEdrToFolder } from './folder';
 
 export const edrHandlers: { [N in EdrRequestName]: Handler<N> } = {
   'edr.week': (ctx, input) => edrWeek(ctx, input.week),
@@ -9,4 +10,7 @@ export const edrHandlers: { [N in EdrRequestName]: Handler<N> } = {
   'edr.log': (ctx) => edrLog(ctx),
   'edr.codes': (ctx) => edrCodes(ctx.db),
   'edr.setCode': (ctx, input) => setCode(ctx, input),
+  'edr.folder': (ctx) => edrFolder(ctx),
+  'edr.setFolder': (ctx, input) => setEdrFolder(ctx, input),
+  'edr.writeToFolder': (ctx, input) => writeEdrToFolder(ctx, input),
 };

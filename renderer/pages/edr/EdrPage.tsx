@@ -39,6 +39,8 @@ export function EdrPage() {
   const [tab, setTab] = useState<Tab>('sellOut');
   const [busy, setBusy] = useState(false);
   const [find, setFind] = useState('');
+  /** The EDR folder on the host (set by the administrator), null when none. */
+  const [folder, setFolder] = useState<string | null>(null);
 
   const load = useCallback(() => {
     api.request('edr.week', { week }).then(setData, (e: unknown) => {
@@ -46,6 +48,7 @@ export function EdrPage() {
       notify.error(e);
     });
     api.request('edr.log', {}).then(setLog, notify.error);
+    api.request('edr.folder', {}).then((r) => setFolder(r.folder), notify.error);
   }, [week, notify]);
   const loadCodes = useCallback(() => api.request('edr.codes', {}).then(setCodes, notify.error), [notify]);
   useEffect(() => {
@@ -78,6 +81,20 @@ export function EdrPage() {
       if (format === 'csv') downloadText(file, edrCsv(sent, send));
       else downloadBytes(await edrXlsx(sent, send), file, xlsxMime);
       notify.success(t('edr:exported', { file, send: t(`edr:send.${send}`) }));
+    } catch (e) {
+      notify.error(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // 写入文件夹: the host writes the CSV and the XLSX into its EDR folder and logs both with their paths.
+  const writeToFolder = async () => {
+    if (!send) return;
+    setBusy(true);
+    try {
+      const { files } = await api.request('edr.writeToFolder', { week, draft: send === 'DRAFT' });
+      notify.success(t('edr:folder.written', { files: files.join(', '), send: t(`edr:send.${send}`) }));
     } catch (e) {
       notify.error(e);
     } finally {
@@ -146,6 +163,7 @@ export function EdrPage() {
             p.data ? t(`edr:send.${p.data.draft ? 'DRAFT' : p.data.resendOf ? 'RESEND' : 'FINAL'}`) : '',
         },
         { field: 'format', headerName: c('format'), width: 80 },
+        { field: 'path', headerName: c('path'), width: 260 },
         { field: 'sellOutRows', headerName: c('rows'), type: 'numericColumn', width: 130 },
         { field: 'sellOutQty', headerName: c('sellOutQty'), ...qty, width: 130 },
         { field: 'sellOutFen', headerName: c('sellOutAmount'), ...money, width: 140 },
@@ -224,6 +242,17 @@ export function EdrPage() {
             <button type="button" disabled={busy} data-testid="edr-xlsx" onClick={() => void exportAs('xlsx')}>
               {t('edr:exportXlsx', { send: t(`edr:send.${send}`) })}
             </button>
+            {folder && (
+              <button
+                type="button"
+                disabled={busy}
+                data-testid="edr-write-folder"
+                title={folder}
+                onClick={() => void writeToFolder()}
+              >
+                {t('edr:folder.write', { send: t(`edr:send.${send}`) })}
+              </button>
+            )}
           </>
         )}
         {/* 传真每周积分表: the week's SL and ID on one A4 page, from the KPI tracker's figures. */}

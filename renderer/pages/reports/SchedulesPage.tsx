@@ -15,6 +15,7 @@ import { api } from '../../api/client';
 import { useGridEvents } from '../../components/grid/useGridEvents';
 import { useNotify } from '../../components/toast/useNotify';
 import { useFormat } from '../../i18n/format';
+import { EdrFolderForm } from '../edr/EdrFolderForm';
 
 function JobForm({
   status,
@@ -151,6 +152,7 @@ export function SchedulesPage() {
           onSaved={setStatus}
         />
       ))}
+      <EdrFolderForm />
       <h3>{t('schedules:log')}</h3>
       {status.log.length === 0 ? (
         <p className="page-hint">{t('schedules:logEmpty')}</p>

@@ -66,7 +66,12 @@ export type EdrExport = {
   returnRows: number;
   exportedBy: string;
   exportedAt: string;
+  /** The file's full path when it was written to a folder on the host; null when the operator saved it from the browser. */
+  path: string | null;
 };
+
+/** The folder on the host the EDR files are written to (null: not set). */
+export type EdrFolder = { folder: string | null };
 
 export type EdrWeek = {
   week: string;
@@ -90,6 +95,9 @@ const principalCode = z
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'code');
 
+/** Who names the EDR folder on the host: the administrator. */
+export const edrFolderSetters = ['admin'] as const;
+
 export const edrRequests = {
   /** The week's three tables and its exports so far. */
   'edr.week': spec<EdrWeek>()({ input: z.object({ week: isoWeek }).strict(), access: edrReaders, write: false }),
@@ -111,6 +119,36 @@ export const edrRequests = {
   /** Maps a product to the principal's code (null removes the mapping). */
   'edr.setCode': spec<EdrCodeRow>()({
     input: z.object({ productId: id, principalCode: principalCode.nullable() }).strict(),
+    access: edrExporters,
+    write: true,
+  }),
+  /** The EDR folder on the host (null when none is set). */
+  'edr.folder': spec<EdrFolder>()({ input: none, access: [...edrReaders, 'admin'], write: false }),
+  /**
+   * Names the folder on the host the EDR is written to (null clears it): an
+   * absolute path to an existing folder this host can write, checked now and
+   * again at every write.
+   */
+  'edr.setFolder': spec<EdrFolder>()({
+    input: z.object({ folder: z.string().trim().min(1).max(1000).nullable() }).strict(),
+    access: edrFolderSetters,
+    write: true,
+  }),
+  /**
+   * Writes the week's EDR as CSV and XLSX into the EDR folder (a caller on the
+   * host itself — the CLI, the desktop window — may name another folder) and
+   * logs one row per file with its path; a draft for a week not yet over, a
+   * re-send for a week sent before. A missing or unwritable folder is refused
+   * and nothing is logged.
+   */
+  'edr.writeToFolder': spec<{ logged: EdrExport[]; files: string[] }>()({
+    input: z
+      .object({
+        week: isoWeek,
+        draft: z.boolean().default(false),
+        folder: z.string().trim().min(1).max(1000).optional(),
+      })
+      .strict(),
     access: edrExporters,
     write: true,
   }),

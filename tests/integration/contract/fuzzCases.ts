@@ -873,6 +873,17 @@ export const fuzzCases: { readonly [N in RequestName]: (ids: FuzzIds) => FuzzCas
     ['code too long', { productId: 1, principalCode: 'x'.repeat(41) }],
     ...badIds('productId', { principalCode: 'PX-1' }),
   ],
+  'edr.folder': () => noInput,
+  'edr.setFolder': () => [
+    ['folder a number', { folder: 7 }],
+    ['folder empty', { folder: '  ' }],
+    ['folder too long', { folder: `/${'x'.repeat(1000)}` }],
+  ],
+  'edr.writeToFolder': () => [
+    ['a date for the week', { week: '2026-11-02' }],
+    ['draft a string', { week: '2026-W45', draft: 'yes' }],
+    ['folder empty', { week: '2026-W45', folder: '' }],
+  ],
   'reports.stockAnalysis': () => [
     ['not a date', { date: '2026-02-30x' }],
     ['zero weeks', { weeks: 0 }],

@@ -4,6 +4,9 @@
 // current week, the returns equal the checked return lines; a week not over
 // goes out only as a draft, a second final export is a re-send of the first,
 // and the principal's codes replace ours.
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
@@ -11,6 +14,7 @@ import type { Caller } from '../../../electron/core/context';
 import { startOfDay } from '../../../electron/core/clock';
 import { addDays, isoWeek, today } from '../../../electron/core/orders/dates';
 import { mondayOfWeek } from '../../../electron/core/reports/period';
+import { tempDir } from '../../helpers/tempDirs';
 import { call, openDemoCore, refusal } from '../fixtures';
 
 let core: Core;
@@ -140,5 +144,126 @@ describe('EDR exports', () => {
     expect(r).toMatchObject({ code: 'edr.codeTaken', details: { productCode: row.productCode } });
     await call(core, op, 'edr.setCode', { productId: product.productId, principalCode: null });
     expect((await call(core, op, 'edr.week', { week: deliveredWeek })).sellOut[0]!.principalCode).toBe(row.productCode);
+  });
+});
+
+/** A folder this process cannot write: a read-only temp folder, or (as root, who writes anyway) /sys; null when none. */
+function unwritableFolder(): string | null {
+  const dir = tempDir('edr-ro');
+  fs.chmodSync(dir, 0o555);
+  for (const d of [dir, '/sys']) {
+    try {
+      fs.writeFileSync(path.join(d, '.probe'), '');
+      fs.rmSync(path.join(d, '.probe'), { force: true });
+    } catch {
+      return d;
+    }
+  }
+  return null;
+}
+
+describe('the EDR written to a folder on the host', () => {
+  const logged = async () =>
+    Number(
+      (
+        await db()
+          .selectFrom('edr_exports')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  let admin: Caller;
+  let folder: string;
+  beforeAll(async () => {
+    admin = core.newCaller('admin');
+    await call(core, admin, 'auth.login', { username: 'admin', secret: 'demo1234' });
+    folder = tempDir('edr-out');
+  });
+
+  it('refuses a write with no folder set, and a folder missing, relative or not writable, logging nothing', async () => {
+    const before = await logged();
+    expect((await refusal(core, op, 'edr.writeToFolder', { week: deliveredWeek })).code).toBe('edr.folderUnset');
+    const missing = path.join(folder, 'no-such');
+    expect(await refusal(core, admin, 'edr.setFolder', { folder: missing })).toMatchObject({
+      code: 'edr.folderMissing',
+      details: { folder: missing },
+    });
+    expect((await refusal(core, admin, 'edr.setFolder', { folder: 'edr/out' })).code).toBe('edr.folderNotAbsolute');
+    const file = path.join(folder, 'a-file.txt');
+    fs.writeFileSync(file, 'x');
+    expect((await refusal(core, admin, 'edr.setFolder', { folder: file })).code).toBe('edr.folderMissing');
+    fs.rmSync(file);
+    const readOnly = unwritableFolder();
+    if (readOnly !== null)
+      expect((await refusal(core, admin, 'edr.setFolder', { folder: readOnly })).code).toBe('edr.folderNotWritable');
+    // Only the administrator names the folder.
+    expect((await refusal(core, op, 'edr.setFolder', { folder })).code).toBe('auth.forbidden');
+    expect(await call(core, op, 'edr.folder', {})).toEqual({ folder: null });
+    expect(await logged()).toBe(before);
+  });
+
+  it('writes the CSV and the XLSX of a closed week there, each logged with its path; the next is a re-send', async () => {
+    expect(await call(core, admin, 'edr.setFolder', { folder })).toEqual({ folder });
+    expect(await call(core, op, 'edr.folder', {})).toEqual({ folder });
+    const week = isoWeek(addDays(mondayOfWeek(thisWeek)!, -14));
+    const { logged: rows, files } = await call(core, op, 'edr.writeToFolder', { week });
+    const csv = path.join(folder, `EDR-${week}-FINAL.csv`);
+    const xlsx = path.join(folder, `EDR-${week}-FINAL.xlsx`);
+    expect(files).toEqual([csv, xlsx]);
+    expect(rows.map((r) => [r.format, r.path, r.draft, r.resendOf])).toEqual([
+      ['csv', csv, false, null],
+      ['xlsx', xlsx, false, null],
+    ]);
+    const stored = await db()
+      .selectFrom('edr_exports')
+      .select(['format', 'path'])
+      .where('id', 'in', [rows[0]!.id, rows[1]!.id])
+      .orderBy('id')
+      .execute();
+    expect(stored).toEqual([
+      { format: 'csv', path: csv },
+      { format: 'xlsx', path: xlsx },
+    ]);
+    // The files carry what the log counted: one data row per sell-out, stock and return row.
+    const data = await call(core, op, 'edr.week', { week });
+    const total = data.sellOut.length + data.stock.length + data.returns.length;
+    const lines = fs.readFileSync(csv, 'utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFrecord,week,send,principal_code,product_code,product_name,customer_code,customer_name,area,status,qty,amount',
+    );
+    expect(lines.length - 1).toBe(total);
+    expect(lines.slice(1).every((l) => l.includes(`,${week},FINAL,`))).toBe(true);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    expect(book.getWorksheet('EDR')!.rowCount - 1).toBe(total);
+    expect(fs.readdirSync(folder).filter((f) => f.endsWith('.part') || f.startsWith('.cangwu'))).toEqual([]);
+    // Written again: a re-send of the first, under its own names.
+    const again = await call(core, op, 'edr.writeToFolder', { week });
+    expect(again.files).toEqual([
+      path.join(folder, `EDR-${week}-RESEND.csv`),
+      path.join(folder, `EDR-${week}-RESEND.xlsx`),
+    ]);
+    expect(again.logged.map((r) => r.resendOf)).toEqual([rows[0]!.id, rows[0]!.id]);
+  });
+
+  it('writes a week not over only as a draft, and refuses a folder that went away, logging nothing', async () => {
+    expect((await refusal(core, op, 'edr.writeToFolder', { week: thisWeek })).code).toBe('edr.weekOpen');
+    const draft = await call(core, op, 'edr.writeToFolder', { week: thisWeek, draft: true });
+    expect(draft.files.map((f) => path.basename(f))).toEqual([
+      `EDR-${thisWeek}-DRAFT.csv`,
+      `EDR-${thisWeek}-DRAFT.xlsx`,
+    ]);
+    const gone = tempDir('edr-gone');
+    await call(core, admin, 'edr.setFolder', { folder: gone });
+    fs.rmSync(gone, { recursive: true });
+    const before = await logged();
+    expect(await refusal(core, op, 'edr.writeToFolder', { week: deliveredWeek, draft: true })).toMatchObject({
+      code: 'edr.folderMissing',
+      details: { folder: gone },
+    });
+    expect(await logged()).toBe(before);
+    // A folder named in the request is for callers on the host itself; cleared, none is set.
+    await call(core, admin, 'edr.setFolder', { folder: null });
+    expect(await call(core, op, 'edr.folder', {})).toEqual({ folder: null });
   });
 });

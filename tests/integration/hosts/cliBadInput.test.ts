@@ -74,6 +74,11 @@ const cases: Record<CommandName, { args: () => string[]; line: RegExp }[]> = {
       args: () => ['report', 'kpi', '--month', '2026-11', '--warehouse', '1', '--csv', 'x.csv'],
       line: /report kpi takes no --warehouse: the KPI tracker is site-wide/,
     },
+    {
+      args: () => ['report', 'edr', '--week', '2026-W48', '--out', missing()],
+      line: /--out: no folder .*no-such-file/,
+    },
+    { args: () => ['report', 'scorecard', '--week', '2026-W48', '--csv', 'x.csv'], line: /takes no --csv/ },
   ],
   restore: [{ args: () => ['restore', '--from', missing()], line: /--from: no such file/ }],
   serve: [{ args: () => ['serve', '--port', 'abc'], line: /--port must be a number 0–65535, not "abc"/ }],

@@ -95,6 +95,27 @@ const cases: Record<CommandName, Case[]> = {
       /report kpi takes no --week/,
     ],
     [() => ['report', 'weekly', '--week', '2026-W48', '--month', '2026-11', '--csv', 'a.csv'], /takes no --month/],
+    [() => ['report', 'weekly', '--week', '2026-W48', '--out', dir, '--csv', 'a.csv'], /--out is for report edr/],
+    [() => ['report', 'kpi', '--month', '2026-11', '--draft', '--csv', 'a.csv'], /--draft is for report edr/],
+    [() => ['report', 'edr', '--out', dir], /give --week like 2026-W48 or a day of the week YYYY-MM-DD \(/],
+    [() => ['report', 'edr', '--week', '2026-02-30', '--out', dir], /give --week like .*, not "2026-02-30"/],
+    [() => ['report', 'edr', '--week', '2026-W54', '--out', dir], /give --week like/],
+    [() => ['report', 'edr', '--week', '2026-W48'], /--out DIR is required/],
+    [() => ['report', 'edr', '--week', '2026-W48', '--out', path.join(dir, 'nope')], /--out: no folder .*nope/],
+    [() => ['report', 'edr', '--week', '2026-W48', '--out', file], /--out: no folder/],
+    [() => ['report', 'edr', '--week', '2026-W48', '--out', dir, '--csv', 'a.csv'], /report edr takes no --csv/],
+    [
+      () => ['report', 'edr', '--week', '2026-W48', '--out', dir, '--warehouse', '1'],
+      /report edr takes no --warehouse/,
+    ],
+    [() => ['report', 'edr', '--week', '2026-W48', '--out'], /--out needs a value/],
+    [() => ['report', 'edr', '--week', '2026-W48', '--out', dir, '--draft=yes'], /--draft takes no value/],
+    [() => ['report', 'scorecard', '--pdf', 'a.pdf'], /give --week like 2026-W48/],
+    [() => ['report', 'scorecard', '--week', '2026-W48'], /--pdf FILE is required/],
+    [() => ['report', 'scorecard', '--week', '2026-W48', '--csv', 'a.csv'], /report scorecard takes no --csv/],
+    [() => ['report', 'scorecard', '--week', '2026-W48', '--pdf', 'a.pdf', '--draft'], /takes no --draft/],
+    [() => ['report', 'scorecard', '--week', '2026-W48', '--out', dir], /report scorecard takes no --out/],
+    [() => ['report', 'scorecard', '--week', '2026-W48', '--pdf', dir], /--pdf .* is a folder/],
   ],
   backup: [
     [() => ['backup'], /--to FILE is required/],
@@ -216,5 +237,20 @@ describe('the command line grammar', () => {
       positionals: ['scanner', 'simulate', 'A', 'B'],
     });
     expect(parseCommandLine(['check', '-h'])).toMatchObject({ kind: 'help' });
+    expect(
+      parseCommandLine(['report', 'edr', '--week', '2026-11-25', '--out', dir, '--draft', '--data-dir', withDb]),
+    ).toMatchObject({ kind: 'run', name: 'report', flags: { week: '2026-11-25', out: dir, draft: true } });
+    expect(
+      parseCommandLine([
+        'report',
+        'scorecard',
+        '--week',
+        '2026-W48',
+        '--pdf',
+        path.join(dir, 'sc.pdf'),
+        '--data-dir',
+        withDb,
+      ]),
+    ).toMatchObject({ kind: 'run', name: 'report', positionals: ['report', 'scorecard'] });
   });
 });

@@ -22,6 +22,7 @@ import { calls } from './027_calls';
 import { quality } from './031_quality';
 import { edr } from './036_edr';
 import { customerValue } from './040_customer_value';
+import { edrFolder } from './043_edr_folder';
 import { kpiTargets } from './021_kpi_targets';
 import { surveys } from './041_surveys';
 
@@ -62,6 +63,7 @@ export const migrations: readonly Migration[] = [
   edr,
   customerValue,
   surveys,
+  edrFolder,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
