@@ -12,6 +12,7 @@ import { AppError } from '../../../shared/errors';
 import { edrCsv, edrFileName, edrXlsx, type EdrSend } from '../../../shared/reports/edrTable';
 import { recordAudit } from '../audit/audit';
 import { requireSession, type ServiceContext } from '../context';
+import { requireWritableFolder } from '../writableFolder';
 import type { Db } from '../db/schema';
 import { edrWeek, exportsOf, logExport, sendOf } from './edr';
 
@@ -24,22 +25,11 @@ export async function storedEdrFolder(db: Db): Promise<string | null> {
 
 /** The folder must be absolute, exist, and take a file: checked when saved, and again at each write. */
 export function checkEdrFolder(folder: string): string {
-  if (!path.isAbsolute(folder)) throw new AppError('edr.folderNotAbsolute', { folder });
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(folder);
-  } catch {
-    throw new AppError('edr.folderMissing', { folder });
-  }
-  if (!stat.isDirectory()) throw new AppError('edr.folderMissing', { folder });
-  const probe = path.join(folder, `.cangwu-edr-write-test-${process.pid}`);
-  try {
-    fs.writeFileSync(probe, '');
-    fs.rmSync(probe, { force: true });
-  } catch (e) {
-    throw new AppError('edr.folderNotWritable', { folder, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
-  }
-  return path.resolve(folder);
+  return requireWritableFolder(folder, {
+    notAbsolute: 'edr.folderNotAbsolute',
+    missing: 'edr.folderMissing',
+    notWritable: 'edr.folderNotWritable',
+  });
 }
 
 export async function edrFolder(ctx: ServiceContext): Promise<EdrFolder> {

@@ -23,6 +23,7 @@ import {
 } from '../../../shared/contract/schedules';
 import { AppError } from '../../../shared/errors';
 import type { EventBus } from '../events';
+import { requireWritableFolder } from '../writableFolder';
 import { jobDefinitions } from './jobs';
 import {
   cronAt,
@@ -76,24 +77,11 @@ const defaultJob = (kind: ScheduledJobKind): ScheduledJob => ({
 
 /** The folder must be absolute, exist, and take a file: checked when saved, and again at each run. */
 export function checkWritableFolder(folder: string): void {
-  if (!path.isAbsolute(folder)) throw new AppError('schedules.folderNotAbsolute', { folder });
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(folder);
-  } catch {
-    throw new AppError('schedules.folderMissing', { folder });
-  }
-  if (!stat.isDirectory()) throw new AppError('schedules.folderMissing', { folder });
-  const probe = path.join(folder, `.cangwu-write-test-${process.pid}`);
-  try {
-    fs.writeFileSync(probe, '');
-    fs.rmSync(probe, { force: true });
-  } catch (e) {
-    throw new AppError('schedules.folderNotWritable', {
-      folder,
-      reason: (e as NodeJS.ErrnoException).code ?? String(e),
-    });
-  }
+  requireWritableFolder(folder, {
+    notAbsolute: 'schedules.folderNotAbsolute',
+    missing: 'schedules.folderMissing',
+    notWritable: 'schedules.folderNotWritable',
+  });
 }
 
 export function createScheduleService(opts: ScheduleServiceOptions): ScheduleService {

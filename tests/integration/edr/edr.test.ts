@@ -37,6 +37,16 @@ beforeAll(async () => {
 afterAll(async () => core.close());
 
 const db = () => core.database.db;
+/** How many exports the log holds. */
+const logged = async () =>
+  Number(
+    (
+      await db()
+        .selectFrom('edr_exports')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('the EDR week', () => {
   it("sells out the week's delivered lines net of refusals, gifts apart, per product and customer", async () => {
@@ -98,16 +108,6 @@ describe('the EDR week', () => {
 });
 
 describe('EDR exports', () => {
-  const logged = async () =>
-    Number(
-      (
-        await db()
-          .selectFrom('edr_exports')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-
   it('refuses a final export of a week not over, writing nothing, and logs it as a draft', async () => {
     const before = await logged();
     const r = await refusal(core, op, 'edr.recordExport', { week: thisWeek, format: 'csv' });
@@ -163,15 +163,6 @@ function unwritableFolder(): string | null {
 }
 
 describe('the EDR written to a folder on the host', () => {
-  const logged = async () =>
-    Number(
-      (
-        await db()
-          .selectFrom('edr_exports')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
   let admin: Caller;
   let folder: string;
   beforeAll(async () => {
