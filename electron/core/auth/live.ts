@@ -26,15 +26,13 @@ export class LiveSessions {
   private readonly callers = new Set<WeakRef<Caller>>();
   private readonly gone = new FinalizationRegistry<WeakRef<Caller>>((ref) => this.callers.delete(ref));
   private readonly activity = new Map<string, Activity>();
-  /**
-   * `writeActivity` stores a session's last activity on its row: a prepared
-   * statement on SQLite (synchronous, no queueing), a query on PostgreSQL
-   * (not awaited by the request; a failure is logged by the core).
-   */
   /** This host among the others on one database (random: only ever compared). */
   private readonly host = Math.random().toString(36).slice(2);
 
   /**
+   * `writeActivity` stores a session's last activity on its row: a prepared
+   * statement on SQLite (synchronous, no queueing), a query on PostgreSQL
+   * (not awaited by the request; a failure is logged by the core).
    * `stored` answers which of these token hashes still have a session row
    * (asked when another host ends sessions).
    */
